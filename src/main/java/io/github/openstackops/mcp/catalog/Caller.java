@@ -1,0 +1,22 @@
+package io.github.openstackops.mcp.catalog;
+
+/**
+ * Who is calling, as far as the gate, the confirmation tokens and the audit trail care.
+ *
+ * @param principal  a stable identity: "stdio", "static-token", a JWT subject, or "anonymous" when HTTP auth is off
+ * @param method     how the caller was authenticated
+ * @param mayModify  whether this caller may see and call WRITE and DESTRUCTIVE tools at all (a JWT without the write
+ *                   scope may not); the server-wide {@code ALLOW_MODIFY_OPERATIONS} applies on top of this
+ */
+public record Caller(String principal, AuthMethod method, boolean mayModify) {
+
+    public enum AuthMethod { LOCAL, NONE, STATIC_TOKEN, JWT }
+
+    /** The local operator on the other end of a stdio pipe. */
+    public static final Caller STDIO = new Caller("stdio", AuthMethod.LOCAL, true);
+
+    /** An HTTP caller while authentication is disabled (the operator's choice; the server-wide gate still holds). */
+    public static final Caller ANONYMOUS = new Caller("anonymous", AuthMethod.NONE, true);
+
+    public static final Caller STATIC_TOKEN = new Caller("static-token", AuthMethod.STATIC_TOKEN, true);
+}

@@ -1,0 +1,106 @@
+package io.github.openstackops.mcp.catalog;
+
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.openstackops.mcp.catalog.schema.ToolJson;
+import jakarta.inject.Singleton;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Map;
+
+/**
+ * Confirmation tokens for DESTRUCTIVE tools: an HMAC over the tool, its exact (normalised) arguments, the caller and an
+ * expiry. Stateless, so any replica sharing CONFIRMATION_SECRET accepts it; single-use within this process.
+ */
+@Singleton
+public class ConfirmationTokens {
+
+    private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
+    private static final Base64.Decoder B64D = Base64.getUrlDecoder();
+    private static final JsonMapper CANONICAL = JsonMapper.builder()
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
+
+    private final byte[] key;
+    private final SafetyPolicy policy;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+    private final Cache<String, Boolean> used;
+
+    public record Issued(String token, Instant expiresAt) {
+    }
+
+    public ConfirmationTokens(SafetyPolicy policy) {
+        this(policy, Clock.systemUTC());
+    }
+
+    ConfirmationTokens(SafetyPolicy policy, Clock clock) {
+        this.policy = policy;
+        this.clock = clock;
+        if (policy.confirmationSecret() != null && !policy.confirmationSecret().isBlank()) {
+            this.key = policy.confirmationSecret().getBytes(StandardCharsets.UTF_8);
+            Secrets.register(policy.confirmationSecret());
+        } else {
+            this.key = new byte[32];
+            random.nextBytes(this.key);
+        }
+        this.used = Caffeine.newBuilder().expireAfterWrite(policy.confirmationTtl().plusMinutes(1)).maximumSize(100_000).build();
+    }
+
+    public Issued issue(String tool, Object arguments, Caller caller) {
+        Instant expires = clock.instant().plus(policy.confirmationTtl()).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        byte[] nonce = new byte[12];
+        random.nextBytes(nonce);
+        String head = expires.getEpochSecond() + "." + B64.encodeToString(nonce);
+        return new Issued(head + "." + sign(head, tool, arguments, caller), expires);
+    }
+
+    /** Accepts the token for exactly this call, once; otherwise says why not and what to do. */
+    public void verify(String token, String tool, Object arguments, Caller caller) {
+        String again = " Call " + tool + " again without 'confirm' to get a fresh preview and token.";
+        String[] parts = token == null ? new String[0] : token.split("\\.");
+        if (parts.length != 3) {
+            throw ToolException.refused("The confirmation token is malformed." + again);
+        }
+        String head = parts[0] + "." + parts[1];
+        byte[] expected = sign(head, tool, arguments, caller).getBytes(StandardCharsets.US_ASCII);
+        if (!MessageDigest.isEqual(expected, parts[2].getBytes(StandardCharsets.US_ASCII))) {
+            throw ToolException.refused("The confirmation token was issued for another tool, other arguments or"
+                    + " another caller." + again);
+        }
+        long expiry;
+        try {
+            expiry = Long.parseLong(parts[0]);
+        } catch (NumberFormatException e) {
+            throw ToolException.refused("The confirmation token is malformed." + again);
+        }
+        if (clock.instant().getEpochSecond() > expiry) {
+            throw ToolException.refused("The confirmation token has expired." + again);
+        }
+        if (used.asMap().putIfAbsent(head, Boolean.TRUE) != null) {
+            throw ToolException.refused("The confirmation token has already been used." + again);
+        }
+    }
+
+    private String sign(String head, String tool, Object arguments, Caller caller) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            Map<String, Object> normalised = ToolJson.toMap(arguments);
+            String message = String.join("\n", head, tool, caller.principal(),
+                    CANONICAL.writeValueAsString(normalised));
+            return B64.encodeToString(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException | com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot sign a confirmation token", e);
+        }
+    }
+}

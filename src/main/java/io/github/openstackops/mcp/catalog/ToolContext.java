@@ -1,0 +1,49 @@
+package io.github.openstackops.mcp.catalog;
+
+import java.util.Optional;
+
+/** What a tool handler may know and do about the call it serves, whatever the surface. */
+public interface ToolContext {
+
+    Caller caller();
+
+    Surface surface();
+
+    /** Reports progress of a long operation (MCP progress notification when the client asked for it). */
+    void progress(double done, Double total, String message);
+
+    /** Sends an informational message to the client (MCP logging notification) and to the server log. */
+    void info(String message);
+
+    /**
+     * Asks the user to confirm an operation, where the client supports it (MCP elicitation).
+     *
+     * @return the answer, or empty when the client cannot be asked
+     */
+    default Optional<Boolean> askToConfirm(String question) {
+        return Optional.empty();
+    }
+
+    /** A context for calls with nobody to notify (REST surfaces, tests). */
+    static ToolContext quiet(Caller caller, Surface surface) {
+        return new ToolContext() {
+            @Override
+            public Caller caller() {
+                return caller;
+            }
+
+            @Override
+            public Surface surface() {
+                return surface;
+            }
+
+            @Override
+            public void progress(double done, Double total, String message) {
+            }
+
+            @Override
+            public void info(String message) {
+            }
+        };
+    }
+}

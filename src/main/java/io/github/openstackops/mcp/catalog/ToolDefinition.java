@@ -1,0 +1,235 @@
+package io.github.openstackops.mcp.catalog;
+
+import io.github.openstackops.mcp.catalog.schema.ArgumentBinder;
+import io.github.openstackops.mcp.catalog.schema.SchemaGenerator;
+import io.micronaut.core.annotation.Nullable;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * One tool, one value: everything any surface needs to list, describe, gate and call it. Schemas are derived from the
+ * argument and result records; annotations from the safety class. Built in a feature package, collected by
+ * {@link ToolCatalog}.
+ */
+public final class ToolDefinition<A extends Record, R extends Record> {
+
+    /** MCP tool names: letters, digits, '_', '-', '.'; ours are {@code <resource>_<verb>} in snake_case. */
+    public static final Pattern NAME = Pattern.compile("^[a-z][a-z0-9]*(_[a-z0-9]+)+$");
+
+    /** The argument a DESTRUCTIVE tool takes its confirmation token in. */
+    public static final String CONFIRM = "confirm";
+
+    private final String name;
+    private final String title;
+    private final String description;
+    private final Toolset toolset;
+    private final SafetyClass safety;
+    private final boolean sensitive;
+    private final Class<A> argumentsType;
+    private final Class<R> resultType;
+    private final ToolHandler<A, R> handler;
+    private final Previewer<A> previewer;
+    private final Map<String, Object> inputSchema;
+    private final Map<String, Object> outputSchema;
+    private final ArgumentBinder<A> binder;
+
+    private ToolDefinition(Builder<A, R> b) {
+        this.name = Objects.requireNonNull(b.name);
+        this.title = Objects.requireNonNull(b.title, () -> name + ": title");
+        this.toolset = Objects.requireNonNull(b.toolset);
+        this.safety = Objects.requireNonNull(b.safety);
+        this.sensitive = b.sensitive;
+        this.argumentsType = Objects.requireNonNull(b.argumentsType);
+        this.resultType = Objects.requireNonNull(b.resultType);
+        this.handler = Objects.requireNonNull(b.handler, () -> name + ": handler");
+        this.previewer = b.previewer;
+        if (!NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("tool name must be <resource>_<verb> in snake_case: " + name);
+        }
+        if ((safety == SafetyClass.DESTRUCTIVE) != (previewer != null)) {
+            throw new IllegalArgumentException(name + ": DESTRUCTIVE tools, and only they, have a preview");
+        }
+        this.description = Objects.requireNonNull(b.description, () -> name + ": description") + safetyNote(safety);
+        Map<String, Object> args = SchemaGenerator.inputSchema(argumentsType);
+        this.binder = new ArgumentBinder<>(name, argumentsType, args);
+        this.inputSchema = safety == SafetyClass.DESTRUCTIVE ? Confirmations.withConfirmArgument(args) : args;
+        Map<String, Object> result = SchemaGenerator.outputSchema(resultType);
+        this.outputSchema = safety == SafetyClass.DESTRUCTIVE ? Confirmations.envelopeSchema(result) : result;
+    }
+
+    private static String safetyNote(SafetyClass safety) {
+        return switch (safety) {
+            case READ -> "";
+            case WRITE -> " [WRITE: changes cloud resources.]";
+            case DESTRUCTIVE -> " [DESTRUCTIVE, two steps: call without 'confirm' to get a preview of exactly what"
+                    + " would be removed and a confirmation token; call again with the same arguments and"
+                    + " 'confirm' set to that token to execute.]";
+        };
+    }
+
+    public static <A extends Record, R extends Record> Builder<A, R> read(String name, Toolset toolset,
+                                                                          Class<A> arguments, Class<R> result) {
+        return new Builder<>(name, toolset, SafetyClass.READ, arguments, result);
+    }
+
+    public static <A extends Record, R extends Record> Builder<A, R> write(String name, Toolset toolset,
+                                                                           Class<A> arguments, Class<R> result) {
+        return new Builder<>(name, toolset, SafetyClass.WRITE, arguments, result);
+    }
+
+    public static <A extends Record, R extends Record> Builder<A, R> destructive(String name, Toolset toolset,
+                                                                                 Class<A> arguments, Class<R> result) {
+        return new Builder<>(name, toolset, SafetyClass.DESTRUCTIVE, arguments, result);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public Toolset toolset() {
+        return toolset;
+    }
+
+    public SafetyClass safety() {
+        return safety;
+    }
+
+    /** Output can hold secrets (console logs, console URLs): registered only with ALLOW_SENSITIVE_DATA=true. */
+    public boolean sensitive() {
+        return sensitive;
+    }
+
+    public Map<String, Object> inputSchema() {
+        return inputSchema;
+    }
+
+    public Map<String, Object> outputSchema() {
+        return outputSchema;
+    }
+
+    public Class<A> argumentsType() {
+        return argumentsType;
+    }
+
+    public Class<R> resultType() {
+        return resultType;
+    }
+
+    /** Validates and binds raw arguments ({@code confirm} excluded). */
+    A bind(Map<String, Object> arguments) {
+        return binder.bind(arguments);
+    }
+
+    R run(ToolContext context, A arguments) {
+        return handler.handle(context, arguments);
+    }
+
+    @Nullable
+    Preview preview(ToolContext context, A arguments) {
+        return previewer == null ? null : previewer.preview(context, arguments);
+    }
+
+    @Override
+    public String toString() {
+        return name + " (" + toolset.id() + ", " + safety + ")";
+    }
+
+    public static final class Builder<A extends Record, R extends Record> {
+        private final String name;
+        private final Toolset toolset;
+        private final SafetyClass safety;
+        private final Class<A> argumentsType;
+        private final Class<R> resultType;
+        private String title;
+        private String description;
+        private boolean sensitive;
+        private ToolHandler<A, R> handler;
+        private Previewer<A> previewer;
+
+        private Builder(String name, Toolset toolset, SafetyClass safety, Class<A> arguments, Class<R> result) {
+            this.name = name;
+            this.toolset = toolset;
+            this.safety = safety;
+            this.argumentsType = arguments;
+            this.resultType = result;
+        }
+
+        /** Short human title, "Resource: Verb" (e.g. "Servers: List"). */
+        public Builder<A, R> title(String title) {
+            this.title = title;
+            return this;
+        }
+
+        /** What the tool does and when to use it, for a model. */
+        public Builder<A, R> description(String description) {
+            this.description = description;
+            return this;
+        }
+
+        public Builder<A, R> sensitive() {
+            this.sensitive = true;
+            return this;
+        }
+
+        public Builder<A, R> preview(Previewer<A> previewer) {
+            this.previewer = previewer;
+            return this;
+        }
+
+        public Builder<A, R> handler(ToolHandler<A, R> handler) {
+            this.handler = handler;
+            return this;
+        }
+
+        public ToolDefinition<A, R> build() {
+            return new ToolDefinition<>(this);
+        }
+    }
+
+    /** Schema parts of the two-step confirmation, shared by every DESTRUCTIVE tool. */
+    static final class Confirmations {
+        private Confirmations() {
+        }
+
+        static Map<String, Object> withConfirmArgument(Map<String, Object> args) {
+            Map<String, Object> schema = new LinkedHashMap<>(args);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> properties = new LinkedHashMap<>((Map<String, Object>) args.get("properties"));
+            properties.put(CONFIRM, Map.of("type", "string", "description",
+                    "Confirmation token from a previous preview call with the same arguments. Omit it to get the"
+                            + " preview and a token; tokens expire after a few minutes."));
+            schema.put("properties", properties);
+            return schema;
+        }
+
+        static Map<String, Object> envelopeSchema(Map<String, Object> result) {
+            Map<String, Object> properties = new LinkedHashMap<>();
+            properties.put("status", Map.of("type", "string", "enum", List.of("preview", "executed", "cancelled"),
+                    "description", "preview: nothing happened yet, see 'preview' and pass 'confirm' back to execute;"
+                            + " executed: done, see 'result'; cancelled: the user declined"));
+            properties.put("preview", SchemaGenerator.outputSchema(Preview.class));
+            properties.put(CONFIRM, Map.of("type", "string",
+                    "description", "Token to pass as 'confirm', with the same arguments, to execute"));
+            properties.put("expires_at", Map.of("type", "string", "format", "date-time",
+                    "description", "When the token stops being accepted"));
+            properties.put("result", result);
+            Map<String, Object> schema = new LinkedHashMap<>();
+            schema.put("type", "object");
+            schema.put("properties", properties);
+            schema.put("required", List.of("status"));
+            return schema;
+        }
+    }
+}

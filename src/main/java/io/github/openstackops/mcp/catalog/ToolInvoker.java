@@ -1,0 +1,211 @@
+package io.github.openstackops.mcp.catalog;
+
+import io.github.openstackops.mcp.catalog.ToolCallObserver.Outcome;
+import io.github.openstackops.mcp.catalog.ToolOutcome.Failure;
+import io.github.openstackops.mcp.catalog.schema.ToolJson;
+import io.micronaut.context.annotation.Value;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The one call path. Every surface hands it a tool name, raw JSON arguments and a context; it looks the tool up, asks
+ * the gate (again: defence in depth), validates and binds the arguments, runs the two-step confirmation for
+ * DESTRUCTIVE tools, runs the handler, and turns every failure into an {@link ToolOutcome.Error} with a clean
+ * sentence. Handlers run on virtual threads (openstack4j blocks), never on an event loop.
+ */
+@Singleton
+public class ToolInvoker {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ToolInvoker.class);
+
+    private final ToolCatalog catalog;
+    private final ToolGate gate;
+    private final ConfirmationTokens tokens;
+    private final List<FaultTranslator> translators;
+    private final List<ToolCallObserver> observers;
+    private final Duration timeout;
+    private final Semaphore permits;
+    private final ExecutorService executor = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("tool-", 0).factory());
+
+    public ToolInvoker(ToolCatalog catalog, ConfirmationTokens tokens, List<FaultTranslator> translators,
+                       List<ToolCallObserver> observers,
+                       @Value("${mcp.tool-timeout:10m}") Duration timeout,
+                       @Value("${mcp.max-concurrent-calls:32}") int maxConcurrentCalls) {
+        this.catalog = catalog;
+        this.gate = catalog.gate();
+        this.tokens = tokens;
+        this.translators = translators;
+        this.observers = observers;
+        this.timeout = timeout;
+        this.permits = new Semaphore(maxConcurrentCalls, true);
+    }
+
+    /** Runs the call on a virtual thread; never completes exceptionally. */
+    public CompletableFuture<ToolOutcome> submit(String name, Map<String, Object> arguments, ToolContext context) {
+        return CompletableFuture.supplyAsync(() -> invoke(name, arguments, context), executor)
+                .completeOnTimeout(new ToolOutcome.Error(Failure.TIMEOUT, "'" + name + "' did not finish within "
+                        + timeout.toSeconds() + " s. The operation may still be running in the cloud: check the"
+                        + " resource's status before retrying."), timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Runs the call on the current thread (which must be allowed to block). */
+    public ToolOutcome invoke(String name, Map<String, Object> arguments, ToolContext context) {
+        long start = System.nanoTime();
+        Map<String, Object> args = arguments == null ? new HashMap<>() : new HashMap<>(arguments);
+        Optional<ToolDefinition<?, ?>> found = catalog.find(name);
+        if (found.isEmpty()) {
+            return new ToolOutcome.Error(Failure.UNKNOWN_TOOL, "Unknown tool '" + name + "'. List the tools to see"
+                    + " what this server offers.");
+        }
+        ToolDefinition<?, ?> tool = found.get();
+        Optional<String> refusal = gate.refusal(tool, context.caller());
+        if (refusal.isPresent()) {
+            notify(tool, name, context, args, Outcome.REFUSED_BY_GATE, refusal.get(), start);
+            return new ToolOutcome.Error(Failure.NOT_PERMITTED, "Tool not available: " + refusal.get());
+        }
+        if (!permits.tryAcquire()) {
+            try {
+                if (!permits.tryAcquire(30, TimeUnit.SECONDS)) {
+                    return new ToolOutcome.Error(Failure.TOOL_ERROR, "The server is busy with other calls; try again"
+                            + " in a moment.");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return new ToolOutcome.Error(Failure.TOOL_ERROR, "The call was interrupted.");
+            }
+        }
+        try {
+            return run(tool, args, context, start);
+        } finally {
+            permits.release();
+        }
+    }
+
+    private <A extends Record, R extends Record> ToolOutcome run(ToolDefinition<A, R> tool, Map<String, Object> args,
+                                                                 ToolContext context, long start) {
+        Object confirm = tool.safety() == SafetyClass.DESTRUCTIVE ? args.remove(ToolDefinition.CONFIRM) : null;
+        A bound;
+        try {
+            bound = tool.bind(args);
+        } catch (ToolException e) {
+            notify(tool, tool.name(), context, args, Outcome.INVALID, e.getMessage(), start);
+            return new ToolOutcome.Error(Failure.INVALID_ARGUMENTS, Secrets.scrub(e.getMessage()));
+        }
+        try {
+            if (tool.safety() != SafetyClass.DESTRUCTIVE) {
+                R result = tool.run(context, bound);
+                notify(tool, tool.name(), context, args, Outcome.EXECUTED, null, start);
+                return new ToolOutcome.Success(ToolJson.toMap(result));
+            }
+            return runDestructive(tool, bound, confirm, args, context, start);
+        } catch (RuntimeException e) {
+            ToolException fault = translate(e);
+            if (fault == null) {
+                String reference = UUID.randomUUID().toString().substring(0, 8);
+                LOG.error("tool {} failed unexpectedly (reference {})", tool.name(), reference, e);
+                notify(tool, tool.name(), context, args, Outcome.FAILED, "internal error " + reference, start);
+                return new ToolOutcome.Error(Failure.INTERNAL, "'" + tool.name() + "' failed because of an internal"
+                        + " error (reference " + reference + " in the server log). Retrying will not help.");
+            }
+            String message = Secrets.scrub(fault.getMessage());
+            LOG.info("tool {} -> {}: {}", tool.name(), fault.kind(), message);
+            notify(tool, tool.name(), context, args, Outcome.FAILED, message, start);
+            return new ToolOutcome.Error(fault.kind() == ToolException.Kind.INVALID_ARGUMENTS
+                    ? Failure.INVALID_ARGUMENTS : Failure.TOOL_ERROR, message);
+        }
+    }
+
+    private <A extends Record, R extends Record> ToolOutcome runDestructive(
+            ToolDefinition<A, R> tool, A bound, Object confirm, Map<String, Object> args, ToolContext context, long start) {
+        Map<String, Object> envelope = new LinkedHashMap<>();
+        if (gate.policy().requireConfirmation()) {
+            if (confirm == null || confirm.toString().isBlank()) {
+                Preview preview = tool.preview(context, bound);
+                if (gate.policy().elicitation()) {
+                    Optional<Boolean> answer = context.askToConfirm(preview.summary()
+                            + (preview.warnings().isEmpty() ? "" : " " + String.join(" ", preview.warnings()))
+                            + " Proceed?");
+                    if (answer.isPresent() && !answer.get()) {
+                        envelope.put("status", "cancelled");
+                        envelope.put("preview", ToolJson.toMap(preview));
+                        notify(tool, tool.name(), context, args, Outcome.CANCELLED, "declined by the user", start);
+                        return new ToolOutcome.Success(envelope);
+                    }
+                    if (answer.isPresent()) {
+                        return executeDestructive(tool, bound, envelope, args, context, start, "confirmed by the user");
+                    }
+                }
+                ConfirmationTokens.Issued issued = tokens.issue(tool.name(), bound, context.caller());
+                envelope.put("status", "preview");
+                envelope.put("preview", ToolJson.toMap(preview));
+                envelope.put(ToolDefinition.CONFIRM, issued.token());
+                envelope.put("expires_at", issued.expiresAt().toString());
+                notify(tool, tool.name(), context, args, Outcome.PREVIEWED, preview.summary(), start);
+                return new ToolOutcome.Success(envelope);
+            }
+            tokens.verify(confirm.toString(), tool.name(), bound, context.caller());
+            return executeDestructive(tool, bound, envelope, args, context, start, "confirmed with a token");
+        }
+        return executeDestructive(tool, bound, envelope, args, context, start, "confirmation not required");
+    }
+
+    private <A extends Record, R extends Record> ToolOutcome executeDestructive(
+            ToolDefinition<A, R> tool, A bound, Map<String, Object> envelope, Map<String, Object> args,
+            ToolContext context, long start, String how) {
+        R result = tool.run(context, bound);
+        envelope.put("status", "executed");
+        envelope.put("result", ToolJson.toMap(result));
+        notify(tool, tool.name(), context, args, Outcome.EXECUTED, how, start);
+        return new ToolOutcome.Success(envelope);
+    }
+
+    private ToolException translate(RuntimeException e) {
+        if (e instanceof ToolException tool) {
+            return tool;
+        }
+        for (FaultTranslator translator : translators) {
+            Optional<ToolException> translated = translator.translate(e);
+            if (translated.isPresent()) {
+                return translated.get();
+            }
+        }
+        return null;
+    }
+
+    private void notify(ToolDefinition<?, ?> tool, String name, ToolContext context, Map<String, Object> args,
+                        Outcome outcome, String detail, long start) {
+        if (observers.isEmpty()) {
+            return;
+        }
+        ToolCallObserver.Event event = new ToolCallObserver.Event(tool, name, context.caller(), context.surface(),
+                args, outcome, detail, Duration.ofNanos(System.nanoTime() - start));
+        for (ToolCallObserver observer : observers) {
+            try {
+                observer.onCall(event);
+            } catch (RuntimeException e) {
+                LOG.warn("tool call observer {} failed: {}", observer.getClass().getSimpleName(), e.toString());
+            }
+        }
+    }
+
+    @PreDestroy
+    void close() {
+        executor.shutdownNow();
+    }
+}

@@ -1,0 +1,59 @@
+package io.github.openstackops.mcp.cloud;
+
+import org.openstack4j.api.identity.EndpointURLResolver;
+import org.openstack4j.api.types.ServiceType;
+import org.openstack4j.model.identity.URLResolverParams;
+import org.openstack4j.openstack.identity.internal.DefaultEndpointURLResolver;
+
+import java.net.URI;
+import java.util.Map;
+
+/**
+ * Catalog endpoints as Keystone lists them, except for the service types the operator pinned to a port
+ * (OS_COMPUTE_PORT, OS_NETWORK_PORT, ...): those keep their path but go to {@code host:port}, for clouds whose
+ * catalog hosts are unreachable from where this server runs.
+ */
+final class EndpointOverrides implements EndpointURLResolver {
+
+    private final EndpointURLResolver catalog = new DefaultEndpointURLResolver();
+    private final Map<String, Integer> ports;
+    private final String host;
+
+    EndpointOverrides(Map<String, Integer> ports, String host) {
+        this.ports = ports;
+        this.host = host;
+    }
+
+    static String typeKey(ServiceType type) {
+        return switch (type) {
+            case COMPUTE -> "compute";
+            case NETWORK -> "network";
+            case BLOCK_STORAGE -> "volume";
+            case IMAGE -> "image";
+            case PLACEMENT -> "placement";
+            case ORCHESTRATION -> "orchestration";
+            case IDENTITY -> "identity";
+            default -> type.getType();
+        };
+    }
+
+    @Override
+    public String findURLV2(URLResolverParams params) {
+        return catalog.findURLV2(params);
+    }
+
+    @Override
+    public String findURLV3(URLResolverParams params) {
+        String url = catalog.findURLV3(params);
+        Integer port = params.type == null ? null : ports.get(typeKey(params.type));
+        return port == null ? url : rewrite(url, host, port);
+    }
+
+    static String rewrite(String url, String host, int port) {
+        URI uri = URI.create(url);
+        String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+        String query = uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery();
+        String h = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+        return uri.getScheme() + "://" + h + ":" + port + path + query;
+    }
+}

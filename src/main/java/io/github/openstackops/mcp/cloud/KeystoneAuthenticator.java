@@ -1,0 +1,166 @@
+package io.github.openstackops.mcp.cloud;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.openstackops.mcp.catalog.Secrets;
+import io.github.openstackops.mcp.catalog.ToolException;
+import org.openstack4j.api.exceptions.ConnectionException;
+import org.openstack4j.core.transport.ClientConstants;
+import org.openstack4j.core.transport.Config;
+import org.openstack4j.core.transport.HttpMethod;
+import org.openstack4j.core.transport.HttpRequest;
+import org.openstack4j.core.transport.HttpResponse;
+import org.openstack4j.core.transport.internal.HttpExecutor;
+import org.openstack4j.openstack.identity.v3.domain.KeystoneToken;
+import org.openstack4j.openstack.identity.v3.domain.TokenAuth;
+
+import javax.net.ssl.SSLException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One Keystone v3 authentication: password (user by name or id, project by name or id) or application credential.
+ * Its failures are {@link ToolException}s of kind UNAVAILABLE that name the problem (unreachable URL, TLS,
+ * rejected credentials, unknown project) — never the password.
+ */
+public final class KeystoneAuthenticator {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public KeystoneToken authenticate(CloudProfile profile, Config config) {
+        String body;
+        try {
+            body = JSON.writeValueAsString(Map.of("auth", authBody(profile)));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        HttpRequest<KeystoneToken> request = HttpRequest.builder(KeystoneToken.class)
+                .endpoint(profile.authUrl().toString()).path("/auth/tokens").method(HttpMethod.POST)
+                .config(config).json(body).build();
+        HttpResponse response;
+        try {
+            response = HttpExecutor.create().execute(request);
+        } catch (ConnectionException e) {
+            throw unreachable(profile, e);
+        }
+        try {
+            int status = response.getStatus();
+            if (status >= 400) {
+                throw rejected(profile, status, readError(response));
+            }
+            KeystoneToken token = response.readEntity(KeystoneToken.class);
+            String id = response.header(ClientConstants.HEADER_X_SUBJECT_TOKEN);
+            if (token == null || id == null) {
+                throw unavailable("Keystone at " + profile.authUrl() + " answered HTTP " + status
+                        + " without a token; is OS_AUTH_URL really a Keystone v3 endpoint?");
+            }
+            Secrets.register(id);
+            token.setId(id);
+            String projectName = token.getProject() == null ? null : token.getProject().getName();
+            String projectId = token.getProject() == null ? null : token.getProject().getId();
+            // a TokenAuth context (not the password) so openstack4j can never re-authenticate behind our back
+            return token.applyContext(profile.authUrl().toString(), new TokenAuth(id, projectName, projectId));
+        } finally {
+            try {
+                response.close();
+            } catch (IOException ignored) {
+                // nothing to do
+            }
+        }
+    }
+
+    private static Map<String, Object> authBody(CloudProfile p) {
+        Map<String, Object> identity = new LinkedHashMap<>();
+        Map<String, Object> auth = new LinkedHashMap<>();
+        auth.put("identity", identity);
+        if (p.method() == CloudProfile.AuthMethod.APPLICATION_CREDENTIAL) {
+            identity.put("methods", List.of("application_credential"));
+            identity.put("application_credential", Map.of("id", p.applicationCredentialId(),
+                    "secret", p.applicationCredentialSecret()));
+            return auth; // an application credential is already scoped
+        }
+        Map<String, Object> user = new LinkedHashMap<>();
+        if (p.userId() != null) {
+            user.put("id", p.userId());
+        } else {
+            user.put("name", p.username());
+            user.put("domain", domain(p.userDomainId(), p.userDomainName()));
+        }
+        user.put("password", p.password());
+        identity.put("methods", List.of("password"));
+        identity.put("password", Map.of("user", user));
+        Map<String, Object> project = new LinkedHashMap<>();
+        if (p.projectId() != null) {
+            project.put("id", p.projectId());
+        } else {
+            project.put("name", p.projectName());
+            project.put("domain", domain(p.projectDomainId(), p.projectDomainName()));
+        }
+        auth.put("scope", Map.of("project", project));
+        return auth;
+    }
+
+    private static Map<String, Object> domain(String id, String name) {
+        return id != null ? Map.of("id", id) : Map.of("name", name);
+    }
+
+    private static String readError(HttpResponse response) {
+        try (InputStream in = response.getInputStream()) {
+            if (in == null) {
+                return "";
+            }
+            String text = new String(in.readNBytes(4096), StandardCharsets.UTF_8);
+            Object message = JSON.readTree(text).path("error").path("message").asText("");
+            return String.valueOf(message);
+        } catch (IOException | RuntimeException e) {
+            return "";
+        }
+    }
+
+    private static ToolException rejected(CloudProfile p, int status, String keystoneMessage) {
+        String said = keystoneMessage == null || keystoneMessage.isBlank() ? ""
+                : " Keystone said: \"" + Secrets.scrub(keystoneMessage.trim()) + "\"";
+        return switch (status) {
+            case 401 -> unavailable("Keystone rejected the credentials of " + p.describe() + " (HTTP 401)." + said
+                    + (p.method() == CloudProfile.AuthMethod.PASSWORD
+                    ? " Check OS_USERNAME/OS_PASSWORD, OS_USER_DOMAIN_NAME, and that the project exists and the user"
+                    + " has a role on it (OS_PROJECT_NAME, OS_PROJECT_DOMAIN_NAME)."
+                    : " Check OS_APPLICATION_CREDENTIAL_ID/_SECRET and that the credential has not expired."));
+            case 403 -> unavailable("Keystone refused " + p.describe() + " (HTTP 403)." + said);
+            case 404 -> unavailable("Keystone at " + p.authUrl() + " answered HTTP 404 (not found)." + said
+                    + " Check OS_AUTH_URL (it should be the identity v3 endpoint) and the project name or id.");
+            default -> unavailable("Keystone at " + p.authUrl() + " answered HTTP " + status + "." + said
+                    + " Try again later.");
+        };
+    }
+
+    private static ToolException unreachable(CloudProfile p, ConnectionException e) {
+        Throwable cause = e.getCause() == null ? e : e.getCause();
+        String why;
+        if (cause instanceof SSLException) {
+            why = "its TLS certificate could not be verified (" + cause.getClass().getSimpleName()
+                    + "); set OS_CACERT to the CA bundle that signed it";
+        } else if (cause instanceof UnknownHostException) {
+            why = "the host name does not resolve";
+        } else if (cause instanceof ConnectException || cause instanceof NoRouteToHostException) {
+            why = "the connection was refused";
+        } else if (cause instanceof SocketTimeoutException) {
+            why = "it did not answer in time";
+        } else {
+            why = "of a network error (" + cause.getClass().getSimpleName() + ")";
+        }
+        return unavailable("Keystone at " + p.authUrl() + " is unreachable: " + why + ". Check OS_AUTH_URL and"
+                + " that the identity service is up; calls will work again as soon as it is.");
+    }
+
+    private static ToolException unavailable(String message) {
+        return new ToolException(ToolException.Kind.UNAVAILABLE, message);
+    }
+}

@@ -1,0 +1,122 @@
+package io.github.openstackops.mcp.cloud;
+
+import io.github.openstackops.mcp.catalog.FaultTranslator;
+import io.github.openstackops.mcp.catalog.ToolException;
+import io.github.openstackops.mcp.catalog.ToolException.Kind;
+import jakarta.inject.Singleton;
+import org.openstack4j.api.exceptions.AuthenticationException;
+import org.openstack4j.api.exceptions.ConnectionException;
+import org.openstack4j.api.exceptions.RegionEndpointNotFoundException;
+import org.openstack4j.api.exceptions.ResponseException;
+import org.openstack4j.model.common.ActionResponse;
+
+import javax.net.ssl.SSLException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What OpenStack faults mean for the caller. openstack4j reports them three ways: {@code null} from a get on 404
+ * (services turn that into {@link #notFound}), a failed {@link ActionResponse} (see {@link #check}), and exceptions
+ * for other 4xx/5xx and network failures (translated here, for every tool).
+ */
+@Singleton
+public class OpenStackFaults implements FaultTranslator {
+
+    private static final Pattern REQUEST_ID = Pattern.compile("X-Openstack-Request-Id=(req-[0-9a-f-]+)");
+
+    @Override
+    public Optional<ToolException> translate(Throwable failure) {
+        if (failure instanceof ToolException tool) {
+            return Optional.of(tool);
+        }
+        if (failure instanceof CloudConfigurationException config) {
+            return Optional.of(new ToolException(Kind.UNAVAILABLE, config.getMessage()));
+        }
+        if (failure instanceof RegionEndpointNotFoundException region) {
+            return Optional.of(new ToolException(Kind.UNAVAILABLE, "The cloud's catalog has no such endpoint: "
+                    + region.getMessage() + ". Check OS_REGION_NAME and OS_INTERFACE."));
+        }
+        if (failure instanceof ConnectionException connection) {
+            return Optional.of(unreachable(connection));
+        }
+        if (failure instanceof AuthenticationException) {
+            return Optional.of(new ToolException(Kind.UNAVAILABLE, "The cloud rejected this server's token (HTTP 401)"
+                    + " even after a fresh authentication. Check that the user still has a role on the project."));
+        }
+        if (failure instanceof ResponseException response) {
+            return Optional.of(fromStatus(response.getStatus(), response.getMessage(), requestId(response)));
+        }
+        return Optional.empty();
+    }
+
+    /** Throws the meaning of a failed action, e.g. "Cannot 'stop' instance while it is in vm_state stopped". */
+    public static void check(ActionResponse response, String what) {
+        if (response == null || response.isSuccess()) {
+            return;
+        }
+        if (response.getCode() == 401) {
+            throw new AuthenticationException(response.getFault(), 401);
+        }
+        ToolException e = fromStatus(response.getCode(), response.getFault(), null);
+        throw new ToolException(e.kind(), "Could not " + what + ": " + e.getMessage());
+    }
+
+    public static ToolException notFound(String what) {
+        return ToolException.notFound(what + " was not found (or is not visible to this project).");
+    }
+
+    static ToolException fromStatus(int status, String fault, String requestId) {
+        String said = fault == null || fault.isBlank() ? "" : " " + fault.trim() + (fault.trim().endsWith(".") ? "" : ".");
+        String ref = requestId == null ? "" : " (request " + requestId + ")";
+        return switch (status) {
+            case 400 -> new ToolException(Kind.CLOUD_ERROR, "OpenStack rejected the request as invalid (HTTP 400)."
+                    + said + ref + " Adjust the arguments and try again.");
+            case 403 -> new ToolException(Kind.FORBIDDEN, "OpenStack refused the request (HTTP 403)." + said + ref
+                    + " The configured user lacks the role this needs (admin-only operations need an admin token).");
+            case 404 -> new ToolException(Kind.NOT_FOUND, "OpenStack did not find it (HTTP 404)." + said + ref);
+            case 409 -> new ToolException(Kind.CONFLICT, "The resource's current state does not allow this (HTTP 409)."
+                    + said + ref + " Check its status, wait for pending tasks, and try again.");
+            case 413 -> new ToolException(Kind.CONFLICT, "Over quota or too large (HTTP 413)." + said + ref
+                    + " Free resources or ask for a higher quota.");
+            case 429 -> new ToolException(Kind.CLOUD_ERROR, "The cloud is rate-limiting requests (HTTP 429)." + ref
+                    + " Wait a moment and try again.");
+            case 501 -> new ToolException(Kind.CLOUD_ERROR, "This cloud does not implement that operation (HTTP 501)."
+                    + said + ref);
+            case 503 -> new ToolException(Kind.UNAVAILABLE, "The service is unavailable (HTTP 503)." + said + ref
+                    + " Try again later.");
+            default -> status >= 500
+                    ? new ToolException(Kind.CLOUD_ERROR, "The OpenStack API failed (HTTP " + status + ")." + said + ref
+                    + " Try again later; if it persists, the cloud's service logs will say why.")
+                    : new ToolException(Kind.CLOUD_ERROR, "OpenStack answered HTTP " + status + "." + said + ref);
+        };
+    }
+
+    private static ToolException unreachable(ConnectionException e) {
+        Throwable cause = e.getCause() == null ? e : e.getCause();
+        String why;
+        if (cause instanceof SSLException) {
+            why = "the TLS certificate could not be verified; set OS_CACERT to the CA bundle that signed it";
+        } else if (cause instanceof UnknownHostException) {
+            why = "a catalog host name does not resolve; the OS_*_PORT overrides with OS_AUTH_HOST can redirect"
+                    + " endpoints";
+        } else if (cause instanceof ConnectException) {
+            why = "the connection was refused (is the service up?)";
+        } else if (cause instanceof SocketTimeoutException) {
+            why = "it did not answer in time";
+        } else {
+            why = "of a network error (" + cause.getClass().getSimpleName() + ")";
+        }
+        String where = e.getMessage() == null ? "" : " (" + e.getMessage() + ")";
+        return new ToolException(Kind.UNAVAILABLE, "An OpenStack service could not be reached" + where + ": " + why
+                + ". Try again once it is back.");
+    }
+
+    private static String requestId(ResponseException e) {
+        Matcher m = REQUEST_ID.matcher(String.valueOf(e));
+        return m.find() ? m.group(1) : null;
+    }
+}

@@ -1,0 +1,125 @@
+package io.github.openstackops.mcp.cloud.http;
+
+import okhttp3.ConnectionPool;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import org.openstack4j.api.exceptions.ConnectionException;
+import org.openstack4j.connectors.okhttp.HttpResponseImpl;
+import org.openstack4j.core.transport.ClientConstants;
+import org.openstack4j.core.transport.Config;
+import org.openstack4j.core.transport.HttpExecutorService;
+import org.openstack4j.core.transport.HttpMethod;
+import org.openstack4j.core.transport.HttpRequest;
+import org.openstack4j.core.transport.HttpResponse;
+import org.openstack4j.core.transport.ObjectMapperSingleton;
+
+import javax.net.ssl.HostnameVerifier;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.X509TrustManager;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * openstack4j's okhttp connector, with one shared, pooled {@link OkHttpClient} per connection configuration instead
+ * of a new client and a new TCP/TLS connection for every request, with a trust manager that works on JDK 21+ for
+ * OS_CACERT, and without openstack4j's silent re-authentication on 401 (the session layer owns authentication).
+ * Registered through {@code META-INF/services} ahead of the stock connector.
+ */
+public final class PooledOkHttpConnector implements HttpExecutorService {
+
+    private static final Map<Config, OkHttpClient> CLIENTS = new ConcurrentHashMap<>();
+    private static final Map<SSLContext, X509TrustManager> TRUST = new ConcurrentHashMap<>();
+    private static final ConnectionPool POOL = new ConnectionPool(32, 2, TimeUnit.MINUTES);
+    private static final LongAdder REQUESTS = new LongAdder();
+    private static final byte[] EMPTY = new byte[0];
+
+    /** Makes {@code trustManager} the one used with {@code context} (okhttp needs both). */
+    public static void registerTrust(SSLContext context, X509TrustManager trustManager) {
+        TRUST.put(context, trustManager);
+    }
+
+    /** Requests sent since start (for tests and the benchmark). */
+    public static long requestCount() {
+        return REQUESTS.sum();
+    }
+
+    @Override
+    public <R> HttpResponse execute(HttpRequest<R> request) {
+        Config config = request.getConfig() == null ? Config.DEFAULT : request.getConfig();
+        OkHttpClient client = CLIENTS.computeIfAbsent(config, PooledOkHttpConnector::build);
+        Request.Builder builder = new Request.Builder().url(request.getUrl());
+        if (request.hasHeaders()) {
+            request.getHeaders().forEach((name, value) -> {
+                if (!ClientConstants.HEADER_OS4J_AUTH.equals(name)) {
+                    builder.addHeader(name, String.valueOf(value));
+                }
+            });
+        }
+        try {
+            builder.method(request.getMethod().name(), body(request));
+            REQUESTS.increment();
+            Response response = client.newCall(builder.build()).execute();
+            return HttpResponseImpl.wrap(response);
+        } catch (IOException e) {
+            throw new ConnectionException(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), 0, e);
+        }
+    }
+
+    private static RequestBody body(HttpRequest<?> request) throws IOException {
+        Object entity = request.getEntity();
+        if (entity instanceof InputStream stream) {
+            try (stream) {
+                return RequestBody.create(MediaType.parse(request.getContentType()), stream.readAllBytes());
+            }
+        }
+        if (entity != null) {
+            String json = ObjectMapperSingleton.getContext(entity.getClass()).writer().writeValueAsString(entity);
+            return RequestBody.create(MediaType.parse(request.getContentType()), json);
+        }
+        if (request.hasJson()) {
+            return RequestBody.create(MediaType.parse(ClientConstants.CONTENT_TYPE_JSON), request.getJson());
+        }
+        HttpMethod method = request.getMethod();
+        return method == HttpMethod.POST || method == HttpMethod.PUT || method == HttpMethod.PATCH
+                ? RequestBody.create(null, EMPTY) : null;
+    }
+
+    private static OkHttpClient build(Config config) {
+        OkHttpClient.Builder builder = new OkHttpClient.Builder().connectionPool(POOL).retryOnConnectionFailure(true);
+        if (config.getConnectTimeout() > 0) {
+            builder.connectTimeout(Duration.ofMillis(config.getConnectTimeout()));
+        }
+        if (config.getReadTimeout() > 0) {
+            builder.readTimeout(Duration.ofMillis(config.getReadTimeout()));
+        }
+        if (config.isIgnoreSSLVerification()) {
+            TrustAll trustAll = TrustAll.INSTANCE;
+            builder.sslSocketFactory(trustAll.context().getSocketFactory(), trustAll.manager());
+            builder.hostnameVerifier((host, session) -> true);
+        } else if (config.getSslContext() != null) {
+            X509TrustManager manager = TRUST.get(config.getSslContext());
+            if (manager == null) {
+                throw new IllegalStateException("an SSLContext was configured without its trust manager");
+            }
+            builder.sslSocketFactory(config.getSslContext().getSocketFactory(), manager);
+        }
+        HostnameVerifier verifier = config.getHostNameVerifier();
+        if (verifier != null && !config.isIgnoreSSLVerification()) {
+            builder.hostnameVerifier(verifier);
+        }
+        return builder.build();
+    }
+
+    @Override
+    public String getExecutorDisplayName() {
+        return "openstack-ops-mcp pooled OkHttp connector";
+    }
+}

@@ -1,0 +1,286 @@
+package io.github.openstackops.mcp.compute;
+
+import io.github.openstackops.mcp.catalog.Preview;
+import io.github.openstackops.mcp.catalog.ToolContext;
+import io.github.openstackops.mcp.catalog.ToolException;
+import io.github.openstackops.mcp.cloud.CloudSession;
+import io.github.openstackops.mcp.cloud.OpenStackFaults;
+import io.github.openstackops.mcp.cloud.Polling;
+import io.github.openstackops.mcp.compute.ServerRecords.Address;
+import io.github.openstackops.mcp.compute.ServerRecords.ServerActionResult;
+import io.github.openstackops.mcp.compute.ServerRecords.ServerDeleted;
+import io.github.openstackops.mcp.compute.ServerRecords.ServerDetail;
+import io.github.openstackops.mcp.compute.ServerRecords.ServerPage;
+import io.github.openstackops.mcp.compute.ServerRecords.ServerSummary;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+import org.openstack4j.api.OSClient.OSClientV3;
+import org.openstack4j.model.compute.Action;
+import org.openstack4j.model.compute.RebootType;
+import org.openstack4j.model.compute.Server;
+import org.openstack4j.model.network.NetFloatingIP;
+import org.openstack4j.model.network.options.PortListOptions;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** Servers (Nova): listing, lookup by id or name, power actions, deletion. Handlers stay thin over this. */
+@Singleton
+public class ServerService {
+
+    static final Pattern UUID = Pattern.compile("^[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}$");
+    private static final Pattern REGEX_SPECIALS = Pattern.compile("[\\\\.\\[\\]{}()*+?^$|]");
+
+    private final CloudSession cloud;
+    private final ComputeNames names;
+    private final Duration pollInterval;
+
+    public ServerService(CloudSession cloud, ComputeNames names,
+                         @Value("${openstack.poll-interval:1s}") Duration pollInterval) {
+        this.cloud = cloud;
+        this.names = names;
+        this.pollInterval = pollInterval;
+    }
+
+    /** Power actions and the state each one aims for. */
+    public enum PowerAction {
+        START("start", "ACTIVE"), STOP("stop", "SHUTOFF"), REBOOT_SOFT("reboot", "ACTIVE"),
+        REBOOT_HARD("hard reboot", "ACTIVE");
+
+        final String verb;
+        final String target;
+
+        PowerAction(String verb, String target) {
+            this.verb = verb;
+            this.target = target;
+        }
+    }
+
+    /** One page, filtered by Nova (never "fetch everything, then slice"). */
+    public ServerPage list(int limit, @Nullable String marker, @Nullable String nameContains,
+                           @Nullable ServerStatus status) {
+        return cloud.call(os -> {
+            Map<String, String> query = new LinkedHashMap<>();
+            query.put("limit", String.valueOf(limit + 1)); // one extra tells whether another page exists
+            if (marker != null) {
+                query.put("marker", marker);
+            }
+            if (nameContains != null && !nameContains.isEmpty()) {
+                query.put("name", REGEX_SPECIALS.matcher(nameContains).replaceAll("\\\\$0"));
+            }
+            if (status != null) {
+                query.put("status", status.name());
+            }
+            List<? extends Server> found = os.compute().servers().list(query);
+            boolean more = found.size() > limit;
+            List<? extends Server> page = more ? found.subList(0, limit) : found;
+            List<ServerSummary> servers = page.stream().map(s -> summary(os, s)).toList();
+            return new ServerPage(servers, servers.size(), more ? page.get(page.size() - 1).getId() : null);
+        });
+    }
+
+    public ServerDetail get(String server) {
+        return cloud.call(os -> detail(os, resolve(os, server)));
+    }
+
+    public ServerActionResult power(String server, PowerAction action, boolean wait, Duration timeout,
+                                    ToolContext context) {
+        return cloud.call(os -> {
+            Server s = resolve(os, server);
+            String before = status(s);
+            if (action == PowerAction.START && before.equals("ACTIVE")
+                    || action == PowerAction.STOP && before.equals("SHUTOFF")) {
+                return new ServerActionResult(s.getId(), s.getName(), action.verb, before, before, true, false,
+                        "Server '" + s.getName() + "' is already " + before + "; nothing to do.");
+            }
+            OpenStackFaults.check(switch (action) {
+                case START -> os.compute().servers().action(s.getId(), Action.START);
+                case STOP -> os.compute().servers().action(s.getId(), Action.STOP);
+                case REBOOT_SOFT -> os.compute().servers().reboot(s.getId(), RebootType.SOFT);
+                case REBOOT_HARD -> os.compute().servers().reboot(s.getId(), RebootType.HARD);
+            }, action.verb + " server '" + s.getName() + "'");
+            context.info(action.verb + " requested for server " + s.getName() + " (" + s.getId() + ")");
+            if (!wait) {
+                return new ServerActionResult(s.getId(), s.getName(), action.verb, before, before, false, true,
+                        "The " + action.verb + " of '" + s.getName() + "' was accepted; it runs in the background.");
+            }
+            Polling.Outcome<Server> outcome = Polling.until(() -> os.compute().servers().get(s.getId()),
+                    x -> status(x).equals(action.target) && x.getTaskState() == null,
+                    x -> status(x).equals("ERROR"),
+                    x -> status(x) + (x.getTaskState() == null ? "" : " (" + x.getTaskState() + ")"),
+                    timeout, pollInterval, context);
+            String now = outcome.last() == null ? "DELETED" : status(outcome.last());
+            String message = switch (outcome.end()) {
+                case REACHED -> "Server '" + s.getName() + "' is " + now + " (was " + before + ").";
+                case FAILED -> "Server '" + s.getName() + "' went to ERROR during " + action.verb + fault(outcome.last());
+                case GONE -> "Server '" + s.getName() + "' disappeared during " + action.verb + ".";
+                case TIMED_OUT -> "Server '" + s.getName() + "' is still " + now + " after "
+                        + outcome.waited().toSeconds() + " s; the " + action.verb + " may still complete.";
+            };
+            if (outcome.end() == Polling.End.FAILED) {
+                throw new ToolException(ToolException.Kind.CLOUD_ERROR, message);
+            }
+            return new ServerActionResult(s.getId(), s.getName(), action.verb, before, now, outcome.reached(), true, message);
+        });
+    }
+
+    public Preview deletePreview(String server) {
+        return cloud.call(os -> {
+            Server s = resolve(os, server);
+            List<Preview.Resource> resources = new ArrayList<>();
+            resources.add(new Preview.Resource("server", s.getId(), s.getName(), "deleted"));
+            List<String> warnings = new ArrayList<>();
+            for (String volumeId : nonNull(s.getOsExtendedVolumesAttached())) {
+                var volume = os.blockStorage().volumes().get(volumeId);
+                resources.add(new Preview.Resource("volume", volumeId, volume == null ? null : volume.getName(),
+                        "detached, kept (unless it was created to be deleted with the server)"));
+            }
+            if (s.getImageId() == null) {
+                warnings.add("The server boots from a volume; that volume is deleted with it only if it was created"
+                        + " with delete-on-termination.");
+            }
+            for (var port : os.networking().port().list(PortListOptions.create().deviceId(s.getId()))) {
+                for (NetFloatingIP fip : os.networking().floatingip().list(Map.of("port_id", port.getId()))) {
+                    resources.add(new Preview.Resource("floating_ip", fip.getId(), fip.getFloatingIpAddress(),
+                            "disassociated, stays allocated to the project"));
+                }
+                resources.add(new Preview.Resource("port", port.getId(), port.getName(),
+                        "deleted if Nova created it, otherwise detached"));
+            }
+            if ("ACTIVE".equals(status(s))) {
+                warnings.add("The server is running; it is stopped without a clean shutdown.");
+            }
+            return new Preview("delete server", "Delete server '" + s.getName() + "' (" + s.getId() + "), "
+                    + status(s) + ", flavor " + names.flavorName(os, s.getFlavorId()) + ".", resources, warnings);
+        });
+    }
+
+    public ServerDeleted delete(String server, boolean wait, Duration timeout, ToolContext context) {
+        return cloud.call(os -> {
+            Server s = resolve(os, server);
+            OpenStackFaults.check(os.compute().servers().delete(s.getId()), "delete server '" + s.getName() + "'");
+            context.info("delete requested for server " + s.getName() + " (" + s.getId() + ")");
+            if (!wait) {
+                return new ServerDeleted(s.getId(), s.getName(), false, "Deletion of '" + s.getName()
+                        + "' was accepted and runs in the background.");
+            }
+            Polling.Outcome<Server> outcome = Polling.until(() -> os.compute().servers().get(s.getId()),
+                    x -> "DELETED".equals(status(x)), x -> "ERROR".equals(status(x)),
+                    x -> status(x) + (x.getTaskState() == null ? "" : " (" + x.getTaskState() + ")"),
+                    timeout, pollInterval, context);
+            return switch (outcome.end()) {
+                case GONE, REACHED -> new ServerDeleted(s.getId(), s.getName(), true, "Server '" + s.getName()
+                        + "' is deleted.");
+                case FAILED -> throw new ToolException(ToolException.Kind.CLOUD_ERROR, "Deleting server '"
+                        + s.getName() + "' failed: it is in ERROR" + fault(outcome.last()));
+                case TIMED_OUT -> new ServerDeleted(s.getId(), s.getName(), false, "Server '" + s.getName()
+                        + "' is still being deleted after " + outcome.waited().toSeconds() + " s.");
+            };
+        });
+    }
+
+    /** A server by id, or by exact name when that name is unique in the project. */
+    Server resolve(OSClientV3 os, String ref) {
+        String value = ref == null ? "" : ref.trim();
+        if (value.isEmpty()) {
+            throw ToolException.invalid("Name the server by id or exact name.");
+        }
+        if (UUID.matcher(value).matches()) {
+            Server s = os.compute().servers().get(value);
+            if (s != null) {
+                return s;
+            }
+        }
+        Map<String, String> query = Map.of("name", "^" + REGEX_SPECIALS.matcher(value).replaceAll("\\\\$0") + "$");
+        List<? extends Server> matches = os.compute().servers().list(query).stream()
+                .filter(s -> value.equals(s.getName())).toList();
+        if (matches.isEmpty()) {
+            throw OpenStackFaults.notFound("Server '" + value + "'");
+        }
+        if (matches.size() > 1) {
+            throw ToolException.invalid(matches.size() + " servers are named '" + value + "' (ids "
+                    + matches.stream().map(Server::getId).toList() + "); name the server by id.");
+        }
+        return matches.get(0);
+    }
+
+    private ServerSummary summary(OSClientV3 os, Server s) {
+        return new ServerSummary(s.getId(), s.getName(), status(s), s.getTaskState(),
+                names.flavorName(os, s.getFlavorId()), imageLabel(os, s.getImageId()), addresses(s),
+                s.getAvailabilityZone(), s.getHost(), s.getTenantId(), iso(s.getCreated()));
+    }
+
+    private ServerDetail detail(OSClientV3 os, Server s) {
+        String imageId = s.getImageId();
+        ServerRecords.Fault fault = s.getFault() == null ? null : new ServerRecords.Fault(s.getFault().getCode(),
+                s.getFault().getMessage(), iso(s.getFault().getCreated()));
+        return new ServerDetail(s.getId(), s.getName(), status(s), s.getTaskState(), powerState(s.getPowerState()),
+                names.flavor(os, s.getFlavorId()),
+                imageId == null ? null : new ServerRecords.Ref(imageId, names.imageName(os, imageId)),
+                addresses(s), nonNull(s.getOsExtendedVolumesAttached()),
+                s.getSecurityGroups() == null ? List.of()
+                        : s.getSecurityGroups().stream().map(g -> g.getName()).distinct().toList(),
+                s.getKeyName(), s.getMetadata() == null ? Map.of() : s.getMetadata(), s.getAvailabilityZone(),
+                s.getHost(), s.getHypervisorHostname(), s.getTenantId(), s.getUserId(), iso(s.getCreated()),
+                iso(s.getUpdated()), fault);
+    }
+
+    @Nullable
+    private String imageLabel(OSClientV3 os, @Nullable String imageId) {
+        if (imageId == null) {
+            return null;
+        }
+        String name = names.imageName(os, imageId);
+        return name == null ? imageId : name;
+    }
+
+    static List<Address> addresses(Server s) {
+        if (s.getAddresses() == null || s.getAddresses().getAddresses() == null) {
+            return List.of();
+        }
+        List<Address> out = new ArrayList<>();
+        s.getAddresses().getAddresses().forEach((network, list) -> list.forEach(a -> out.add(
+                new Address(network, a.getAddr(), a.getType() == null ? "fixed" : a.getType()))));
+        return out;
+    }
+
+    static String status(Server s) {
+        return s.getStatus() == null ? "UNKNOWN" : s.getStatus().name();
+    }
+
+    private static String fault(@Nullable Server s) {
+        return s == null || s.getFault() == null ? "." : ": " + s.getFault().getMessage();
+    }
+
+    @Nullable
+    static String powerState(@Nullable String code) {
+        if (code == null) {
+            return null;
+        }
+        return switch (code.trim()) {
+            case "0" -> "nostate";
+            case "1" -> "running";
+            case "3" -> "paused";
+            case "4" -> "shutdown";
+            case "6" -> "crashed";
+            case "7" -> "suspended";
+            default -> code.toLowerCase(Locale.ROOT);
+        };
+    }
+
+    @Nullable
+    static String iso(@Nullable Date date) {
+        return date == null ? null : date.toInstant().toString();
+    }
+
+    private static List<String> nonNull(@Nullable List<String> list) {
+        return list == null ? List.of() : list;
+    }
+}

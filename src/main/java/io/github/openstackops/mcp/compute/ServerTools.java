@@ -1,0 +1,109 @@
+package io.github.openstackops.mcp.compute;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.github.openstackops.mcp.catalog.ToolDefinition;
+import io.github.openstackops.mcp.catalog.ToolProvider;
+import io.github.openstackops.mcp.catalog.Toolset;
+import io.github.openstackops.mcp.catalog.schema.Param;
+import io.github.openstackops.mcp.compute.ServerRecords.ServerActionResult;
+import io.github.openstackops.mcp.compute.ServerRecords.ServerDeleted;
+import io.github.openstackops.mcp.compute.ServerRecords.ServerDetail;
+import io.github.openstackops.mcp.compute.ServerRecords.ServerPage;
+import io.github.openstackops.mcp.compute.ServerService.PowerAction;
+import jakarta.inject.Singleton;
+
+import java.time.Duration;
+import java.util.List;
+
+/** Server tools: list, get, start, stop, reboot, delete. */
+@Singleton
+public class ServerTools implements ToolProvider {
+
+    static final String SERVER = "Server id, or its exact name when that name is unique in the project";
+    static final String WAIT = "Wait until the server reaches the target state, reporting progress";
+    static final String TIMEOUT = "Longest wait in seconds";
+
+    public record ListArgs(
+            @Param(value = "Servers per page", defaultValue = "50", min = 1, max = 200) Integer limit,
+            @Param("Id of the last server of the previous page (its 'next_marker')") String marker,
+            @Param(value = "Only servers whose name contains this text", maxLength = 255) String name,
+            @Param("Only servers with this status") ServerStatus status) {
+    }
+
+    public record GetArgs(@Param(value = SERVER, required = true, minLength = 1, maxLength = 255) String server) {
+    }
+
+    public record PowerArgs(
+            @Param(value = SERVER, required = true, minLength = 1, maxLength = 255) String server,
+            @JsonProperty("wait") @Param(value = WAIT, defaultValue = "true") Boolean waitUntilDone,
+            @Param(value = TIMEOUT, defaultValue = "120", min = 1, max = 1800) Integer timeoutSeconds) {
+    }
+
+    public enum RebootType { SOFT, HARD }
+
+    public record RebootArgs(
+            @Param(value = SERVER, required = true, minLength = 1, maxLength = 255) String server,
+            @Param(value = "soft: ask the guest OS to restart; hard: power-cycle", defaultValue = "\"soft\"") RebootType type,
+            @JsonProperty("wait") @Param(value = WAIT, defaultValue = "true") Boolean waitUntilDone,
+            @Param(value = TIMEOUT, defaultValue = "120", min = 1, max = 1800) Integer timeoutSeconds) {
+    }
+
+    public record DeleteArgs(
+            @Param(value = SERVER, required = true, minLength = 1, maxLength = 255) String server,
+            @JsonProperty("wait") @Param(value = "Wait until the server is gone, reporting progress", defaultValue = "true") Boolean waitUntilDone,
+            @Param(value = TIMEOUT, defaultValue = "120", min = 1, max = 1800) Integer timeoutSeconds) {
+    }
+
+    private final ServerService servers;
+
+    public ServerTools(ServerService servers) {
+        this.servers = servers;
+    }
+
+    @Override
+    public List<ToolDefinition<?, ?>> tools() {
+        return List.of(
+                ToolDefinition.read("server_list", Toolset.COMPUTE, ListArgs.class, ServerPage.class)
+                        .title("Servers: List")
+                        .description("List the project's servers, newest first, one page at a time, optionally only"
+                                + " those whose name contains a text or with a given status (e.g. SHUTOFF, ERROR)."
+                                + " Filtering happens in Nova. Pass 'next_marker' as 'marker' for the next page.")
+                        .handler((ctx, a) -> servers.list(a.limit(), a.marker(), a.name(), a.status()))
+                        .build(),
+                ToolDefinition.read("server_get", Toolset.COMPUTE, GetArgs.class, ServerDetail.class)
+                        .title("Servers: Get")
+                        .description("One server in detail: status and power state, flavor, image, addresses,"
+                                + " attached volumes, security groups, key pair, metadata, and the fault when it is"
+                                + " in ERROR.")
+                        .handler((ctx, a) -> servers.get(a.server()))
+                        .build(),
+                power("server_start", "Servers: Start", PowerAction.START,
+                        "Start (power on) a SHUTOFF server and wait until it is ACTIVE."),
+                power("server_stop", "Servers: Stop", PowerAction.STOP,
+                        "Stop (power off) a server and wait until it is SHUTOFF. Its resources stay allocated."),
+                ToolDefinition.write("server_reboot", Toolset.COMPUTE, RebootArgs.class, ServerActionResult.class)
+                        .title("Servers: Reboot")
+                        .description("Reboot a server (soft by default, hard to power-cycle a hung one) and wait"
+                                + " until it is ACTIVE again.")
+                        .handler((ctx, a) -> servers.power(a.server(),
+                                a.type() == RebootType.HARD ? PowerAction.REBOOT_HARD : PowerAction.REBOOT_SOFT,
+                                a.waitUntilDone(), Duration.ofSeconds(a.timeoutSeconds()), ctx))
+                        .build(),
+                ToolDefinition.destructive("server_delete", Toolset.COMPUTE, DeleteArgs.class, ServerDeleted.class)
+                        .title("Servers: Delete")
+                        .description("Delete a server. The preview names the server, the volumes that are detached"
+                                + " and kept, and the floating IPs that are disassociated.")
+                        .preview((ctx, a) -> servers.deletePreview(a.server()))
+                        .handler((ctx, a) -> servers.delete(a.server(), a.waitUntilDone(), Duration.ofSeconds(a.timeoutSeconds()), ctx))
+                        .build());
+    }
+
+    private ToolDefinition<PowerArgs, ServerActionResult> power(String name, String title, PowerAction action,
+                                                                String description) {
+        return ToolDefinition.write(name, Toolset.COMPUTE, PowerArgs.class, ServerActionResult.class)
+                .title(title)
+                .description(description)
+                .handler((ctx, a) -> servers.power(a.server(), action, a.waitUntilDone(), Duration.ofSeconds(a.timeoutSeconds()), ctx))
+                .build();
+    }
+}

@@ -1,0 +1,201 @@
+package io.github.openstackops.mcp.launch;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The environment variables this server understands, turned into configuration properties. The openstack CLI's
+ * {@code OS_*} names, the reference Python server's names (OS_AUTH_HOST, OS_*_PORT, FASTMCP_*, REMOTE_AUTH_*,
+ * ALLOW_MODIFY_OPERATIONS) and this server's own all live here, in one table; nothing else reads the environment.
+ * Invalid values (a port that is not a number, a boolean that is neither true nor false) fail the start with a
+ * sentence naming the variable.
+ */
+public final class EnvironmentMapping {
+
+    /** One documented variable: its names (first wins), the property it sets, and how the value is converted. */
+    public record Variable(List<String> names, String property, Function<String, Object> convert, String description,
+                           String defaultValue) {
+    }
+
+    private static final Function<String, Object> TEXT = v -> v;
+    private static final Function<String, Object> VERBATIM = v -> v;
+
+    public static final List<Variable> VARIABLES = List.of(
+            // ---- OpenStack connection (the openstack CLI's names)
+            v("OS_CLOUD", "openstack.cloud", TEXT, "Cloud entry of clouds.yaml to use", ""),
+            v("OS_CLIENT_CONFIG_FILE", "openstack.clouds-file", TEXT, "Path of clouds.yaml (else the standard search path)", ""),
+            v("OS_AUTH_URL", "openstack.auth-url", TEXT, "Keystone v3 URL, e.g. https://keystone:5000/v3", ""),
+            v("OS_AUTH_TYPE", "openstack.auth-type", TEXT, "password or v3applicationcredential", "password"),
+            v("OS_USERNAME", "openstack.username", TEXT, "User name", ""),
+            v("OS_USER_ID", "openstack.user-id", TEXT, "User id (instead of OS_USERNAME)", ""),
+            v("OS_PASSWORD", "openstack.password", VERBATIM, "Password (never logged or returned)", ""),
+            names(List.of("OS_PROJECT_NAME", "OS_TENANT_NAME"), "openstack.project-name", TEXT, "Project to work in", ""),
+            names(List.of("OS_PROJECT_ID", "OS_TENANT_ID"), "openstack.project-id", TEXT, "Project id (instead of the name)", ""),
+            v("OS_USER_DOMAIN_NAME", "openstack.user-domain-name", TEXT, "Domain of the user", "Default"),
+            v("OS_USER_DOMAIN_ID", "openstack.user-domain-id", TEXT, "Domain id of the user", ""),
+            v("OS_PROJECT_DOMAIN_NAME", "openstack.project-domain-name", TEXT, "Domain of the project", "Default"),
+            v("OS_PROJECT_DOMAIN_ID", "openstack.project-domain-id", TEXT, "Domain id of the project", ""),
+            v("OS_REGION_NAME", "openstack.region-name", TEXT, "Region (else the first endpoint of each service)", ""),
+            names(List.of("OS_INTERFACE", "OS_ENDPOINT_TYPE"), "openstack.endpoint-interface", TEXT,
+                    "Endpoint interface: public, internal or admin", "public"),
+            v("OS_CACERT", "openstack.cacert", TEXT, "PEM CA bundle to verify the cloud's TLS certificates with", ""),
+            v("OS_INSECURE", "openstack.insecure", EnvironmentMapping::bool,
+                    "true switches TLS verification OFF (never in production)", "false"),
+            v("OS_APPLICATION_CREDENTIAL_ID", "openstack.application-credential-id", TEXT, "Application credential id", ""),
+            v("OS_APPLICATION_CREDENTIAL_SECRET", "openstack.application-credential-secret", VERBATIM,
+                    "Application credential secret (never logged or returned)", ""),
+            // ---- the reference server's names
+            v("OS_AUTH_HOST", "openstack.auth-host", TEXT, "Keystone host; with OS_AUTH_PORT builds the auth URL when"
+                    + " OS_AUTH_URL is unset, and is the host the OS_*_PORT overrides point at", ""),
+            v("OS_AUTH_PORT", "openstack.auth-port", EnvironmentMapping::port, "Keystone port (with OS_AUTH_HOST)", "5000"),
+            v("OS_AUTH_PROTOCOL", "openstack.auth-protocol", TEXT, "http or https (with OS_AUTH_HOST)", "http"),
+            v("OS_COMPUTE_PORT", "openstack.endpoint-ports.compute", EnvironmentMapping::port,
+                    "Send Nova calls to OS_AUTH_HOST (or the auth URL's host) on this port", ""),
+            v("OS_NETWORK_PORT", "openstack.endpoint-ports.network", EnvironmentMapping::port, "Same, for Neutron", ""),
+            v("OS_VOLUME_PORT", "openstack.endpoint-ports.volume", EnvironmentMapping::port, "Same, for Cinder", ""),
+            v("OS_IMAGE_PORT", "openstack.endpoint-ports.image", EnvironmentMapping::port, "Same, for Glance", ""),
+            v("OS_PLACEMENT_PORT", "openstack.endpoint-ports.placement", EnvironmentMapping::port, "Same, for Placement", ""),
+            v("OS_HEAT_STACK_PORT", "openstack.endpoint-ports.orchestration", EnvironmentMapping::port, "Same, for Heat", ""),
+            v("OS_CONNECT_TIMEOUT", "openstack.connect-timeout", TEXT, "Connect timeout for cloud calls", "10s"),
+            v("OS_READ_TIMEOUT", "openstack.read-timeout", TEXT, "Read timeout for cloud calls", "60s"),
+            // ---- safety
+            v("ALLOW_MODIFY_OPERATIONS", "mcp.safety.allow-modify", EnvironmentMapping::bool,
+                    "Register WRITE and DESTRUCTIVE tools; false = read-only", "false"),
+            v("ALLOW_SENSITIVE_DATA", "mcp.safety.allow-sensitive", EnvironmentMapping::bool,
+                    "Register tools whose output can hold secrets (console log, console URL)", "false"),
+            v("REQUIRE_CONFIRMATION", "mcp.safety.require-confirmation", EnvironmentMapping::bool,
+                    "DESTRUCTIVE tools need preview + token; false for unattended automation", "true"),
+            v("CONFIRMATION_TTL", "mcp.safety.confirmation-ttl", TEXT, "How long a confirmation token is valid", "5m"),
+            v("CONFIRMATION_SECRET", "mcp.safety.confirmation-secret", VERBATIM,
+                    "HMAC key for confirmation tokens; set the same on every replica", "random per process"),
+            v("CONFIRMATION_ELICITATION", "mcp.safety.elicitation", EnvironmentMapping::bool,
+                    "Ask the user through MCP elicitation when the client supports it", "true"),
+            v("BULK_ACTION_LIMIT", "mcp.safety.bulk-limit", EnvironmentMapping::positive,
+                    "Most resources one bulk action may touch", "20"),
+            v("MCP_TOOLSETS", "mcp.safety.toolsets", EnvironmentMapping::list,
+                    "Comma-separated toolsets to expose (compute, network, storage, image, orchestration, identity,"
+                            + " cluster) or all", "all"),
+            v("MCP_EXCLUDE_TOOLS", "mcp.safety.exclude-tools", EnvironmentMapping::list,
+                    "Comma-separated tool names never to expose", ""),
+            // ---- transport
+            names(List.of("MCP_TRANSPORT", "FASTMCP_TYPE"), "mcp.transport", EnvironmentMapping::transport,
+                    "stdio or streamable-http (--transport overrides)", "stdio"),
+            names(List.of("MCP_HOST", "FASTMCP_HOST"), "micronaut.server.host", TEXT, "HTTP bind address", "127.0.0.1"),
+            names(List.of("MCP_PORT", "FASTMCP_PORT"), "micronaut.server.port", EnvironmentMapping::port, "HTTP port", "8080"),
+            v("MCP_ALLOWED_ORIGINS", "mcp.http.allowed-origins", EnvironmentMapping::list,
+                    "Browser Origins allowed on /mcp (\":*\" = any port)", "loopback origins"),
+            v("MCP_TOOL_TIMEOUT", "mcp.tool-timeout", TEXT, "Longest a tool call may run", "10m"),
+            v("MCP_MAX_CONCURRENT_CALLS", "mcp.max-concurrent-calls", EnvironmentMapping::positive,
+                    "Tool calls running at once (the rest wait)", "32"),
+            v("MCP_LOG_LEVEL", "mcp.log-level", EnvironmentMapping::logLevel,
+                    "DEBUG, INFO, WARNING, ERROR or CRITICAL (logs go to stderr)", "INFO"),
+            // ---- HTTP authentication
+            v("REMOTE_AUTH_ENABLE", "mcp.auth.enabled", EnvironmentMapping::bool,
+                    "Require a bearer token on every HTTP endpoint but /health", "false"),
+            v("REMOTE_SECRET_KEY", "mcp.auth.static-token", VERBATIM, "The shared bearer secret", ""));
+
+    private EnvironmentMapping() {
+    }
+
+    private static Variable v(String name, String property, Function<String, Object> convert, String description,
+                              String defaultValue) {
+        return new Variable(List.of(name), property, convert, description, defaultValue);
+    }
+
+    private static Variable names(List<String> names, String property, Function<String, Object> convert,
+                                  String description, String defaultValue) {
+        return new Variable(names, property, convert, description, defaultValue);
+    }
+
+    /** The configuration properties the environment asks for. */
+    public static Map<String, Object> map(Map<String, String> env) {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        for (Variable variable : VARIABLES) {
+            for (String name : variable.names()) {
+                String value = env.get(name);
+                if (value != null && !value.isEmpty()) {
+                    try {
+                        properties.put(variable.property(), variable.convert().apply(
+                                variable.convert() == VERBATIM ? value : value.trim()));
+                    } catch (IllegalArgumentException e) {
+                        throw new IllegalArgumentException(name + "=" + (variable.convert() == VERBATIM ? "***" : value)
+                                + ": " + e.getMessage());
+                    }
+                    break;
+                }
+            }
+        }
+        // the reference's OS_AUTH_HOST + OS_AUTH_PORT also redirect the identity endpoints of the catalog
+        if (env.containsKey("OS_AUTH_HOST") && properties.containsKey("openstack.auth-port")
+                && !properties.containsKey("openstack.auth-url")) {
+            properties.put("openstack.endpoint-ports.identity", properties.get("openstack.auth-port"));
+        }
+        String identityVersion = env.get("OS_IDENTITY_API_VERSION");
+        if (identityVersion != null && !identityVersion.isBlank() && !identityVersion.trim().startsWith("3")) {
+            throw new IllegalArgumentException("OS_IDENTITY_API_VERSION=" + identityVersion
+                    + ": only Keystone v3 is supported.");
+        }
+        Object auth = properties.get("mcp.auth.enabled");
+        properties.put("micronaut.security.enabled", Boolean.TRUE.equals(auth));
+        return properties;
+    }
+
+    static Object bool(String value) {
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "true", "1", "yes", "on" -> true;
+            case "false", "0", "no", "off" -> false;
+            default -> throw new IllegalArgumentException("expected true or false");
+        };
+    }
+
+    static Object port(String value) {
+        try {
+            int port = Integer.parseInt(value);
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("expected a port number (0-65535)");
+            }
+            return port;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("expected a port number (0-65535)");
+        }
+    }
+
+    static Object positive(String value) {
+        try {
+            int n = Integer.parseInt(value);
+            if (n < 1) {
+                throw new IllegalArgumentException("expected a positive number");
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("expected a positive number");
+        }
+    }
+
+    static Object list(String value) {
+        return Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    /** stdio, or streamable-http (the reference's spelling; "http" accepted). */
+    public static String transport(String value) {
+        return switch (value.toLowerCase(Locale.ROOT).replace('_', '-')) {
+            case "stdio" -> "stdio";
+            case "streamable-http", "http", "streamablehttp" -> "streamable-http";
+            default -> throw new IllegalArgumentException("expected stdio or streamable-http");
+        };
+    }
+
+    /** A logback level; Python's WARNING and CRITICAL are accepted. */
+    public static String logLevel(String value) {
+        return switch (value.toUpperCase(Locale.ROOT)) {
+            case "TRACE", "DEBUG", "INFO", "ERROR", "OFF" -> value.toUpperCase(Locale.ROOT);
+            case "WARN", "WARNING" -> "WARN";
+            case "CRITICAL", "FATAL" -> "ERROR";
+            default -> throw new IllegalArgumentException("expected DEBUG, INFO, WARNING, ERROR or CRITICAL");
+        };
+    }
+}

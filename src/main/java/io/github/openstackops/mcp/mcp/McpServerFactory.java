@@ -1,0 +1,62 @@
+package io.github.openstackops.mcp.mcp;
+
+import io.github.openstackops.mcp.ServerInfo;
+import io.github.openstackops.mcp.catalog.Caller;
+import io.github.openstackops.mcp.catalog.Surface;
+import io.github.openstackops.mcp.mcp.http.StreamableHttpTransport;
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
+import io.modelcontextprotocol.json.McpJsonDefaults;
+import io.modelcontextprotocol.json.McpJsonMapper;
+import io.modelcontextprotocol.server.McpAsyncServer;
+import io.modelcontextprotocol.server.McpServer;
+import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
+import io.modelcontextprotocol.spec.McpSchema;
+import jakarta.inject.Singleton;
+
+import java.time.Duration;
+
+/** The MCP server on the transport chosen at launch (property {@code mcp.transport}: stdio or streamable-http). */
+@Factory
+public class McpServerFactory {
+
+    public static final String TRANSPORT = "mcp.transport";
+
+    @Singleton
+    McpJsonMapper mcpJsonMapper() {
+        return McpJsonDefaults.getMapper();
+    }
+
+    @Context
+    @Bean(preDestroy = "close")
+    @Requires(property = TRANSPORT, value = "stdio")
+    McpAsyncServer stdioServer(McpJsonMapper json, StdioStreams io, McpToolAdapter tools,
+                               @Value("${mcp.request-timeout:2m}") Duration requestTimeout) {
+        return configure(McpServer.async(new StdioServerTransportProvider(json, io.in(), io.out())), tools,
+                Surface.STDIO, Caller.STDIO, requestTimeout);
+    }
+
+    @Context
+    @Bean(preDestroy = "close")
+    @Requires(property = TRANSPORT, value = "streamable-http")
+    McpAsyncServer httpServer(StreamableHttpTransport transport, McpToolAdapter tools,
+                              @Value("${mcp.request-timeout:2m}") Duration requestTimeout) {
+        return configure(McpServer.async(transport), tools, Surface.MCP_HTTP, Caller.ANONYMOUS, requestTimeout);
+    }
+
+    private static McpAsyncServer configure(McpServer.AsyncSpecification<?> spec, McpToolAdapter tools,
+                                            Surface surface, Caller defaultCaller, Duration requestTimeout) {
+        return spec.serverInfo(ServerInfo.NAME, ServerInfo.VERSION)
+                .instructions(ServerInfo.INSTRUCTIONS)
+                .capabilities(McpSchema.ServerCapabilities.builder().tools(false).logging().build())
+                // the invoker validates arguments itself, identically on every surface, with messages naming the fix
+                .validateToolInputs(false)
+                .requestTimeout(requestTimeout) // bounds server->client requests such as elicitation
+                .addToolFilter(tools.visibilityFilter(defaultCaller))
+                .tools(tools.specifications(surface, defaultCaller))
+                .build();
+    }
+}
