@@ -35,25 +35,17 @@ public final class KeystoneAuthenticator {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public KeystoneToken authenticate(CloudProfile profile, Config config) {
-        String body;
-        try {
-            body = JSON.writeValueAsString(Map.of("auth", authBody(profile)));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        HttpRequest<KeystoneToken> request = HttpRequest.builder(KeystoneToken.class)
-                .endpoint(profile.authUrl().toString()).path("/auth/tokens").method(HttpMethod.POST)
-                .config(config).json(body).build();
-        HttpResponse response;
-        try {
-            response = HttpExecutor.create().execute(request);
-        } catch (ConnectionException e) {
-            throw unreachable(profile, e);
-        }
+        HttpResponse response = post(profile, config, authBody(profile, true));
         try {
             int status = response.getStatus();
             if (status >= 400) {
-                throw rejected(profile, status, readError(response));
+                String said = readError(response);
+                if (status == 401 && scopeIsTheProblem(profile, config)) {
+                    throw unavailable("Keystone accepted the credentials of " + who(profile) + " but not the project: "
+                            + scope(profile) + " does not exist or the user has no role on it. Check OS_PROJECT_NAME"
+                            + " (or OS_PROJECT_ID) and OS_PROJECT_DOMAIN_NAME.");
+                }
+                throw rejected(profile, status, said);
             }
             KeystoneToken token = response.readEntity(KeystoneToken.class);
             String id = response.header(ClientConstants.HEADER_X_SUBJECT_TOKEN);
@@ -68,15 +60,60 @@ public final class KeystoneAuthenticator {
             // a TokenAuth context (not the password) so openstack4j can never re-authenticate behind our back
             return token.applyContext(profile.authUrl().toString(), new TokenAuth(id, projectName, projectId));
         } finally {
-            try {
-                response.close();
-            } catch (IOException ignored) {
-                // nothing to do
-            }
+            close(response);
         }
     }
 
-    private static Map<String, Object> authBody(CloudProfile p) {
+    /** Keystone answers 401 both for bad credentials and for a wrong scope; an unscoped attempt tells which. */
+    private boolean scopeIsTheProblem(CloudProfile profile, Config config) {
+        if (profile.method() != CloudProfile.AuthMethod.PASSWORD) {
+            return false;
+        }
+        HttpResponse unscoped = post(profile, config, authBody(profile, false));
+        try {
+            Secrets.register(unscoped.header(ClientConstants.HEADER_X_SUBJECT_TOKEN));
+            return unscoped.getStatus() == 201;
+        } finally {
+            close(unscoped);
+        }
+    }
+
+    private HttpResponse post(CloudProfile profile, Config config, Map<String, Object> auth) {
+        String body;
+        try {
+            body = JSON.writeValueAsString(Map.of("auth", auth));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        HttpRequest<KeystoneToken> request = HttpRequest.builder(KeystoneToken.class)
+                .endpoint(profile.authUrl().toString()).path("/auth/tokens").method(HttpMethod.POST)
+                .config(config).json(body).build();
+        try {
+            return HttpExecutor.create().execute(request);
+        } catch (ConnectionException e) {
+            throw unreachable(profile, e);
+        }
+    }
+
+    private static void close(HttpResponse response) {
+        try {
+            response.close();
+        } catch (IOException ignored) {
+            // nothing to do
+        }
+    }
+
+    private static String who(CloudProfile p) {
+        return "user '" + (p.username() != null ? p.username() : p.userId()) + "'";
+    }
+
+    private static String scope(CloudProfile p) {
+        return p.projectId() != null ? "project id " + p.projectId()
+                : "project '" + p.projectName() + "' in domain '"
+                + (p.projectDomainName() != null ? p.projectDomainName() : p.projectDomainId()) + "'";
+    }
+
+    private static Map<String, Object> authBody(CloudProfile p, boolean scoped) {
         Map<String, Object> identity = new LinkedHashMap<>();
         Map<String, Object> auth = new LinkedHashMap<>();
         auth.put("identity", identity);
@@ -103,7 +140,9 @@ public final class KeystoneAuthenticator {
             project.put("name", p.projectName());
             project.put("domain", domain(p.projectDomainId(), p.projectDomainName()));
         }
-        auth.put("scope", Map.of("project", project));
+        if (scoped) {
+            auth.put("scope", Map.of("project", project));
+        }
         return auth;
     }
 
@@ -130,8 +169,7 @@ public final class KeystoneAuthenticator {
         return switch (status) {
             case 401 -> unavailable("Keystone rejected the credentials of " + p.describe() + " (HTTP 401)." + said
                     + (p.method() == CloudProfile.AuthMethod.PASSWORD
-                    ? " Check OS_USERNAME/OS_PASSWORD, OS_USER_DOMAIN_NAME, and that the project exists and the user"
-                    + " has a role on it (OS_PROJECT_NAME, OS_PROJECT_DOMAIN_NAME)."
+                    ? " Check OS_USERNAME (or OS_USER_ID), OS_PASSWORD and OS_USER_DOMAIN_NAME."
                     : " Check OS_APPLICATION_CREDENTIAL_ID/_SECRET and that the credential has not expired."));
             case 403 -> unavailable("Keystone refused " + p.describe() + " (HTTP 403)." + said);
             case 404 -> unavailable("Keystone at " + p.authUrl() + " answered HTTP 404 (not found)." + said
