@@ -4,7 +4,9 @@ import io.github.openstackops.mcp.catalog.Preview;
 import io.github.openstackops.mcp.catalog.ToolContext;
 import io.github.openstackops.mcp.catalog.ToolException;
 import io.github.openstackops.mcp.cloud.CloudSession;
+import io.github.openstackops.mcp.cloud.Lookup;
 import io.github.openstackops.mcp.cloud.OpenStackFaults;
+import io.github.openstackops.mcp.cloud.Paging;
 import io.github.openstackops.mcp.cloud.Polling;
 import io.github.openstackops.mcp.compute.ServerRecords.Address;
 import io.github.openstackops.mcp.compute.ServerRecords.ServerActionResult;
@@ -29,14 +31,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /** Servers (Nova): listing, lookup by id or name, power actions, deletion. Handlers stay thin over this. */
 @Singleton
 public class ServerService {
 
-    static final Pattern UUID = Pattern.compile("^[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}$");
-    private static final Pattern REGEX_SPECIALS = Pattern.compile("[\\\\.\\[\\]{}()*+?^$|]");
 
     private final CloudSession cloud;
     private final ComputeNames names;
@@ -68,21 +67,19 @@ public class ServerService {
                            @Nullable ServerStatus status) {
         return cloud.call(os -> {
             Map<String, String> query = new LinkedHashMap<>();
-            query.put("limit", String.valueOf(limit + 1)); // one extra tells whether another page exists
+            query.put("limit", String.valueOf(Paging.fetchSize(limit)));
             if (marker != null) {
                 query.put("marker", marker);
             }
             if (nameContains != null && !nameContains.isEmpty()) {
-                query.put("name", REGEX_SPECIALS.matcher(nameContains).replaceAll("\\\\$0"));
+                query.put("name", Lookup.regexLiteral(nameContains));
             }
             if (status != null) {
                 query.put("status", status.name());
             }
-            List<? extends Server> found = os.compute().servers().list(query);
-            boolean more = found.size() > limit;
-            List<? extends Server> page = more ? found.subList(0, limit) : found;
-            List<ServerSummary> servers = page.stream().map(s -> summary(os, s)).toList();
-            return new ServerPage(servers, servers.size(), more ? page.get(page.size() - 1).getId() : null);
+            Paging.Slice<Server> page = Paging.slice(os.compute().servers().list(query), limit, Server::getId);
+            List<ServerSummary> servers = page.items().stream().map(s -> summary(os, s)).toList();
+            return new ServerPage(servers, servers.size(), page.nextMarker());
         });
     }
 
@@ -188,27 +185,9 @@ public class ServerService {
 
     /** A server by id, or by exact name when that name is unique in the project. */
     Server resolve(OSClientV3 os, String ref) {
-        String value = ref == null ? "" : ref.trim();
-        if (value.isEmpty()) {
-            throw ToolException.invalid("Name the server by id or exact name.");
-        }
-        if (UUID.matcher(value).matches()) {
-            Server s = os.compute().servers().get(value);
-            if (s != null) {
-                return s;
-            }
-        }
-        Map<String, String> query = Map.of("name", "^" + REGEX_SPECIALS.matcher(value).replaceAll("\\\\$0") + "$");
-        List<? extends Server> matches = os.compute().servers().list(query).stream()
-                .filter(s -> value.equals(s.getName())).toList();
-        if (matches.isEmpty()) {
-            throw OpenStackFaults.notFound("Server '" + value + "'");
-        }
-        if (matches.size() > 1) {
-            throw ToolException.invalid(matches.size() + " servers are named '" + value + "' (ids "
-                    + matches.stream().map(Server::getId).toList() + "); name the server by id.");
-        }
-        return matches.get(0);
+        return Lookup.byIdOrName("Server", ref, id -> os.compute().servers().get(id),
+                name -> os.compute().servers().list(Map.of("name", "^" + Lookup.regexLiteral(name) + "$")),
+                Server::getName, Server::getId);
     }
 
     private ServerSummary summary(OSClientV3 os, Server s) {

@@ -5,6 +5,7 @@ import io.github.openstackops.mcp.catalog.ToolDefinition;
 import io.github.openstackops.mcp.catalog.ToolProvider;
 import io.github.openstackops.mcp.catalog.Toolset;
 import io.github.openstackops.mcp.catalog.schema.Param;
+import io.github.openstackops.mcp.cloud.Paging;
 import io.github.openstackops.mcp.compute.ServerRecords.ServerActionResult;
 import io.github.openstackops.mcp.compute.ServerRecords.ServerDeleted;
 import io.github.openstackops.mcp.compute.ServerRecords.ServerDetail;
@@ -24,7 +25,7 @@ public class ServerTools implements ToolProvider {
     static final String TIMEOUT = "Longest wait in seconds";
 
     public record ListArgs(
-            @Param(value = "Servers per page", defaultValue = "50", min = 1, max = 200) Integer limit,
+            @Param(value = "Servers per page", defaultValue = "" + Paging.DEFAULT_LIMIT, min = 1, max = Paging.MAX_LIMIT) Integer limit,
             @Param("Id of the last server of the previous page (its 'next_marker')") String marker,
             @Param(value = "Only servers whose name contains this text", maxLength = 255) String name,
             @Param("Only servers with this status") ServerStatus status) {

@@ -39,9 +39,9 @@ class CloudSessionTest {
 
     private FakeOpenStack cloud() {
         FakeOpenStack fake = FakeOpenStack.start()
-                .on("GET", "/compute/v2.1/servers/detail", 200, "servers-detail-limit3.json")
-                .on("GET", "/compute/v2.1/flavors/.*", 200, "flavor-web-1.json")
-                .on("GET", "/image/v2/images/.*", 200, "image-web-1.json");
+                .on("GET", "/compute/v2.1/servers/detail", 200, "servers/servers-detail-limit3.json")
+                .on("GET", "/compute/v2.1/flavors/.*", 200, "servers/flavor-web-1.json")
+                .on("GET", "/image/v2/images/.*", 200, "servers/image-web-1.json");
         closing.add(fake);
         return fake;
     }
@@ -108,9 +108,9 @@ class CloudSessionTest {
                 .contains("connection was refused").doesNotContain("Exception", "pw-123456");
 
         FakeOpenStack fake = FakeOpenStack.startOn(port)
-                .on("GET", "/compute/v2.1/servers/detail", 200, "servers-detail-limit3.json")
-                .on("GET", "/compute/v2.1/flavors/.*", 200, "flavor-web-1.json")
-                .on("GET", "/image/v2/images/.*", 200, "image-web-1.json");
+                .on("GET", "/compute/v2.1/servers/detail", 200, "servers/servers-detail-limit3.json")
+                .on("GET", "/compute/v2.1/flavors/.*", 200, "servers/flavor-web-1.json")
+                .on("GET", "/image/v2/images/.*", 200, "servers/image-web-1.json");
         closing.add(fake);
         Thread.sleep(2100); // past the failure memory that keeps a dead Keystone from being hammered
         assertThat(invoker.invoke("server_list", Map.of(), ctx)).isInstanceOf(ToolOutcome.Success.class);
@@ -148,7 +148,7 @@ class CloudSessionTest {
         AtomicInteger lists = new AtomicInteger();
         fake.on("GET", "/compute/v2.1/servers/detail", r -> lists.incrementAndGet() == 1
                 ? FakeOpenStack.Reply.json(401, "{\"error\": {\"code\": 401, \"message\": \"The request you have made requires authentication.\"}}")
-                : FakeOpenStack.Reply.json(200, fake.recorded("servers-detail-limit3.json")));
+                : FakeOpenStack.Reply.json(200, fake.recorded("servers/servers-detail-limit3.json")));
         CloudSession session = new CloudSession(context(fake.properties()).getBean(CloudSettings.class));
 
         int count = session.call(os -> os.compute().servers().list(Map.of("limit", "3")).size());

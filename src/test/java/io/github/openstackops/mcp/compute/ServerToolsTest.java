@@ -33,14 +33,14 @@ class ServerToolsTest {
     @BeforeEach
     void start() {
         fake = FakeOpenStack.start()
-                .on("GET", "/compute/v2.1/servers/detail", 200, "servers-detail-limit3.json")
-                .on("GET", "/compute/v2.1/servers/" + WEB_1, 200, "server-web-1.json")
-                .on("GET", "/compute/v2.1/servers/" + DB_1, 200, "server-db-1.json")
-                .on("GET", "/compute/v2.1/flavors/.*", 200, "flavor-web-1.json")
-                .on("GET", "/image/v2/images/.*", 200, "image-web-1.json")
-                .on("GET", "/network/v2.0/ports", 200, "ports-web-1.json")
-                .on("GET", "/network/v2.0/floatingips", 200, "floatingips-web-1.json")
-                .on("GET", "/volume/v3/.*/volumes/.*", 200, "volume-web-vol.json");
+                .on("GET", "/compute/v2.1/servers/detail", 200, "servers/servers-detail-limit3.json")
+                .on("GET", "/compute/v2.1/servers/" + WEB_1, 200, "servers/server-web-1.json")
+                .on("GET", "/compute/v2.1/servers/" + DB_1, 200, "servers/server-db-1.json")
+                .on("GET", "/compute/v2.1/flavors/.*", 200, "servers/flavor-web-1.json")
+                .on("GET", "/image/v2/images/.*", 200, "servers/image-web-1.json")
+                .on("GET", "/network/v2.0/ports", 200, "servers/ports-web-1.json")
+                .on("GET", "/network/v2.0/floatingips", 200, "servers/floatingips-web-1.json")
+                .on("GET", "/volume/v3/.*/volumes/.*", 200, "servers/volume-web-vol.json");
         Map<String, Object> properties = new HashMap<>(fake.properties());
         properties.put("mcp.safety.allow-modify", true);
         context = TestContexts.plain(properties);
@@ -85,7 +85,7 @@ class ServerToolsTest {
 
     @Test
     void the_last_page_has_no_cursor_and_status_filters_in_nova() {
-        fake.on("GET", "/compute/v2.1/servers/detail", 200, "servers-detail-shutoff.json");
+        fake.on("GET", "/compute/v2.1/servers/detail", 200, "servers/servers-detail-shutoff.json");
 
         Map<String, Object> page = ok("server_list", Map.of("status", "SHUTOFF"));
 
@@ -102,9 +102,9 @@ class ServerToolsTest {
     @Test
     @SuppressWarnings("unchecked")
     void server_get_by_name_shows_detail_without_raw_api_noise() {
-        fake.on("GET", "/compute/v2.1/servers/detail", 200, "servers-detail-limit3.json")
+        fake.on("GET", "/compute/v2.1/servers/detail", 200, "servers/servers-detail-limit3.json")
                 .on("GET", "/compute/v2.1/servers/detail", r -> FakeOpenStack.Reply.json(200,
-                        "{\"servers\": [" + extractServer(fake.recorded("server-web-1.json")) + "]}"));
+                        "{\"servers\": [" + extractServer(fake.recorded("servers/server-web-1.json")) + "]}"));
 
         Map<String, Object> server = ok("server_get", Map.of("server", "web-1"));
 
@@ -127,7 +127,7 @@ class ServerToolsTest {
     @Test
     void an_unknown_server_is_a_sentence_not_a_stack_trace() {
         fake.on("GET", "/compute/v2.1/servers/detail", r -> FakeOpenStack.Reply.json(200, "{\"servers\": []}"))
-                .on("GET", "/compute/v2.1/servers/00000000-0000-0000-0000-000000000000", 404, "server-404.json");
+                .on("GET", "/compute/v2.1/servers/00000000-0000-0000-0000-000000000000", 404, "servers/server-404.json");
 
         assertThat(error("server_get", Map.of("server", "00000000-0000-0000-0000-000000000000")))
                 .isEqualTo("Server '00000000-0000-0000-0000-000000000000' was not found (or is not visible to this project).");
@@ -139,8 +139,8 @@ class ServerToolsTest {
         AtomicInteger polls = new AtomicInteger();
         fake.on("POST", "/compute/v2.1/servers/" + WEB_1 + "/action", r -> new FakeOpenStack.Reply(202, "", Map.of()))
                 .on("GET", "/compute/v2.1/servers/" + WEB_1, r -> FakeOpenStack.Reply.json(200, polls.incrementAndGet() < 3
-                        ? fake.recorded("server-web-1.json")
-                        : fake.recorded("server-web-1.json").replace("\"status\": \"ACTIVE\"", "\"status\": \"SHUTOFF\"")));
+                        ? fake.recorded("servers/server-web-1.json")
+                        : fake.recorded("servers/server-web-1.json").replace("\"status\": \"ACTIVE\"", "\"status\": \"SHUTOFF\"")));
 
         Map<String, Object> result = ok("server_stop", Map.of("server", WEB_1));
 
@@ -160,7 +160,7 @@ class ServerToolsTest {
 
     @Test
     void a_conflict_from_nova_is_explained() {
-        fake.on("POST", "/compute/v2.1/servers/" + WEB_1 + "/action", 409, "server-stop-409.json");
+        fake.on("POST", "/compute/v2.1/servers/" + WEB_1 + "/action", 409, "servers/server-stop-409.json");
 
         assertThat(error("server_reboot", Map.of("server", WEB_1, "type", "hard")))
                 .contains("Could not hard reboot server 'web-1'").contains("HTTP 409")
@@ -185,8 +185,8 @@ class ServerToolsTest {
         AtomicInteger gets = new AtomicInteger();
         fake.on("DELETE", "/compute/v2.1/servers/" + WEB_1, r -> new FakeOpenStack.Reply(204, "", Map.of()))
                 .on("GET", "/compute/v2.1/servers/" + WEB_1, r -> gets.incrementAndGet() == 1
-                        ? FakeOpenStack.Reply.json(200, fake.recorded("server-web-1.json"))
-                        : FakeOpenStack.Reply.json(404, fake.recorded("server-404.json")));
+                        ? FakeOpenStack.Reply.json(200, fake.recorded("servers/server-web-1.json"))
+                        : FakeOpenStack.Reply.json(404, fake.recorded("servers/server-404.json")));
         Map<String, Object> done = ok("server_delete", Map.of("server", WEB_1, "confirm", preview.get("confirm")));
 
         assertThat(done).containsEntry("status", "executed");

@@ -48,6 +48,7 @@ public final class FakeOpenStack implements AutoCloseable {
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private volatile Duration tokenLifetime = Duration.ofHours(12);
     private volatile Duration latency = Duration.ZERO;
+    private volatile String tokenFile = "token-demo.json";
 
     private FakeOpenStack(int port) throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 200);
@@ -103,6 +104,12 @@ public final class FakeOpenStack implements AutoCloseable {
         return this;
     }
 
+    /** Serve the recorded admin token (project admin, roles admin) instead of demo's. */
+    public FakeOpenStack asAdmin() {
+        this.tokenFile = "token-admin.json";
+        return this;
+    }
+
     public FakeOpenStack latency(Duration latency) {
         this.latency = latency;
         return this;
@@ -142,7 +149,7 @@ public final class FakeOpenStack implements AutoCloseable {
 
     private Reply tokenReply() {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        String body = recorded("token-demo.json")
+        String body = recorded(tokenFile)
                 .replaceAll("\"expires_at\": \"[^\"]+\"", "\"expires_at\": \"" + now.plus(tokenLifetime) + "\"")
                 .replaceAll("\"issued_at\": \"[^\"]+\"", "\"issued_at\": \"" + now + "\"");
         return new Reply(201, body, Map.of("Content-Type", "application/json",

@@ -1,0 +1,81 @@
+package io.github.openstackops.mcp.live;
+
+import io.github.openstackops.mcp.support.McpClients;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.spec.McpSchema;
+import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The packaged server, started through the launcher over stdio (as Claude Desktop does) against the testbed, with a
+ * few helpers for live tests of tool families. One per test class is enough (start-up is about two seconds).
+ */
+public final class LiveTools implements AutoCloseable {
+
+    private final McpSyncClient client;
+
+    private LiveTools(Map<String, String> env) {
+        this.client = McpClients.stdio(ServerProcess.launcher(), env);
+    }
+
+    /** As the testbed's demo user in project demo; write tools on, sensitive tools on. */
+    public static LiveTools demo() {
+        return with(LiveCloud.demoEnv(), true);
+    }
+
+    /** As admin in project admin; write tools on, sensitive tools on. */
+    public static LiveTools admin() {
+        return with(LiveCloud.adminEnv(), true);
+    }
+
+    public static LiveTools with(Map<String, String> cloudEnv, boolean allowModify) {
+        Map<String, String> env = new HashMap<>(cloudEnv);
+        env.put("ALLOW_MODIFY_OPERATIONS", String.valueOf(allowModify));
+        env.put("ALLOW_SENSITIVE_DATA", String.valueOf(allowModify));
+        return new LiveTools(env);
+    }
+
+    public McpSyncClient client() {
+        return client;
+    }
+
+    public CallToolResult call(String tool, Map<String, Object> arguments) {
+        return client.callTool(new McpSchema.CallToolRequest(tool, arguments));
+    }
+
+    /** Calls the tool, asserts it succeeded, returns its structured result. */
+    public Map<String, Object> ok(String tool, Map<String, Object> arguments) {
+        CallToolResult result = call(tool, arguments);
+        assertThat(result.isError()).as("%s %s -> %s", tool, arguments, McpClients.text(result)).isFalse();
+        return McpClients.structured(result);
+    }
+
+    /** Calls the tool, asserts it failed, returns the error sentence. */
+    public String error(String tool, Map<String, Object> arguments) {
+        CallToolResult result = call(tool, arguments);
+        assertThat(result.isError()).as("%s %s should fail but returned %s", tool, arguments, McpClients.text(result))
+                .isTrue();
+        return McpClients.text(result);
+    }
+
+    /** A DESTRUCTIVE tool end to end: asserts the preview, confirms with its token, returns the executed result. */
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> confirmed(String tool, Map<String, Object> arguments) {
+        Map<String, Object> preview = ok(tool, arguments);
+        assertThat(preview).as("preview of %s", tool).containsEntry("status", "preview").containsKey("confirm");
+        Map<String, Object> withToken = new HashMap<>(arguments);
+        withToken.put("confirm", preview.get("confirm"));
+        Map<String, Object> done = ok(tool, withToken);
+        assertThat(done).containsEntry("status", "executed");
+        return (Map<String, Object>) done.get("result");
+    }
+
+    @Override
+    public void close() {
+        client.closeGracefully();
+    }
+}
