@@ -22,13 +22,27 @@ public final class McpClients {
 
     /** A client over streamable HTTP, optionally with a bearer token. */
     public static McpSyncClient http(String baseUrl, String bearer) {
-        HttpClientStreamableHttpTransport.Builder transport = HttpClientStreamableHttpTransport.builder(baseUrl)
-                .endpoint("/mcp");
+        return http(baseUrl, bearer, spec -> { });
+    }
+
+    /** Same, with extra client features (progress consumer, elicitation handler, ...). */
+    public static McpSyncClient http(String baseUrl, String bearer, java.util.function.Consumer<McpClient.SyncSpec> features) {
+        HttpRequest.Builder headers = HttpRequest.newBuilder();
         if (bearer != null) {
-            transport.requestBuilder(HttpRequest.newBuilder().header("Authorization", "Bearer " + bearer));
+            headers.header("Authorization", "Bearer " + bearer);
         }
-        McpSyncClient client = McpClient.sync(transport.build()).requestTimeout(Duration.ofSeconds(60))
-                .clientInfo(new McpSchema.Implementation("test-client", "1.0")).build();
+        return httpWith(baseUrl, headers, features);
+    }
+
+    /** A client over streamable HTTP sending these headers on every request. */
+    public static McpSyncClient httpWith(String baseUrl, HttpRequest.Builder headers,
+                                         java.util.function.Consumer<McpClient.SyncSpec> features) {
+        HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport.builder(baseUrl)
+                .endpoint("/mcp").requestBuilder(headers).build();
+        McpClient.SyncSpec spec = McpClient.sync(transport).requestTimeout(Duration.ofSeconds(60))
+                .clientInfo(new McpSchema.Implementation("test-client", "1.0"));
+        features.accept(spec);
+        McpSyncClient client = spec.build();
         client.initialize();
         return client;
     }
