@@ -94,6 +94,17 @@ class StdioTransportTest {
     }
 
     @Test
+    void garbage_on_stdin_is_skipped_and_the_server_keeps_serving() {
+        String java = String.join(" ", McpClients.classpathCommand().stream().map(StdioTransportTest::quote).toList());
+        // a wrapper that prints junk before the client's first message, as a misbehaving launcher might
+        String script = "(printf '\\n{}\\nnot json at all\\n'; cat) | " + java;
+        McpSyncClient client = McpClients.stdio(List.of("/bin/bash", "-c", script), env(cloud(), false));
+        closing.add(client::closeGracefully);
+
+        assertThat(client.callTool(new McpSchema.CallToolRequest("server_list", Map.of("limit", 1))).isError()).isFalse();
+    }
+
+    @Test
     void with_modifications_off_write_tools_are_absent_and_refused_by_name(@TempDir Path dir) {
         FakeOpenStack fake = cloud();
         McpSyncClient client = start(env(fake, false), dir.resolve("stdout"));
