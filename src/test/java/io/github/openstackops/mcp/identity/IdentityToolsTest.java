@@ -70,6 +70,7 @@ class IdentityToolsTest {
                 .on("GET", KS + "/users/" + DEMO_USER + "/projects", 200, "identity/user-demo-projects.json")
                 .on("GET", KS + "/projects/" + ADMIN_PROJECT, r -> Reply.json(200, one("projects-enabled.json", "projects", "project", ADMIN_PROJECT)))
                 .on("GET", KS + "/users/" + ADMIN_USER, r -> Reply.json(200, one("users-default.json", "users", "user", ADMIN_USER)))
+                .on("GET", KS + "/roles/" + MEMBER, r -> Reply.json(200, one("roles.json", "roles", "role", MEMBER)))
                 .on("GET", KS + "/groups/" + GROUP, r -> Reply.json(200, one("groups-name.json", "groups", "group", GROUP)))
                 .on("GET", KS + "/groups/" + GROUP + "/users", 200, "identity/group-users.json");
         Map<String, Object> properties = new HashMap<>(fake.properties());
@@ -453,6 +454,22 @@ class IdentityToolsTest {
         assertThat(fake.count("PUT", grant)).isEqualTo(1);
         assertThat(error("role_grant", Map.of("role", "member", "user", "demo", "group", "g", "project", "demo")))
                 .contains("exactly one of 'user' or 'group'");
+    }
+
+    @Test
+    void role_grant_to_a_group_on_a_domain_uses_the_domain_path() {
+        start(true);
+        String grant = KS + "/domains/default/groups/" + GROUP + "/roles/" + MEMBER;
+        fake.on("HEAD", grant, r -> new Reply(404, "", Map.of()))
+                .on("PUT", grant, r -> new Reply(204, "", Map.of()));
+
+        Map<String, Object> result = ok("role_grant", Map.of("role", MEMBER, "group", "rec-23778-group", "domain", "Default"));
+
+        assertThat(result).containsEntry("actor_type", "group").containsEntry("target_type", "domain")
+                .containsEntry("changed", true);
+        assertThat(map(result.get("target"))).containsEntry("id", "default").containsEntry("name", "Default");
+        assertThat(fake.count("PUT", grant)).isEqualTo(1);
+        assertThat(error("role_grant", Map.of("role", "member", "user", "demo"))).contains("exactly one of 'project' or 'domain'");
     }
 
     @Test

@@ -169,6 +169,7 @@ class IdentityLiveIT {
         assertThat(demo.ok("project_get", Map.of("project", "demo"))).containsEntry("name", "demo");
         Map<String, Object> self = demo.ok("user_get", Map.of("user", "demo"));
         assertThat(list(self, "projects")).extracting(p -> p.get("name")).contains("demo");
+        assertThat(demo.ok("group_list", Map.of("user", "demo"))).containsEntry("truncated", false);
 
         for (String tool : List.of("project_list", "user_list", "role_list", "domain_list", "group_list",
                 "role_assignment_list")) {
