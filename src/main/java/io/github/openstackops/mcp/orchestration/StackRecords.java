@@ -164,7 +164,7 @@ public final class StackRecords {
 
     @Doc("A resource Heat would create")
     public record PlannedResource(
-            @Doc("Logical name") String name,
+            @Doc("Logical name; <parent>/<name> for resources of nested stacks (e.g. group/0)") String name,
             @Doc("Resource type") String type,
             @Doc("Resources that would depend on it") List<String> requiredBy) {
     }

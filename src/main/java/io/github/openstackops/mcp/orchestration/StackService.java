@@ -253,8 +253,12 @@ public class StackService {
         input.addTo(body);
         JsonNode stack = heat.send(HttpMethod.POST, "/stacks/preview", body).path("stack");
         List<PlannedResource> resources = new ArrayList<>();
-        flatten(stack.path("resources"), r -> resources.add(new PlannedResource(text(r, "resource_name", "?"),
-                text(r, "resource_type", "?"), strings(r.path("required_by")))));
+        flatten(stack.path("resources"), r -> {
+            String parent = text(r, "parent_resource");
+            String resource = text(r, "resource_name", "?");
+            resources.add(new PlannedResource(parent == null ? resource : parent + "/" + resource,
+                    text(r, "resource_type", "?"), strings(r.path("required_by"))));
+        });
         return new StackPreview(name, description(stack), visibleParameters(stack.path("parameters")), resources,
                 elements(stack.path("outputs")).stream().map(o -> text(o, "output_key")).toList());
     }
