@@ -176,10 +176,11 @@ public class StackTools implements ToolProvider {
         return List.of(
                 ToolDefinition.read("stack_list", Toolset.ORCHESTRATION, ListArgs.class, StackPage.class)
                         .title("Stacks: List")
-                        .description("List the project's Heat stacks, newest first, one page at a time, optionally"
-                                + " only those with an exact name, a status (e.g. CREATE_FAILED, or FAILED for any"
-                                + " failure) or tags. Filtering happens in Heat. Pass 'next_marker' as 'marker' for"
-                                + " the next page.")
+                        .description("List the project's Heat stacks (nested stacks left out), newest first, one"
+                                + " page at a time, optionally only those with an exact name, a status (e.g."
+                                + " CREATE_FAILED, or FAILED for any failure) or tags. Filtering happens in Heat;"
+                                + " an admin may also see other projects' stacks (see project_id). Pass"
+                                + " 'next_marker' as 'marker' for the next page.")
                         .handler((ctx, a) -> stacks.list(a.limit(), a.marker(), a.name(), a.status(), a.tags()))
                         .build(),
                 ToolDefinition.read("stack_get", Toolset.ORCHESTRATION, StackArgs.class, StackDetail.class)
