@@ -70,6 +70,9 @@ public class StackService {
     /** Heat's stand-ins for a missing description (outputs, templates). */
     private static final List<String> NO_DESCRIPTION = List.of("No description given", "No description");
 
+    /** The state part of a Heat status (<ACTION>_<STATE>). */
+    private static final List<String> STATES = List.of("IN_PROGRESS", "FAILED", "COMPLETE");
+
     private final HeatApi heat;
     private final Duration pollInterval;
 
@@ -160,15 +163,10 @@ public class StackService {
         String action = null;
         String state = null;
         if (status != null) {
+            // Heat filters events by action and state separately: CREATE_FAILED is CREATE + FAILED
             String upper = status.toUpperCase(Locale.ROOT);
-            int split = upper.endsWith("_IN_PROGRESS") ? upper.length() - "_IN_PROGRESS".length()
-                    : upper.lastIndexOf('_');
-            if (split > 0) {
-                action = upper.substring(0, split);
-                state = upper.substring(split + 1);
-            } else {
-                state = upper;
-            }
+            state = STATES.stream().filter(upper::endsWith).findFirst().orElse(upper);
+            action = upper.length() > state.length() ? upper.substring(0, upper.length() - state.length() - 1) : null;
         }
         List<JsonNode> fetched = elements(heat.get(s.path() + "/events", query("limit", Paging.fetchSize(limit),
                 "marker", marker, "resource_name", resourceName, "resource_action", action, "resource_status", state,

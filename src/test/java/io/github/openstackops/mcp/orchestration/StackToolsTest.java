@@ -294,6 +294,12 @@ class StackToolsTest {
         assertThat(error("stack_event_list", Map.of("stack", "demo-stack", "resource", "nope")))
                 .contains("The Resource (nope) could not be found");
         assertThat(ok("stack_event_list", Map.of("stack", "demo-stack", "status", "FAILED"))).containsEntry("count", 0);
+        ok("stack_event_list", Map.of("stack", "demo-stack", "status", "IN_PROGRESS"));
+        List<Request> sent = fake.requests("GET", DEMO_PATH + "/events");
+        assertThat(FakeOpenStack.queryParams(sent.get(sent.size() - 2))).contains("resource_status=FAILED")
+                .noneMatch(p -> p.startsWith("resource_action"));
+        assertThat(FakeOpenStack.queryParams(sent.get(sent.size() - 1))).contains("resource_status=IN_PROGRESS")
+                .noneMatch(p -> p.startsWith("resource_action"));
     }
 
     @Test
