@@ -145,7 +145,7 @@ record ClusterHealth(int score, String label, List<Issue> issues) {
         for (ServiceState s : states) {
             boolean disabled = "disabled".equals(s.status());
             if (!"up".equals(s.state()) && !disabled) {
-                int cost = s.binary().equals(hostBinary) ? 10 : 15;
+                int cost = hostBinary.equals(s.binary()) ? 10 : 15;
                 int charged = Math.min(cost, 45 - points);
                 points += charged;
                 t.add(CRITICAL, service, service + " service " + s.binary() + " on " + s.host() + " is down", charged);

@@ -1,6 +1,7 @@
 package io.github.openstackops.mcp.compute;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.openstackops.mcp.catalog.ToolException;
 import io.github.openstackops.mcp.cloud.CloudApi;
 import io.github.openstackops.mcp.cloud.Lookup;
@@ -14,6 +15,7 @@ import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import org.openstack4j.api.types.ServiceType;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,6 +38,7 @@ public class HypervisorService {
 
     static final Map<String, String> MV = CloudApi.nova("2.53");
     static final int SERVERS_SHOWN = 50;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final CloudApi api;
 
@@ -128,8 +131,8 @@ public class HypervisorService {
         JsonNode cpu = info;
         if (info.isTextual()) {
             try {
-                cpu = new com.fasterxml.jackson.databind.ObjectMapper().readTree(info.asText());
-            } catch (java.io.IOException e) {
+                cpu = JSON.readTree(info.asText()); // before microversion 2.28 cpu_info is a JSON string
+            } catch (IOException e) {
                 return info.asText();
             }
         }

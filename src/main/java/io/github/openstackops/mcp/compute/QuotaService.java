@@ -15,6 +15,7 @@ import org.openstack4j.api.types.ServiceType;
 import org.openstack4j.core.transport.HttpMethod;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -247,7 +248,7 @@ public class QuotaService {
         for (int i = 0; i < pairs.length; i += 2) {
             m.put(pairs[i], pairs[i + 1]);
         }
-        return java.util.Collections.unmodifiableMap(m);
+        return Collections.unmodifiableMap(m);
     }
 
     private static long orZero(@Nullable Long v) {
