@@ -150,6 +150,9 @@ class ComputeInventoryLiveIT {
                         .containsEntry(imported, (String) imp.get("fingerprint"));
                 assertThat(list(demo.ok("keypair_list", Map.of("limit", 200)).get("keypairs")))
                         .extracting(k -> k.get("name")).contains(name, imported, "demo-key");
+                assertThat(demo.ok("keypair_get", Map.of("keypair", imported)))
+                        .containsEntry("fingerprint", imp.get("fingerprint")).containsEntry("type", "ssh")
+                        .hasEntrySatisfying("public_key", k -> assertThat((String) k).startsWith("ssh-ed25519 "));
 
                 call(client, "keypair_delete", Map.of("keypair", name));
                 call(client, "keypair_delete", Map.of("keypair", imported));
@@ -209,6 +212,9 @@ class ComputeInventoryLiveIT {
                     .containsEntry("max_server_per_host", 3);
             assertThat(list(detail.get("members"))).singleElement().satisfies(m -> assertThat(m)
                     .containsEntry("name", member).containsEntry("status", "ACTIVE"));
+            assertThat(list(demo.ok("server_group_list", Map.of("limit", 200)).get("server_groups")))
+                    .filteredOn(g -> g.get("id").equals(id)).singleElement()
+                    .satisfies(g -> assertThat(g).containsEntry("member_count", 1).containsEntry("name", group));
 
             Map<String, Object> preview = map(demo.ok("server_group_delete", Map.of("server_group", id)).get("preview"));
             assertThat(list(preview.get("resources"))).extracting(r -> r.get("type") + " " + r.get("name"))
@@ -254,6 +260,10 @@ class ComputeInventoryLiveIT {
         Map<String, Object> usage = map(demo.ok("compute_usage", Map.of("start", start, "end", end)).get("project"));
         assertThat(((Number) usage.get("vcpu_hours")).doubleValue()).isBetween(cpu - 0.01, cpu + 0.5);
         assertThat(num(usage.get("servers"))).isPositive();
+        Map<String, Object> demoRow = list(admin.ok("compute_usage", Map.of("all_projects", true, "start", start,
+                "end", end)).get("projects")).stream().filter(p -> "demo".equals(p.get("project_name"))).findFirst()
+                .orElseThrow();
+        assertThat(((Number) demoRow.get("vcpu_hours")).doubleValue()).isBetween(cpu - 0.01, cpu + 0.5);
     }
 
     static Map<String, Object> find(List<Map<String, Object>> items, String resource) {
@@ -282,10 +292,15 @@ class ComputeInventoryLiveIT {
                 .containsExactlyInAnyOrderElementsOf(toList(hypervisors, h -> h.get("Hypervisor Hostname").asText()
                         + "=" + h.get("State").asText()));
         String host = hypervisors.get(0).get("Hypervisor Hostname").asText();
+
         assertThat(map(admin.ok("hypervisor_get", Map.of("hypervisor", host)).get("hypervisor")))
                 .containsEntry("hostname", host);
 
         JsonNode services = json(openstackAdmin("compute", "service", "list", "-f", "json"));
+        Map<String, Object> zonesWithHosts = admin.ok("availability_zone_list", Map.of("hosts", true));
+        services.forEach(s -> assertThat(list(zonesWithHosts.get("zones"))).filteredOn(z -> z.get("name")
+                .equals(s.get("Zone").asText())).singleElement().satisfies(z -> assertThat(list(z.get("hosts")))
+                .extracting(h -> h.get("host")).contains(s.get("Host").asText())));
         Map<String, Object> listed = admin.ok("compute_service_list", Map.of());
         assertThat(list(listed.get("services"))).extracting(s -> s.get("binary") + "@" + s.get("host") + "="
                 + s.get("status") + "/" + s.get("state")).containsExactlyInAnyOrderElementsOf(toList(services,
