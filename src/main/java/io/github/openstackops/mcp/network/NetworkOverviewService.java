@@ -59,6 +59,7 @@ public class NetworkOverviewService {
 
     public IpAvailabilityPage ipAvailability(int limit, @Nullable String marker, @Nullable String network,
                                              @Nullable Integer ipVersion, @Nullable String projectId) {
+        SubnetService.checkIpVersion(ipVersion);
         Map<String, Object> query = new LinkedHashMap<>();
         if (blankToNull(network) != null) {
             query.put("network_id", text(networks.resolve(network), "id"));

@@ -88,6 +88,7 @@ public class SubnetService {
 
     public SubnetPage list(int limit, @Nullable String marker, @Nullable String network, @Nullable Integer ipVersion,
                            @Nullable String name, @Nullable String cidr, @Nullable String projectId) {
+        checkIpVersion(ipVersion);
         Map<String, Object> query = new LinkedHashMap<>();
         if (blankToNull(network) != null) {
             query.put("network_id", NeutronJson.text(networks.resolve(network), "id"));
@@ -127,6 +128,12 @@ public class SubnetService {
                 strings(s, "tags"), text(s, "project_id"), text(s, "created_at"), text(s, "updated_at"));
     }
 
+    static void checkIpVersion(@Nullable Integer ipVersion) {
+        if (ipVersion != null && ipVersion != 4 && ipVersion != 6) {
+            throw ToolException.invalid("ip_version is 4 or 6.");
+        }
+    }
+
     static int ipVersion(JsonNode s) {
         Integer v = integer(s, "ip_version");
         return v == null ? 4 : v;
@@ -134,6 +141,7 @@ public class SubnetService {
 
     public SubnetDetail create(String network, String cidr, @Nullable Integer ipVersion, Changes changes,
                                ToolContext context) {
+        checkIpVersion(ipVersion);
         JsonNode n = networks.resolve(network);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("network_id", text(n, "id"));

@@ -177,6 +177,14 @@ class NetworkToolsTest extends NeutronToolsTestBase {
     }
 
     @Test
+    void an_ip_version_other_than_4_or_6_is_refused_before_any_call() {
+        assertThat(error("subnet_create", Map.of("network", "private", "cidr", "10.1.0.0/24", "ip_version", 5)))
+                .contains("ip_version is 4 or 6");
+        assertThat(error("subnet_list", Map.of("ip_version", 5))).contains("ip_version is 4 or 6");
+        assertThat(fake.count("POST", N + "/.*")).isZero();
+    }
+
+    @Test
     void subnet_update_can_remove_the_gateway_but_not_set_and_remove_it_at_once() {
         answer("PUT", N + "/subnets/" + PRIVATE_SUBNET, 200, "subnet-private.json");
 
