@@ -34,7 +34,11 @@ class SchemaGeneratorTest {
     record Inner(@Doc("Id") String id) {
     }
 
-    record Result(@Doc("Items") List<Inner> items, @Doc("Count") int count,
+    @Doc("A generic inner thing")
+    record Described(@Doc("Id") String id) {
+    }
+
+    record Result(@Doc("Items") List<Inner> items, @Doc("Count") int count, @Doc("The owner") Described owner,
                   @Nullable @Doc("Next page marker") String nextMarker, @Doc("Free form") Map<String, Object> extra) {
     }
 
@@ -62,13 +66,14 @@ class SchemaGeneratorTest {
     void output_schemas_require_every_field_that_is_not_nullable() {
         Map<String, Object> schema = SchemaGenerator.outputSchema(Result.class);
 
-        assertThat(schema).containsEntry("required", List.of("items", "count", "extra"))
+        assertThat(schema).containsEntry("required", List.of("items", "count", "owner", "extra"))
                 .doesNotContainKey("additionalProperties");
         @SuppressWarnings("unchecked")
         Map<String, Map<String, Object>> properties = (Map<String, Map<String, Object>>) schema.get("properties");
         assertThat(properties.get("items")).containsEntry("type", "array");
         assertThat(properties.get("next_marker")).containsEntry("type", "string");
         assertThat(properties.get("extra")).isEqualTo(Map.of("description", "Free form", "type", "object"));
+        assertThat(properties.get("owner")).containsEntry("description", "The owner");
     }
 
     record Undocumented(Integer limit) {

@@ -82,10 +82,15 @@ public final class SchemaGenerator {
         return schema;
     }
 
+    /** The field's own description wins over the generic one of its type (e.g. a nested record's @Doc). */
     private static Map<String, Object> withDescription(Map<String, Object> property, String description) {
         Map<String, Object> described = new LinkedHashMap<>();
         described.put("description", description);
-        described.putAll(property);
+        property.forEach((key, value) -> {
+            if (!key.equals("description")) {
+                described.put(key, value);
+            }
+        });
         return described;
     }
 
