@@ -68,6 +68,8 @@ abstract class ServerToolTestBase {
     @BeforeEach
     void start() {
         fake = FakeOpenStack.start()
+                // name lookups ("name=^web-1$") find web-1
+                .on("GET", NOVA + "/servers/detail", 200, rec("search-name-web.json"))
                 .on("GET", NOVA + "/servers/" + WEB_1, 200, "servers/server-web-1.json")
                 .on("GET", NOVA + "/servers/" + DB_1, 200, "servers/server-db-1.json")
                 .on("GET", NOVA + "/servers/" + REC, 200, rec("server-rec-active.json"))
@@ -143,6 +145,16 @@ abstract class ServerToolTestBase {
 
     protected List<FakeOpenStack.Request> posts(String pathRegex) {
         return fake.requests("POST", pathRegex);
+    }
+
+    /** The same JSON, whatever the key order. */
+    protected static void assertSameJson(String actual, String expected) {
+        try {
+            com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+            assertThat(json.readTree(actual)).isEqualTo(json.readTree(expected));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     protected static List<String> query(FakeOpenStack.Request r) {
