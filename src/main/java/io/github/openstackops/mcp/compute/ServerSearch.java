@@ -50,7 +50,11 @@ public class ServerSearch {
     /** Most images looked at to find image names that contain the text. */
     static final int MAX_IMAGES = 1000;
 
-    private static final Pattern FULL_IP = Pattern.compile("^(\\d{1,3}(\\.\\d{1,3}){3}|[0-9a-fA-F:]*:[0-9a-fA-F:.]+)$");
+    /** A whole IPv4 or IPv6 address: worth a floating IP lookup in Neutron. */
+    private static final Pattern FULL_IP = Pattern.compile(
+            "^(\\d{1,3}(\\.\\d{1,3}){3}|[0-9a-fA-F]{0,4}(:[0-9a-fA-F]{0,4}){2,7})$");
+    /** Text that can be part of an IP address (anything else is not sent to Nova's ip filter). */
+    private static final Pattern IP_PART = Pattern.compile("^[0-9a-fA-F.:]+$");
 
     private final CloudSession cloud;
     private final CloudApi api;
@@ -136,7 +140,9 @@ public class ServerSearch {
                     Map.of("name", cs ? Lookup.regexLiteral(needle) : caseInsensitiveRegex(needle)),
                     Map.of(), s -> contains(ServerJson.text(s, "name"), needle, cs)));
         }
-        if (fields.contains(Field.IP)) {
+        if (fields.contains(Field.IP) && !IP_PART.matcher(needle).matches()) {
+            how.add("ip: skipped, the text cannot be part of an IP address");
+        } else if (fields.contains(Field.IP)) {
             queries.add(new Query("ip contains '" + needle + "' (Nova ip filter, fixed IPs)", Map.of("ip", needle),
                     Map.of(), s -> ServerJson.addresses(s).stream().anyMatch(a -> contains(a.ip(), needle, cs))));
             if (FULL_IP.matcher(needle).matches()) {

@@ -70,10 +70,6 @@ public class ServerService {
     public record Filters(@Nullable String name, @Nullable ServerStatus status, @Nullable String host,
                           @Nullable String flavor, @Nullable String image, @Nullable String availabilityZone,
                           @Nullable String ip, @Nullable String changesSince, boolean allProjects) {
-
-        public static Filters none() {
-            return new Filters(null, null, null, null, null, null, null, null, false);
-        }
     }
 
     /** Power actions and the state each one aims for. */

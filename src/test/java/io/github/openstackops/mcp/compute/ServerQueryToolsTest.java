@@ -138,6 +138,18 @@ class ServerQueryToolsTest extends ServerToolTestBase {
 
     @Test
     @SuppressWarnings("unchecked")
+    void text_that_cannot_be_part_of_an_ip_is_not_sent_to_the_ip_filter() {
+        fake.on("GET", NOVA + "/servers/detail", 200, rec("search-name-web.json"));
+
+        Map<String, Object> result = ok("server_search", Map.of("query", "web(", "fields", List.of("name", "ip")));
+
+        assertThat(fake.requests("GET", NOVA + "/servers/detail")).singleElement()
+                .satisfies(r -> assertThat(query(r)).contains("name=[wW][eE][bB]\\(").noneMatch(p -> p.startsWith("ip=")));
+        assertThat((List<String>) result.get("how")).contains("ip: skipped, the text cannot be part of an IP address");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
     void a_case_sensitive_search_drops_what_nova_matched_in_another_case() {
         // MySQL's REGEXP ignores case, so Nova answers 'web-1' for 'WEB' too: the client-side pass removes it
         fake.on("GET", NOVA + "/servers/detail", 200, rec("search-name-web.json"));
