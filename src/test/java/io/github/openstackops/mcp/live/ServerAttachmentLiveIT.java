@@ -28,8 +28,10 @@ class ServerAttachmentLiveIT {
     @BeforeAll
     void start() throws InterruptedException {
         demo = LiveTools.demo();
-        id = LiveCloud.createServer(name);
+        // the volume gets ready while the server boots (server_create itself is proven by ServerLifecycleLiveIT)
         openstack("volume", "create", "--size", "1", volume, "-f", "value", "-c", "id");
+        id = (String) demo.ok("server_create", Map.of("name", name, "flavor", "m1.tiny", "image", "cirros-fake",
+                "networks", List.of("private"))).get("id");
         long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (!openstack("volume", "show", volume, "-f", "value", "-c", "status").equals("available")
                 && System.nanoTime() < end) {
