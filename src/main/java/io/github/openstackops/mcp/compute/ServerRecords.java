@@ -19,7 +19,7 @@ public final class ServerRecords {
             @Doc("fixed or floating") String type) {
     }
 
-    @Doc("A server, summarised")
+    @Doc("A server, summarised (only id, name and status when listed with detail=false)")
     public record ServerSummary(
             @Doc("Server id") String id,
             @Doc("Server name") String name,
@@ -27,7 +27,7 @@ public final class ServerRecords {
             @Nullable @Doc("Task in progress, e.g. powering-off") String taskState,
             @Nullable @Doc("Flavor name (id when the name is unknown)") String flavor,
             @Nullable @Doc("Image name (id when the name is unknown); absent for servers booted from a volume") String image,
-            @Doc("IP addresses") List<Address> addresses,
+            @Nullable @Doc("IP addresses") List<Address> addresses,
             @Nullable @Doc("Availability zone") String availabilityZone,
             @Nullable @Doc("Compute host (admin only)") String host,
             @Nullable @Doc("Owning project id") String projectId,
@@ -57,6 +57,7 @@ public final class ServerRecords {
             @Nullable @Doc("Image the server was booted from; absent when booted from a volume") Ref image,
             @Doc("IP addresses") List<Address> addresses,
             @Doc("Ids of attached volumes") List<String> volumeIds,
+            @Doc("Attached volumes with their device and name") List<AttachedVolume> volumes,
             @Doc("Security group names") List<String> securityGroups,
             @Nullable @Doc("SSH key pair name") String keyName,
             @Doc("Metadata key/values") Map<String, String> metadata,
@@ -67,7 +68,27 @@ public final class ServerRecords {
             @Nullable @Doc("Creating user id") String userId,
             @Nullable @Doc("Creation time") String created,
             @Nullable @Doc("Last update time") String updated,
-            @Nullable @Doc("Fault, when the server is in ERROR") Fault fault) {
+            @Nullable @Doc("Fault, when the server is in ERROR") Fault fault,
+            @Nullable @Doc("Whether the server is locked against changes by non-admin users (absent when the cloud"
+                    + " does not say)") Boolean locked,
+            @Nullable @Doc("Why it was locked, when a reason was given") String lockedReason) {
+    }
+
+    @Doc("A volume attached to a server")
+    public record AttachedVolume(
+            @Doc("Volume id") String id,
+            @Nullable @Doc("Volume name") String name,
+            @Nullable @Doc("Device inside the server, e.g. /dev/vdb") String device,
+            @Nullable @Doc("Size in GiB") Integer sizeGb,
+            @Nullable @Doc("Cinder status, e.g. in-use, detaching") String status) {
+    }
+
+    @Doc("Servers matching a search, newest first")
+    public record SearchResult(
+            @Doc("Matching servers") List<ServerSummary> servers,
+            @Doc("Number of servers returned") int count,
+            @Doc("True when the search stopped at the limit or a work cap, so more servers may match") boolean truncated,
+            @Doc("How the search ran: each Nova query made and anything skipped") List<String> how) {
     }
 
     @Doc("A flavor as seen on a server")

@@ -1,14 +1,17 @@
 package io.github.openstackops.mcp.compute;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.openstackops.mcp.catalog.Preview;
 import io.github.openstackops.mcp.catalog.ToolContext;
 import io.github.openstackops.mcp.catalog.ToolException;
+import io.github.openstackops.mcp.cloud.CloudApi;
 import io.github.openstackops.mcp.cloud.CloudSession;
 import io.github.openstackops.mcp.cloud.Lookup;
 import io.github.openstackops.mcp.cloud.OpenStackFaults;
 import io.github.openstackops.mcp.cloud.Paging;
 import io.github.openstackops.mcp.cloud.Polling;
 import io.github.openstackops.mcp.compute.ServerRecords.Address;
+import io.github.openstackops.mcp.compute.ServerRecords.AttachedVolume;
 import io.github.openstackops.mcp.compute.ServerRecords.ServerActionResult;
 import io.github.openstackops.mcp.compute.ServerRecords.ServerDeleted;
 import io.github.openstackops.mcp.compute.ServerRecords.ServerDetail;
@@ -18,13 +21,19 @@ import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import org.openstack4j.api.OSClient.OSClientV3;
+import org.openstack4j.api.exceptions.ResponseException;
+import org.openstack4j.api.types.ServiceType;
 import org.openstack4j.model.compute.Action;
 import org.openstack4j.model.compute.RebootType;
 import org.openstack4j.model.compute.Server;
 import org.openstack4j.model.network.NetFloatingIP;
 import org.openstack4j.model.network.options.PortListOptions;
+import org.openstack4j.model.storage.block.Volume;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -36,16 +45,31 @@ import java.util.Map;
 @Singleton
 public class ServerService {
 
+    /** The first Nova microversion at which non-admin users may filter servers by availability zone. */
+    static final String AZ_FILTER_MICROVERSION = "2.83";
+    /** The first Nova microversion that tells why a server is locked (2.9 tells whether). */
+    static final String LOCK_MICROVERSION = "2.73";
 
     private final CloudSession cloud;
+    private final CloudApi api;
     private final ComputeNames names;
     private final Duration pollInterval;
 
-    public ServerService(CloudSession cloud, ComputeNames names,
+    public ServerService(CloudSession cloud, CloudApi api, ComputeNames names,
                          @Value("${openstack.poll-interval:1s}") Duration pollInterval) {
         this.cloud = cloud;
+        this.api = api;
         this.names = names;
         this.pollInterval = pollInterval;
+    }
+
+    /**
+     * Nova's server filters. {@code host} is honoured for admins only (Nova silently drops it for others, so it is
+     * refused instead); {@code availabilityZone} needs microversion 2.83 for non-admins and is sent with it.
+     */
+    public record Filters(@Nullable String name, @Nullable ServerStatus status, @Nullable String host,
+                          @Nullable String flavor, @Nullable String image, @Nullable String availabilityZone,
+                          @Nullable String ip, @Nullable String changesSince, boolean allProjects) {
     }
 
     /** Power actions and the state each one aims for. */
@@ -63,28 +87,118 @@ public class ServerService {
     }
 
     /** One page, filtered by Nova (never "fetch everything, then slice"). */
-    public ServerPage list(int limit, @Nullable String marker, @Nullable String nameContains,
-                           @Nullable ServerStatus status) {
+    public ServerPage list(int limit, @Nullable String marker, Filters filters, boolean detail) {
         return cloud.call(os -> {
             Map<String, String> query = new LinkedHashMap<>();
             query.put("limit", String.valueOf(Paging.fetchSize(limit)));
             if (marker != null) {
                 query.put("marker", marker);
             }
-            if (nameContains != null && !nameContains.isEmpty()) {
-                query.put("name", Lookup.regexLiteral(nameContains));
-            }
-            if (status != null) {
-                query.put("status", status.name());
-            }
-            Paging.Slice<Server> page = Paging.slice(os.compute().servers().list(query), limit, Server::getId);
-            List<ServerSummary> servers = page.items().stream().map(s -> summary(os, s)).toList();
+            Map<String, String> headers = novaFilters(os, filters, query);
+            List<JsonNode> fetched = ServerJson.array(api.get(ServiceType.COMPUTE, "/servers/detail", query, headers),
+                    "servers");
+            Paging.Slice<JsonNode> page = Paging.slice(fetched, limit, s -> ServerJson.text(s, "id"));
+            List<ServerSummary> servers = page.items().stream()
+                    .map(s -> detail ? summary(os, s) : compact(s)).toList();
             return new ServerPage(servers, servers.size(), page.nextMarker());
         });
     }
 
+    /** Puts the filters into a Nova query; returns the headers the query needs (a microversion, or none). */
+    Map<String, String> novaFilters(OSClientV3 os, Filters f, Map<String, String> query) {
+        if (notBlank(f.name())) {
+            query.put("name", Lookup.regexLiteral(f.name()));
+        }
+        if (f.status() != null) {
+            query.put("status", f.status().name());
+        }
+        if (notBlank(f.host())) {
+            requireAdmin("Filtering by host", "Nova silently ignores the host filter for other users");
+            query.put("host", f.host().trim());
+        }
+        if (notBlank(f.flavor())) {
+            query.put("flavor", ComputeLookups.flavor(os, f.flavor()).getId());
+        }
+        if (notBlank(f.image())) {
+            query.put("image", ComputeLookups.image(os, f.image()).getId());
+        }
+        if (notBlank(f.ip())) {
+            query.put("ip", f.ip().trim());
+        }
+        if (notBlank(f.changesSince())) {
+            query.put("changes-since", isoInstant(f.changesSince(), "changes_since"));
+        }
+        if (f.allProjects()) {
+            query.put("all_tenants", "1");
+        }
+        if (notBlank(f.availabilityZone())) {
+            query.put("availability_zone", f.availabilityZone().trim());
+            return CloudApi.nova(AZ_FILTER_MICROVERSION);
+        }
+        return Map.of();
+    }
+
+    /** True when the session's token carries the admin role (Nova's default policy for admin-only filters). */
+    boolean isAdmin() {
+        var roles = cloud.token().getRoles();
+        return roles != null && roles.stream().anyMatch(r -> "admin".equalsIgnoreCase(r.getName()));
+    }
+
+    void requireAdmin(String what, String why) {
+        if (!isAdmin()) {
+            throw ToolException.refused(what + " needs an admin account (" + why + "); the configured user has no"
+                    + " admin role.");
+        }
+    }
+
+    static String isoInstant(String text, String argument) {
+        try {
+            return OffsetDateTime.parse(text.trim()).toInstant().toString();
+        } catch (DateTimeParseException e) {
+            try {
+                return Instant.parse(text.trim()).toString();
+            } catch (DateTimeParseException again) {
+                throw ToolException.invalid(argument + " must be an ISO-8601 date-time such as 2024-05-01T12:00:00Z,"
+                        + " not '" + text + "'.");
+            }
+        }
+    }
+
+    static boolean notBlank(@Nullable String s) {
+        return s != null && !s.isBlank();
+    }
+
     public ServerDetail get(String server) {
         return cloud.call(os -> detail(os, resolve(os, server)));
+    }
+
+    /** The server at the lock microversion (locked, locked_reason); null when the cloud does not speak it. */
+    @Nullable
+    JsonNode lockView(String serverId) {
+        try {
+            return api.get(ServiceType.COMPUTE, "/servers/" + serverId, Map.of(), CloudApi.nova(LOCK_MICROVERSION))
+                    .get("server");
+        } catch (ResponseException e) {
+            if (e.getStatus() == 406 || e.getStatus() == 400) {
+                return null; // an older Nova: whether the server is locked is not reported
+            }
+            throw e;
+        }
+    }
+
+    /** Volumes attached to a server with their devices; names and sizes from Cinder, once per volume. */
+    List<AttachedVolume> attachedVolumes(OSClientV3 os, String serverId) {
+        JsonNode body = api.get(ServiceType.COMPUTE, "/servers/" + serverId + "/os-volume_attachments", Map.of(),
+                Map.of());
+        List<AttachedVolume> out = new ArrayList<>();
+        for (JsonNode a : ServerJson.array(body, "volumeAttachments")) {
+            String volumeId = ServerJson.text(a, "volumeId");
+            Volume volume = volumeId == null ? null : os.blockStorage().volumes().get(volumeId);
+            out.add(new AttachedVolume(volumeId, volume == null ? null : volume.getName(), ServerJson.text(a, "device"),
+                    volume == null ? null : volume.getSize(),
+                    volume == null || volume.getStatus() == null ? null : volume.getStatus().value()));
+        }
+        return out;
     }
 
     public ServerActionResult power(String server, PowerAction action, boolean wait, Duration timeout,
@@ -190,29 +304,42 @@ public class ServerService {
                 Server::getName, Server::getId);
     }
 
-    private ServerSummary summary(OSClientV3 os, Server s) {
-        return new ServerSummary(s.getId(), s.getName(), status(s), s.getTaskState(),
-                names.flavorName(os, s.getFlavorId()), imageLabel(os, s.getImageId()), addresses(s),
-                s.getAvailabilityZone(), s.getHost(), s.getTenantId(), iso(s.getCreated()));
+    /** A summary of raw server JSON; flavor and image names resolved once per id (cached). */
+    ServerSummary summary(OSClientV3 os, JsonNode s) {
+        String flavor = ServerJson.flavorOriginalName(s);
+        if (flavor == null) {
+            flavor = names.flavorName(os, ServerJson.flavorId(s));
+        }
+        return new ServerSummary(ServerJson.text(s, "id"), ServerJson.text(s, "name"), ServerJson.status(s),
+                ServerJson.taskState(s), flavor, imageLabel(os, ServerJson.imageId(s)), ServerJson.addresses(s),
+                ServerJson.text(s, "OS-EXT-AZ:availability_zone"), ServerJson.text(s, "OS-EXT-SRV-ATTR:host"),
+                ServerJson.text(s, "tenant_id"), ServerJson.text(s, "created"));
+    }
+
+    static ServerSummary compact(JsonNode s) {
+        return new ServerSummary(ServerJson.text(s, "id"), ServerJson.text(s, "name"), ServerJson.status(s),
+                ServerJson.taskState(s), null, null, null, null, null, null, null);
     }
 
     private ServerDetail detail(OSClientV3 os, Server s) {
         String imageId = s.getImageId();
         ServerRecords.Fault fault = s.getFault() == null ? null : new ServerRecords.Fault(s.getFault().getCode(),
                 s.getFault().getMessage(), iso(s.getFault().getCreated()));
+        JsonNode lock = lockView(s.getId());
         return new ServerDetail(s.getId(), s.getName(), status(s), s.getTaskState(), powerState(s.getPowerState()),
                 names.flavor(os, s.getFlavorId()),
                 imageId == null ? null : new ServerRecords.Ref(imageId, names.imageName(os, imageId)),
-                addresses(s), nonNull(s.getOsExtendedVolumesAttached()),
+                addresses(s), nonNull(s.getOsExtendedVolumesAttached()), attachedVolumes(os, s.getId()),
                 s.getSecurityGroups() == null ? List.of()
                         : s.getSecurityGroups().stream().map(g -> g.getName()).distinct().toList(),
                 s.getKeyName(), s.getMetadata() == null ? Map.of() : s.getMetadata(), s.getAvailabilityZone(),
                 s.getHost(), s.getHypervisorHostname(), s.getTenantId(), s.getUserId(), iso(s.getCreated()),
-                iso(s.getUpdated()), fault);
+                iso(s.getUpdated()), fault, lock == null ? null : ServerJson.bool(lock, "locked"),
+                lock == null ? null : ServerJson.text(lock, "locked_reason"));
     }
 
     @Nullable
-    private String imageLabel(OSClientV3 os, @Nullable String imageId) {
+    String imageLabel(OSClientV3 os, @Nullable String imageId) {
         if (imageId == null) {
             return null;
         }
@@ -234,7 +361,7 @@ public class ServerService {
         return s.getStatus() == null ? "UNKNOWN" : s.getStatus().name();
     }
 
-    private static String fault(@Nullable Server s) {
+    static String fault(@Nullable Server s) {
         return s == null || s.getFault() == null ? "." : ": " + s.getFault().getMessage();
     }
 

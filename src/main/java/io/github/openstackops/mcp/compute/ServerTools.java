@@ -9,6 +9,7 @@ import io.github.openstackops.mcp.cloud.Paging;
 import io.github.openstackops.mcp.compute.ServerRecords.ServerActionResult;
 import io.github.openstackops.mcp.compute.ServerRecords.ServerDeleted;
 import io.github.openstackops.mcp.compute.ServerRecords.ServerDetail;
+import io.github.openstackops.mcp.compute.ServerRecords.SearchResult;
 import io.github.openstackops.mcp.compute.ServerRecords.ServerPage;
 import io.github.openstackops.mcp.compute.ServerService.PowerAction;
 import jakarta.inject.Singleton;
@@ -16,7 +17,7 @@ import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.List;
 
-/** Server tools: list, get, start, stop, reboot, delete. */
+/** Server tools: list, search, get, start, stop, reboot, delete. */
 @Singleton
 public class ServerTools implements ToolProvider {
 
@@ -28,7 +29,28 @@ public class ServerTools implements ToolProvider {
             @Param(value = "Servers per page", defaultValue = "" + Paging.DEFAULT_LIMIT, min = 1, max = Paging.MAX_LIMIT) Integer limit,
             @Param("Id of the last server of the previous page (its 'next_marker')") String marker,
             @Param(value = "Only servers whose name contains this text", maxLength = 255) String name,
-            @Param("Only servers with this status") ServerStatus status) {
+            @Param("Only servers with this status") ServerStatus status,
+            @Param(value = "Only servers on this compute host (admin only)", maxLength = 255) String host,
+            @Param(value = "Only servers of this flavor (id or exact name)", maxLength = 255) String flavor,
+            @Param(value = "Only servers booted from this image (id or exact name)", maxLength = 255) String image,
+            @Param(value = "Only servers in this availability zone", maxLength = 255) String availabilityZone,
+            @Param(value = "Only servers with a fixed IP containing this text (e.g. 10.0.0.5 or 10.0.0.)",
+                    maxLength = 64) String ip,
+            @Param(value = "Only servers changed since this time (ISO-8601); includes servers deleted since then",
+                    format = "date-time", maxLength = 64) String changesSince,
+            @Param(value = "List the servers of every project (admin only)", defaultValue = "false") Boolean allProjects,
+            @Param(value = "false: only id, name, status and task state of each server (smaller, no name lookups)",
+                    defaultValue = "true") Boolean detail) {
+    }
+
+    public record SearchArgs(
+            @Param(value = "Text to find, e.g. part of a name, an IP, a status, a flavor or image name",
+                    required = true, minLength = 1, maxLength = 255) String query,
+            @Param(value = "Fields to look in; all of them when omitted", maxItems = 7) List<ServerSearch.Field> fields,
+            @Param(value = "Match upper and lower case exactly", defaultValue = "false") Boolean caseSensitive,
+            @Param(value = "Search the servers of every project (admin only)", defaultValue = "false") Boolean allProjects,
+            @Param(value = "Most servers to return", defaultValue = "" + Paging.DEFAULT_LIMIT, min = 1,
+                    max = Paging.MAX_LIMIT) Integer limit) {
     }
 
     public record GetArgs(@Param(value = SERVER, required = true, minLength = 1, maxLength = 255) String server) {
@@ -56,9 +78,11 @@ public class ServerTools implements ToolProvider {
     }
 
     private final ServerService servers;
+    private final ServerSearch search;
 
-    public ServerTools(ServerService servers) {
+    public ServerTools(ServerService servers, ServerSearch search) {
         this.servers = servers;
+        this.search = search;
     }
 
     @Override
@@ -67,15 +91,34 @@ public class ServerTools implements ToolProvider {
                 ToolDefinition.read("server_list", Toolset.COMPUTE, ListArgs.class, ServerPage.class)
                         .title("Servers: List")
                         .description("List the project's servers, newest first, one page at a time, optionally only"
-                                + " those whose name contains a text or with a given status (e.g. SHUTOFF, ERROR)."
-                                + " Filtering happens in Nova. Pass 'next_marker' as 'marker' for the next page.")
-                        .handler((ctx, a) -> servers.list(a.limit(), a.marker(), a.name(), a.status()))
+                                + " those whose name contains a text, with a given status (e.g. SHUTOFF, ERROR), on a"
+                                + " host, of a flavor or image, in an availability zone, with an IP, or changed since"
+                                + " a time. Filtering happens in Nova. 'host' and 'all_projects' are admin only."
+                                + " 'detail': false returns only ids, names and states. Pass 'next_marker' as"
+                                + " 'marker' for the next page.")
+                        .handler((ctx, a) -> servers.list(a.limit(), a.marker(), new ServerService.Filters(a.name(),
+                                a.status(), a.host(), a.flavor(), a.image(), a.availabilityZone(), a.ip(),
+                                a.changesSince(), a.allProjects()), a.detail()))
+                        .build(),
+                ToolDefinition.read("server_search", Toolset.COMPUTE, SearchArgs.class, SearchResult.class)
+                        .title("Servers: Search")
+                        .description("Find servers whose name, status, host, flavor, image, availability zone or IP"
+                                + " contains a text (case-insensitive unless case_sensitive). Nova does the"
+                                + " filtering: name and IP go to its name and ip filters; for status, flavor, image,"
+                                + " availability zone and host the text is first matched against the possible values"
+                                + " and each match becomes one exact Nova query; every returned server is then"
+                                + " checked against the text. Bounded: at most " + ServerSearch.MAX_CALLS + " Nova"
+                                + " list calls and " + ServerSearch.MAX_EXAMINED + " servers examined; 'truncated'"
+                                + " and 'how' say when it stopped early. A full floating IP is found through"
+                                + " Neutron. Host matching is admin only. Use server_list for plain filtering.")
+                        .handler((ctx, a) -> search.search(a.query(), a.fields(), a.caseSensitive(), a.allProjects(),
+                                a.limit()))
                         .build(),
                 ToolDefinition.read("server_get", Toolset.COMPUTE, GetArgs.class, ServerDetail.class)
                         .title("Servers: Get")
                         .description("One server in detail: status and power state, flavor, image, addresses,"
-                                + " attached volumes, security groups, key pair, metadata, and the fault when it is"
-                                + " in ERROR.")
+                                + " attached volumes (with device and name), security groups, key pair, metadata,"
+                                + " whether it is locked, and the fault when it is in ERROR.")
                         .handler((ctx, a) -> servers.get(a.server()))
                         .build(),
                 power("server_start", "Servers: Start", PowerAction.START,

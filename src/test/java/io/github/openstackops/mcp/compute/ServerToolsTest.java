@@ -40,7 +40,9 @@ class ServerToolsTest {
                 .on("GET", "/image/v2/images/.*", 200, "servers/image-web-1.json")
                 .on("GET", "/network/v2.0/ports", 200, "servers/ports-web-1.json")
                 .on("GET", "/network/v2.0/floatingips", 200, "servers/floatingips-web-1.json")
-                .on("GET", "/volume/v3/.*/volumes/.*", 200, "servers/volume-web-vol.json");
+                .on("GET", "/volume/v3/.*/volumes/.*", 200, "servers/volume-web-vol.json")
+                .on("GET", "/compute/v2.1/servers/" + WEB_1 + "/os-volume_attachments", 200,
+                        "servers-ext/volume-attachments-web-1.json");
         Map<String, Object> properties = new HashMap<>(fake.properties());
         properties.put("mcp.safety.allow-modify", true);
         context = TestContexts.plain(properties);

@@ -1,0 +1,266 @@
+package io.github.openstackops.mcp.compute;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.openstackops.mcp.catalog.ToolException;
+import io.github.openstackops.mcp.cloud.CloudApi;
+import io.github.openstackops.mcp.cloud.CloudSession;
+import io.github.openstackops.mcp.cloud.Lookup;
+import io.github.openstackops.mcp.compute.ServerRecords.SearchResult;
+import io.github.openstackops.mcp.compute.ServerRecords.ServerSummary;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+import org.openstack4j.api.OSClient.OSClientV3;
+import org.openstack4j.api.types.ServiceType;
+import org.openstack4j.model.compute.Flavor;
+import org.openstack4j.model.network.NetFloatingIP;
+import org.openstack4j.model.network.Port;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+
+/**
+ * Finds servers by part of a name, status, host, flavor, image, availability zone or IP. Every field is filtered by
+ * Nova: fields Nova matches by regex (name, ip) get the text itself; fields Nova matches exactly (status, flavor,
+ * image, availability zone, host) are first matched against their (short) lists of possible values, and each value
+ * that contains the text becomes one exact Nova query. A bounded client-side pass then checks each returned server
+ * (case, partial match), since Nova's regex is case-insensitive on MySQL and its ip filter may be a prefix match.
+ */
+@Singleton
+public class ServerSearch {
+
+    /** Fields a search can look at. */
+    public enum Field { NAME, STATUS, HOST, FLAVOR, IMAGE, AVAILABILITY_ZONE, IP }
+
+    /** Most Nova list calls one search makes (each returns up to {@link #PAGE} servers). */
+    static final int MAX_CALLS = 12;
+    /** Most servers one search examines, over all its calls. */
+    static final int MAX_EXAMINED = 1000;
+    /** Page size of each Nova call. */
+    static final int PAGE = 200;
+    /** Most images looked at to find image names that contain the text. */
+    static final int MAX_IMAGES = 1000;
+
+    /** A whole IPv4 or IPv6 address: worth a floating IP lookup in Neutron. */
+    private static final Pattern FULL_IP = Pattern.compile(
+            "^(\\d{1,3}(\\.\\d{1,3}){3}|[0-9a-fA-F]{0,4}(:[0-9a-fA-F]{0,4}){2,7})$");
+    /** Text that can be part of an IP address (anything else is not sent to Nova's ip filter). */
+    private static final Pattern IP_PART = Pattern.compile("^[0-9a-fA-F.:]+$");
+
+    private final CloudSession cloud;
+    private final CloudApi api;
+    private final ServerService servers;
+
+    public ServerSearch(CloudSession cloud, CloudApi api, ServerService servers) {
+        this.cloud = cloud;
+        this.api = api;
+        this.servers = servers;
+    }
+
+    /** One Nova list query, and the check each server it returns must pass. */
+    private record Query(String label, Map<String, String> filters, Map<String, String> headers,
+                         Predicate<JsonNode> verify) {
+    }
+
+    public SearchResult search(String text, @Nullable List<Field> fields, boolean caseSensitive, boolean allProjects,
+                               int limit) {
+        String needle = text == null ? "" : text.trim();
+        if (needle.isEmpty()) {
+            throw ToolException.invalid("Give the text to search for.");
+        }
+        Set<Field> wanted = fields == null || fields.isEmpty() ? EnumSet.allOf(Field.class) : EnumSet.copyOf(fields);
+        return cloud.call(os -> {
+            List<String> how = new ArrayList<>();
+            Map<String, JsonNode> found = new LinkedHashMap<>();
+            List<Query> queries = plan(os, needle, wanted, caseSensitive, allProjects, how, found);
+            boolean truncated = false;
+            int examined = 0;
+            int calls = 0;
+            for (int i = 0; i < queries.size(); i++) {
+                Query q = queries.get(i);
+                if (found.size() >= limit || calls >= MAX_CALLS || examined >= MAX_EXAMINED) {
+                    truncated = true;
+                    how.add("not run (" + (found.size() >= limit ? "limit reached" : calls >= MAX_CALLS
+                            ? "at most " + MAX_CALLS + " Nova calls per search"
+                            : "at most " + MAX_EXAMINED + " servers examined per search") + "): "
+                            + queries.subList(i, queries.size()).stream().map(Query::label).toList());
+                    break;
+                }
+                String marker = null;
+                int matched = 0;
+                do {
+                    Map<String, String> query = new LinkedHashMap<>(q.filters());
+                    query.put("limit", String.valueOf(PAGE));
+                    if (allProjects) {
+                        query.put("all_tenants", "1");
+                    }
+                    if (marker != null) {
+                        query.put("marker", marker);
+                    }
+                    calls++;
+                    List<JsonNode> page = ServerJson.array(api.get(ServiceType.COMPUTE, "/servers/detail", query,
+                            q.headers()), "servers");
+                    examined += page.size();
+                    for (JsonNode s : page) {
+                        if (q.verify().test(s) && found.putIfAbsent(ServerJson.text(s, "id"), s) == null) {
+                            matched++;
+                        }
+                    }
+                    marker = page.size() < PAGE ? null : ServerJson.text(page.get(page.size() - 1), "id");
+                } while (marker != null && found.size() < limit && calls < MAX_CALLS && examined < MAX_EXAMINED);
+                how.add(q.label() + ": " + matched + " new match(es)" + (marker != null ? ", more not examined" : ""));
+                truncated |= marker != null;
+            }
+            List<JsonNode> ordered = new ArrayList<>(found.values());
+            ordered.sort(Comparator.comparing((JsonNode s) -> String.valueOf(ServerJson.text(s, "created")))
+                    .reversed());
+            if (ordered.size() > limit) {
+                ordered = ordered.subList(0, limit);
+                truncated = true;
+            }
+            List<ServerSummary> out = ordered.stream().map(s -> servers.summary(os, s)).toList();
+            return new SearchResult(out, out.size(), truncated, how);
+        });
+    }
+
+    private List<Query> plan(OSClientV3 os, String needle, Set<Field> fields, boolean cs, boolean allProjects,
+                             List<String> how, Map<String, JsonNode> found) {
+        List<Query> queries = new ArrayList<>();
+        if (fields.contains(Field.NAME)) {
+            queries.add(new Query("name contains '" + needle + "' (Nova name filter)",
+                    Map.of("name", cs ? Lookup.regexLiteral(needle) : caseInsensitiveRegex(needle)),
+                    Map.of(), s -> contains(ServerJson.text(s, "name"), needle, cs)));
+        }
+        if (fields.contains(Field.IP) && !IP_PART.matcher(needle).matches()) {
+            how.add("ip: skipped, the text cannot be part of an IP address");
+        } else if (fields.contains(Field.IP)) {
+            queries.add(new Query("ip contains '" + needle + "' (Nova ip filter, fixed IPs)", Map.of("ip", needle),
+                    Map.of(), s -> ServerJson.addresses(s).stream().anyMatch(a -> contains(a.ip(), needle, cs))));
+            if (FULL_IP.matcher(needle).matches()) {
+                floatingIpServer(os, needle, allProjects, how, found);
+            }
+        }
+        if (fields.contains(Field.STATUS)) {
+            exact(queries, how, "status", Arrays.stream(ServerStatus.values()).map(Enum::name)
+                    .filter(v -> contains(v, needle, cs)).toList(), v -> v, v -> v, Map.of());
+        }
+        if (fields.contains(Field.FLAVOR)) {
+            List<? extends Flavor> flavors = os.compute().flavors().list().stream()
+                    .filter(f -> contains(f.getName(), needle, cs) || needle.equals(f.getId())).toList();
+            exact(queries, how, "flavor", flavors, Flavor::getId, f -> f.getName() + " (" + f.getId() + ")", Map.of());
+        }
+        if (fields.contains(Field.IMAGE)) {
+            exact(queries, how, "image", images(needle, cs, how), v -> v[0], v -> v[1] + " (" + v[0] + ")", Map.of());
+        }
+        if (fields.contains(Field.AVAILABILITY_ZONE)) {
+            List<String> zones = ServerJson.array(api.get(ServiceType.COMPUTE, "/os-availability-zone", Map.of(),
+                            Map.of()), "availabilityZoneInfo").stream()
+                    .map(z -> ServerJson.text(z, "zoneName")).filter(z -> contains(z, needle, cs)).toList();
+            exact(queries, how, "availability_zone", zones, z -> z, z -> z,
+                    CloudApi.nova(ServerService.AZ_FILTER_MICROVERSION));
+        }
+        if (fields.contains(Field.HOST)) {
+            if (!servers.isAdmin()) {
+                how.add("host: skipped, filtering by host is admin only");
+            } else {
+                List<String> hosts = ServerJson.array(api.get(ServiceType.COMPUTE, "/os-services",
+                                Map.of("binary", "nova-compute"), Map.of()), "services").stream()
+                        .map(h -> ServerJson.text(h, "host")).filter(h -> contains(h, needle, cs)).distinct().toList();
+                exact(queries, how, "host", hosts, h -> h, h -> h, Map.of());
+            }
+        }
+        return queries;
+    }
+
+    /** One exact Nova query per value of a field that matched the text. */
+    private static <T> void exact(List<Query> queries, List<String> how, String field, List<T> values,
+                                  Function<T, String> value, Function<T, String> label, Map<String, String> headers) {
+        if (values.isEmpty()) {
+            how.add(field + ": no " + field.replace('_', ' ') + " contains the text");
+            return;
+        }
+        for (T v : values) {
+            queries.add(new Query(field + " = " + label.apply(v), Map.of(field, value.apply(v)), headers, s -> true));
+        }
+    }
+
+    /** Images (id, name) whose name contains the text or whose id is the text; Glance has no partial name filter. */
+    private List<String[]> images(String needle, boolean cs, List<String> how) {
+        List<String[]> out = new ArrayList<>();
+        String marker = null;
+        int seen = 0;
+        do {
+            Map<String, String> query = new LinkedHashMap<>();
+            query.put("limit", String.valueOf(PAGE));
+            if (marker != null) {
+                query.put("marker", marker);
+            }
+            List<JsonNode> page = ServerJson.array(api.get(ServiceType.IMAGE, "/v2/images", query, Map.of()), "images");
+            seen += page.size();
+            for (JsonNode image : page) {
+                String id = ServerJson.text(image, "id");
+                String name = ServerJson.text(image, "name");
+                if (contains(name, needle, cs) || needle.equals(id)) {
+                    out.add(new String[]{id, name});
+                }
+            }
+            marker = page.size() < PAGE ? null : ServerJson.text(page.get(page.size() - 1), "id");
+        } while (marker != null && seen < MAX_IMAGES);
+        if (marker != null) {
+            how.add("image: only the first " + seen + " images were matched by name");
+        }
+        return out;
+    }
+
+    /** Nova's ip filter sees fixed IPs only: a full floating IP is looked up in Neutron, then its server. */
+    private void floatingIpServer(OSClientV3 os, String ip, boolean allProjects, List<String> how,
+                                  Map<String, JsonNode> found) {
+        Map<String, String> filter = new LinkedHashMap<>();
+        filter.put("floating_ip_address", ip);
+        if (!allProjects) {
+            filter.put("project_id", cloud.token().getProject().getId());
+        }
+        for (NetFloatingIP fip : os.networking().floatingip().list(filter)) {
+            Port port = fip.getPortId() == null ? null : os.networking().port().get(fip.getPortId());
+            if (port != null && port.getDeviceOwner() != null && port.getDeviceOwner().startsWith("compute:")) {
+                JsonNode server = api.get(ServiceType.COMPUTE, "/servers/" + port.getDeviceId(), Map.of(), Map.of())
+                        .get("server");
+                found.putIfAbsent(port.getDeviceId(), server);
+                how.add("floating IP " + ip + " (Neutron) is on server " + port.getDeviceId());
+            }
+        }
+    }
+
+    static boolean contains(@Nullable String haystack, String needle, boolean caseSensitive) {
+        if (haystack == null) {
+            return false;
+        }
+        return caseSensitive ? haystack.contains(needle)
+                : haystack.toLowerCase(Locale.ROOT).contains(needle.toLowerCase(Locale.ROOT));
+    }
+
+    /** "Web" becomes "[wW][eE][bB]": case-insensitive on every database Nova runs on, unlike (?i). */
+    static String caseInsensitiveRegex(String text) {
+        StringBuilder out = new StringBuilder();
+        text.codePoints().forEach(cp -> {
+            String c = new String(Character.toChars(cp));
+            String lower = c.toLowerCase(Locale.ROOT);
+            String upper = c.toUpperCase(Locale.ROOT);
+            if (!lower.equals(upper) && lower.length() == 1 && upper.length() == 1) {
+                out.append('[').append(lower).append(upper).append(']');
+            } else {
+                out.append(Lookup.regexLiteral(c));
+            }
+        });
+        return out.toString();
+    }
+}

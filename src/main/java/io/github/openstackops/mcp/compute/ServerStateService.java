@@ -1,0 +1,123 @@
+package io.github.openstackops.mcp.compute;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.openstackops.mcp.catalog.ToolContext;
+import io.github.openstackops.mcp.cloud.CloudApi;
+import io.github.openstackops.mcp.cloud.CloudSession;
+import io.github.openstackops.mcp.cloud.Polling;
+import io.github.openstackops.mcp.compute.ServerRecords.ServerActionResult;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+import org.openstack4j.model.compute.Server;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Server state changes that keep the server where it is: pause/unpause, suspend/resume, shelve/unshelve,
+ * rescue/unrescue, lock/unlock. Each one is skipped when the server already is where it would go.
+ */
+@Singleton
+public class ServerStateService {
+
+    /** The actions and the statuses each one ends in. */
+    public enum StateAction {
+        PAUSE("pause", "pause", Set.of("PAUSED")),
+        UNPAUSE("unpause", "unpause", Set.of("ACTIVE")),
+        SUSPEND("suspend", "suspend", Set.of("SUSPENDED")),
+        RESUME("resume", "resume", Set.of("ACTIVE")),
+        SHELVE("shelve", "shelve", Set.of("SHELVED", "SHELVED_OFFLOADED")),
+        UNSHELVE("unshelve", "unshelve", Set.of("ACTIVE")),
+        RESCUE("rescue", "rescue", Set.of("RESCUE")),
+        UNRESCUE("unrescue", "unrescue", Set.of("ACTIVE"));
+
+        final String verb;
+        final String novaAction;
+        final Set<String> targets;
+
+        StateAction(String verb, String novaAction, Set<String> targets) {
+            this.verb = verb;
+            this.novaAction = novaAction;
+            this.targets = targets;
+        }
+    }
+
+    private final CloudSession cloud;
+    private final ServerService servers;
+    private final ServerActions actions;
+
+    public ServerStateService(CloudSession cloud, ServerService servers, ServerActions actions) {
+        this.cloud = cloud;
+        this.servers = servers;
+        this.actions = actions;
+    }
+
+    /**
+     * Runs the action and waits for its target status.
+     *
+     * @param rescueImage for RESCUE only: the image to boot the rescue system from (id or name); null = the server's
+     */
+    public ServerActionResult change(String server, StateAction action, @Nullable String rescueImage, boolean wait,
+                                     Duration timeout, ToolContext context) {
+        return cloud.call(os -> {
+            Server s = servers.resolve(os, server);
+            String before = ServerService.status(s);
+            if (action.targets.contains(before)) {
+                return new ServerActionResult(s.getId(), s.getName(), action.verb, before, before, true, false,
+                        "Server '" + s.getName() + "' is already " + before + "; nothing to do.");
+            }
+            Map<String, ?> body = ServerActions.bare(action.novaAction);
+            if (action == StateAction.RESCUE && ServerService.notBlank(rescueImage)) {
+                body = Map.of("rescue", Map.of("rescue_image_ref", ComputeLookups.image(os, rescueImage).getId()));
+            }
+            // rescue answers with the rescue system's admin password: never read, never returned
+            actions.action(s, action.verb, body, Map.of());
+            context.info(action.verb + " requested for server " + s.getName() + " (" + s.getId() + ")");
+            if (!wait) {
+                return new ServerActionResult(s.getId(), s.getName(), action.verb, before, before, false, true,
+                        "The " + action.verb + " of '" + s.getName() + "' was accepted; it runs in the background.");
+            }
+            Polling.Outcome<Server> outcome = actions.await(os, s.getId(),
+                    x -> action.targets.contains(ServerService.status(x)) && ServerActions.settled(x),
+                    x -> false, timeout, context);
+            ServerActions.failOn(outcome, s.getName(), action.verb);
+            String now = outcome.last() == null ? "DELETED" : ServerService.status(outcome.last());
+            String message = outcome.reached() ? "Server '" + s.getName() + "' is " + now + " (was " + before + ")."
+                    : ServerActions.notReached(s.getName(), action.verb, outcome);
+            return new ServerActionResult(s.getId(), s.getName(), action.verb, before, now, outcome.reached(), true,
+                    message);
+        });
+    }
+
+    /** Locks (optionally with a reason) or unlocks; Nova does it at once, and the result is read back. */
+    public ServerActionResult lock(String server, boolean lock, @Nullable String reason) {
+        return cloud.call(os -> {
+            Server s = servers.resolve(os, server);
+            String verb = lock ? "lock" : "unlock";
+            JsonNode view = servers.lockView(s.getId());
+            Boolean was = view == null ? null : ServerJson.bool(view, "locked");
+            if (was != null && was == lock) {
+                return new ServerActionResult(s.getId(), s.getName(), verb, ServerService.status(s),
+                        ServerService.status(s), true, false, "Server '" + s.getName() + "' is already "
+                        + (lock ? "locked" : "unlocked") + "; nothing to do.");
+            }
+            if (lock && ServerService.notBlank(reason)) {
+                actions.action(s, verb, Map.of("lock", Map.of("locked_reason", reason.trim())),
+                        CloudApi.nova(ServerService.LOCK_MICROVERSION));
+            } else {
+                actions.action(s, verb, ServerActions.bare(verb), Map.of());
+            }
+            JsonNode after = servers.lockView(s.getId());
+            Boolean now = after == null ? null : ServerJson.bool(after, "locked");
+            boolean reached = now != null && now == lock;
+            String status = after == null ? ServerService.status(s) : ServerJson.status(after);
+            return new ServerActionResult(s.getId(), s.getName(), verb, ServerService.status(s), status, reached, true,
+                    reached ? "Server '" + s.getName() + "' is " + (lock ? "locked" : "unlocked")
+                            + (lock ? ": only admins can change it until it is unlocked." : ".")
+                            : "The " + verb + " of '" + s.getName() + "' was accepted"
+                            + (now == null ? " (this cloud does not report the lock state)." : ", but Nova still"
+                            + " reports it " + (now ? "locked." : "unlocked.")));
+        });
+    }
+}
