@@ -6,6 +6,9 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
+import okio.BufferedSink;
+import okio.Okio;
+import okio.Source;
 import org.openstack4j.api.exceptions.ConnectionException;
 import org.openstack4j.connectors.okhttp.HttpResponseImpl;
 import org.openstack4j.core.transport.ClientConstants;
@@ -19,6 +22,7 @@ import org.openstack4j.core.transport.ObjectMapperSingleton;
 import javax.net.ssl.HostnameVerifier;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.X509TrustManager;
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
@@ -76,9 +80,7 @@ public final class PooledOkHttpConnector implements HttpExecutorService {
     private static RequestBody body(HttpRequest<?> request) throws IOException {
         Object entity = request.getEntity();
         if (entity instanceof InputStream stream) {
-            try (stream) {
-                return RequestBody.create(MediaType.parse(request.getContentType()), stream.readAllBytes());
-            }
+            return streaming(MediaType.parse(request.getContentType()), stream);
         }
         if (entity != null) {
             String json = ObjectMapperSingleton.getContext(entity.getClass()).writer().writeValueAsString(entity);
@@ -90,6 +92,45 @@ public final class PooledOkHttpConnector implements HttpExecutorService {
         HttpMethod method = request.getMethod();
         return method == HttpMethod.POST || method == HttpMethod.PUT || method == HttpMethod.PATCH
                 ? RequestBody.create(null, EMPTY) : null;
+    }
+
+    /**
+     * A binary upload (e.g. image data) streamed from its source rather than read into memory first: images are
+     * gigabytes. Sent once (no transparent retry can replay it), with its length when the source is a file.
+     */
+    private static RequestBody streaming(MediaType type, InputStream stream) {
+        long length = -1;
+        if (stream instanceof FileInputStream file) {
+            try {
+                length = file.getChannel().size() - file.getChannel().position();
+            } catch (IOException e) {
+                length = -1;
+            }
+        }
+        long contentLength = length;
+        return new RequestBody() {
+            @Override
+            public MediaType contentType() {
+                return type;
+            }
+
+            @Override
+            public long contentLength() {
+                return contentLength;
+            }
+
+            @Override
+            public boolean isOneShot() {
+                return true;
+            }
+
+            @Override
+            public void writeTo(BufferedSink sink) throws IOException {
+                try (stream; Source source = Okio.source(stream)) {
+                    sink.writeAll(source);
+                }
+            }
+        };
     }
 
     private static OkHttpClient build(Config config) {
