@@ -246,7 +246,7 @@ public final class StorageRecords {
             @Nullable @Doc("Reserved capacity, percent") Double reservedPercentage,
             @Nullable @Doc("Thin-provisioning over-subscription ratio") String maxOverSubscriptionRatio,
             @Nullable @Doc("Whether the backend thin-provisions") Boolean thinProvisioning,
-            @Nullable @Doc("What the backend reports instead of numbers, e.g. 'total and free capacity: infinite'") String capacityNote,
+            @Nullable @Doc("What the backend reports instead of numbers, e.g. 'reported as total_capacity_gb = infinite'") String capacityNote,
             @Nullable @Doc("When the backend last reported") String reported) {
     }
 

@@ -103,9 +103,8 @@ public class VolumeService {
         if (source.count() > 1) {
             throw ToolException.invalid("Give at most one source: image, snapshot or source_volume.");
         }
-        if (sizeGb == null && source.image() == null && source.count() == 1) {
-            // Cinder takes the size of the snapshot or source volume
-        } else if (sizeGb == null) {
+        boolean sizeFromSource = source.snapshot() != null || source.volume() != null;
+        if (sizeGb == null && !sizeFromSource) {
             throw ToolException.invalid("Give size_gb (Cinder needs a size unless the volume is created from a"
                     + " snapshot or another volume).");
         }
