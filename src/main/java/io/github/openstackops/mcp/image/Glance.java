@@ -1,0 +1,96 @@
+package io.github.openstackops.mcp.image;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.openstackops.mcp.cloud.CloudApi;
+import io.github.openstackops.mcp.cloud.CloudSession;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+import org.openstack4j.api.exceptions.ResponseException;
+import org.openstack4j.api.types.ServiceType;
+import org.openstack4j.core.transport.HttpMethod;
+import org.openstack4j.openstack.internal.OSClientSession;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Glance v2 reads as plain JSON. openstack4j's image model cannot say what an image is: its visibility enum knows
+ * only public and private ({@code shared} and {@code community} images read as UNKNOWN), and its status enum lacks
+ * {@code uploading} and {@code importing}. Changes go through {@code os.imagesV2()}; what is read back comes from
+ * here. Catalogs list Glance with or without the version ("…:9292" or "…:9292/v2"); paths are given without it.
+ */
+@Singleton
+public class Glance {
+
+    private final CloudApi api;
+    private final CloudSession cloud;
+
+    public Glance(CloudApi api, CloudSession cloud) {
+        this.api = api;
+        this.cloud = cloud;
+    }
+
+    JsonNode get(String path, @Nullable Map<String, ?> query) {
+        return api.get(ServiceType.IMAGE, versioned(path), query, Map.of());
+    }
+
+    /** The image, or null when Glance answers 404. */
+    @Nullable
+    JsonNode image(String id) {
+        try {
+            JsonNode node = get("/images/" + id, null);
+            return node.isObject() && node.has("id") ? node : null;
+        } catch (ResponseException e) {
+            if (e.getStatus() == 404) {
+                return null;
+            }
+            throw e;
+        }
+    }
+
+    JsonNode post(String path, Object body) {
+        return api.send(HttpMethod.POST, ServiceType.IMAGE, versioned(path), null, body, Map.of());
+    }
+
+    private String versioned(String path) {
+        String endpoint = cloud.call(os -> ((OSClientSession.OSClientSessionV3) os).getEndpoint(ServiceType.IMAGE));
+        String trimmed = endpoint.endsWith("/") ? endpoint.substring(0, endpoint.length() - 1) : endpoint;
+        return trimmed.endsWith("/v2") ? path : "/v2" + path;
+    }
+
+    // ---- JSON helpers
+
+    @Nullable
+    static String text(JsonNode node, String field) {
+        JsonNode value = node.path(field);
+        return value.isNull() || value.isMissingNode() ? null : value.asText();
+    }
+
+    @Nullable
+    static Long number(JsonNode node, String field) {
+        JsonNode value = node.path(field);
+        return value.isNumber() ? value.asLong() : null;
+    }
+
+    static boolean flag(JsonNode node, String field) {
+        return node.path(field).asBoolean(false);
+    }
+
+    static List<String> strings(JsonNode node, String field) {
+        List<String> out = new ArrayList<>();
+        node.path(field).forEach(v -> out.add(v.asText()));
+        return out;
+    }
+
+    static List<JsonNode> items(JsonNode node, String field) {
+        List<JsonNode> out = new ArrayList<>();
+        node.path(field).forEach(out::add);
+        return out;
+    }
+
+    static Iterator<Map.Entry<String, JsonNode>> fields(JsonNode node) {
+        return node.fields();
+    }
+}

@@ -1,0 +1,517 @@
+package io.github.openstackops.mcp.image;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.openstackops.mcp.catalog.Preview;
+import io.github.openstackops.mcp.catalog.ToolContext;
+import io.github.openstackops.mcp.catalog.ToolException;
+import io.github.openstackops.mcp.cloud.CloudApi;
+import io.github.openstackops.mcp.cloud.CloudSession;
+import io.github.openstackops.mcp.cloud.Lookup;
+import io.github.openstackops.mcp.cloud.OpenStackFaults;
+import io.github.openstackops.mcp.cloud.Paging;
+import io.github.openstackops.mcp.cloud.Polling;
+import io.github.openstackops.mcp.image.ImageRecords.ImageDeleted;
+import io.github.openstackops.mcp.image.ImageRecords.ImageDetail;
+import io.github.openstackops.mcp.image.ImageRecords.ImageOperation;
+import io.github.openstackops.mcp.image.ImageRecords.ImagePage;
+import io.github.openstackops.mcp.image.ImageRecords.ImageSummary;
+import io.github.openstackops.mcp.image.ImageRecords.Member;
+import io.github.openstackops.mcp.image.ImageRecords.MemberList;
+import io.github.openstackops.mcp.image.ImageRecords.MemberResult;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+import org.openstack4j.api.Builders;
+import org.openstack4j.api.types.ServiceType;
+import org.openstack4j.model.common.Payload;
+import org.openstack4j.model.common.Payloads;
+import org.openstack4j.openstack.image.v2.domain.PatchOperation;
+import org.openstack4j.openstack.image.v2.domain.PatchOperation.OperationType;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import static io.github.openstackops.mcp.image.Glance.flag;
+import static io.github.openstackops.mcp.image.Glance.items;
+import static io.github.openstackops.mcp.image.Glance.number;
+import static io.github.openstackops.mcp.image.Glance.strings;
+import static io.github.openstackops.mcp.image.Glance.text;
+
+/** Images (Glance v2): listing, lookup, create with data, update, sharing, (de)activation, guarded deletion. */
+@Singleton
+public class ImageService {
+
+    /** Image attributes Glance manages itself; everything else on an image is a custom property. */
+    static final Set<String> CORE = Set.of("id", "name", "status", "visibility", "protected", "os_hidden",
+            "checksum", "os_hash_algo", "os_hash_value", "owner", "size", "virtual_size", "min_ram", "min_disk",
+            "disk_format", "container_format", "created_at", "updated_at", "tags", "self", "file", "schema",
+            "locations", "direct_url", "stores");
+    /** How many servers booted from an image a delete preview names at most. */
+    static final int NAMED = 20;
+
+    private final Glance glance;
+    private final CloudSession cloud;
+    private final CloudApi api;
+    private final LocalImageFiles files;
+    private final Duration pollInterval;
+
+    public ImageService(Glance glance, CloudSession cloud, CloudApi api, LocalImageFiles files,
+                        @Value("${openstack.poll-interval:1s}") Duration pollInterval) {
+        this.glance = glance;
+        this.cloud = cloud;
+        this.api = api;
+        this.files = files;
+        this.pollInterval = pollInterval;
+    }
+
+    /** Filters of the image list; all applied by Glance. */
+    public record Filters(@Nullable String name, @Nullable String status, @Nullable String visibility,
+                          @Nullable String owner, @Nullable String tag) {
+    }
+
+    /** What a new image is. */
+    public record NewImage(@Nullable String name, @Nullable String diskFormat, String containerFormat,
+                           @Nullable String visibility, @Nullable Integer minDiskGb, @Nullable Integer minRamMb,
+                           boolean isProtected, List<String> tags, Map<String, String> properties) {
+    }
+
+    public ImagePage list(int limit, @Nullable String marker, Filters filters) {
+        Map<String, Object> query = new LinkedHashMap<>();
+        query.put("limit", Paging.fetchSize(limit));
+        query.put("sort_key", "created_at");
+        query.put("sort_dir", "desc");
+        if (marker != null) {
+            query.put("marker", marker);
+        }
+        putIfSet(query, "name", filters.name());
+        putIfSet(query, "status", filters.status());
+        putIfSet(query, "visibility", filters.visibility());
+        putIfSet(query, "owner", filters.owner());
+        putIfSet(query, "tag", filters.tag());
+        Paging.Slice<JsonNode> page = Paging.slice(items(glance.get("/images", query), "images"), limit,
+                i -> text(i, "id"));
+        List<ImageSummary> images = page.items().stream().map(ImageService::summary).toList();
+        return new ImagePage(images, images.size(), page.nextMarker());
+    }
+
+    public ImageDetail get(String image) {
+        return detail(resolve(image));
+    }
+
+    public MemberList members(String image) {
+        JsonNode i = resolve(image);
+        String id = text(i, "id");
+        if (!"shared".equals(text(i, "visibility"))) {
+            return new MemberList(id, text(i, "name"), List.of(), 0, "Image '" + label(i) + "' is "
+                    + text(i, "visibility") + "; only shared images have members.");
+        }
+        List<Member> members = cloud.call(os -> os.imagesV2().listMembers(id)).stream()
+                .map(m -> new Member(m.getMemberId(), status(m.getStatus()), iso(m.getCreatedAt()),
+                        iso(m.getUpdatedAt())))
+                .toList();
+        return new MemberList(id, text(i, "name"), members, members.size(), null);
+    }
+
+    public ImageOperation create(NewImage image, @Nullable String filePath, @Nullable String sourceUrl, boolean wait,
+                                 Duration timeout, ToolContext context) {
+        if (filePath != null && sourceUrl != null) {
+            throw ToolException.invalid("Give either file_path or source_url, not both.");
+        }
+        if ((filePath != null || sourceUrl != null) && image.diskFormat() == null) {
+            throw ToolException.invalid("Give disk_format (e.g. qcow2, raw, iso) for the image data.");
+        }
+        reservedCheck(image.properties().keySet());
+        LocalImageFiles.Checked file = filePath == null ? null : files.check(filePath);
+        if (sourceUrl != null) {
+            requireWebDownload(sourceUrl);
+        }
+        Map<String, Object> body = new LinkedHashMap<>(image.properties());
+        putIfSet(body, "name", image.name());
+        putIfSet(body, "disk_format", image.diskFormat());
+        body.put("container_format", image.containerFormat());
+        putIfSet(body, "visibility", image.visibility());
+        putIfSet(body, "min_disk", image.minDiskGb());
+        putIfSet(body, "min_ram", image.minRamMb());
+        if (!image.tags().isEmpty()) {
+            body.put("tags", image.tags());
+        }
+        // 'protected' is set only once the data is in: a failed upload must leave nothing undeletable behind
+        JsonNode created = glance.post("/images", body);
+        String id = text(created, "id");
+        context.info("image " + label(created) + " (" + id + ") registered");
+        if (file != null) {
+            upload(created, file, context);
+        } else if (sourceUrl != null) {
+            glance.post("/images/" + id + "/import", Map.of("method", Map.of("name", "web-download", "uri", sourceUrl)));
+            context.info("web-download import of " + sourceUrl + " into image " + id + " requested");
+            if (!wait) {
+                protect(id, image.isProtected());
+                return operation(require(id), false, "Image '" + label(created) + "' (" + id + ") is registered and"
+                        + " Glance is importing " + sourceUrl + " in the background.");
+            }
+            Polling.Outcome<JsonNode> outcome = Polling.until(() -> glance.image(id),
+                    i -> "active".equals(text(i, "status")), ImageService::importFailed,
+                    i -> text(i, "status"), timeout, pollInterval, context);
+            switch (outcome.end()) {
+                case REACHED -> { }
+                case FAILED -> {
+                    String why = importError(outcome.last());
+                    discard(id);
+                    throw new ToolException(ToolException.Kind.CLOUD_ERROR, "Glance could not import " + sourceUrl
+                            + ": " + why + " The image '" + label(created) + "' registered for it was removed again.");
+                }
+                case GONE -> throw new ToolException(ToolException.Kind.CLOUD_ERROR, "Image " + id
+                        + " disappeared during the import.");
+                case TIMED_OUT -> {
+                    protect(id, image.isProtected());
+                    return operation(outcome.last(), false, "Image '" + label(created) + "' is still "
+                            + text(outcome.last(), "status") + " after " + outcome.waited().toSeconds()
+                            + " s; the import continues in the background.");
+                }
+            }
+        }
+        protect(id, image.isProtected());
+        JsonNode now = require(id);
+        String how = file != null ? " with " + file.size() + " bytes from " + file.path()
+                : sourceUrl != null ? " with the data of " + sourceUrl : " without data (upload it later)";
+        return operation(now, "active".equals(text(now, "status")) || file == null && sourceUrl == null,
+                "Image '" + label(now) + "' (" + id + ") was created" + how + "; it is " + text(now, "status") + ".");
+    }
+
+    public ImageDetail update(String image, @Nullable String name, @Nullable Integer minDiskGb,
+                              @Nullable Integer minRamMb, @Nullable Boolean isProtected, List<String> addTags,
+                              List<String> removeTags, Map<String, String> setProperties,
+                              List<String> removeProperties) {
+        reservedCheck(setProperties.keySet());
+        reservedCheck(removeProperties);
+        JsonNode i = resolve(image);
+        String id = text(i, "id");
+        List<PatchOperation> ops = new ArrayList<>();
+        if (name != null) {
+            ops.add(new PatchOperation(OperationType.REPLACE, "/name", name));
+        }
+        if (minDiskGb != null) {
+            ops.add(new PatchOperation(OperationType.REPLACE, "/min_disk", minDiskGb));
+        }
+        if (minRamMb != null) {
+            ops.add(new PatchOperation(OperationType.REPLACE, "/min_ram", minRamMb));
+        }
+        if (isProtected != null) {
+            ops.add(new PatchOperation(OperationType.REPLACE, "/protected", isProtected));
+        }
+        if (!addTags.isEmpty() || !removeTags.isEmpty()) {
+            Set<String> tags = new LinkedHashSet<>(strings(i, "tags"));
+            tags.removeAll(removeTags);
+            tags.addAll(addTags);
+            ops.add(new PatchOperation(OperationType.REPLACE, "/tags", new ArrayList<>(tags)));
+        }
+        setProperties.forEach((key, value) -> ops.add(new PatchOperation(i.has(key) ? OperationType.REPLACE
+                : OperationType.ADD, "/" + pointer(key), value)));
+        for (String key : removeProperties) {
+            if (!i.has(key)) {
+                throw ToolException.invalid("Image '" + label(i) + "' has no property '" + key + "' to remove.");
+            }
+            ops.add(new PatchOperation(OperationType.REMOVE, "/" + pointer(key)));
+        }
+        if (ops.isEmpty()) {
+            throw ToolException.invalid("Nothing to change: give name, min_disk_gb, min_ram_mb, protected, tags or"
+                    + " properties.");
+        }
+        patch(id, ops);
+        return detail(require(id));
+    }
+
+    public ImageOperation setVisibility(String image, String visibility) {
+        JsonNode i = resolve(image);
+        String id = text(i, "id");
+        String before = text(i, "visibility");
+        if (visibility.equals(before)) {
+            return operation(i, true, "Image '" + label(i) + "' already is " + visibility + "; nothing to do.");
+        }
+        patch(id, List.of(new PatchOperation(OperationType.REPLACE, "/visibility", visibility)));
+        JsonNode now = require(id);
+        String hint = switch (visibility) {
+            case "shared" -> " Add the projects that may use it with image_member_add.";
+            case "private" -> " Only its owner project sees it now.";
+            case "community" -> " Every project can boot it, but it is not in their default image lists.";
+            default -> " Every project sees and can boot it.";
+        };
+        return operation(now, true, "Image '" + label(now) + "' is now " + text(now, "visibility") + " (was " + before
+                + ")." + hint);
+    }
+
+    public MemberResult addMember(String image, String project) {
+        JsonNode i = resolve(image);
+        if (!"shared".equals(text(i, "visibility"))) {
+            throw ToolException.conflict("Image '" + label(i) + "' is " + text(i, "visibility") + "; only shared images"
+                    + " have members. Make it shared first with image_visibility_set (visibility=shared).");
+        }
+        String id = text(i, "id");
+        var member = cloud.call(os -> os.imagesV2().createMember(id, project));
+        if (member == null) {
+            throw OpenStackFaults.notFound("Image '" + id + "'");
+        }
+        return new MemberResult(id, text(i, "name"), member.getMemberId(), status(member.getStatus()), "Image '"
+                + label(i) + "' is shared with project " + member.getMemberId() + "; that project sees it once it"
+                + " accepts the membership (image_member_update status=accepted, called as that project).");
+    }
+
+    public MemberResult updateMember(String image, @Nullable String project, String status) {
+        String memberId = project == null || project.isBlank() ? cloud.token().getProject().getId() : project.trim();
+        // the member project may not see the image by name before it accepted it: look it up by id when given one
+        JsonNode i = resolve(image);
+        String id = text(i, "id");
+        var member = cloud.call(os -> os.imagesV2().updateMember(id, memberId,
+                org.openstack4j.model.image.v2.Member.MemberStatus.forValue(status)));
+        if (member == null) {
+            throw OpenStackFaults.notFound("Membership of project " + memberId + " in image '" + id + "'");
+        }
+        return new MemberResult(id, text(i, "name"), member.getMemberId(), status(member.getStatus()), "Membership of"
+                + " project " + member.getMemberId() + " in image '" + label(i) + "' is now "
+                + status(member.getStatus()) + ".");
+    }
+
+    public ImageOperation deactivate(String image, boolean deactivate) {
+        JsonNode i = resolve(image);
+        String id = text(i, "id");
+        String status = text(i, "status");
+        String target = deactivate ? "deactivated" : "active";
+        if (target.equals(status)) {
+            return operation(i, true, "Image '" + label(i) + "' already is " + status + "; nothing to do.");
+        }
+        if (!(deactivate ? "active" : "deactivated").equals(status)) {
+            throw ToolException.conflict("Image '" + label(i) + "' is " + status + "; only "
+                    + (deactivate ? "active images can be deactivated." : "deactivated images can be reactivated."));
+        }
+        OpenStackFaults.check(cloud.call(os -> deactivate ? os.imagesV2().deactivate(id)
+                : os.imagesV2().reactivate(id)), (deactivate ? "deactivate" : "reactivate") + " image '" + label(i) + "'");
+        JsonNode now = require(id);
+        return operation(now, target.equals(text(now, "status")), "Image '" + label(now) + "' is now "
+                + text(now, "status") + (deactivate ? ": its data cannot be downloaded and new servers cannot boot"
+                + " from it (admins excepted) until it is reactivated." : ": servers can boot from it again."));
+    }
+
+    public Preview deletePreview(String image) {
+        JsonNode i = resolve(image);
+        guardDeletion(i);
+        String id = text(i, "id");
+        List<Preview.Resource> resources = List.of(new Preview.Resource("image", id, text(i, "name"),
+                "deleted with its data"));
+        List<String> warnings = new ArrayList<>();
+        List<JsonNode> servers = items(api.get(ServiceType.COMPUTE, "/servers", Map.of("image", id,
+                "limit", NAMED + 1), Map.of()), "servers");
+        if (!servers.isEmpty()) {
+            warnings.add((servers.size() > NAMED ? "More than " + NAMED : String.valueOf(servers.size()))
+                    + " server(s) of this project were booted from this image and keep running, but cannot be"
+                    + " rebuilt or evacuated from it, and their resize or cold migration may fail: "
+                    + String.join(", ", servers.stream().limit(NAMED).map(s -> "'" + text(s, "name") + "' ("
+                    + text(s, "id") + ")").toList()) + ".");
+        }
+        String visibility = text(i, "visibility");
+        if (!"private".equals(visibility)) {
+            warnings.add("The image is " + visibility + ": other projects may be using it too (their servers are not"
+                    + " visible from this project).");
+        }
+        return new Preview("delete image", "Delete image '" + label(i) + "' (" + id + "), " + text(i, "status") + ", "
+                + visibility + sizeText(i) + ".", resources, warnings);
+    }
+
+    public ImageDeleted delete(String image) {
+        JsonNode i = resolve(image);
+        guardDeletion(i);
+        String id = text(i, "id");
+        OpenStackFaults.check(cloud.call(os -> os.imagesV2().delete(id)), "delete image '" + label(i) + "'");
+        return new ImageDeleted(id, text(i, "name"), "Image '" + label(i) + "' (" + id + ") is deleted.");
+    }
+
+    private static void guardDeletion(JsonNode i) {
+        if (flag(i, "protected")) {
+            throw ToolException.refused("Image '" + label(i) + "' is protected against deletion. If it really should"
+                    + " go, first unprotect it with image_update (protected=false), then delete it.");
+        }
+    }
+
+    /** An image by id, or by exact name when that name is unique among the images this project sees. */
+    JsonNode resolve(String ref) {
+        return Lookup.byIdOrName("Image", ref, glance::image,
+                name -> items(glance.get("/images", Map.of("name", name)), "images"),
+                i -> text(i, "name"), i -> text(i, "id"));
+    }
+
+    private JsonNode require(String id) {
+        JsonNode i = glance.image(id);
+        if (i == null) {
+            throw OpenStackFaults.notFound("Image '" + id + "'");
+        }
+        return i;
+    }
+
+    private void upload(JsonNode created, LocalImageFiles.Checked file, ToolContext context) {
+        String id = text(created, "id");
+        Payload<?> payload;
+        try {
+            payload = Payloads.create(new LocalImageFiles.ProgressStream(file, context));
+        } catch (IOException e) {
+            discard(id);
+            throw new UncheckedIOException(e);
+        }
+        try {
+            OpenStackFaults.check(cloud.call(os -> os.imagesV2().upload(id, payload, null)),
+                    "upload " + file.path() + " into image '" + label(created) + "'");
+        } catch (RuntimeException e) {
+            discard(id);
+            throw e;
+        } finally {
+            payload.closeQuietly();
+        }
+    }
+
+    /** Removes an image whose data never arrived, so a failed create leaves nothing behind. */
+    private void discard(String id) {
+        try {
+            cloud.call(os -> os.imagesV2().delete(id));
+        } catch (RuntimeException ignored) {
+            // the original failure is what the caller needs to know
+        }
+    }
+
+    private void requireWebDownload(String url) {
+        String scheme = url.contains("://") ? url.substring(0, url.indexOf("://")).toLowerCase(Locale.ROOT) : "";
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            throw ToolException.invalid("source_url must be an http:// or https:// URL that Glance can fetch.");
+        }
+        List<String> methods = strings(glance.get("/info/import", null).path("import-methods"), "value");
+        if (!methods.contains("web-download")) {
+            throw ToolException.refused("This cloud's Glance does not offer the web-download import method (it offers: "
+                    + (methods.isEmpty() ? "none" : String.join(", ", methods)) + "). Download the image to a file"
+                    + " this server can read and pass its path as file_path instead.");
+        }
+    }
+
+    private void protect(String id, boolean isProtected) {
+        if (isProtected) {
+            patch(id, List.of(new PatchOperation(OperationType.REPLACE, "/protected", true)));
+        }
+    }
+
+    private void patch(String id, List<PatchOperation> ops) {
+        var updated = cloud.call(os -> os.imagesV2().update(id, Builders.imageUpdateV2().ops(ops).build()));
+        if (updated == null) {
+            throw OpenStackFaults.notFound("Image '" + id + "'");
+        }
+    }
+
+    private static boolean importFailed(JsonNode i) {
+        String status = text(i, "status");
+        return "killed".equals(status) || "queued".equals(status) && !i.path("os_glance_failed_import").asText("").isEmpty();
+    }
+
+    private String importError(@Nullable JsonNode i) {
+        if (i == null) {
+            return "the image is gone.";
+        }
+        try {
+            List<JsonNode> tasks = items(glance.get("/images/" + text(i, "id") + "/tasks", null), "tasks");
+            for (JsonNode task : tasks) {
+                String message = text(task, "message");
+                if ("failure".equals(text(task, "status")) && message != null && !message.isBlank()) {
+                    return "Glance says \"" + message.trim() + "\".";
+                }
+            }
+        } catch (RuntimeException e) {
+            // older Glance (before API 2.12) has no per-image task list
+        }
+        return "the import failed for the store(s) " + i.path("os_glance_failed_import").asText("?")
+                + "; Glance's log has the reason.";
+    }
+
+    static ImageSummary summary(JsonNode i) {
+        return new ImageSummary(text(i, "id"), text(i, "name"), text(i, "status"), text(i, "visibility"),
+                number(i, "size"), text(i, "disk_format"), longOf(i, "min_disk"), longOf(i, "min_ram"),
+                flag(i, "protected"), text(i, "owner"), strings(i, "tags"), text(i, "created_at"));
+    }
+
+    static ImageDetail detail(JsonNode i) {
+        Map<String, String> properties = new TreeMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = Glance.fields(i); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (!CORE.contains(e.getKey()) && !e.getKey().startsWith("os_glance_")) {
+                properties.put(e.getKey(), e.getValue().isTextual() ? e.getValue().asText() : e.getValue().toString());
+            }
+        }
+        String failed = i.path("os_glance_failed_import").asText("");
+        return new ImageDetail(text(i, "id"), text(i, "name"), text(i, "status"), text(i, "visibility"),
+                flag(i, "protected"), flag(i, "os_hidden"), number(i, "size"), number(i, "virtual_size"),
+                text(i, "disk_format"), text(i, "container_format"), text(i, "checksum"), text(i, "os_hash_algo"),
+                text(i, "os_hash_value"), longOf(i, "min_disk"), longOf(i, "min_ram"), text(i, "owner"),
+                strings(i, "tags"), properties, failed.isEmpty() ? null : "import failed for store(s) " + failed,
+                text(i, "created_at"), text(i, "updated_at"));
+    }
+
+    static ImageOperation operation(JsonNode i, boolean done, String message) {
+        return new ImageOperation(text(i, "id"), text(i, "name"), text(i, "status"), text(i, "visibility"),
+                number(i, "size"), text(i, "checksum"), done, message);
+    }
+
+    private static void reservedCheck(Iterable<String> keys) {
+        for (String key : keys) {
+            if (CORE.contains(key) || key.startsWith("os_glance")) {
+                throw ToolException.invalid("'" + key + "' is an image attribute Glance manages, not a custom"
+                        + " property; use the tool's own argument for it (name, min_disk_gb, min_ram_mb, protected,"
+                        + " tags, or image_visibility_set) or choose another property name.");
+            }
+            if (key.isBlank()) {
+                throw ToolException.invalid("Property names must not be empty.");
+            }
+        }
+    }
+
+    /** A property name as a JSON pointer segment. */
+    private static String pointer(String key) {
+        return key.replace("~", "~0").replace("/", "~1");
+    }
+
+    private static String sizeText(JsonNode i) {
+        Long size = number(i, "size");
+        return size == null ? ", no data" : ", " + size + " bytes";
+    }
+
+    private static long longOf(JsonNode i, String field) {
+        Long value = number(i, field);
+        return value == null ? 0 : value;
+    }
+
+    static String label(@Nullable JsonNode i) {
+        if (i == null) {
+            return "?";
+        }
+        String name = text(i, "name");
+        return name == null || name.isEmpty() ? text(i, "id") : name;
+    }
+
+    private static String status(@Nullable org.openstack4j.model.image.v2.Member.MemberStatus status) {
+        return status == null ? "unknown" : status.value();
+    }
+
+    @Nullable
+    private static String iso(@Nullable Date date) {
+        return date == null ? null : date.toInstant().toString();
+    }
+
+    private static void putIfSet(Map<String, Object> body, String key, @Nullable Object value) {
+        if (value != null) {
+            body.put(key, value);
+        }
+    }
+}

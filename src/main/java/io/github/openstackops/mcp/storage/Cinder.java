@@ -1,0 +1,127 @@
+package io.github.openstackops.mcp.storage;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.openstackops.mcp.cloud.CloudApi;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+import org.openstack4j.api.exceptions.ResponseException;
+import org.openstack4j.api.types.ServiceType;
+import org.openstack4j.core.transport.HttpMethod;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Cinder v3 spoken at one microversion, as plain JSON through {@link CloudApi} (the session's token, endpoint,
+ * TLS and fault mapping). openstack4j's block-storage models lose what operators need here: its volume status enum
+ * has no {@code extending}, {@code retyping}, {@code error_extending}, {@code reserved} or {@code maintenance}
+ * (they all read as UNRECOGNIZED), it pages neither snapshots nor backups, and it sends no microversion, so the
+ * {@code name~} (contains) filter of 3.34 and in-use extend of 3.42 are out of reach.
+ */
+@Singleton
+public class Cinder {
+
+    /** Rocky and newer: resource filters with {@code name~} (3.34), extend of in-use volumes (3.42). */
+    static final String MICROVERSION = "3.50";
+    private static final Map<String, String> HEADERS = CloudApi.volume(MICROVERSION);
+
+    private final CloudApi api;
+
+    public Cinder(CloudApi api) {
+        this.api = api;
+    }
+
+    JsonNode get(String path, @Nullable Map<String, ?> query) {
+        return api.get(ServiceType.BLOCK_STORAGE, path, query, HEADERS);
+    }
+
+    /** The object at {@code path}, or null when Cinder answers 404. */
+    @Nullable
+    JsonNode find(String path, String key) {
+        try {
+            JsonNode node = get(path, null).path(key);
+            return node.isObject() ? node : null;
+        } catch (ResponseException e) {
+            if (e.getStatus() == 404) {
+                return null;
+            }
+            throw e;
+        }
+    }
+
+    JsonNode post(String path, Object body) {
+        return api.send(HttpMethod.POST, ServiceType.BLOCK_STORAGE, path, null, body, HEADERS);
+    }
+
+    JsonNode put(String path, Object body) {
+        return api.send(HttpMethod.PUT, ServiceType.BLOCK_STORAGE, path, null, body, HEADERS);
+    }
+
+    void delete(String path) {
+        api.send(HttpMethod.DELETE, ServiceType.BLOCK_STORAGE, path, null, null, HEADERS);
+    }
+
+    /** A {@code POST .../action} with one action, e.g. {@code action(id, "os-extend", Map.of("new_size", 2))}. */
+    void action(String volumeId, String action, @Nullable Object arguments) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put(action, arguments);
+        post("/volumes/" + volumeId + "/action", body);
+    }
+
+    // ---- JSON helpers shared by the storage services
+
+    @Nullable
+    static String text(JsonNode node, String field) {
+        JsonNode value = node.path(field);
+        return value.isNull() || value.isMissingNode() ? null : value.asText();
+    }
+
+    @Nullable
+    static Integer integer(JsonNode node, String field) {
+        JsonNode value = node.path(field);
+        return value.isNumber() ? value.asInt() : value.isTextual() && value.asText().matches("-?\\d+")
+                ? Integer.valueOf(value.asText()) : null;
+    }
+
+    /** Cinder spells some booleans as strings ("bootable": "true"). */
+    @Nullable
+    static Boolean bool(JsonNode node, String field) {
+        JsonNode value = node.path(field);
+        if (value.isBoolean()) {
+            return value.asBoolean();
+        }
+        if (value.isTextual()) {
+            return "true".equalsIgnoreCase(value.asText());
+        }
+        return null;
+    }
+
+    /** Cinder times carry no zone ("2026-11-22T04:54:52.000000") and are UTC: as ISO-8601 with a Z. */
+    @Nullable
+    static String time(JsonNode node, String field) {
+        String value = text(node, field);
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        String trimmed = value.replaceFirst("\\.\\d+$", "").replaceFirst("\\.\\d+(?=[+Z])", "");
+        return trimmed.endsWith("Z") || trimmed.matches(".*[+-]\\d\\d:\\d\\d$") ? trimmed : trimmed + "Z";
+    }
+
+    static Map<String, String> strings(JsonNode node, String field) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.path(field).fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            out.put(e.getKey(), e.getValue().isNull() ? "" : e.getValue().asText());
+        }
+        return out;
+    }
+
+    static List<JsonNode> items(JsonNode node, String field) {
+        List<JsonNode> out = new ArrayList<>();
+        node.path(field).forEach(out::add);
+        return out;
+    }
+}
