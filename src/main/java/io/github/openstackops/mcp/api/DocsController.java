@@ -23,7 +23,7 @@ import java.util.Properties;
  * The page and its assets are static and hold nothing about the cloud or the tools, so they need no token; the page
  * asks for the bearer token and sends it with every request it makes (the document and the calls), which do.
  */
-@Controller("${" + OpenApiSettings.PREFIX + ".base-path:" + OpenApiSettings.DEFAULT_BASE_PATH + "}/docs")
+@Controller("${" + OpenApiSettings.PREFIX + ".base-path:" + OpenApiSettings.DEFAULT_BASE_PATH + "}")
 @Secured(SecurityRule.IS_ANONYMOUS)
 @Requires(property = McpServerFactory.TRANSPORT, value = "streamable-http")
 public class DocsController {
@@ -60,7 +60,7 @@ public class DocsController {
         }
     }
 
-    @Get(produces = MediaType.TEXT_HTML)
+    @Get(value = "/docs", produces = MediaType.TEXT_HTML)
     public MutableHttpResponse<String> page() {
         String docs = basePath + "/docs/";
         String html = """
@@ -90,7 +90,7 @@ public class DocsController {
         return secured(HttpResponse.ok(html).contentType(MediaType.TEXT_HTML_TYPE.toString() + ";charset=utf-8"));
     }
 
-    @Get(value = "/{asset}")
+    @Get(value = "/docs/{asset}")
     public MutableHttpResponse<?> asset(@PathVariable String asset) {
         if (asset.equals(OWN_SCRIPT)) {
             return secured(HttpResponse.ok(read("docs/" + OWN_SCRIPT)).contentType("text/javascript;charset=utf-8"));

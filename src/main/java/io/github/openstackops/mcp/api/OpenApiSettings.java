@@ -43,7 +43,7 @@ public record OpenApiSettings(@Nullable String basePath, @Nullable String operat
     }
 
     /** "/openapi" stays, "openapi/" becomes "/openapi", "/" and "" become "" (the root). */
-    static String normalise(@Nullable String basePath) {
+    public static String normalise(@Nullable String basePath) {
         if (basePath == null) {
             return DEFAULT_BASE_PATH;
         }
@@ -56,9 +56,13 @@ public record OpenApiSettings(@Nullable String basePath, @Nullable String operat
             throw new ConfigurationException("OPENAPI_BASE_PATH=" + basePath + ": expected a path such as /openapi"
                     + " (letters, digits, '.', '_', '-', '~' between slashes), or empty for the root");
         }
+        if (path.contains("/./") || path.contains("/../") || path.endsWith("/.") || path.endsWith("/..")) {
+            throw new ConfigurationException("OPENAPI_BASE_PATH=" + basePath + ": '.' and '..' are not path segments"
+                    + " here");
+        }
         String first = path.isEmpty() ? "" : path.substring(1).split("/")[0];
         if (RESERVED.contains(first.toLowerCase(Locale.ROOT))) {
-            throw new ConfigurationException("OPENAPI_BASE_PATH=" + basePath + " collides with /" + first
+            throw new ConfigurationException("OPENAPI_BASE_PATH=" + basePath + ": collides with /" + first
                     + "; choose another path, e.g. /openapi");
         }
         return path;

@@ -119,8 +119,9 @@ public final class EnvironmentMapping {
                     "Largest HTTP request body accepted, e.g. 512KB or 1MB (larger: 413)", "1MB"),
             v("AUDIT_LOG_PATH", "mcp.audit.path", TEXT, "Append-only JSON-lines audit log of every WRITE and DESTRUCTIVE"
                     + " call (also logged to the 'audit' logger)", ""),
-            v("OPENAPI_BASE_PATH", "mcp.openapi.base-path", TEXT,
-                    "Path of the OpenAPI tool server ({base}/openapi.json, {base}/docs, POST {base}/<tool>)", "/openapi"),
+            v("OPENAPI_BASE_PATH", "mcp.openapi.base-path", EnvironmentMapping::basePath,
+                    "Path of the OpenAPI tool server ({base}/openapi.json, {base}/docs, POST {base}/<tool>); / = the root",
+                    "/openapi"),
             v("OPENAPI_OPERATION_IDS", "mcp.openapi.operation-ids", EnvironmentMapping::operationIds,
                     "OpenAPI operationIds: mcpo (tool_<name>_post, as mcpo names them) or plain (<name>)", "mcpo"),
             v("CORS_ALLOWED_ORIGINS", "mcp.cors.allowed-origins", EnvironmentMapping::list,
@@ -240,6 +241,18 @@ public final class EnvironmentMapping {
             throw new IllegalArgumentException("expected a size such as 512KB, 1MB or 1048576");
         }
         return m.group(1) + (m.group(2) == null || m.group(2).equalsIgnoreCase("B") ? "" : m.group(2).toUpperCase(Locale.ROOT));
+    }
+
+    /** A URL path prefix: "/openapi", or "/" for the root. */
+    static Object basePath(String value) {
+        try {
+            String path = io.github.openstackops.mcp.api.OpenApiSettings.normalise(value);
+            return path.isEmpty() ? "/" : path;
+        } catch (io.micronaut.context.exceptions.ConfigurationException e) {
+            String prefix = "OPENAPI_BASE_PATH=" + value + ": ";
+            String message = e.getMessage();
+            throw new IllegalArgumentException(message.startsWith(prefix) ? message.substring(prefix.length()) : message);
+        }
     }
 
     static Object operationIds(String value) {
