@@ -15,9 +15,9 @@ import java.util.Set;
  * request body schema, whose {@code $ref}s into {@code #/components/...} are resolved, recursively through
  * {@code properties} and {@code items} only. A call then goes to the connection URL + the operation's path.
  */
-final class OpenWebUiRules {
+public final class OpenWebUiRules {
 
-    record Tool(String name, String description, String method, String path, Map<String, Object> properties,
+    public record Tool(String name, String description, String method, String path, Map<String, Object> properties,
                 Set<String> required) {
     }
 
@@ -25,7 +25,7 @@ final class OpenWebUiRules {
     }
 
     @SuppressWarnings("unchecked")
-    static List<Tool> tools(Map<String, Object> spec) {
+    public static List<Tool> tools(Map<String, Object> spec) {
         List<Tool> tools = new ArrayList<>();
         Map<String, Object> components = (Map<String, Object>) spec.getOrDefault("components", Map.of());
         Map<String, Object> paths = (Map<String, Object>) spec.getOrDefault("paths", Map.of());
