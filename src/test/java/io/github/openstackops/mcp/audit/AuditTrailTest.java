@@ -139,6 +139,26 @@ class AuditTrailTest {
     }
 
     @Test
+    void a_call_from_the_stdio_operator_is_audited_as_stdio_even_when_the_cloud_is_not_configured() throws Exception {
+        Path audit = dir.resolve("stdio.jsonl");
+        try (io.micronaut.context.ApplicationContext context = io.github.openstackops.mcp.support.TestContexts.plain(
+                Map.of("mcp.safety.allow-modify", true, "mcp.audit.path", audit.toString()))) {
+            io.github.openstackops.mcp.catalog.ToolOutcome outcome = context.getBean(
+                    io.github.openstackops.mcp.catalog.ToolInvoker.class).invoke("server_stop", Map.of("server", "web-1"),
+                    io.github.openstackops.mcp.catalog.ToolContext.quiet(io.github.openstackops.mcp.catalog.Caller.STDIO,
+                            io.github.openstackops.mcp.catalog.Surface.STDIO));
+            assertThat(outcome).isInstanceOf(io.github.openstackops.mcp.catalog.ToolOutcome.Error.class);
+        }
+
+        assertThat(lines(audit)).singleElement().satisfies(line -> {
+            assertThat(line).containsEntry("caller", "stdio").containsEntry("auth", "local")
+                    .containsEntry("surface", "stdio").containsEntry("outcome", "failed")
+                    .containsEntry("cloud", null).containsEntry("project", null);
+            assertThat(line.get("detail").toString()).contains("OpenStack is not configured");
+        });
+    }
+
+    @Test
     void redaction_masks_secret_names_at_any_depth_and_known_secrets_anywhere() {
         Secrets.register("the-openstack-password-123");
         Map<String, Object> redacted = Redaction.arguments(Map.of(
