@@ -4,21 +4,20 @@ import io.github.openstackops.mcp.catalog.ToolCatalog;
 import io.github.openstackops.mcp.launch.EnvironmentMapping;
 import io.github.openstackops.mcp.launch.LaunchOptions;
 import io.github.openstackops.mcp.launch.ToolTable;
+import io.github.openstackops.mcp.mcp.StdioInput;
 import io.github.openstackops.mcp.mcp.StdioStreams;
+import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.env.PropertySource;
 import io.micronaut.runtime.Micronaut;
 
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
-import java.io.FilterInputStream;
-import java.io.IOException;
-import java.io.InputStream;
+import java.io.BufferedInputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 
 /**
  * One jar, the transport chosen at launch.
@@ -81,25 +80,7 @@ public final class Application {
 
     private static void runStdio(Map<String, Object> properties, PrintStream stdout) {
         System.setOut(System.err);
-        CountDownLatch stdinClosed = new CountDownLatch(1);
-        InputStream in = new FilterInputStream(System.in) {
-            @Override
-            public int read() throws IOException {
-                return eof(super.read());
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) throws IOException {
-                return eof(super.read(b, off, len));
-            }
-
-            private int eof(int n) {
-                if (n < 0) {
-                    stdinClosed.countDown();
-                }
-                return n;
-            }
-        };
+        StdioInput in = new StdioInput(new BufferedInputStream(System.in, 65536), McpJsonDefaults.getMapper(), 8 << 20);
         ApplicationContext context = context(properties, "stdio").singletons(new StdioStreams(in, stdout)).start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             if (context.isRunning()) {
@@ -107,7 +88,7 @@ public final class Application {
             }
         }, "shutdown"));
         try {
-            stdinClosed.await();
+            in.closed().await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -23,8 +23,14 @@ public final class Secrets {
     private Secrets() {
     }
 
+    /**
+     * Values shorter than this are not scrubbed by value: a 4-letter testbed password like "demo" would otherwise
+     * mangle every message that names the demo project. Nothing puts a secret in a message in the first place.
+     */
+    static final int MIN_LENGTH = 8;
+
     public static void register(String secret) {
-        if (secret != null && secret.length() >= 4 && VALUES.add(secret)) {
+        if (secret != null && secret.length() >= MIN_LENGTH && VALUES.add(secret)) {
             longestFirst = VALUES.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList();
         }
     }

@@ -99,6 +99,10 @@ public final class EnvironmentMapping {
             v("REMOTE_AUTH_ENABLE", "mcp.auth.enabled", EnvironmentMapping::bool,
                     "Require a bearer token on every HTTP endpoint but /health", "false"),
             v("REMOTE_SECRET_KEY", "mcp.auth.static-token", VERBATIM, "The shared bearer secret", ""),
+            // ---- network guard rails
+            v("ALLOW_WORLD_OPEN_INGRESS", "mcp.network.allow-world-open-ingress", EnvironmentMapping::bool,
+                    "Let security_group_rule_create open SSH, RDP or database/cache ports to 0.0.0.0/0 or ::/0", "false"),
+            // ---- team surfaces: JWT, limits, audit, OpenAPI tool server, CORS
             v("MCP_JWT_SECRET", "mcp.auth.jwt.secret", VERBATIM,
                     "HS256 key (32+ bytes) to verify JWT bearer tokens with; setting it turns authentication on", ""),
             v("MCP_JWT_JWKS_URL", "mcp.auth.jwt.jwks-url", TEXT,

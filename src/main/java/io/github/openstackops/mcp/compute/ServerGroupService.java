@@ -1,0 +1,183 @@
+package io.github.openstackops.mcp.compute;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.openstackops.mcp.catalog.Preview;
+import io.github.openstackops.mcp.catalog.ToolException;
+import io.github.openstackops.mcp.cloud.CloudApi;
+import io.github.openstackops.mcp.cloud.Lookup;
+import io.github.openstackops.mcp.cloud.Paging;
+import io.github.openstackops.mcp.compute.ServerGroupRecords.Member;
+import io.github.openstackops.mcp.compute.ServerGroupRecords.ServerGroup;
+import io.github.openstackops.mcp.compute.ServerGroupRecords.ServerGroupCreated;
+import io.github.openstackops.mcp.compute.ServerGroupRecords.ServerGroupDeleted;
+import io.github.openstackops.mcp.compute.ServerGroupRecords.ServerGroupDetail;
+import io.github.openstackops.mcp.compute.ServerGroupRecords.ServerGroupPage;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+import org.openstack4j.api.types.ServiceType;
+import org.openstack4j.core.transport.HttpMethod;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static io.github.openstackops.mcp.compute.ApiJson.array;
+import static io.github.openstackops.mcp.compute.ApiJson.integer;
+import static io.github.openstackops.mcp.compute.ApiJson.segment;
+import static io.github.openstackops.mcp.compute.ApiJson.text;
+
+/**
+ * Server groups (Nova, microversion 2.64: one policy plus rules). Nova pages server groups by offset, not by marker,
+ * so the cursor handed out as {@code next_marker} is the offset of the next page. Member names are read once per
+ * member, for the first {@link #MEMBER_NAMES} members only.
+ */
+@Singleton
+public class ServerGroupService {
+
+    static final Map<String, String> MV = CloudApi.nova("2.64");
+    static final int MEMBER_NAMES = 25;
+    private static final int NAME_SCAN_PAGES = 10;
+
+    private final CloudApi api;
+
+    public ServerGroupService(CloudApi api) {
+        this.api = api;
+    }
+
+    public ServerGroupPage list(int limit, @Nullable String marker, boolean allProjects) {
+        int offset = offset(marker);
+        Map<String, Object> query = new LinkedHashMap<>();
+        query.put("limit", Paging.fetchSize(limit));
+        query.put("offset", offset);
+        if (allProjects) {
+            query.put("all_projects", "True");
+        }
+        List<JsonNode> fetched = array(api.get(ServiceType.COMPUTE, "/os-server-groups", query, MV), "server_groups");
+        List<ServerGroup> groups = fetched.stream().limit(limit).map(ServerGroupService::summary).toList();
+        return new ServerGroupPage(groups, groups.size(),
+                fetched.size() > limit ? String.valueOf(offset + limit) : null);
+    }
+
+    public ServerGroupDetail get(String ref) {
+        JsonNode g = resolve(ref);
+        List<String> ids = memberIds(g);
+        List<Member> members = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            members.add(i < MEMBER_NAMES ? member(ids.get(i)) : new Member(ids.get(i), null, null));
+        }
+        return new ServerGroupDetail(text(g, "id"), text(g, "name"), text(g, "policy"), maxPerHost(g),
+                text(g, "project_id"), text(g, "user_id"), ids.size(), members);
+    }
+
+    public ServerGroupCreated create(String name, String policy, @Nullable Integer maxServerPerHost) {
+        if (maxServerPerHost != null && !"anti-affinity".equals(policy)) {
+            throw ToolException.invalid("max_server_per_host only applies to the anti-affinity policy.");
+        }
+        Map<String, Object> group = new LinkedHashMap<>();
+        group.put("name", name.trim());
+        group.put("policy", policy);
+        if (maxServerPerHost != null) {
+            group.put("rules", Map.of("max_server_per_host", maxServerPerHost));
+        }
+        JsonNode created = api.send(HttpMethod.POST, ServiceType.COMPUTE, "/os-server-groups", null,
+                Map.of("server_group", group), MV).get("server_group");
+        ServerGroup g = summary(created);
+        return new ServerGroupCreated(g, "Server group '" + g.name() + "' (" + g.id() + ") created with policy "
+                + g.policy() + (g.maxServerPerHost() == null ? "" : ", at most " + g.maxServerPerHost()
+                + " members per host") + ". Pass it as a scheduler hint (group) when creating servers.");
+    }
+
+    public Preview deletePreview(String ref) {
+        ServerGroupDetail g = get(ref);
+        List<Preview.Resource> resources = new ArrayList<>();
+        resources.add(new Preview.Resource("server_group", g.id(), g.name(), "deleted"));
+        for (Member m : g.members()) {
+            resources.add(new Preview.Resource("server", m.id(), m.name(),
+                    "keeps running; no longer bound by the " + g.policy() + " policy"));
+        }
+        List<String> warnings = new ArrayList<>();
+        if (g.memberCount() > 0) {
+            warnings.add("The group has " + g.memberCount() + " member server" + (g.memberCount() == 1 ? "" : "s")
+                    + ": they are not deleted, but later migrations and rebuilds no longer follow its "
+                    + g.policy() + " policy.");
+        }
+        return new Preview("delete server group", "Delete server group '" + g.name() + "' (" + g.id() + "), policy "
+                + g.policy() + ", " + g.memberCount() + " member" + (g.memberCount() == 1 ? "" : "s") + ".",
+                resources, warnings);
+    }
+
+    public ServerGroupDeleted delete(String ref) {
+        JsonNode g = resolve(ref);
+        int members = memberIds(g).size();
+        api.send(HttpMethod.DELETE, ServiceType.COMPUTE, "/os-server-groups/" + segment(text(g, "id")), null, null, MV);
+        return new ServerGroupDeleted(text(g, "id"), text(g, "name"), members, "Server group '" + text(g, "name")
+                + "' is deleted" + (members == 0 ? "." : "; its " + members + " member server"
+                + (members == 1 ? " keeps" : "s keep") + " running."));
+    }
+
+    /** A group by id, or by exact name when unique among the project's groups (Nova has no name filter). */
+    JsonNode resolve(String ref) {
+        return Lookup.byIdOrName("Server group", ref, id -> {
+                    JsonNode found = ApiJson.orNull(() -> api.get(ServiceType.COMPUTE, "/os-server-groups/"
+                            + segment(id), null, MV));
+                    return found == null ? null : found.get("server_group");
+                },
+                this::byName, g -> text(g, "name"), g -> text(g, "id"));
+    }
+
+    private List<JsonNode> byName(String name) {
+        List<JsonNode> matches = new ArrayList<>();
+        for (int page = 0; page < NAME_SCAN_PAGES; page++) {
+            List<JsonNode> groups = array(api.get(ServiceType.COMPUTE, "/os-server-groups",
+                    Map.of("limit", 1000, "offset", page * 1000), MV), "server_groups");
+            groups.stream().filter(g -> name.equals(text(g, "name"))).forEach(matches::add);
+            if (groups.size() < 1000) {
+                break;
+            }
+        }
+        return matches;
+    }
+
+    private Member member(String id) {
+        try {
+            JsonNode s = ApiJson.orNull(() -> api.get(ServiceType.COMPUTE, "/servers/" + segment(id), null, null));
+            if (s == null) {
+                return new Member(id, null, "DELETED");
+            }
+            return new Member(id, text(s.get("server"), "name"), text(s.get("server"), "status"));
+        } catch (RuntimeException e) {
+            // a member of another project (admin view) or a transient failure: the id still names it
+            return new Member(id, null, null);
+        }
+    }
+
+    private static int offset(@Nullable String marker) {
+        if (marker == null || marker.isBlank()) {
+            return 0;
+        }
+        try {
+            int offset = Integer.parseInt(marker.trim());
+            if (offset < 0) {
+                throw new NumberFormatException();
+            }
+            return offset;
+        } catch (NumberFormatException e) {
+            throw ToolException.invalid("marker must be the 'next_marker' of a previous server_group_list page.");
+        }
+    }
+
+    static ServerGroup summary(JsonNode g) {
+        return new ServerGroup(text(g, "id"), text(g, "name"), text(g, "policy"), maxPerHost(g), memberIds(g).size(),
+                text(g, "project_id"));
+    }
+
+    private static List<String> memberIds(JsonNode g) {
+        return array(g, "members").stream().map(JsonNode::asText).toList();
+    }
+
+    @Nullable
+    private static Integer maxPerHost(JsonNode g) {
+        return g.has("rules") ? integer(g.get("rules"), "max_server_per_host") : null;
+    }
+}

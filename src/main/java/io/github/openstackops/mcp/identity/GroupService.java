@@ -1,0 +1,110 @@
+package io.github.openstackops.mcp.identity;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.openstackops.mcp.catalog.ToolException;
+import io.github.openstackops.mcp.identity.Identities.Self;
+import io.github.openstackops.mcp.identity.IdentityRecords.Group;
+import io.github.openstackops.mcp.identity.IdentityRecords.GroupMembers;
+import io.github.openstackops.mcp.identity.IdentityRecords.GroupPage;
+import io.github.openstackops.mcp.identity.IdentityRecords.MembershipChange;
+import io.github.openstackops.mcp.identity.IdentityRecords.Ref;
+import io.github.openstackops.mcp.identity.IdentityRecords.User;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/** Keystone groups: list, members, add and remove users. */
+@Singleton
+public class GroupService {
+
+    private final Keystone keystone;
+    private final Identities identities;
+
+    public GroupService(Keystone keystone, Identities identities) {
+        this.keystone = keystone;
+        this.identities = identities;
+    }
+
+    public GroupPage list(@Nullable String name, @Nullable String nameContains, @Nullable String domain,
+                          @Nullable String user, int limit) {
+        JsonNode body;
+        if (user != null) {
+            if (name != null || nameContains != null || domain != null) {
+                throw ToolException.invalid("'user' lists that user's groups and cannot be combined with 'name',"
+                        + " 'name_contains' or 'domain'; call without 'user' to filter by those.");
+            }
+            body = keystone.get("/users/" + Identities.seg(Keystone.text(identities.user(user, null), "id"))
+                    + "/groups", null);
+        } else {
+            Map<String, Object> query = new LinkedHashMap<>();
+            if (name != null) {
+                query.put("name", name);
+            }
+            if (nameContains != null) {
+                query.put("name__icontains", nameContains);
+            }
+            if (domain != null) {
+                query.put("domain_id", identities.domainId(domain));
+            }
+            body = keystone.get("/groups", query);
+        }
+        List<Group> all = Identities.byName(Keystone.items(body, "groups", Identities::group), Group::name, Group::id);
+        Capped<Group> page = Capped.of(all, limit, Keystone.truncatedByKeystone(body));
+        return new GroupPage(page.items(), page.items().size(), page.truncated());
+    }
+
+    public GroupMembers members(String group, @Nullable String domain, int limit) {
+        JsonNode g = identities.group(group, domain);
+        JsonNode body = keystone.get("/groups/" + Identities.seg(Keystone.text(g, "id")) + "/users", null);
+        List<User> all = Identities.byName(Keystone.items(body, "users", Identities::user), User::name, User::id);
+        Capped<User> page = Capped.of(all, limit, Keystone.truncatedByKeystone(body));
+        return new GroupMembers(Identities.refOf(g), page.items(), page.items().size(), page.truncated());
+    }
+
+    public MembershipChange add(String group, String user) {
+        JsonNode g = identities.group(group, null);
+        JsonNode u = identities.user(user, null);
+        String path = membership(g, u);
+        Ref groupRef = Identities.refOf(g);
+        Ref userRef = Identities.refOf(u);
+        if (keystone.exists(path)) {
+            return new MembershipChange(groupRef, userRef, true, false, "User '" + userRef.name()
+                    + "' already is a member of group '" + groupRef.name() + "'; nothing changed.");
+        }
+        keystone.put(path);
+        return new MembershipChange(groupRef, userRef, true, true, "User '" + userRef.name() + "' added to group '"
+                + groupRef.name() + "'; it now holds the group's role assignments too.");
+    }
+
+    public MembershipChange remove(String group, String user) {
+        JsonNode g = identities.group(group, null);
+        JsonNode u = identities.user(user, null);
+        String path = membership(g, u);
+        Ref groupRef = Identities.refOf(g);
+        Ref userRef = Identities.refOf(u);
+        if (!keystone.exists(path)) {
+            return new MembershipChange(groupRef, userRef, false, false, "User '" + userRef.name()
+                    + "' is not a member of group '" + groupRef.name() + "'; nothing changed.");
+        }
+        Self self = identities.self();
+        if (Objects.equals(userRef.id(), self.userId()) && self.projectId() != null
+                && keystone.get("/role_assignments", Map.of("group.id", groupRef.id(), "scope.project.id",
+                self.projectId())).path("role_assignments").size() > 0) {
+            throw ToolException.refused("Refusing to remove user '" + userRef.name() + "' from group '"
+                    + groupRef.name() + "': it is the user this server is authenticated as, and the group gives it a"
+                    + " role on this server's project; removing it could lock this server and its operator out.");
+        }
+        keystone.delete(path);
+        return new MembershipChange(groupRef, userRef, false, true, "User '" + userRef.name()
+                + "' removed from group '" + groupRef.name() + "'; it no longer holds the group's role assignments.");
+    }
+
+    private static String membership(JsonNode group, JsonNode user) {
+        return "/groups/" + Identities.seg(Keystone.text(group, "id")) + "/users/"
+                + Identities.seg(Keystone.text(user, "id"));
+    }
+}

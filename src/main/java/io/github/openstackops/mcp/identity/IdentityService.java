@@ -1,0 +1,115 @@
+package io.github.openstackops.mcp.identity;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.openstackops.mcp.cloud.CloudProfile;
+import io.github.openstackops.mcp.cloud.CloudSession;
+import io.github.openstackops.mcp.identity.IdentityRecords.Catalog;
+import io.github.openstackops.mcp.identity.IdentityRecords.CatalogService;
+import io.github.openstackops.mcp.identity.IdentityRecords.Domain;
+import io.github.openstackops.mcp.identity.IdentityRecords.DomainPage;
+import io.github.openstackops.mcp.identity.IdentityRecords.Endpoint;
+import io.github.openstackops.mcp.identity.IdentityRecords.Ref;
+import io.github.openstackops.mcp.identity.IdentityRecords.TokenInfo;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+import org.openstack4j.model.identity.v3.Token;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Who this server is (token_info), the service catalog, and domains. */
+@Singleton
+public class IdentityService {
+
+    private final CloudSession cloud;
+    private final Keystone keystone;
+
+    public IdentityService(CloudSession cloud, Keystone keystone) {
+        this.cloud = cloud;
+        this.keystone = keystone;
+    }
+
+    /** From the cached token; its id never leaves this method (it is not even read). */
+    public TokenInfo tokenInfo() {
+        Token token = cloud.token();
+        CloudProfile profile = cloud.profile();
+        Ref user = token.getUser() == null ? null : new Ref(token.getUser().getId(), token.getUser().getName());
+        Ref userDomain = token.getUser() == null || token.getUser().getDomain() == null ? null
+                : new Ref(token.getUser().getDomain().getId(), token.getUser().getDomain().getName());
+        Ref project = token.getProject() == null ? null
+                : new Ref(token.getProject().getId(), token.getProject().getName());
+        Ref projectDomain = token.getProject() == null || token.getProject().getDomain() == null ? null
+                : new Ref(token.getProject().getDomain().getId(), token.getProject().getDomain().getName());
+        Ref domain = token.getDomain() == null ? null : new Ref(token.getDomain().getId(), token.getDomain().getName());
+        List<String> roles = token.getRoles() == null ? List.of()
+                : token.getRoles().stream().map(r -> r.getName()).sorted().toList();
+        Instant expires = token.getExpires() == null ? null : token.getExpires().toInstant();
+        return new TokenInfo(user, userDomain, project, projectDomain, domain, roles,
+                roles.stream().anyMatch(r -> r.equalsIgnoreCase("admin")),
+                token.getMethods() == null ? List.of() : List.copyOf(token.getMethods()),
+                token.getIssuedAt() == null ? null : token.getIssuedAt().toInstant().toString(),
+                expires == null ? null : expires.toString(),
+                expires == null ? null : Math.max(0, Duration.between(Instant.now(), expires).toSeconds()),
+                token.getCatalog() == null ? 0 : token.getCatalog().size(),
+                profile.authUrl().toString(), profile.region(), profile.facing().value());
+    }
+
+    /**
+     * The catalog as Keystone gives it to this token now ({@code GET /v3/auth/catalog}: any user may read it),
+     * filtered here: the catalog is one small document that Keystone cannot filter.
+     */
+    public Catalog catalog(@Nullable String service, @Nullable String iface, @Nullable String region) {
+        JsonNode body = keystone.get("/auth/catalog", null);
+        List<CatalogService> services = new ArrayList<>();
+        int endpoints = 0;
+        for (JsonNode s : body.path("catalog")) {
+            String type = Keystone.text(s, "type");
+            String name = Keystone.text(s, "name");
+            if (service != null && !service.equalsIgnoreCase(type) && !service.equalsIgnoreCase(name)) {
+                continue;
+            }
+            List<Endpoint> eps = new ArrayList<>();
+            for (JsonNode e : s.path("endpoints")) {
+                String epInterface = Keystone.text(e, "interface");
+                String epRegion = Keystone.text(e, "region_id") != null ? Keystone.text(e, "region_id")
+                        : Keystone.text(e, "region");
+                if (iface != null && !iface.equalsIgnoreCase(epInterface)
+                        || region != null && !region.equals(epRegion)) {
+                    continue;
+                }
+                eps.add(new Endpoint(Keystone.text(e, "id"), epInterface, epRegion, Keystone.text(e, "url")));
+            }
+            if (eps.isEmpty() && (iface != null || region != null)) {
+                continue;
+            }
+            eps.sort(Comparator.comparing((Endpoint e) -> String.valueOf(e.region()))
+                    .thenComparing(e -> String.valueOf(e.iface())));
+            endpoints += eps.size();
+            services.add(new CatalogService(type, name, Keystone.text(s, "id"), eps));
+        }
+        services.sort(Comparator.comparing((CatalogService s) -> String.valueOf(s.type()))
+                .thenComparing(s -> String.valueOf(s.name())));
+        return new Catalog(services, services.size(), endpoints);
+    }
+
+    public DomainPage domains(@Nullable String name, @Nullable Boolean enabled, int limit) {
+        Map<String, Object> query = new LinkedHashMap<>();
+        if (name != null) {
+            query.put("name", name);
+        }
+        if (enabled != null) {
+            query.put("enabled", enabled.toString().toLowerCase(Locale.ROOT));
+        }
+        JsonNode body = keystone.get("/domains", query);
+        List<Domain> all = Identities.byName(Keystone.items(body, "domains", Identities::domain), Domain::name,
+                Domain::id);
+        Capped<Domain> page = Capped.of(all, limit, Keystone.truncatedByKeystone(body));
+        return new DomainPage(page.items(), page.items().size(), page.truncated());
+    }
+}

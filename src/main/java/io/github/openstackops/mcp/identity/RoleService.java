@@ -1,0 +1,185 @@
+package io.github.openstackops.mcp.identity;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.openstackops.mcp.catalog.ToolException;
+import io.github.openstackops.mcp.identity.Identities.Self;
+import io.github.openstackops.mcp.identity.IdentityRecords.Assignment;
+import io.github.openstackops.mcp.identity.IdentityRecords.AssignmentPage;
+import io.github.openstackops.mcp.identity.IdentityRecords.Named;
+import io.github.openstackops.mcp.identity.IdentityRecords.Role;
+import io.github.openstackops.mcp.identity.IdentityRecords.RoleChange;
+import io.github.openstackops.mcp.identity.IdentityRecords.RolePage;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Keystone roles and role assignments: list, who has what where, grant, revoke. */
+@Singleton
+public class RoleService {
+
+    private static final Pattern MEMBERSHIP = Pattern.compile("/groups/([^/]+)/users/");
+
+    private final Keystone keystone;
+    private final Identities identities;
+
+    public RoleService(Keystone keystone, Identities identities) {
+        this.keystone = keystone;
+        this.identities = identities;
+    }
+
+    public RolePage list(@Nullable String name, @Nullable String domain, int limit) {
+        Map<String, Object> query = new LinkedHashMap<>();
+        if (name != null) {
+            query.put("name", name);
+        }
+        if (domain != null) {
+            query.put("domain_id", identities.domainId(domain));
+        }
+        JsonNode body = keystone.get("/roles", query);
+        List<Role> all = Identities.byName(Keystone.items(body, "roles", Identities::role), Role::name, Role::id);
+        Capped<Role> page = Capped.of(all, limit, Keystone.truncatedByKeystone(body));
+        return new RolePage(page.items(), page.items().size(), page.truncated());
+    }
+
+    public AssignmentPage assignments(@Nullable String user, @Nullable String group, @Nullable String project,
+                                      @Nullable String domain, @Nullable String role, boolean effective, int limit) {
+        if (effective && group != null) {
+            throw ToolException.invalid("'effective' expands group assignments into the users who hold them, so it"
+                    + " cannot be combined with 'group'. Drop one of them.");
+        }
+        if (project != null && domain != null) {
+            throw ToolException.invalid("Give either 'project' or 'domain' as the target, not both.");
+        }
+        Map<String, Object> query = new LinkedHashMap<>();
+        query.put("include_names", "true");
+        if (user != null) {
+            query.put("user.id", Keystone.text(identities.user(user, null), "id"));
+        }
+        if (group != null) {
+            query.put("group.id", Keystone.text(identities.group(group, null), "id"));
+        }
+        if (project != null) {
+            query.put("scope.project.id", Keystone.text(identities.project(project, null), "id"));
+        }
+        if (domain != null) {
+            query.put("scope.domain.id", identities.domainId(domain));
+        }
+        if (role != null) {
+            query.put("role.id", Keystone.text(identities.role(role), "id"));
+        }
+        if (effective) {
+            query.put("effective", "true");
+        }
+        JsonNode body = keystone.get("/role_assignments", query);
+        List<Assignment> all = Keystone.items(body, "role_assignments", RoleService::assignment);
+        Capped<Assignment> page = Capped.of(all, limit, Keystone.truncatedByKeystone(body));
+        return new AssignmentPage(page.items(), page.items().size(), page.truncated());
+    }
+
+    static Assignment assignment(JsonNode a) {
+        JsonNode scope = a.path("scope");
+        String via = null;
+        String membership = Keystone.text(a.path("links"), "membership");
+        if (membership != null) {
+            Matcher m = MEMBERSHIP.matcher(membership);
+            via = m.find() ? m.group(1) : null;
+        }
+        return new Assignment(Identities.refOf(a.path("role")), named(a.get("user")), named(a.get("group")),
+                named(scope.get("project")), scope.has("domain") ? Identities.refOf(scope.get("domain")) : null,
+                scope.has("system") ? "all" : null, scope.has("OS-INHERIT:inherited_to"), via);
+    }
+
+    @Nullable
+    private static Named named(@Nullable JsonNode n) {
+        if (n == null || n.isNull()) {
+            return null;
+        }
+        JsonNode domain = n.path("domain");
+        return new Named(Keystone.text(n, "id"), Keystone.text(n, "name"),
+                Objects.requireNonNullElse(Keystone.text(domain, "name"), Keystone.text(domain, "id")));
+    }
+
+    /** The parties of a grant or revoke, resolved. */
+    private record Parties(JsonNode role, String actorType, JsonNode actor, String targetType, JsonNode target) {
+        String path() {
+            return "/" + targetType + "s/" + Identities.seg(Keystone.text(target, "id")) + "/" + actorType + "s/"
+                    + Identities.seg(Keystone.text(actor, "id")) + "/roles/" + Identities.seg(Keystone.text(role, "id"));
+        }
+
+        String describe() {
+            return "role '" + Keystone.text(role, "name") + "' " + "for " + actorType + " '" + Keystone.text(actor, "name")
+                    + "' on " + targetType + " '" + Keystone.text(target, "name") + "'";
+        }
+
+        RoleChange change(boolean changed, String message) {
+            return new RoleChange(Identities.refOf(role), actorType, Identities.refOf(actor), targetType,
+                    Identities.refOf(target), changed, message);
+        }
+    }
+
+    private Parties parties(String role, @Nullable String user, @Nullable String group, @Nullable String project,
+                            @Nullable String domain) {
+        if ((user == null) == (group == null)) {
+            throw ToolException.invalid("Give exactly one of 'user' or 'group': who gets (or loses) the role.");
+        }
+        if ((project == null) == (domain == null)) {
+            throw ToolException.invalid("Give exactly one of 'project' or 'domain': where the role applies.");
+        }
+        JsonNode r = identities.role(role);
+        JsonNode actor = user != null ? identities.user(user, null) : identities.group(group, null);
+        JsonNode target = project != null ? identities.project(project, null) : identities.domain(domain);
+        return new Parties(r, user != null ? "user" : "group", actor, project != null ? "project" : "domain", target);
+    }
+
+    public RoleChange grant(String role, @Nullable String user, @Nullable String group, @Nullable String project,
+                            @Nullable String domain) {
+        Parties p = parties(role, user, group, project, domain);
+        if (keystone.exists(p.path())) {
+            return p.change(false, "The " + p.describe() + " is already granted; nothing changed.");
+        }
+        keystone.put(p.path());
+        return p.change(true, "Granted " + p.describe() + ".");
+    }
+
+    public RoleChange revoke(String role, @Nullable String user, @Nullable String group, @Nullable String project,
+                             @Nullable String domain) {
+        Parties p = parties(role, user, group, project, domain);
+        if (!keystone.exists(p.path())) {
+            return p.change(false, "The " + p.describe() + " is not granted directly; nothing changed."
+                    + " (Roles held through a group are revoked from the group; see role_assignment_list with"
+                    + " effective=true.)");
+        }
+        guardRevoke(p);
+        keystone.delete(p.path());
+        return p.change(true, "Revoked " + p.describe() + ".");
+    }
+
+    /** Refuses revokes that would take this server's own access, or the admin/service accounts' access, away. */
+    private void guardRevoke(Parties p) {
+        Self self = identities.self();
+        String actorId = Keystone.text(p.actor(), "id");
+        String targetId = Keystone.text(p.target(), "id");
+        boolean ownProject = "project".equals(p.targetType()) && Objects.equals(targetId, self.projectId());
+        if (ownProject && "user".equals(p.actorType()) && Objects.equals(actorId, self.userId())) {
+            throw ToolException.refused("Refusing to revoke " + p.describe() + ": that is the user and project this"
+                    + " server is authenticated with; it could lock this server and its operator out. Use the"
+                    + " openstack CLI with another account if this is really intended.");
+        }
+        if (ownProject && "group".equals(p.actorType()) && self.userId() != null
+                && keystone.exists("/groups/" + Identities.seg(actorId) + "/users/" + Identities.seg(self.userId()))) {
+            throw ToolException.refused("Refusing to revoke " + p.describe() + ": this server's own user is a member"
+                    + " of that group, so it could lose its access to its own project.");
+        }
+        if ("user".equals(p.actorType()) && IdentityGuards.isProtectedUser(p.actor())
+                && "project".equals(p.targetType()) && IdentityGuards.isProtectedProject(p.target())) {
+            throw ToolException.refused("Refusing to revoke " + p.describe() + ": the cloud's administrator and"
+                    + " services depend on their roles in the '" + Keystone.text(p.target(), "name") + "' project.");
+        }
+    }
+}

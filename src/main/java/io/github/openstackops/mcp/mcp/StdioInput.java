@@ -1,0 +1,115 @@
+package io.github.openstackops.mcp.mcp;
+
+import io.modelcontextprotocol.json.McpJsonMapper;
+import io.modelcontextprotocol.spec.McpSchema;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * stdin as the MCP stdio transport should see it: one JSON-RPC message per line. The SDK's reader stops for good on
+ * the first line it cannot parse (a blank line, a stray log line from a wrapper script), after which the server
+ * would hang; here such lines, and lines over the size cap, are dropped with a warning on stderr instead, so one bad
+ * line never takes the server down. End of input is signalled so the process can exit when the client goes away.
+ */
+public final class StdioInput extends InputStream {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StdioInput.class);
+
+    private final InputStream in;
+    private final McpJsonMapper json;
+    private final int maxLineBytes;
+    private final CountDownLatch closed = new CountDownLatch(1);
+    private byte[] current = new byte[0];
+    private int position;
+    private boolean eof;
+
+    public StdioInput(InputStream in, McpJsonMapper json, int maxLineBytes) {
+        this.in = in;
+        this.json = json;
+        this.maxLineBytes = maxLineBytes;
+    }
+
+    /** Counts down when stdin reaches its end. */
+    public CountDownLatch closed() {
+        return closed;
+    }
+
+    @Override
+    public synchronized int read() throws IOException {
+        if (!fill()) {
+            return -1;
+        }
+        return current[position++] & 0xff;
+    }
+
+    @Override
+    public synchronized int read(byte[] b, int off, int len) throws IOException {
+        if (len == 0) {
+            return 0;
+        }
+        if (!fill()) {
+            return -1;
+        }
+        int n = Math.min(len, current.length - position);
+        System.arraycopy(current, position, b, off, n);
+        position += n;
+        return n;
+    }
+
+    /** Makes the next valid line available; false at end of input. */
+    private boolean fill() throws IOException {
+        while (position >= current.length) {
+            if (eof) {
+                return false;
+            }
+            String line = nextLine();
+            if (line == null) {
+                eof = true;
+                closed.countDown();
+                return false;
+            }
+            if (line.isBlank()) {
+                continue;
+            }
+            try {
+                McpSchema.deserializeJsonRpcMessage(json, line);
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("ignoring a stdin line that is not a JSON-RPC message ({} characters)", line.length());
+                continue;
+            }
+            current = (line + "\n").getBytes(StandardCharsets.UTF_8);
+            position = 0;
+        }
+        return true;
+    }
+
+    /** The next line (without its terminator), or null at end of input; over-long lines are skipped whole. */
+    private String nextLine() throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream(256);
+        boolean overflow = false;
+        int c;
+        while ((c = in.read()) != -1) {
+            if (c == '\n') {
+                if (overflow) {
+                    LOG.warn("ignoring a stdin line longer than {} bytes", maxLineBytes);
+                    overflow = false;
+                    line.reset();
+                    continue;
+                }
+                return line.toString(StandardCharsets.UTF_8).stripTrailing();
+            }
+            if (line.size() < maxLineBytes) {
+                line.write(c);
+            } else {
+                overflow = true;
+            }
+        }
+        return line.size() == 0 || overflow ? null : line.toString(StandardCharsets.UTF_8);
+    }
+}

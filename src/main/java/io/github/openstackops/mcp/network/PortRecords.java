@@ -1,0 +1,77 @@
+package io.github.openstackops.mcp.network;
+
+import io.github.openstackops.mcp.catalog.schema.Doc;
+import io.github.openstackops.mcp.network.NetworkRecords.Ref;
+import io.micronaut.core.annotation.Nullable;
+
+import java.util.List;
+
+/** Ports, compactly. */
+public final class PortRecords {
+
+    private PortRecords() {
+    }
+
+    @Doc("A port, summarised")
+    public record PortSummary(
+            @Doc("Port id") String id,
+            @Doc("Port name (often empty)") String name,
+            @Doc("Network id") String networkId,
+            @Nullable @Doc("Network name") String network,
+            @Doc("ACTIVE, DOWN, BUILD or ERROR") String status,
+            @Doc("MAC address") String macAddress,
+            @Doc("Fixed IP addresses") List<String> fixedIps,
+            @Nullable @Doc("What uses it: compute:<zone> (a server), network:router_interface, network:dhcp, ...") String deviceOwner,
+            @Nullable @Doc("Id of the server, router or other device using it") String deviceId,
+            @Nullable @Doc("Name of the server using it, for compute ports") String server,
+            @Nullable @Doc("Owning project id") String projectId) {
+    }
+
+    @Doc("One page of ports")
+    public record PortPage(
+            @Doc("Ports on this page") List<PortSummary> ports,
+            @Doc("Number of ports on this page") int count,
+            @Nullable @Doc("Pass as 'marker' to get the next page; absent on the last page") String nextMarker) {
+    }
+
+    @Doc("A fixed IP of a port")
+    public record FixedIp(
+            @Doc("IP address") String ipAddress,
+            @Doc("Subnet id") String subnetId,
+            @Nullable @Doc("Subnet name") String subnet) {
+    }
+
+    @Doc("A port in detail")
+    public record PortDetail(
+            @Doc("Port id") String id,
+            @Doc("Port name") String name,
+            @Nullable @Doc("Description") String description,
+            @Doc("Its network") Ref network,
+            @Doc("ACTIVE, DOWN, BUILD or ERROR") String status,
+            @Doc("Administratively up") boolean adminStateUp,
+            @Doc("MAC address") String macAddress,
+            @Doc("Fixed IPs with their subnets") List<FixedIp> fixedIps,
+            @Nullable @Doc("What uses it, e.g. compute:nova, network:router_interface") String deviceOwner,
+            @Nullable @Doc("Id of the device using it") String deviceId,
+            @Nullable @Doc("The server using it, for compute ports") Ref server,
+            @Doc("Security groups applied to it") List<Ref> securityGroups,
+            @Nullable @Doc("Port security (security groups and anti-spoofing) on") Boolean portSecurityEnabled,
+            @Doc("Extra addresses allowed through anti-spoofing, as 'ip' or 'ip mac'") List<String> allowedAddressPairs,
+            @Doc("Floating IPs associated with it") List<String> floatingIps,
+            @Nullable @Doc("Host it is bound to (admin only)") String bindingHost,
+            @Nullable @Doc("Binding VIF type, e.g. ovs; binding_failed means it could not be plugged (admin only)") String bindingVifType,
+            @Nullable @Doc("VNIC type, e.g. normal, direct") String vnicType,
+            @Doc("Tags") List<String> tags,
+            @Nullable @Doc("Owning project id") String projectId,
+            @Nullable @Doc("Creation time") String created,
+            @Nullable @Doc("Last update time") String updated) {
+    }
+
+    @Doc("The result of deleting a port")
+    public record PortDeleted(
+            @Doc("Port id") String id,
+            @Doc("Port name") String name,
+            @Doc("Its addresses, released") List<String> fixedIps,
+            @Doc("What happened, in a sentence") String message) {
+    }
+}

@@ -1,0 +1,38 @@
+package io.github.openstackops.mcp.support;
+
+import io.github.openstackops.mcp.catalog.SafetyClass;
+import io.github.openstackops.mcp.catalog.ToolCatalog;
+import io.github.openstackops.mcp.catalog.ToolDefinition;
+import io.micronaut.context.ApplicationContext;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** The real catalog's tools by class, for tests that must cover every tool (the gate matrix). */
+public final class CatalogFacts {
+
+    private static final List<ToolDefinition<?, ?>> ALL;
+
+    static {
+        try (ApplicationContext context = TestContexts.plain(Map.of("mcp.safety.allow-modify", true,
+                "mcp.safety.allow-sensitive", true))) {
+            ALL = context.getBean(ToolCatalog.class).all();
+        }
+    }
+
+    private CatalogFacts() {
+    }
+
+    /** Names of the tools a read-only server without sensitive data offers. */
+    public static Set<String> readTools() {
+        return ALL.stream().filter(t -> t.safety() == SafetyClass.READ && !t.sensitive())
+                .map(ToolDefinition::name).collect(Collectors.toSet());
+    }
+
+    /** Names of every WRITE and DESTRUCTIVE tool. */
+    public static Set<String> modifyingTools() {
+        return ALL.stream().filter(t -> t.safety().modifies()).map(ToolDefinition::name).collect(Collectors.toSet());
+    }
+}
