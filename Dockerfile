@@ -10,7 +10,8 @@ RUN ./mvnw -B -q -DskipTests package && cp target/openstack-ops-mcp-*.jar /opens
     && rm -f /openstack-ops-mcp.jar.original
 
 FROM eclipse-temurin:25-jre
-RUN useradd --system --uid 10001 --home /app mcp
+RUN useradd --system --uid 10001 --home /app mcp \
+    && mkdir -p /var/log/openstack-ops-mcp && chown 10001 /var/log/openstack-ops-mcp && chmod 750 /var/log/openstack-ops-mcp
 WORKDIR /app
 COPY --from=build /openstack-ops-mcp.jar /app/openstack-ops-mcp.jar
 USER 10001

@@ -5,18 +5,35 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.security.authentication.Authentication;
 import jakarta.inject.Singleton;
 
-/** Turns the authentication of an HTTP request into the {@link Caller} the catalog and the gate understand. */
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Turns the authentication of an HTTP request into the {@link Caller} the catalog and the gate understand. The static
+ * secret is the operator's own key (may modify, when the server allows it); a JWT caller may modify only when its token
+ * carries one of the write scopes (MCP_WRITE_SCOPES).
+ */
 @Singleton
 public class CallerResolver {
+
+    private final List<String> writeScopes;
+
+    public CallerResolver(JwtSettings jwt) {
+        this.writeScopes = jwt.writeScopes();
+    }
 
     public Caller resolve(@Nullable Authentication authentication) {
         if (authentication == null) {
             return Caller.ANONYMOUS;
         }
-        if ("static-token".equals(authentication.getAttributes().get(StaticTokenValidator.METHOD))) {
+        Object method = authentication.getAttributes().get(StaticTokenValidator.METHOD);
+        if ("static-token".equals(method)) {
             return Caller.STATIC_TOKEN;
         }
+        boolean mayModify = JwtTokenValidator.METHOD_JWT.equals(method)
+                && authentication.getAttributes().get(JwtTokenValidator.SCOPES) instanceof Collection<?> scopes
+                && scopes.stream().anyMatch(writeScopes::contains);
         // any other validator must be explicit about write access; by default a caller may only read
-        return new Caller(authentication.getName(), Caller.AuthMethod.JWT, false);
+        return new Caller(authentication.getName(), Caller.AuthMethod.JWT, mayModify);
     }
 }

@@ -5,6 +5,7 @@ import io.github.openstackops.mcp.catalog.ToolOutcome.Failure;
 import io.github.openstackops.mcp.catalog.schema.ToolJson;
 import io.micronaut.context.annotation.Value;
 import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,16 +39,24 @@ public class ToolInvoker {
     private final ConfirmationTokens tokens;
     private final List<FaultTranslator> translators;
     private final List<ToolCallObserver> observers;
+    private final List<ToolCallAdmission> admissions;
     private final Duration timeout;
     private final Semaphore permits;
     private final ExecutorService executor = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("tool-", 0).factory());
 
     public ToolInvoker(ToolCatalog catalog, ConfirmationTokens tokens, List<FaultTranslator> translators,
-                       List<ToolCallObserver> observers,
+                       List<ToolCallObserver> observers, Duration timeout, int maxConcurrentCalls) {
+        this(catalog, tokens, translators, observers, List.of(), timeout, maxConcurrentCalls);
+    }
+
+    @Inject
+    public ToolInvoker(ToolCatalog catalog, ConfirmationTokens tokens, List<FaultTranslator> translators,
+                       List<ToolCallObserver> observers, List<ToolCallAdmission> admissions,
                        @Value("${mcp.tool-timeout:10m}") Duration timeout,
                        @Value("${mcp.max-concurrent-calls:32}") int maxConcurrentCalls) {
         this.catalog = catalog;
+        this.admissions = admissions;
         this.gate = catalog.gate();
         this.tokens = tokens;
         this.translators = translators;
@@ -74,14 +83,23 @@ public class ToolInvoker {
                     + " what this server offers.");
         }
         ToolDefinition<?, ?> tool = found.get();
+        starting(tool, context);
         Optional<String> refusal = gate.refusal(tool, context.caller());
         if (refusal.isPresent()) {
             notify(tool, name, context, args, Outcome.REFUSED_BY_GATE, refusal.get(), start);
             return new ToolOutcome.Error(Failure.NOT_PERMITTED, "Tool not available: " + refusal.get());
         }
+        for (ToolCallAdmission admission : admissions) {
+            Optional<ToolCallAdmission.Refusal> limited = admission.admit(tool, context);
+            if (limited.isPresent()) {
+                notify(tool, name, context, args, Outcome.RATE_LIMITED, limited.get().message(), start);
+                return new ToolOutcome.Error(Failure.RATE_LIMITED, limited.get().message(), limited.get().retryAfter());
+            }
+        }
         if (!permits.tryAcquire()) {
             try {
                 if (!permits.tryAcquire(30, TimeUnit.SECONDS)) {
+                    notify(tool, name, context, args, Outcome.FAILED, "server busy", start);
                     return new ToolOutcome.Error(Failure.TOOL_ERROR, "The server is busy with other calls; try again"
                             + " in a moment.");
                 }
@@ -186,6 +204,16 @@ public class ToolInvoker {
             }
         }
         return null;
+    }
+
+    private void starting(ToolDefinition<?, ?> tool, ToolContext context) {
+        for (ToolCallObserver observer : observers) {
+            try {
+                observer.onStart(tool, context);
+            } catch (RuntimeException e) {
+                LOG.warn("tool call observer {} failed: {}", observer.getClass().getSimpleName(), e.toString());
+            }
+        }
     }
 
     private void notify(ToolDefinition<?, ?> tool, String name, ToolContext context, Map<String, Object> args,

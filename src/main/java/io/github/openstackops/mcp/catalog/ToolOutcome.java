@@ -17,6 +17,8 @@ public sealed interface ToolOutcome {
         TOOL_ERROR,
         /** The call took longer than the server allows. */
         TIMEOUT,
+        /** The caller made too many calls; {@link Error#retryAfter()} says when to try again. */
+        RATE_LIMITED,
         /** A bug; the log holds the details under the reference in the message. */
         INTERNAL
     }
@@ -25,6 +27,12 @@ public sealed interface ToolOutcome {
     record Success(Map<String, Object> structured) implements ToolOutcome {
     }
 
-    record Error(Failure failure, String message) implements ToolOutcome {
+    /**
+     * @param retryAfter when a retry may succeed (set for {@link Failure#RATE_LIMITED}), else null
+     */
+    record Error(Failure failure, String message, java.time.Duration retryAfter) implements ToolOutcome {
+        public Error(Failure failure, String message) {
+            this(failure, message, null);
+        }
     }
 }

@@ -1,5 +1,7 @@
 package io.github.openstackops.mcp.launch;
 
+import io.github.openstackops.mcp.auth.JwtSettings;
+
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -99,7 +101,36 @@ public final class EnvironmentMapping {
             v("REMOTE_SECRET_KEY", "mcp.auth.static-token", VERBATIM, "The shared bearer secret", ""),
             // ---- network guard rails
             v("ALLOW_WORLD_OPEN_INGRESS", "mcp.network.allow-world-open-ingress", EnvironmentMapping::bool,
-                    "Let security_group_rule_create open SSH, RDP or database/cache ports to 0.0.0.0/0 or ::/0", "false"));
+                    "Let security_group_rule_create open SSH, RDP or database/cache ports to 0.0.0.0/0 or ::/0", "false"),
+            // ---- team surfaces: JWT, limits, audit, OpenAPI tool server, CORS
+            v("MCP_JWT_SECRET", "mcp.auth.jwt.secret", VERBATIM,
+                    "HS256 key (32+ bytes) to verify JWT bearer tokens with; setting it turns authentication on", ""),
+            v("MCP_JWT_JWKS_URL", "mcp.auth.jwt.jwks-url", TEXT,
+                    "JWKS URL of the identity provider, to verify RS256/ES256 JWTs; turns authentication on", ""),
+            v("MCP_JWT_ISSUER", "mcp.auth.jwt.issuer", TEXT,
+                    "Required iss of JWTs; also served as the authorization server in"
+                            + " /.well-known/oauth-protected-resource", ""),
+            v("MCP_JWT_AUDIENCE", "mcp.auth.jwt.audience", EnvironmentMapping::list,
+                    "Comma-separated accepted aud values of JWTs (one must match)", ""),
+            v("MCP_WRITE_SCOPES", "mcp.auth.jwt.write-scopes", EnvironmentMapping::list,
+                    "JWT scopes (claim scope or scp) that unlock WRITE and DESTRUCTIVE tools", "openstack:write"),
+            v("MCP_PUBLIC_URL", "mcp.public-url", TEXT,
+                    "URL clients reach the server at, e.g. https://mcp.example.com (OAuth metadata); else the Host header",
+                    ""),
+            v("MCP_RATE_LIMIT_PER_MINUTE", "mcp.rate-limit.per-minute", EnvironmentMapping::nonNegative,
+                    "Tool calls per minute per HTTP caller, on every surface (0 = unlimited)", "0"),
+            v("MCP_MAX_REQUEST_SIZE", "micronaut.server.max-request-size", EnvironmentMapping::size,
+                    "Largest HTTP request body accepted, e.g. 512KB or 1MB (larger: 413)", "1MB"),
+            v("AUDIT_LOG_PATH", "mcp.audit.path", TEXT, "Append-only JSON-lines audit log of every WRITE and DESTRUCTIVE"
+                    + " call (also logged to the 'audit' logger)", ""),
+            v("OPENAPI_BASE_PATH", "mcp.openapi.base-path", EnvironmentMapping::basePath,
+                    "Path of the OpenAPI tool server ({base}/openapi.json, {base}/docs, POST {base}/<tool>); / = the root",
+                    "/openapi"),
+            v("OPENAPI_OPERATION_IDS", "mcp.openapi.operation-ids", EnvironmentMapping::operationIds,
+                    "OpenAPI operationIds: mcpo (tool_<name>_post, as mcpo names them) or plain (<name>)", "mcpo"),
+            v("CORS_ALLOWED_ORIGINS", "mcp.cors.allowed-origins", EnvironmentMapping::list,
+                    "Browser Origins allowed on the OpenAPI and REST surfaces, e.g. https://webui.example.com"
+                            + " (\":*\" = any port)", "loopback origins"));
 
     private EnvironmentMapping() {
     }
@@ -142,8 +173,9 @@ public final class EnvironmentMapping {
             throw new IllegalArgumentException("OS_IDENTITY_API_VERSION=" + identityVersion
                     + ": only Keystone v3 is supported.");
         }
+        // REMOTE_AUTH_ENABLE=true, or a JWT signature source, requires a bearer token on every endpoint but /health
         Object auth = properties.get("mcp.auth.enabled");
-        properties.put("micronaut.security.enabled", Boolean.TRUE.equals(auth));
+        properties.put("micronaut.security.enabled", Boolean.TRUE.equals(auth) || JwtSettings.configuredIn(properties));
         return properties;
     }
 
@@ -192,6 +224,47 @@ public final class EnvironmentMapping {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("expected a positive number");
         }
+    }
+
+    static Object nonNegative(String value) {
+        try {
+            int n = Integer.parseInt(value);
+            if (n < 0) {
+                throw new IllegalArgumentException("expected 0 or a positive number");
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("expected 0 or a positive number");
+        }
+    }
+
+    /** A byte size: a number with an optional unit KB, MB or GB. */
+    static Object size(String value) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?i)([0-9]{1,10})\\s*(B|KB|MB|GB)?").matcher(value);
+        if (!m.matches() || Long.parseLong(m.group(1)) == 0) {
+            throw new IllegalArgumentException("expected a size such as 512KB, 1MB or 1048576");
+        }
+        return m.group(1) + (m.group(2) == null || m.group(2).equalsIgnoreCase("B") ? "" : m.group(2).toUpperCase(Locale.ROOT));
+    }
+
+    /** A URL path prefix: "/openapi", or "/" for the root. */
+    static Object basePath(String value) {
+        try {
+            String path = io.github.openstackops.mcp.api.OpenApiSettings.normalise(value);
+            return path.isEmpty() ? "/" : path;
+        } catch (io.micronaut.context.exceptions.ConfigurationException e) {
+            String prefix = "OPENAPI_BASE_PATH=" + value + ": ";
+            String message = e.getMessage();
+            throw new IllegalArgumentException(message.startsWith(prefix) ? message.substring(prefix.length()) : message);
+        }
+    }
+
+    static Object operationIds(String value) {
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "mcpo" -> "mcpo";
+            case "plain" -> "plain";
+            default -> throw new IllegalArgumentException("expected mcpo or plain");
+        };
     }
 
     static Object list(String value) {

@@ -85,6 +85,12 @@ public final class ServerProcess implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** Kills the server at once (SIGKILL: no shutdown hooks, no flushing), as a crash or an OOM kill would. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(15, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
     @Override
     public void close() {
         process.destroy();

@@ -71,6 +71,8 @@ public final class PooledOkHttpConnector implements HttpExecutorService {
             builder.method(request.getMethod().name(), body(request));
             REQUESTS.increment();
             Response response = client.newCall(builder.build()).execute();
+            OpenStackRequestIds.record(response.header("X-Openstack-Request-Id"));
+            OpenStackRequestIds.record(response.header("X-Compute-Request-Id"));
             return HttpResponseImpl.wrap(response);
         } catch (IOException e) {
             throw new ConnectionException(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), 0, e);

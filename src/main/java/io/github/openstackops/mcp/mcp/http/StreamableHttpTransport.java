@@ -157,8 +157,7 @@ public class StreamableHttpTransport implements McpStreamableServerTransportProv
     // ------------------------------------------------------------------ HTTP
 
     @Post(consumes = MediaType.ALL, produces = {MediaType.APPLICATION_JSON, MediaType.TEXT_EVENT_STREAM})
-    public Mono<MutableHttpResponse<?>> post(HttpRequest<?> request, @Nullable @Body String body,
-                                             @Nullable Authentication authentication) {
+    public Mono<MutableHttpResponse<?>> post(HttpRequest<?> request, @Nullable @Body String body) {
         MutableHttpResponse<?> rejected = checkCommon(request);
         if (rejected != null) {
             return Mono.just(rejected);
@@ -176,7 +175,7 @@ public class StreamableHttpTransport implements McpStreamableServerTransportProv
         } catch (IOException | IllegalArgumentException e) {
             return Mono.just(error(HttpStatus.BAD_REQUEST, McpSchema.ErrorCodes.PARSE_ERROR, "Invalid JSON-RPC message"));
         }
-        Caller caller = callers.resolve(authentication);
+        Caller caller = caller(request);
         McpTransportContext context = McpTransportContext.create(Map.of(McpToolAdapter.CALLER, caller));
 
         if (message instanceof McpSchema.JSONRPCRequest req && McpSchema.METHOD_INITIALIZE.equals(req.method())) {
@@ -224,7 +223,7 @@ public class StreamableHttpTransport implements McpStreamableServerTransportProv
     }
 
     @Get(produces = MediaType.TEXT_EVENT_STREAM)
-    public Mono<MutableHttpResponse<?>> listen(HttpRequest<?> request, @Nullable Authentication authentication) {
+    public Mono<MutableHttpResponse<?>> listen(HttpRequest<?> request) {
         MutableHttpResponse<?> rejected = checkCommon(request);
         if (rejected != null) {
             return Mono.just(rejected);
@@ -236,7 +235,7 @@ public class StreamableHttpTransport implements McpStreamableServerTransportProv
         if (sessionId == null) {
             return Mono.just(error(HttpStatus.BAD_REQUEST, "Mcp-Session-Id header required"));
         }
-        SessionEntry entry = touch(sessionId, callers.resolve(authentication));
+        SessionEntry entry = touch(sessionId, caller(request));
         if (entry == null) {
             return Mono.just(error(HttpStatus.NOT_FOUND, "Session not found"));
         }
@@ -248,7 +247,7 @@ public class StreamableHttpTransport implements McpStreamableServerTransportProv
     }
 
     @Delete
-    public Mono<MutableHttpResponse<?>> delete(HttpRequest<?> request, @Nullable Authentication authentication) {
+    public Mono<MutableHttpResponse<?>> delete(HttpRequest<?> request) {
         MutableHttpResponse<?> rejected = checkCommon(request);
         if (rejected != null) {
             return Mono.just(rejected);
@@ -257,7 +256,7 @@ public class StreamableHttpTransport implements McpStreamableServerTransportProv
         if (sessionId == null) {
             return Mono.just(error(HttpStatus.BAD_REQUEST, "Mcp-Session-Id header required"));
         }
-        SessionEntry entry = touch(sessionId, callers.resolve(authentication));
+        SessionEntry entry = touch(sessionId, caller(request));
         if (entry == null || !sessions.remove(sessionId, entry)) {
             return Mono.just(error(HttpStatus.NOT_FOUND, "Session not found"));
         }
@@ -282,6 +281,14 @@ public class StreamableHttpTransport implements McpStreamableServerTransportProv
     }
 
     // ------------------------------------------------------------------ helpers
+
+    /**
+     * The caller, from the authentication the security filter attached to the request (none while authentication is
+     * off). Not a controller argument: Micronaut cannot bind {@link Authentication} with security disabled (500).
+     */
+    private Caller caller(HttpRequest<?> request) {
+        return callers.resolve(request.getUserPrincipal(Authentication.class).orElse(null));
+    }
 
     @Nullable
     private MutableHttpResponse<?> checkCommon(HttpRequest<?> request) {

@@ -1,0 +1,45 @@
+package io.github.openstackops.mcp.api;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.annotation.Nullable;
+
+import java.util.List;
+
+/**
+ * Browser access to the OpenAPI tool server and the REST contract (CORS_ALLOWED_ORIGINS): Origins allowed to call them
+ * from a browser, such as an Open WebUI whose tool servers are called from the user's browser. {@code :*} as the port
+ * allows any port, {@code *} any origin. Unset: loopback origins only.
+ */
+@ConfigurationProperties(CorsSettings.PREFIX)
+public record CorsSettings(@Nullable List<String> allowedOrigins) {
+
+    public static final String PREFIX = "mcp.cors";
+
+    public CorsSettings {
+        allowedOrigins = allowedOrigins == null || allowedOrigins.isEmpty()
+                ? List.of("http://localhost:*", "http://127.0.0.1:*", "http://[::1]:*")
+                : allowedOrigins.stream().map(String::trim).filter(s -> !s.isEmpty()).map(s -> s.replaceAll("/+$", ""))
+                        .toList();
+    }
+
+    /** Whether a browser at this Origin may call. */
+    public boolean allows(String origin) {
+        String o = origin.trim().replaceAll("/+$", "");
+        for (String allowed : allowedOrigins) {
+            if (allowed.equals("*") || allowed.equalsIgnoreCase(o)) {
+                return true;
+            }
+            if (allowed.endsWith(":*")) {
+                String prefix = allowed.substring(0, allowed.length() - 1); // "http://localhost:"
+                if (o.regionMatches(true, 0, prefix, 0, prefix.length())
+                        && o.substring(prefix.length()).matches("[0-9]{1,5}")) {
+                    return true;
+                }
+                if (o.equalsIgnoreCase(allowed.substring(0, allowed.length() - 2))) {
+                    return true; // the default port
+                }
+            }
+        }
+        return false;
+    }
+}

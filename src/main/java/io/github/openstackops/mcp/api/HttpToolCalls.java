@@ -1,0 +1,139 @@
+package io.github.openstackops.mcp.api;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.github.openstackops.mcp.auth.CallerResolver;
+import io.github.openstackops.mcp.catalog.Caller;
+import io.github.openstackops.mcp.catalog.Surface;
+import io.github.openstackops.mcp.catalog.ToolContext;
+import io.github.openstackops.mcp.catalog.ToolInvoker;
+import io.github.openstackops.mcp.catalog.ToolOutcome;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.security.authentication.Authentication;
+import jakarta.inject.Singleton;
+import reactor.core.publisher.Mono;
+
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * What the HTTP tool surfaces (OpenAPI tool server, REST contract) share: reading the JSON arguments of a call,
+ * knowing the caller, handing the call to the one {@link ToolInvoker} (the same gate, validation, confirmation, audit
+ * and rate limit as MCP), and the HTTP status of each outcome. Each surface only shapes the error body.
+ */
+@Singleton
+public class HttpToolCalls {
+
+    /** Writes every HTTP body of these surfaces. */
+    static final ObjectMapper JSON = JsonMapper.builder().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
+
+    private final ToolInvoker invoker;
+    private final CallerResolver callers;
+
+    public HttpToolCalls(ToolInvoker invoker, CallerResolver callers) {
+        this.invoker = invoker;
+        this.callers = callers;
+    }
+
+    /** A call's result: the outcome, or a request the surface refuses before calling (bad JSON, wrong media type). */
+    public sealed interface Result {
+        record Done(ToolOutcome outcome) implements Result {
+        }
+
+        record BadRequest(HttpStatus status, String message) implements Result {
+        }
+    }
+
+    /**
+     * The caller of a request, from the authentication the security filter attached to it (none when authentication
+     * is off). Read from the request rather than bound as a controller argument, which Micronaut cannot bind while
+     * security is disabled.
+     */
+    public Caller caller(HttpRequest<?> request) {
+        return callers.resolve(request.getUserPrincipal(Authentication.class).orElse(null));
+    }
+
+    /** Runs the named tool with the request's JSON body as arguments, off the event loop. */
+    public Mono<Result> call(String tool, HttpRequest<?> request, @Nullable String body, Surface surface) {
+        boolean empty = body == null || body.isBlank();
+        if (!empty && !isJson(request)) {
+            return Mono.just(new Result.BadRequest(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                    "Send the arguments as a JSON object with Content-Type: application/json."));
+        }
+        Map<String, Object> arguments;
+        if (empty) {
+            arguments = Map.of();
+        } else {
+            JsonNode node;
+            try {
+                node = JSON.readTree(body);
+            } catch (JsonProcessingException e) {
+                return Mono.just(new Result.BadRequest(HttpStatus.BAD_REQUEST, "The request body is not valid JSON"
+                        + " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr()
+                        + "). Send the arguments as one JSON object."));
+            }
+            if (node == null || node.isNull()) {
+                arguments = Map.of();
+            } else if (!node.isObject()) {
+                return Mono.just(new Result.BadRequest(HttpStatus.UNPROCESSABLE_ENTITY,
+                        "The request body must be a JSON object of arguments, e.g. {\"limit\": 10}."));
+            } else {
+                arguments = JSON.convertValue(node, MAP);
+            }
+        }
+        ToolContext context = ToolContext.quiet(caller(request), surface);
+        return Mono.fromFuture(() -> invoker.submit(tool, arguments, context)).map(Result.Done::new);
+    }
+
+    /** The HTTP status of an outcome: 200, 404 unknown or unavailable, 422 invalid, 429 limited, 504, 500. */
+    public static HttpStatus status(ToolOutcome outcome) {
+        return switch (outcome) {
+            case ToolOutcome.Success success -> HttpStatus.OK;
+            case ToolOutcome.Error error -> switch (error.failure()) {
+                case UNKNOWN_TOOL, NOT_PERMITTED -> HttpStatus.NOT_FOUND;
+                case INVALID_ARGUMENTS -> HttpStatus.UNPROCESSABLE_ENTITY;
+                case RATE_LIMITED -> HttpStatus.TOO_MANY_REQUESTS;
+                case TIMEOUT -> HttpStatus.GATEWAY_TIMEOUT;
+                case TOOL_ERROR, INTERNAL -> HttpStatus.INTERNAL_SERVER_ERROR;
+            };
+        };
+    }
+
+    /** Seconds for a Retry-After header, when the outcome says when to retry. */
+    @Nullable
+    public static String retryAfter(ToolOutcome outcome) {
+        if (outcome instanceof ToolOutcome.Error error && error.retryAfter() != null) {
+            Duration wait = error.retryAfter();
+            return Long.toString(Math.max(1, wait.toSeconds() + (wait.toMillisPart() > 0 ? 1 : 0)));
+        }
+        return null;
+    }
+
+    static String write(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean isJson(HttpRequest<?> request) {
+        String type = request.getHeaders().get(HttpHeaders.CONTENT_TYPE);
+        if (type == null) {
+            return false;
+        }
+        String base = type.split(";")[0].trim().toLowerCase(Locale.ROOT);
+        return base.equals(MediaType.APPLICATION_JSON) || base.endsWith("+json");
+    }
+}

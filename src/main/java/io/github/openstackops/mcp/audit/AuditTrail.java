@@ -1,0 +1,128 @@
+package io.github.openstackops.mcp.audit;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.openstackops.mcp.catalog.Secrets;
+import io.github.openstackops.mcp.catalog.ToolCallObserver;
+import io.github.openstackops.mcp.catalog.ToolContext;
+import io.github.openstackops.mcp.catalog.ToolDefinition;
+import io.github.openstackops.mcp.cloud.CloudProfile;
+import io.github.openstackops.mcp.cloud.CloudSession;
+import io.github.openstackops.mcp.cloud.http.OpenStackRequestIds;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The audit trail: one JSON line for every WRITE or DESTRUCTIVE call, whatever became of it (previewed, executed,
+ * cancelled, refused by the gate, rate limited, invalid, failed): when, who (JWT subject, "static-token", "stdio" or
+ * "anonymous") and how they authenticated, through which surface, which tool with which arguments (secrets redacted),
+ * in which cloud, project and region, the outcome, the OpenStack request ids of the calls it made, and how long it
+ * took. The invoker calls this synchronously on the call's own thread before the surface answers, so the line is in
+ * the log (and, with AUDIT_LOG_PATH, on disk) before the caller hears back.
+ */
+@Singleton
+public class AuditTrail implements ToolCallObserver {
+
+    /** The logger every audit line goes to, whether or not there is a file. */
+    public static final String LOGGER = "audit";
+
+    private static final Logger AUDIT = LoggerFactory.getLogger(LOGGER);
+    private static final Logger LOG = LoggerFactory.getLogger(AuditTrail.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final CloudSession session;
+    @Nullable
+    private final AuditLog file;
+    private final Clock clock;
+
+    public AuditTrail(AuditSettings settings, CloudSession session) {
+        this(settings, session, Clock.systemUTC());
+    }
+
+    AuditTrail(AuditSettings settings, CloudSession session, Clock clock) {
+        this.session = session;
+        this.clock = clock;
+        this.file = settings.path() == null || settings.path().isBlank() ? null
+                : new AuditLog(Path.of(settings.path().trim()), settings.fsync());
+        if (file != null) {
+            LOG.info("audit trail: {} (and the '{}' logger)", file.path().toAbsolutePath(), LOGGER);
+        }
+    }
+
+    @Override
+    public void onStart(ToolDefinition<?, ?> tool, ToolContext context) {
+        OpenStackRequestIds.clear();
+    }
+
+    @Override
+    public void onCall(Event event) {
+        if (event.tool() == null || !event.tool().safety().modifies()) {
+            return;
+        }
+        String line;
+        try {
+            line = JSON.writeValueAsString(record(event));
+        } catch (JsonProcessingException | RuntimeException e) {
+            LOG.error("cannot write the audit line of a {} call: {}", event.toolName(), e.toString());
+            return;
+        }
+        AUDIT.info(line);
+        if (file != null) {
+            try {
+                file.append(line);
+            } catch (IOException e) {
+                AUDIT.error("AUDIT LINE NOT WRITTEN to {}: {}", file.path(), e.toString());
+            }
+        }
+    }
+
+    Map<String, Object> record(Event event) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("time", Instant.now(clock).toString());
+        line.put("caller", event.caller().principal());
+        line.put("auth", event.caller().method().name().toLowerCase(Locale.ROOT));
+        line.put("surface", event.surface().name().toLowerCase(Locale.ROOT));
+        line.put("tool", event.toolName());
+        line.put("safety", event.tool().safety().name().toLowerCase(Locale.ROOT));
+        line.put("outcome", event.outcome().name().toLowerCase(Locale.ROOT));
+        if (event.detail() != null) {
+            line.put("detail", Secrets.scrub(event.detail()));
+        }
+        line.put("arguments", Redaction.arguments(event.arguments()));
+        CloudProfile profile = profile();
+        line.put("cloud", profile == null ? null : profile.cloudName());
+        line.put("project", profile == null ? null
+                : profile.projectName() != null ? profile.projectName() : profile.projectId());
+        line.put("region", profile == null ? null : profile.region());
+        line.put("request_ids", OpenStackRequestIds.current());
+        line.put("duration_ms", event.duration().toMillis());
+        return line;
+    }
+
+    @Nullable
+    private CloudProfile profile() {
+        try {
+            return session.profile();
+        } catch (RuntimeException e) {
+            return null; // an unresolvable cloud must not fail the call, nor the audit line
+        }
+    }
+
+    @PreDestroy
+    void close() throws IOException {
+        if (file != null) {
+            file.close();
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package io.github.openstackops.mcp.auth;
+
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.modelcontextprotocol.json.McpJsonMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/**
+ * Serves {@link ProtectedResourceMetadata} without authentication (clients read it before they have a token), at the
+ * well-known path and at its path-suffixed form for the MCP endpoint ({@code /.well-known/oauth-protected-resource/mcp}).
+ */
+@Controller
+@Secured(SecurityRule.IS_ANONYMOUS)
+@Requires(bean = ProtectedResourceMetadata.class)
+public class ProtectedResourceController {
+
+    private final ProtectedResourceMetadata metadata;
+    private final McpJsonMapper json;
+
+    public ProtectedResourceController(ProtectedResourceMetadata metadata, McpJsonMapper json) {
+        this.metadata = metadata;
+        this.json = json;
+    }
+
+    @Get(uris = {ProtectedResourceMetadata.PATH, ProtectedResourceMetadata.PATH + "/mcp"},
+            produces = MediaType.APPLICATION_JSON)
+    public HttpResponse<String> metadata(HttpRequest<?> request) {
+        try {
+            return HttpResponse.ok(json.writeValueAsString(metadata.document(request)))
+                    .contentType(MediaType.APPLICATION_JSON_TYPE)
+                    .header("Cache-Control", "public, max-age=3600");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
