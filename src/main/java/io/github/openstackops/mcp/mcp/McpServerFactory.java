@@ -35,6 +35,10 @@ public class McpServerFactory {
     @Requires(property = TRANSPORT, value = "stdio")
     McpAsyncServer stdioServer(McpJsonMapper json, StdioStreams io, McpToolAdapter tools,
                                @Value("${mcp.request-timeout:2m}") Duration requestTimeout) {
+        if (io.in() instanceof StdioInput input) {
+            // a call to an unregistered tool is refused (and audited) by the invoker before the SDK says "unknown"
+            input.onMessage(message -> tools.refuseUnregistered(message, Caller.STDIO, Surface.STDIO).join());
+        }
         return configure(McpServer.async(new StdioServerTransportProvider(json, io.in(), io.out())), tools,
                 Surface.STDIO, Caller.STDIO, requestTimeout);
     }

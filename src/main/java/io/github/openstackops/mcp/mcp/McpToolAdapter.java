@@ -2,6 +2,7 @@ package io.github.openstackops.mcp.mcp;
 
 import io.github.openstackops.mcp.catalog.Caller;
 import io.github.openstackops.mcp.catalog.Surface;
+import io.github.openstackops.mcp.catalog.ToolContext;
 import io.github.openstackops.mcp.catalog.ToolCatalog;
 import io.github.openstackops.mcp.catalog.ToolDefinition;
 import io.github.openstackops.mcp.catalog.ToolInvoker;
@@ -18,6 +19,8 @@ import reactor.core.publisher.Mono;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The catalog seen through MCP: one tool specification per tool the server offers (the gate decided which), a list
@@ -74,6 +77,28 @@ public class McpToolAdapter {
                             .map(McpToolAdapter::toResult);
                 })
                 .build();
+    }
+
+    /**
+     * A {@code tools/call} for a tool this server does not register (e.g. a WRITE tool while modifications are off)
+     * never reaches a handler: the SDK answers "Unknown tool". It still goes through the invoker here first, which
+     * refuses it at the gate and tells the observers, so the attempt is in the audit trail like on every other
+     * surface. Anything else passes untouched.
+     */
+    public CompletableFuture<Void> refuseUnregistered(McpSchema.JSONRPCMessage message, Caller caller, Surface surface) {
+        if (!(message instanceof McpSchema.JSONRPCRequest request)
+                || !McpSchema.METHOD_TOOLS_CALL.equals(request.method())
+                || !(request.params() instanceof Map<?, ?> params)) {
+            return CompletableFuture.completedFuture(null);
+        }
+        String name = String.valueOf(params.get("name"));
+        boolean gated = catalog.find(name).map(t -> catalog.gate().serverRefusal(t).isPresent()).orElse(false);
+        if (!gated) {
+            return CompletableFuture.completedFuture(null);
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> arguments = params.get("arguments") instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+        return invoker.submit(name, arguments, ToolContext.quiet(caller, surface)).thenApply(outcome -> null);
     }
 
     static Caller callerOf(McpTransportContext context, Caller defaultCaller) {

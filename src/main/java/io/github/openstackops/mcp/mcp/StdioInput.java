@@ -25,6 +25,7 @@ public final class StdioInput extends InputStream {
     private final McpJsonMapper json;
     private final int maxLineBytes;
     private final CountDownLatch closed = new CountDownLatch(1);
+    private volatile java.util.function.Consumer<McpSchema.JSONRPCMessage> listener = message -> { };
     private byte[] current = new byte[0];
     private int position;
     private boolean eof;
@@ -33,6 +34,11 @@ public final class StdioInput extends InputStream {
         this.in = in;
         this.json = json;
         this.maxLineBytes = maxLineBytes;
+    }
+
+    /** Sees every message before the SDK does, on the reading thread (blocking is fine there). */
+    public void onMessage(java.util.function.Consumer<McpSchema.JSONRPCMessage> listener) {
+        this.listener = listener;
     }
 
     /** Counts down when stdin reaches its end. */
@@ -77,11 +83,17 @@ public final class StdioInput extends InputStream {
             if (line.isBlank()) {
                 continue;
             }
+            McpSchema.JSONRPCMessage message;
             try {
-                McpSchema.deserializeJsonRpcMessage(json, line);
+                message = McpSchema.deserializeJsonRpcMessage(json, line);
             } catch (IOException | RuntimeException e) {
                 LOG.warn("ignoring a stdin line that is not a JSON-RPC message ({} characters)", line.length());
                 continue;
+            }
+            try {
+                listener.accept(message);
+            } catch (RuntimeException e) {
+                LOG.warn("stdin message listener failed: {}", e.toString());
             }
             current = (line + "\n").getBytes(StandardCharsets.UTF_8);
             position = 0;

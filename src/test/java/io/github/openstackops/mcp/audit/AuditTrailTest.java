@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The audit trail: a JSON line for every write attempt, on every surface, on disk before the answer, secrets redacted. */
 class AuditTrailTest {
@@ -124,6 +125,25 @@ class AuditTrailTest {
                 .doesNotContain(STATIC).doesNotContain(Jwts.SECRET).doesNotContain(String.valueOf(preview.get("confirm")))
                 .doesNotContain("fake-password-0451");
         assertThat(Files.getPosixFilePermissions(audit)).isEqualTo(PosixFilePermissions.fromString("rw-r-----"));
+    }
+
+    @Test
+    void a_forced_call_to_an_unregistered_write_tool_over_mcp_is_refused_and_audited() throws Exception {
+        Path audit = dir.resolve("readonly.jsonl");
+        String base = start(audit, Map.of("ALLOW_MODIFY_OPERATIONS", "false"));
+        McpSyncClient mcp = McpClients.http(base, STATIC);
+        closing.add(mcp::closeGracefully);
+
+        assertThatThrownBy(() -> mcp.callTool(new McpSchema.CallToolRequest("server_stop", Map.of("server", WEB_1))))
+                .isInstanceOf(io.modelcontextprotocol.spec.McpError.class);
+        assertThat(mcp.callTool(new McpSchema.CallToolRequest("server_list", Map.of())).isError()).isFalse();
+
+        assertThat(lines(audit)).singleElement().satisfies(line -> {
+            assertThat(line).containsEntry("tool", "server_stop").containsEntry("surface", "mcp_http")
+                    .containsEntry("outcome", "refused_by_gate");
+            assertThat(line.get("detail").toString()).contains("ALLOW_MODIFY_OPERATIONS=false");
+        });
+        assertThat(fake.count("POST", ".*/action")).isZero();
     }
 
     @Test

@@ -106,9 +106,12 @@ class StdioTransportTest {
     }
 
     @Test
-    void with_modifications_off_write_tools_are_absent_and_refused_by_name(@TempDir Path dir) {
+    void with_modifications_off_write_tools_are_absent_and_refused_by_name(@TempDir Path dir) throws IOException {
         FakeOpenStack fake = cloud();
-        McpSyncClient client = start(env(fake, false), dir.resolve("stdout"));
+        Map<String, String> env = new HashMap<>(env(fake, false));
+        Path audit = dir.resolve("audit.jsonl");
+        env.put("AUDIT_LOG_PATH", audit.toString());
+        McpSyncClient client = start(env, dir.resolve("stdout"));
 
         assertThat(client.listTools().tools()).extracting(McpSchema.Tool::name)
                 .containsExactlyInAnyOrderElementsOf(CatalogFacts.readTools());
@@ -116,6 +119,10 @@ class StdioTransportTest {
                 assertThatThrownBy(() -> client.callTool(new McpSchema.CallToolRequest(tool, Map.of("server", "web-1"))))
                         .isInstanceOf(McpError.class));
         assertThat(fake.requests()).noneMatch(r -> !r.method().equals("GET") && !r.path().endsWith("/auth/tokens"));
+        // every forced attempt is in the audit trail, refused by the gate
+        List<String> lines = Files.readAllLines(audit);
+        assertThat(lines).hasSize(CatalogFacts.modifyingTools().size())
+                .allSatisfy(l -> assertThat(l).contains("\"surface\":\"stdio\"").contains("\"outcome\":\"refused_by_gate\""));
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.github.openstackops.mcp.mcp.http;
 
 import io.github.openstackops.mcp.auth.CallerResolver;
 import io.github.openstackops.mcp.catalog.Caller;
+import io.github.openstackops.mcp.catalog.Surface;
 import io.github.openstackops.mcp.mcp.McpServerFactory;
 import io.github.openstackops.mcp.mcp.McpToolAdapter;
 import io.micronaut.context.annotation.Requires;
@@ -77,6 +78,7 @@ public class StreamableHttpTransport implements McpStreamableServerTransportProv
     private final McpJsonMapper json;
     private final HttpTransportSettings settings;
     private final CallerResolver callers;
+    private final McpToolAdapter tools;
     private final DefaultServerTransportSecurityValidator originValidator;
     private final KeepAliveScheduler keepAlive;
     private final Map<String, SessionEntry> sessions = new ConcurrentHashMap<>();
@@ -94,10 +96,12 @@ public class StreamableHttpTransport implements McpStreamableServerTransportProv
         }
     }
 
-    public StreamableHttpTransport(McpJsonMapper json, HttpTransportSettings settings, CallerResolver callers) {
+    public StreamableHttpTransport(McpJsonMapper json, HttpTransportSettings settings, CallerResolver callers,
+                                   McpToolAdapter tools) {
         this.json = json;
         this.settings = settings;
         this.callers = callers;
+        this.tools = tools;
         this.originValidator = DefaultServerTransportSecurityValidator.builder()
                 .allowedOrigins(settings.allowedOrigins()).build();
         this.keepAlive = KeepAliveScheduler.builder(() -> Flux.fromIterable(sessions.values())
@@ -206,14 +210,17 @@ public class StreamableHttpTransport implements McpStreamableServerTransportProv
             return Mono.just(error(HttpStatus.NOT_FOUND, "Session not found"));
         }
         if (message instanceof McpSchema.JSONRPCRequest req) {
-            ResponseChannel channel = new ResponseChannel(sessionId, settings.alwaysSse());
-            McpStreamableServerSession.McpStreamableServerSessionStream stream = entry.session.responseStream(channel);
-            channel.onDisconnect = stream::releaseTransport;
-            // fire and forget: a call outlives a client disconnect (a disconnect is not a cancellation)
-            stream.handle(req)
-                    .contextWrite(ctx -> ctx.put(McpTransportContext.KEY, context))
-                    .subscribe(null, e -> LOG.warn("request {} failed: {}", req.id(), e.toString()));
-            return channel.head.asMono();
+            // a call to an unregistered tool is refused (and audited) by the invoker before the SDK says "unknown"
+            return Mono.fromFuture(() -> tools.refuseUnregistered(req, caller, Surface.MCP_HTTP)).then(Mono.defer(() -> {
+                ResponseChannel channel = new ResponseChannel(sessionId, settings.alwaysSse());
+                McpStreamableServerSession.McpStreamableServerSessionStream stream = entry.session.responseStream(channel);
+                channel.onDisconnect = stream::releaseTransport;
+                // fire and forget: a call outlives a client disconnect (a disconnect is not a cancellation)
+                stream.handle(req)
+                        .contextWrite(ctx -> ctx.put(McpTransportContext.KEY, context))
+                        .subscribe(null, e -> LOG.warn("request {} failed: {}", req.id(), e.toString()));
+                return channel.head.asMono();
+            }));
         }
         Mono<Void> accepted = message instanceof McpSchema.JSONRPCResponse resp ? entry.session.accept(resp)
                 : entry.session.accept((McpSchema.JSONRPCNotification) message);
