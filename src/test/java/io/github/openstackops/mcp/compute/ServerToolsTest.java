@@ -1,18 +1,11 @@
 package io.github.openstackops.mcp.compute;
 
-import io.github.openstackops.mcp.catalog.Caller;
-import io.github.openstackops.mcp.catalog.Surface;
-import io.github.openstackops.mcp.catalog.ToolContext;
-import io.github.openstackops.mcp.catalog.ToolInvoker;
-import io.github.openstackops.mcp.catalog.ToolOutcome;
 import io.github.openstackops.mcp.support.FakeOpenStack;
-import io.github.openstackops.mcp.support.TestContexts;
-import io.micronaut.context.ApplicationContext;
+import io.github.openstackops.mcp.support.ToolHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -25,10 +18,8 @@ class ServerToolsTest {
     static final String WEB_1 = "90cb27f0-bdba-446b-991e-46d1a4093507";
     static final String DB_1 = "f490e824-08ee-449b-bc0e-c030dcd298e7";
 
+    private ToolHarness tools;
     private FakeOpenStack fake;
-    private ApplicationContext context;
-    private ToolInvoker invoker;
-    private final ToolContext stdio = ToolContext.quiet(Caller.STDIO, Surface.STDIO);
 
     @BeforeEach
     void start() {
@@ -43,35 +34,18 @@ class ServerToolsTest {
                 .on("GET", "/volume/v3/.*/volumes/.*", 200, "servers/volume-web-vol.json")
                 .on("GET", "/compute/v2.1/servers/" + WEB_1 + "/os-volume_attachments", 200,
                         "servers-ext/volume-attachments-web-1.json");
-        Map<String, Object> properties = new HashMap<>(fake.properties());
-        properties.put("mcp.safety.allow-modify", true);
-        context = TestContexts.plain(properties);
-        invoker = context.getBean(ToolInvoker.class);
+        tools = ToolHarness.on(fake).allowModify().start();
     }
 
     @AfterEach
     void stop() {
-        context.close();
-        fake.close();
-    }
-
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> ok(String tool, Map<String, Object> args) {
-        ToolOutcome outcome = invoker.invoke(tool, args, stdio);
-        assertThat(outcome).as(outcome.toString()).isInstanceOf(ToolOutcome.Success.class);
-        return ((ToolOutcome.Success) outcome).structured();
-    }
-
-    private String error(String tool, Map<String, Object> args) {
-        ToolOutcome outcome = invoker.invoke(tool, args, stdio);
-        assertThat(outcome).as(outcome.toString()).isInstanceOf(ToolOutcome.Error.class);
-        return ((ToolOutcome.Error) outcome).message();
+        tools.close();
     }
 
     @Test
     @SuppressWarnings("unchecked")
     void server_list_pages_in_nova_and_returns_compact_summaries_with_a_cursor() {
-        Map<String, Object> page = ok("server_list", Map.of("limit", 2, "marker", "abc", "name", "web.1"));
+        Map<String, Object> page = tools.ok("server_list", Map.of("limit", 2, "marker", "abc", "name", "web.1"));
 
         List<String> query = FakeOpenStack.queryParams(fake.requests("GET", "/compute/v2.1/servers/detail").get(0));
         assertThat(query).contains("limit=3", "marker=abc", "name=web\\.1");
@@ -89,7 +63,7 @@ class ServerToolsTest {
     void the_last_page_has_no_cursor_and_status_filters_in_nova() {
         fake.on("GET", "/compute/v2.1/servers/detail", 200, "servers/servers-detail-shutoff.json");
 
-        Map<String, Object> page = ok("server_list", Map.of("status", "SHUTOFF"));
+        Map<String, Object> page = tools.ok("server_list", Map.of("status", "SHUTOFF"));
 
         assertThat(page).containsEntry("count", 1).doesNotContainKey("next_marker");
         assertThat(FakeOpenStack.queryParams(fake.requests().get(fake.requests().size() - 3)))
@@ -98,7 +72,7 @@ class ServerToolsTest {
 
     @Test
     void server_list_rejects_statuses_nova_does_not_know() {
-        assertThat(error("server_list", Map.of("status", "STOPPED"))).contains("status").contains("Fix the arguments");
+        assertThat(tools.error("server_list", Map.of("status", "STOPPED"))).contains("status").contains("Fix the arguments");
     }
 
     @Test
@@ -108,7 +82,7 @@ class ServerToolsTest {
                 .on("GET", "/compute/v2.1/servers/detail", r -> FakeOpenStack.Reply.json(200,
                         "{\"servers\": [" + extractServer(fake.recorded("servers/server-web-1.json")) + "]}"));
 
-        Map<String, Object> server = ok("server_get", Map.of("server", "web-1"));
+        Map<String, Object> server = tools.ok("server_get", Map.of("server", "web-1"));
 
         assertThat(FakeOpenStack.queryParams(fake.requests("GET", "/compute/v2.1/servers/detail").get(0)))
                 .contains("name=^web-1$");
@@ -131,9 +105,9 @@ class ServerToolsTest {
         fake.on("GET", "/compute/v2.1/servers/detail", r -> FakeOpenStack.Reply.json(200, "{\"servers\": []}"))
                 .on("GET", "/compute/v2.1/servers/00000000-0000-0000-0000-000000000000", 404, "servers/server-404.json");
 
-        assertThat(error("server_get", Map.of("server", "00000000-0000-0000-0000-000000000000")))
+        assertThat(tools.error("server_get", Map.of("server", "00000000-0000-0000-0000-000000000000")))
                 .isEqualTo("Server '00000000-0000-0000-0000-000000000000' was not found (or is not visible to this project).");
-        assertThat(error("server_get", Map.of("server", "nope"))).contains("'nope' was not found");
+        assertThat(tools.error("server_get", Map.of("server", "nope"))).contains("'nope' was not found");
     }
 
     @Test
@@ -144,7 +118,7 @@ class ServerToolsTest {
                         ? fake.recorded("servers/server-web-1.json")
                         : fake.recorded("servers/server-web-1.json").replace("\"status\": \"ACTIVE\"", "\"status\": \"SHUTOFF\"")));
 
-        Map<String, Object> result = ok("server_stop", Map.of("server", WEB_1));
+        Map<String, Object> result = tools.ok("server_stop", Map.of("server", WEB_1));
 
         assertThat(fake.requests("POST", "/compute/v2.1/servers/" + WEB_1 + "/action").get(0).body()).contains("os-stop");
         assertThat(result).containsEntry("previous_status", "ACTIVE").containsEntry("status", "SHUTOFF")
@@ -153,7 +127,7 @@ class ServerToolsTest {
 
     @Test
     void stopping_a_stopped_server_changes_nothing_and_says_so() {
-        Map<String, Object> result = ok("server_stop", Map.of("server", DB_1));
+        Map<String, Object> result = tools.ok("server_stop", Map.of("server", DB_1));
 
         assertThat(result).containsEntry("changed", false).containsEntry("status", "SHUTOFF");
         assertThat((String) result.get("message")).contains("already SHUTOFF");
@@ -164,7 +138,7 @@ class ServerToolsTest {
     void a_conflict_from_nova_is_explained() {
         fake.on("POST", "/compute/v2.1/servers/" + WEB_1 + "/action", 409, "servers/server-stop-409.json");
 
-        assertThat(error("server_reboot", Map.of("server", WEB_1, "type", "hard")))
+        assertThat(tools.error("server_reboot", Map.of("server", WEB_1, "type", "hard")))
                 .contains("Could not hard reboot server 'web-1'").contains("HTTP 409")
                 .contains("while it is in vm_state stopped");
     }
@@ -172,7 +146,7 @@ class ServerToolsTest {
     @Test
     @SuppressWarnings("unchecked")
     void server_delete_previews_volumes_and_floating_ips_then_deletes_with_the_token() {
-        Map<String, Object> preview = ok("server_delete", Map.of("server", WEB_1));
+        Map<String, Object> preview = tools.ok("server_delete", Map.of("server", WEB_1));
 
         assertThat(preview).containsEntry("status", "preview");
         Map<String, Object> details = (Map<String, Object>) preview.get("preview");
@@ -189,7 +163,7 @@ class ServerToolsTest {
                 .on("GET", "/compute/v2.1/servers/" + WEB_1, r -> gets.incrementAndGet() == 1
                         ? FakeOpenStack.Reply.json(200, fake.recorded("servers/server-web-1.json"))
                         : FakeOpenStack.Reply.json(404, fake.recorded("servers/server-404.json")));
-        Map<String, Object> done = ok("server_delete", Map.of("server", WEB_1, "confirm", preview.get("confirm")));
+        Map<String, Object> done = tools.ok("server_delete", Map.of("server", WEB_1, "confirm", preview.get("confirm")));
 
         assertThat(done).containsEntry("status", "executed");
         assertThat((Map<String, Object>) done.get("result")).containsEntry("gone", true).containsEntry("name", "web-1");

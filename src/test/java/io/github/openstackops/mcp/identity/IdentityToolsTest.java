@@ -9,15 +9,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.openstackops.mcp.catalog.Caller;
-import io.github.openstackops.mcp.catalog.Surface;
-import io.github.openstackops.mcp.catalog.ToolContext;
-import io.github.openstackops.mcp.catalog.ToolInvoker;
-import io.github.openstackops.mcp.catalog.ToolOutcome;
 import io.github.openstackops.mcp.support.FakeOpenStack;
 import io.github.openstackops.mcp.support.FakeOpenStack.Reply;
-import io.github.openstackops.mcp.support.TestContexts;
-import io.micronaut.context.ApplicationContext;
+import io.github.openstackops.mcp.support.ToolHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
@@ -46,16 +40,15 @@ class IdentityToolsTest {
     static final String KS = "/identity/v3";
     static final ObjectMapper JSON = new ObjectMapper();
 
+    private ToolHarness tools;
     private FakeOpenStack fake;
-    private ApplicationContext context;
-    private ToolInvoker invoker;
-    private final ToolContext stdio = ToolContext.quiet(Caller.STDIO, Surface.STDIO);
 
     /** The fake cloud as admin (or demo), the services started on it. */
     private void start(boolean admin) {
         fake = FakeOpenStack.start();
+        tools = ToolHarness.on(fake).allowModify();
         if (admin) {
-            fake.asAdmin();
+            tools.asAdmin();
         }
         fake.on("GET", KS + "/domains/default", 200, "identity/domain-default.json")
                 .on("GET", KS + "/auth/catalog", 200, "identity/auth-catalog.json")
@@ -73,19 +66,13 @@ class IdentityToolsTest {
                 .on("GET", KS + "/roles/" + MEMBER, r -> Reply.json(200, one("roles.json", "roles", "role", MEMBER)))
                 .on("GET", KS + "/groups/" + GROUP, r -> Reply.json(200, one("groups-name.json", "groups", "group", GROUP)))
                 .on("GET", KS + "/groups/" + GROUP + "/users", 200, "identity/group-users.json");
-        Map<String, Object> properties = new HashMap<>(fake.properties());
-        properties.put("mcp.safety.allow-modify", true);
-        context = TestContexts.plain(properties);
-        invoker = context.getBean(ToolInvoker.class);
+        tools.start();
     }
 
     @AfterEach
     void stop() {
-        if (context != null) {
-            context.close();
-        }
-        if (fake != null) {
-            fake.close();
+        if (tools != null) {
+            tools.close();
         }
     }
 
@@ -127,18 +114,6 @@ class IdentityToolsTest {
         throw new IllegalArgumentException(id + " not in " + file);
     }
 
-    private Map<String, Object> ok(String tool, Map<String, Object> args) {
-        ToolOutcome outcome = invoker.invoke(tool, args, stdio);
-        assertThat(outcome).as(outcome.toString()).isInstanceOf(ToolOutcome.Success.class);
-        return ((ToolOutcome.Success) outcome).structured();
-    }
-
-    private String error(String tool, Map<String, Object> args) {
-        ToolOutcome outcome = invoker.invoke(tool, args, stdio);
-        assertThat(outcome).as(outcome.toString()).isInstanceOf(ToolOutcome.Error.class);
-        return ((ToolOutcome.Error) outcome).message();
-    }
-
     private List<String> query(String method, String path) {
         List<FakeOpenStack.Request> requests = fake.requests(method, path);
         assertThat(requests).as(method + " " + path).isNotEmpty();
@@ -161,7 +136,7 @@ class IdentityToolsTest {
     void token_info_comes_from_the_cached_token_and_never_shows_it() {
         start(true);
 
-        Map<String, Object> info = ok("token_info", Map.of());
+        Map<String, Object> info = tools.ok("token_info", Map.of());
 
         assertThat(map(info.get("user"))).containsEntry("id", ADMIN_USER).containsEntry("name", "admin");
         assertThat(map(info.get("project"))).containsEntry("id", ADMIN_PROJECT).containsEntry("name", "admin");
@@ -179,7 +154,7 @@ class IdentityToolsTest {
     void token_info_of_a_member_says_it_is_not_an_admin() {
         start(false);
 
-        Map<String, Object> info = ok("token_info", Map.of());
+        Map<String, Object> info = tools.ok("token_info", Map.of());
 
         assertThat(map(info.get("user"))).containsEntry("name", "demo");
         assertThat(info).containsEntry("admin", false);
@@ -190,26 +165,26 @@ class IdentityToolsTest {
     void catalog_list_shows_services_with_their_endpoints_and_filters_them() {
         start(true);
 
-        Map<String, Object> all = ok("catalog_list", Map.of());
+        Map<String, Object> all = tools.ok("catalog_list", Map.of());
         assertThat(all).containsEntry("count", 7).containsEntry("endpoint_count", 21);
         assertThat(list(all, "services")).extracting(s -> s.get("type")).containsExactly("compute", "identity",
                 "image", "network", "orchestration", "placement", "volumev3");
 
-        Map<String, Object> nova = ok("catalog_list", Map.of("service", "nova", "interface", "public"));
+        Map<String, Object> nova = tools.ok("catalog_list", Map.of("service", "nova", "interface", "public"));
         assertThat(list(nova, "services")).singleElement().satisfies(s -> {
             assertThat(s).containsEntry("type", "compute").containsEntry("name", "nova");
             assertThat(list(s, "endpoints")).singleElement().satisfies(e -> assertThat(e)
                     .containsEntry("interface", "public").containsEntry("region", "RegionOne")
                     .containsEntry("url", fake.base() + "/compute/v2.1"));
         });
-        assertThat(ok("catalog_list", Map.of("region", "Nowhere"))).containsEntry("count", 0);
+        assertThat(tools.ok("catalog_list", Map.of("region", "Nowhere"))).containsEntry("count", 0);
     }
 
     @Test
     void project_list_filters_in_keystone_sorts_by_name_and_flags_truncation() {
         start(true);
 
-        Map<String, Object> page = ok("project_list", Map.of("enabled", true, "name_contains", "E", "domain", "default",
+        Map<String, Object> page = tools.ok("project_list", Map.of("enabled", true, "name_contains", "E", "domain", "default",
                 "limit", 2));
 
         assertThat(query("GET", KS + "/projects")).contains("enabled=true", "name__icontains=E", "domain_id=default");
@@ -218,7 +193,7 @@ class IdentityToolsTest {
                 "8555d241e74c44ad9cc087c1e0ccee5b-f06d4885-3833-430f-b410-f789733");
         assertThat(page).containsEntry("count", 2).containsEntry("truncated", true);
 
-        Map<String, Object> all = ok("project_list", Map.of());
+        Map<String, Object> all = tools.ok("project_list", Map.of());
         assertThat(list(all, "projects")).hasSize(5).extracting(p -> p.get("name")).contains("admin", "demo", "service");
         assertThat(all).containsEntry("truncated", false);
         assertThat(list(all, "projects").get(0)).doesNotContainKeys("links", "options");
@@ -228,7 +203,7 @@ class IdentityToolsTest {
     void project_get_by_name_resolves_the_domain_and_hides_the_domain_as_parent() {
         start(true);
 
-        Map<String, Object> project = ok("project_get", Map.of("project", "demo"));
+        Map<String, Object> project = tools.ok("project_get", Map.of("project", "demo"));
 
         assertThat(query("GET", KS + "/projects")).containsExactly("name=demo");
         assertThat(project).containsEntry("id", DEMO_PROJECT).containsEntry("enabled", true)
@@ -242,24 +217,24 @@ class IdentityToolsTest {
         start(false);
         fake.on("GET", KS + "/projects", 403, "identity/projects-403.json");
 
-        Map<String, Object> own = ok("project_get", Map.of("project", "demo"));
+        Map<String, Object> own = tools.ok("project_get", Map.of("project", "demo"));
         assertThat(own).containsEntry("id", DEMO_PROJECT);
 
-        assertThat(error("project_list", Map.of())).contains("HTTP 403").contains("identity:list_projects")
+        assertThat(tools.error("project_list", Map.of())).contains("HTTP 403").contains("identity:list_projects")
                 .contains("admin");
-        assertThat(error("project_get", Map.of("project", "admin"))).contains("HTTP 403");
+        assertThat(tools.error("project_get", Map.of("project", "admin"))).contains("HTTP 403");
     }
 
     @Test
     void user_list_and_user_get_show_groups_projects_and_no_secrets() {
         start(true);
 
-        Map<String, Object> users = ok("user_list", Map.of("enabled", true, "name_contains", "n"));
+        Map<String, Object> users = tools.ok("user_list", Map.of("enabled", true, "name_contains", "n"));
         assertThat(query("GET", KS + "/users")).contains("enabled=true", "name__icontains=n");
         assertThat(list(users, "users")).extracting(u -> u.get("name")).containsExactly("admin", "cinder", "glance",
                 "neutron", "nova", "placement");
 
-        Map<String, Object> demo = ok("user_get", Map.of("user", "demo"));
+        Map<String, Object> demo = tools.ok("user_get", Map.of("user", "demo"));
         assertThat(demo).containsEntry("id", DEMO_USER).containsEntry("enabled", true);
         assertThat(map(demo.get("default_project"))).containsEntry("id", DEMO_PROJECT).containsEntry("name", "demo");
         assertThat(list(demo, "groups")).extracting(g -> g.get("name")).containsExactly("rec-23778-group");
@@ -272,9 +247,9 @@ class IdentityToolsTest {
     void role_list_and_domain_list_are_sorted_by_name() {
         start(true);
 
-        assertThat(list(ok("role_list", Map.of()), "roles")).extracting(r -> r.get("name")).containsExactly("admin",
+        assertThat(list(tools.ok("role_list", Map.of()), "roles")).extracting(r -> r.get("name")).containsExactly("admin",
                 "heat_stack_owner", "heat_stack_user", "member", "reader", "service");
-        assertThat(list(ok("domain_list", Map.of("enabled", true)), "domains")).extracting(d -> d.get("name"))
+        assertThat(list(tools.ok("domain_list", Map.of("enabled", true)), "domains")).extracting(d -> d.get("name"))
                 .containsExactly("Default", "heat");
         assertThat(query("GET", KS + "/domains")).containsExactly("enabled=true");
     }
@@ -284,7 +259,7 @@ class IdentityToolsTest {
         start(true);
         fake.on("GET", KS + "/role_assignments", 200, "identity/role-assignments-project-demo-effective.json");
 
-        Map<String, Object> page = ok("role_assignment_list", Map.of("project", "demo", "effective", true));
+        Map<String, Object> page = tools.ok("role_assignment_list", Map.of("project", "demo", "effective", true));
 
         assertThat(query("GET", KS + "/role_assignments")).containsExactlyInAnyOrder("include_names=true",
                 "scope.project.id=" + DEMO_PROJECT, "effective=true");
@@ -302,7 +277,7 @@ class IdentityToolsTest {
     void effective_with_a_group_is_rejected_before_calling_keystone() {
         start(true);
 
-        assertThat(error("role_assignment_list", Map.of("group", "x", "effective", true))).contains("effective")
+        assertThat(tools.error("role_assignment_list", Map.of("group", "x", "effective", true))).contains("effective")
                 .contains("group");
         assertThat(fake.count("GET", KS + "/role_assignments")).isZero();
     }
@@ -311,12 +286,12 @@ class IdentityToolsTest {
     void group_list_by_user_and_group_member_list() {
         start(true);
 
-        assertThat(list(ok("group_list", Map.of("user", "demo")), "groups")).extracting(g -> g.get("id"))
+        assertThat(list(tools.ok("group_list", Map.of("user", "demo")), "groups")).extracting(g -> g.get("id"))
                 .containsExactly(GROUP);
-        Map<String, Object> members = ok("group_member_list", Map.of("group", "rec-23778-group"));
+        Map<String, Object> members = tools.ok("group_member_list", Map.of("group", "rec-23778-group"));
         assertThat(map(members.get("group"))).containsEntry("id", GROUP);
         assertThat(list(members, "users")).extracting(u -> u.get("name")).containsExactly("demo");
-        assertThat(error("group_list", Map.of("user", "demo", "name", "x"))).contains("cannot be combined");
+        assertThat(tools.error("group_list", Map.of("user", "demo", "name", "x"))).contains("cannot be combined");
     }
 
     // ---- writes --------------------------------------------------------------------------------------------------
@@ -326,7 +301,7 @@ class IdentityToolsTest {
         start(true);
         fake.on("POST", KS + "/projects", 201, "identity/project-created.json");
 
-        Map<String, Object> result = ok("project_create", Map.of("name", "rec-23778-project", "description", "recording"));
+        Map<String, Object> result = tools.ok("project_create", Map.of("name", "rec-23778-project", "description", "recording"));
 
         JsonNode sent = JSON.readTree(fake.requests("POST", KS + "/projects").get(0).body()).path("project");
         assertThat(sent.path("name").asText()).isEqualTo("rec-23778-project");
@@ -337,7 +312,7 @@ class IdentityToolsTest {
         assertThat(map(result.get("project"))).containsEntry("id", NEW_PROJECT).containsEntry("enabled", true);
 
         fake.on("POST", KS + "/projects", 409, "identity/project-create-409.json");
-        assertThat(error("project_create", Map.of("name", "rec-23778-project"))).contains("already exists")
+        assertThat(tools.error("project_create", Map.of("name", "rec-23778-project"))).contains("already exists")
                 .contains("project_update");
     }
 
@@ -347,7 +322,7 @@ class IdentityToolsTest {
         fake.on("GET", KS + "/projects/" + NEW_PROJECT, 200, "identity/project-created.json")
                 .on("PATCH", KS + "/projects/" + NEW_PROJECT, 200, "identity/project-disabled.json");
 
-        Map<String, Object> result = ok("project_update", Map.of("project", NEW_PROJECT, "enabled", false,
+        Map<String, Object> result = tools.ok("project_update", Map.of("project", NEW_PROJECT, "enabled", false,
                 "description", "recording"));
 
         JsonNode sent = JSON.readTree(fake.requests("PATCH", KS + "/projects/" + NEW_PROJECT).get(0).body());
@@ -356,23 +331,23 @@ class IdentityToolsTest {
         assertThat(map(result.get("project"))).containsEntry("enabled", false);
         assertThat((String) result.get("message")).contains("disabled");
 
-        assertThat(error("project_update", Map.of("project", NEW_PROJECT))).contains("Nothing to change");
+        assertThat(tools.error("project_update", Map.of("project", NEW_PROJECT))).contains("Nothing to change");
     }
 
     @Test
     void the_servers_own_project_and_the_admin_and_service_projects_cannot_be_disabled_renamed_or_deleted() {
         start(true);
 
-        assertThat(error("project_update", Map.of("project", "admin", "enabled", false)))
+        assertThat(tools.error("project_update", Map.of("project", "admin", "enabled", false)))
                 .contains("Refusing to disable project 'admin'").contains("this server is authenticated in");
-        assertThat(error("project_update", Map.of("project", "service", "name", "svc")))
+        assertThat(tools.error("project_update", Map.of("project", "service", "name", "svc")))
                 .contains("Refusing to rename project 'service'").contains("services");
-        assertThat(error("project_delete", Map.of("project", "service"))).contains("Refusing to delete project 'service'");
-        assertThat(error("project_delete", Map.of("project", ADMIN_PROJECT))).contains("Refusing to delete project 'admin'");
+        assertThat(tools.error("project_delete", Map.of("project", "service"))).contains("Refusing to delete project 'service'");
+        assertThat(tools.error("project_delete", Map.of("project", ADMIN_PROJECT))).contains("Refusing to delete project 'admin'");
         assertThat(fake.count("PATCH", ".*") + fake.count("DELETE", ".*")).isZero();
         // a description change is harmless
         fake.on("PATCH", KS + "/projects/.*", r -> Reply.json(200, one("projects-enabled.json", "projects", "project", ADMIN_PROJECT)));
-        assertThat(ok("project_update", Map.of("project", "admin", "description", "ops"))).containsEntry("changed", true);
+        assertThat(tools.ok("project_update", Map.of("project", "admin", "description", "ops"))).containsEntry("changed", true);
     }
 
     @Test
@@ -381,7 +356,7 @@ class IdentityToolsTest {
         fake.on("POST", KS + "/users", 201, "identity/user-created.json");
         ListAppender<ILoggingEvent> logs = captureLogs();
         try {
-            Map<String, Object> result = ok("user_create", Map.of("name", "rec-23778-user", "password", PASSWORD,
+            Map<String, Object> result = tools.ok("user_create", Map.of("name", "rec-23778-user", "password", PASSWORD,
                     "email", "rec@example.org"));
 
             JsonNode sent = JSON.readTree(fake.requests("POST", KS + "/users").get(0).body()).path("user");
@@ -394,10 +369,10 @@ class IdentityToolsTest {
             // a cloud that echoes the password in an error does not get it through
             fake.on("POST", KS + "/users", r -> Reply.json(400, "{\"error\": {\"code\": 400, \"message\":"
                     + " \"Invalid input for field 'password': '" + PASSWORD + "' is too weak.\"}}"));
-            String echoed = error("user_create", Map.of("name", "weak", "password", PASSWORD));
+            String echoed = tools.error("user_create", Map.of("name", "weak", "password", PASSWORD));
             assertThat(echoed).contains("HTTP 400").contains("too weak").doesNotContain(PASSWORD);
 
-            String invalid = error("user_create", Map.of("name", "x", "password", PASSWORD.repeat(60)));
+            String invalid = tools.error("user_create", Map.of("name", "x", "password", PASSWORD.repeat(60)));
             assertThat(invalid).contains("password").doesNotContain(PASSWORD);
         } finally {
             stopCapturing(logs);
@@ -413,7 +388,7 @@ class IdentityToolsTest {
         fake.on("GET", KS + "/users/" + NEW_USER, 200, "identity/user-created.json")
                 .on("PATCH", KS + "/users/" + NEW_USER, 200, "identity/user-updated.json");
 
-        Map<String, Object> result = ok("user_update", Map.of("user", NEW_USER, "enabled", false,
+        Map<String, Object> result = tools.ok("user_update", Map.of("user", NEW_USER, "enabled", false,
                 "email", "rec2@example.org"));
 
         JsonNode sent = JSON.readTree(fake.requests("PATCH", KS + "/users/" + NEW_USER).get(0).body()).path("user");
@@ -422,11 +397,11 @@ class IdentityToolsTest {
         assertThat(sent.size()).isEqualTo(2);
         assertThat(map(result.get("user"))).containsEntry("enabled", false).containsEntry("email", "rec2@example.org");
 
-        assertThat(error("user_update", Map.of("user", "admin", "enabled", false)))
+        assertThat(tools.error("user_update", Map.of("user", "admin", "enabled", false)))
                 .contains("Refusing to disable user 'admin'").contains("this server is authenticated as");
-        assertThat(error("user_update", Map.of("user", "nova", "name", "nova2")))
+        assertThat(tools.error("user_update", Map.of("user", "nova", "name", "nova2")))
                 .contains("Refusing to rename user 'nova'").contains("services authenticate as 'nova'");
-        assertThat(error("user_delete", Map.of("user", "nova"))).contains("Refusing to delete user 'nova'");
+        assertThat(tools.error("user_delete", Map.of("user", "nova"))).contains("Refusing to delete user 'nova'");
         assertThat(fake.count("PATCH", KS + "/users/2ce8.*") + fake.count("DELETE", ".*")).isZero();
     }
 
@@ -443,8 +418,8 @@ class IdentityToolsTest {
                 });
         Map<String, Object> args = Map.of("role", "member", "user", NEW_USER, "project", "demo");
 
-        Map<String, Object> first = ok("role_grant", args);
-        Map<String, Object> again = ok("role_grant", args);
+        Map<String, Object> first = tools.ok("role_grant", args);
+        Map<String, Object> again = tools.ok("role_grant", args);
 
         assertThat(first).containsEntry("changed", true).containsEntry("actor_type", "user")
                 .containsEntry("target_type", "project");
@@ -452,7 +427,7 @@ class IdentityToolsTest {
         assertThat(map(first.get("target"))).containsEntry("name", "demo");
         assertThat(again).containsEntry("changed", false);
         assertThat(fake.count("PUT", grant)).isEqualTo(1);
-        assertThat(error("role_grant", Map.of("role", "member", "user", "demo", "group", "g", "project", "demo")))
+        assertThat(tools.error("role_grant", Map.of("role", "member", "user", "demo", "group", "g", "project", "demo")))
                 .contains("exactly one of 'user' or 'group'");
     }
 
@@ -463,13 +438,13 @@ class IdentityToolsTest {
         fake.on("HEAD", grant, r -> new Reply(404, "", Map.of()))
                 .on("PUT", grant, r -> new Reply(204, "", Map.of()));
 
-        Map<String, Object> result = ok("role_grant", Map.of("role", MEMBER, "group", "rec-23778-group", "domain", "Default"));
+        Map<String, Object> result = tools.ok("role_grant", Map.of("role", MEMBER, "group", "rec-23778-group", "domain", "Default"));
 
         assertThat(result).containsEntry("actor_type", "group").containsEntry("target_type", "domain")
                 .containsEntry("changed", true);
         assertThat(map(result.get("target"))).containsEntry("id", "default").containsEntry("name", "Default");
         assertThat(fake.count("PUT", grant)).isEqualTo(1);
-        assertThat(error("role_grant", Map.of("role", "member", "user", "demo"))).contains("exactly one of 'project' or 'domain'");
+        assertThat(tools.error("role_grant", Map.of("role", "member", "user", "demo"))).contains("exactly one of 'project' or 'domain'");
     }
 
     @Test
@@ -479,18 +454,18 @@ class IdentityToolsTest {
         fake.on("HEAD", KS + "/projects/.*/roles/.*", r -> new Reply(204, "", Map.of()))
                 .on("DELETE", grant, r -> new Reply(204, "", Map.of()));
 
-        assertThat(ok("role_revoke", Map.of("role", "member", "user", "demo", "project", "demo")))
+        assertThat(tools.ok("role_revoke", Map.of("role", "member", "user", "demo", "project", "demo")))
                 .containsEntry("changed", true);
         assertThat(fake.count("DELETE", grant)).isEqualTo(1);
 
-        assertThat(error("role_revoke", Map.of("role", "admin", "user", "admin", "project", "admin")))
+        assertThat(tools.error("role_revoke", Map.of("role", "admin", "user", "admin", "project", "admin")))
                 .contains("Refusing to revoke role 'admin' for user 'admin' on project 'admin'");
-        assertThat(error("role_revoke", Map.of("role", "admin", "user", "nova", "project", "service")))
+        assertThat(tools.error("role_revoke", Map.of("role", "admin", "user", "nova", "project", "service")))
                 .contains("Refusing to revoke").contains("'service' project");
         assertThat(fake.count("DELETE", ".*")).isEqualTo(1);
 
         fake.on("HEAD", KS + "/projects/.*/roles/.*", r -> new Reply(404, "", Map.of()));
-        assertThat(ok("role_revoke", Map.of("role", "member", "user", "demo", "project", "demo")))
+        assertThat(tools.ok("role_revoke", Map.of("role", "member", "user", "demo", "project", "demo")))
                 .containsEntry("changed", false);
     }
 
@@ -509,12 +484,12 @@ class IdentityToolsTest {
                     return new Reply(204, "", Map.of());
                 });
 
-        assertThat(ok("group_user_add", Map.of("group", GROUP, "user", "demo"))).containsEntry("changed", true)
+        assertThat(tools.ok("group_user_add", Map.of("group", GROUP, "user", "demo"))).containsEntry("changed", true)
                 .containsEntry("member", true);
-        assertThat(ok("group_user_add", Map.of("group", GROUP, "user", "demo"))).containsEntry("changed", false);
-        assertThat(ok("group_user_remove", Map.of("group", "rec-23778-group", "user", DEMO_USER)))
+        assertThat(tools.ok("group_user_add", Map.of("group", GROUP, "user", "demo"))).containsEntry("changed", false);
+        assertThat(tools.ok("group_user_remove", Map.of("group", "rec-23778-group", "user", DEMO_USER)))
                 .containsEntry("changed", true).containsEntry("member", false);
-        assertThat(ok("group_user_remove", Map.of("group", GROUP, "user", "demo"))).containsEntry("changed", false);
+        assertThat(tools.ok("group_user_remove", Map.of("group", GROUP, "user", "demo"))).containsEntry("changed", false);
         assertThat(fake.count("PUT", membership)).isEqualTo(1);
         assertThat(fake.count("DELETE", membership)).isEqualTo(1);
     }
@@ -525,7 +500,7 @@ class IdentityToolsTest {
         fake.on("HEAD", KS + "/groups/.*", r -> new Reply(204, "", Map.of()))
                 .on("GET", KS + "/role_assignments", 200, "identity/role-assignments-project-demo.json");
 
-        assertThat(error("group_user_remove", Map.of("group", GROUP, "user", "admin")))
+        assertThat(tools.error("group_user_remove", Map.of("group", GROUP, "user", "admin")))
                 .contains("Refusing to remove user 'admin'");
         assertThat(query("GET", KS + "/role_assignments")).contains("group.id=" + GROUP,
                 "scope.project.id=" + ADMIN_PROJECT);
@@ -546,7 +521,7 @@ class IdentityToolsTest {
                 .on("GET", "/network/v2.0/networks", 200, "identity/networks-project-demo.json")
                 .on("DELETE", KS + "/projects/" + DEMO_PROJECT, r -> new Reply(204, "", Map.of()));
 
-        Map<String, Object> preview = ok("project_delete", Map.of("project", "demo"));
+        Map<String, Object> preview = tools.ok("project_delete", Map.of("project", "demo"));
 
         assertThat(preview).containsEntry("status", "preview");
         Map<String, Object> details = map(preview.get("preview"));
@@ -566,7 +541,7 @@ class IdentityToolsTest {
         assertThat(query("GET", "/network/v2.0/networks")).contains("project_id=" + DEMO_PROJECT);
         assertThat(fake.count("DELETE", ".*")).isZero();
 
-        Map<String, Object> done = ok("project_delete", Map.of("project", "demo", "confirm", preview.get("confirm")));
+        Map<String, Object> done = tools.ok("project_delete", Map.of("project", "demo", "confirm", preview.get("confirm")));
         assertThat(done).containsEntry("status", "executed");
         assertThat(map(done.get("result"))).containsEntry("id", DEMO_PROJECT).containsEntry("name", "demo");
         assertThat(fake.count("DELETE", KS + "/projects/" + DEMO_PROJECT)).isEqualTo(1);
@@ -579,7 +554,7 @@ class IdentityToolsTest {
                 ? Reply.json(200, fake.recorded("identity/projects-enabled.json"))
                 : byName("projects-enabled.json", "projects").apply(r));
 
-        assertThat(error("project_delete", Map.of("project", "demo"))).contains("child project")
+        assertThat(tools.error("project_delete", Map.of("project", "demo"))).contains("child project")
                 .contains("Delete or move those first");
 
         fake.on("GET", KS + "/projects", r -> FakeOpenStack.queryParams(r).contains("parent_id=" + DEMO_PROJECT)
@@ -589,7 +564,7 @@ class IdentityToolsTest {
                 .on("GET", "/compute/v2.1/servers", r -> Reply.json(503, "{\"message\": \"nova is down\"}"))
                 .on("GET", "/volume/v3/.*/volumes", r -> Reply.json(200, "{\"volumes\": []}"))
                 .on("GET", "/network/v2.0/networks", r -> Reply.json(200, "{\"networks\": []}"));
-        Map<String, Object> details = map(ok("project_delete", Map.of("project", "demo")).get("preview"));
+        Map<String, Object> details = map(tools.ok("project_delete", Map.of("project", "demo")).get("preview"));
         assertThat((List<String>) details.get("warnings")).anySatisfy(w -> assertThat(w)
                 .contains("Could not check the project's servers").contains("503"));
     }
@@ -600,7 +575,7 @@ class IdentityToolsTest {
         fake.on("GET", KS + "/role_assignments", 200, "identity/role-assignments-user-demo.json")
                 .on("DELETE", KS + "/users/" + DEMO_USER, r -> new Reply(204, "", Map.of()));
 
-        Map<String, Object> preview = ok("user_delete", Map.of("user", "demo"));
+        Map<String, Object> preview = tools.ok("user_delete", Map.of("user", "demo"));
 
         Map<String, Object> details = map(preview.get("preview"));
         assertThat((String) details.get("summary")).contains("demo").contains("3 role assignment(s)")
@@ -614,7 +589,7 @@ class IdentityToolsTest {
         assertThat(query("GET", KS + "/role_assignments")).contains("user.id=" + DEMO_USER, "include_names=true");
         assertThat(fake.count("DELETE", ".*")).isZero();
 
-        Map<String, Object> done = ok("user_delete", Map.of("user", "demo", "confirm", preview.get("confirm")));
+        Map<String, Object> done = tools.ok("user_delete", Map.of("user", "demo", "confirm", preview.get("confirm")));
         assertThat(map(done.get("result"))).containsEntry("id", DEMO_USER);
         assertThat(fake.count("DELETE", KS + "/users/" + DEMO_USER)).isEqualTo(1);
     }

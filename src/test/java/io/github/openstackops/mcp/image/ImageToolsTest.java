@@ -1,14 +1,8 @@
 package io.github.openstackops.mcp.image;
 
-import io.github.openstackops.mcp.catalog.Caller;
-import io.github.openstackops.mcp.catalog.Surface;
-import io.github.openstackops.mcp.catalog.ToolContext;
-import io.github.openstackops.mcp.catalog.ToolInvoker;
-import io.github.openstackops.mcp.catalog.ToolOutcome;
 import io.github.openstackops.mcp.support.FakeOpenStack;
 import io.github.openstackops.mcp.support.FakeOpenStack.Reply;
-import io.github.openstackops.mcp.support.TestContexts;
-import io.micronaut.context.ApplicationContext;
+import io.github.openstackops.mcp.support.ToolHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,8 +11,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -35,30 +27,8 @@ class ImageToolsTest {
     static final String ADMIN_PROJECT = "165691d20f104c0296c4aef3f2e93bac";
     static final String DEMO_PROJECT = "8555d241e74c44ad9cc087c1e0ccee5b";
 
+    private ToolHarness tools;
     private FakeOpenStack fake;
-    private ApplicationContext context;
-    private ToolInvoker invoker;
-    private final List<String> progress = new ArrayList<>();
-    private final ToolContext stdio = new ToolContext() {
-        @Override
-        public Caller caller() {
-            return Caller.STDIO;
-        }
-
-        @Override
-        public Surface surface() {
-            return Surface.STDIO;
-        }
-
-        @Override
-        public void progress(double done, Double total, String message) {
-            progress.add(message);
-        }
-
-        @Override
-        public void info(String message) {
-        }
-    };
 
     @BeforeEach
     void start() {
@@ -69,29 +39,12 @@ class ImageToolsTest {
                 .on("GET", GLANCE + "/images/0000.*", r -> new Reply(404, FakeOpenStack.read("image/image-404.txt"),
                         Map.of("Content-Type", "text/html; charset=UTF-8")))
                 .on("GET", GLANCE + "/info/import", 200, "image/info-import.json");
-        Map<String, Object> properties = new HashMap<>(fake.properties());
-        properties.put("mcp.safety.allow-modify", true);
-        context = TestContexts.plain(properties);
-        invoker = context.getBean(ToolInvoker.class);
+        tools = ToolHarness.on(fake).allowModify().start();
     }
 
     @AfterEach
     void stop() {
-        context.close();
-        fake.close();
-    }
-
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> ok(String tool, Map<String, Object> args) {
-        ToolOutcome outcome = invoker.invoke(tool, args, stdio);
-        assertThat(outcome).as(outcome.toString()).isInstanceOf(ToolOutcome.Success.class);
-        return ((ToolOutcome.Success) outcome).structured();
-    }
-
-    private String error(String tool, Map<String, Object> args) {
-        ToolOutcome outcome = invoker.invoke(tool, args, stdio);
-        assertThat(outcome).as(outcome.toString()).isInstanceOf(ToolOutcome.Error.class);
-        return ((ToolOutcome.Error) outcome).message();
+        tools.close();
     }
 
     /** A request body without openstack4j's pretty-printing. */
@@ -111,7 +64,7 @@ class ImageToolsTest {
     @Test
     @SuppressWarnings("unchecked")
     void image_list_pages_and_filters_in_glance_and_keeps_shared_visibility() {
-        Map<String, Object> page = ok("image_list", Map.of("limit", 1, "visibility", "shared", "tag", "rec",
+        Map<String, Object> page = tools.ok("image_list", Map.of("limit", 1, "visibility", "shared", "tag", "rec",
                 "status", "active", "owner", DEMO_PROJECT));
 
         assertThat(FakeOpenStack.queryParams(fake.requests("GET", GLANCE + "/images").get(0))).contains("limit=2",
@@ -129,7 +82,7 @@ class ImageToolsTest {
     void image_get_by_name_separates_custom_properties_from_glance_attributes() {
         fake.on("GET", GLANCE + "/images", 200, "image/images-name-cirros-fake.json");
 
-        Map<String, Object> image = ok("image_get", Map.of("image", "cirros-fake"));
+        Map<String, Object> image = tools.ok("image_get", Map.of("image", "cirros-fake"));
 
         assertThat(FakeOpenStack.queryParams(fake.requests("GET", GLANCE + "/images").get(0))).contains("name=cirros-fake");
         assertThat(image).containsEntry("id", CIRROS).containsEntry("visibility", "public")
@@ -143,7 +96,7 @@ class ImageToolsTest {
     void an_unknown_image_is_a_sentence_even_though_glance_answers_in_html() {
         fake.on("GET", GLANCE + "/images", r -> Reply.json(200, "{\"images\": []}"));
 
-        assertThat(error("image_get", Map.of("image", "00000000-0000-0000-0000-000000000000")))
+        assertThat(tools.error("image_get", Map.of("image", "00000000-0000-0000-0000-000000000000")))
                 .isEqualTo("Image '00000000-0000-0000-0000-000000000000' was not found (or is not visible to this project).");
     }
 
@@ -152,12 +105,12 @@ class ImageToolsTest {
     void image_member_list_lists_members_of_shared_images_and_explains_the_rest() {
         fake.on("GET", GLANCE + "/images/" + REC_IMG + "/members", 200, "image/members-rec-img.json");
 
-        Map<String, Object> shared = ok("image_member_list", Map.of("image", REC_IMG));
+        Map<String, Object> shared = tools.ok("image_member_list", Map.of("image", REC_IMG));
         assertThat((List<Map<String, Object>>) shared.get("members")).singleElement().satisfies(m -> assertThat(m)
                 .containsEntry("member_id", ADMIN_PROJECT).containsEntry("status", "pending")
                 .containsEntry("created", "2026-11-22T05:49:42Z"));
 
-        Map<String, Object> publicImage = ok("image_member_list", Map.of("image", CIRROS));
+        Map<String, Object> publicImage = tools.ok("image_member_list", Map.of("image", CIRROS));
         assertThat(publicImage).containsEntry("count", 0);
         assertThat((String) publicImage.get("note")).contains("is public; only shared images have members");
         assertThat(fake.count("GET", GLANCE + "/images/" + CIRROS + "/members")).isZero();
@@ -176,7 +129,7 @@ class ImageToolsTest {
                         ? fake.recorded("image/image-rec-img-active.json")
                         : fake.recorded("image/image-rec-img-updated.json")));
 
-        Map<String, Object> result = ok("image_create", Map.of("name", "rec-img", "disk_format", "raw",
+        Map<String, Object> result = tools.ok("image_create", Map.of("name", "rec-img", "disk_format", "raw",
                 "visibility", "shared", "tags", List.of("rec"), "properties", Map.of("os_distro", "recos"),
                 "protected", true, "file_path", file.toString()));
 
@@ -192,7 +145,7 @@ class ImageToolsTest {
         assertThat(protect.headers().get("Content-type").get(0)).startsWith("application/openstack-images-v2.1-json-patch");
         assertThat(result).containsEntry("id", REC_IMG).containsEntry("status", "active").containsEntry("done", true);
         assertThat((String) result.get("message")).contains("with 1024 bytes from " + file.toRealPath());
-        assertThat(progress).contains("uploaded 1024 of 1024 bytes");
+        assertThat(tools.progress()).contains("uploaded 1024 of 1024 bytes");
     }
 
     @Test
@@ -202,19 +155,19 @@ class ImageToolsTest {
         Path link = dir.resolve("innocent.img");
         Files.createSymbolicLink(link, hidden);
 
-        assertThat(error("image_create", Map.of("name", "x", "disk_format", "raw", "file_path", "/etc/shadow")))
+        assertThat(tools.error("image_create", Map.of("name", "x", "disk_format", "raw", "file_path", "/etc/shadow")))
                 .contains("lies under /etc");
-        assertThat(error("image_create", Map.of("name", "x", "disk_format", "raw", "file_path", hidden.toString())))
+        assertThat(tools.error("image_create", Map.of("name", "x", "disk_format", "raw", "file_path", hidden.toString())))
                 .contains("hidden name '.config'");
-        assertThat(error("image_create", Map.of("name", "x", "disk_format", "raw", "file_path", link.toString())))
+        assertThat(tools.error("image_create", Map.of("name", "x", "disk_format", "raw", "file_path", link.toString())))
                 .contains("hidden name '.config'");
-        assertThat(error("image_create", Map.of("name", "x", "disk_format", "raw", "file_path", "images/x.img")))
+        assertThat(tools.error("image_create", Map.of("name", "x", "disk_format", "raw", "file_path", "images/x.img")))
                 .contains("must be an absolute path");
-        assertThat(error("image_create", Map.of("name", "x", "disk_format", "raw",
+        assertThat(tools.error("image_create", Map.of("name", "x", "disk_format", "raw",
                 "file_path", dir.resolve("missing.img").toString()))).contains("does not exist");
-        assertThat(error("image_create", Map.of("name", "x", "disk_format", "raw", "file_path", dir.toString())))
+        assertThat(tools.error("image_create", Map.of("name", "x", "disk_format", "raw", "file_path", dir.toString())))
                 .contains("not a regular file");
-        assertThat(error("image_create", Map.of("name", "x", "file_path", link.toString()))).contains("disk_format");
+        assertThat(tools.error("image_create", Map.of("name", "x", "file_path", link.toString()))).contains("disk_format");
         assertThat(glanceWrites()).isZero();
     }
 
@@ -223,7 +176,7 @@ class ImageToolsTest {
         fake.on("GET", GLANCE + "/info/import", r -> Reply.json(200,
                 "{\"import-methods\": {\"type\": \"array\", \"value\": [\"glance-direct\", \"copy-image\"]}}"));
 
-        assertThat(error("image_create", Map.of("name", "x", "disk_format", "qcow2",
+        assertThat(tools.error("image_create", Map.of("name", "x", "disk_format", "qcow2",
                 "source_url", "https://example.org/x.qcow2")))
                 .contains("does not offer the web-download import method (it offers: glance-direct, copy-image)",
                         "file_path");
@@ -239,7 +192,7 @@ class ImageToolsTest {
                 .on("GET", GLANCE + "/images/" + REC_IMPORT + "/tasks", 200, "image/tasks-rec-import.json")
                 .on("DELETE", GLANCE + "/images/" + REC_IMPORT, r -> new Reply(204, "", Map.of()));
 
-        assertThat(error("image_create", Map.of("name", "rec-import", "disk_format", "raw",
+        assertThat(tools.error("image_create", Map.of("name", "rec-import", "disk_format", "raw",
                 "source_url", "http://127.0.0.1:9/rec.img")))
                 .contains("could not import http://127.0.0.1:9/rec.img", "Task failed due to Internal Error",
                         "removed again");
@@ -252,7 +205,7 @@ class ImageToolsTest {
     void image_update_sends_one_json_patch_and_rejects_glance_attributes_as_properties() {
         fake.on("PATCH", GLANCE + "/images/" + REC_IMG, 200, "image/image-rec-img-updated.json");
 
-        ok("image_update", Map.of("image", REC_IMG, "min_disk_gb", 1, "add_tags", List.of("gold"),
+        tools.ok("image_update", Map.of("image", REC_IMG, "min_disk_gb", 1, "add_tags", List.of("gold"),
                 "set_properties", Map.of("hw_disk_bus", "scsi", "os_distro", "recos2"),
                 "remove_properties", List.of("os_distro")));
 
@@ -263,11 +216,11 @@ class ImageToolsTest {
                 "{\"op\":\"replace\",\"path\":\"/os_distro\",\"value\":\"recos2\"}",
                 "{\"op\":\"remove\",\"path\":\"/os_distro\"}");
 
-        assertThat(error("image_update", Map.of("image", REC_IMG, "set_properties", Map.of("visibility", "public"))))
+        assertThat(tools.error("image_update", Map.of("image", REC_IMG, "set_properties", Map.of("visibility", "public"))))
                 .contains("'visibility' is an image attribute Glance manages");
-        assertThat(error("image_update", Map.of("image", REC_IMG, "remove_properties", List.of("nope"))))
+        assertThat(tools.error("image_update", Map.of("image", REC_IMG, "remove_properties", List.of("nope"))))
                 .contains("has no property 'nope'");
-        assertThat(error("image_update", Map.of("image", REC_IMG))).contains("Nothing to change");
+        assertThat(tools.error("image_update", Map.of("image", REC_IMG))).contains("Nothing to change");
         assertThat(fake.count("PATCH", ".*")).isEqualTo(1);
     }
 
@@ -279,7 +232,7 @@ class ImageToolsTest {
                         ? fake.recorded("image/image-rec-img-active.json")
                         : fake.recorded("image/image-rec-img-active.json").replace("\"shared\"", "\"private\"")));
 
-        Map<String, Object> result = ok("image_visibility_set", Map.of("image", REC_IMG, "visibility", "private"));
+        Map<String, Object> result = tools.ok("image_visibility_set", Map.of("image", REC_IMG, "visibility", "private"));
 
         assertThat(compact(fake.requests("PATCH", GLANCE + "/images/" + REC_IMG).get(0).body()))
                 .isEqualTo("[{\"op\":\"replace\",\"path\":\"/visibility\",\"value\":\"private\"}]");
@@ -292,15 +245,15 @@ class ImageToolsTest {
         fake.on("POST", GLANCE + "/images/" + REC_IMG + "/members", 200, "image/member-create-admin.json")
                 .on("PUT", GLANCE + "/images/" + REC_IMG + "/members/.*", 200, "image/member-accepted-admin.json");
 
-        Map<String, Object> added = ok("image_member_add", Map.of("image", REC_IMG, "project", ADMIN_PROJECT));
+        Map<String, Object> added = tools.ok("image_member_add", Map.of("image", REC_IMG, "project", ADMIN_PROJECT));
         assertThat(compact(fake.requests("POST", GLANCE + "/images/" + REC_IMG + "/members").get(0).body()))
                 .isEqualTo("{\"member\":\"" + ADMIN_PROJECT + "\"}");
         assertThat(added).containsEntry("member_id", ADMIN_PROJECT).containsEntry("status", "pending");
 
-        assertThat(error("image_member_add", Map.of("image", CIRROS, "project", ADMIN_PROJECT)))
+        assertThat(tools.error("image_member_add", Map.of("image", CIRROS, "project", ADMIN_PROJECT)))
                 .contains("is public; only shared images have members", "image_visibility_set");
 
-        Map<String, Object> accepted = ok("image_member_update", Map.of("image", REC_IMG, "status", "accepted"));
+        Map<String, Object> accepted = tools.ok("image_member_update", Map.of("image", REC_IMG, "status", "accepted"));
         FakeOpenStack.Request put = fake.requests("PUT", GLANCE + "/images/" + REC_IMG + "/members/.*").get(0);
         assertThat(put.path()).endsWith("/members/" + DEMO_PROJECT);
         assertThat(compact(put.body())).isEqualTo("{\"status\":\"accepted\"}");
@@ -315,16 +268,16 @@ class ImageToolsTest {
                         ? fake.recorded("image/image-rec-img-active.json")
                         : fake.recorded("image/image-rec-img-deactivated.json")));
 
-        Map<String, Object> result = ok("image_deactivate", Map.of("image", REC_IMG));
+        Map<String, Object> result = tools.ok("image_deactivate", Map.of("image", REC_IMG));
         assertThat(fake.requests("POST", GLANCE + "/images/" + REC_IMG + "/actions/.*").get(0).path())
                 .endsWith("/actions/deactivate");
         assertThat(result).containsEntry("status", "deactivated").containsEntry("done", true);
 
-        Map<String, Object> again = ok("image_deactivate", Map.of("image", REC_IMG));
+        Map<String, Object> again = tools.ok("image_deactivate", Map.of("image", REC_IMG));
         assertThat((String) again.get("message")).contains("already is deactivated; nothing to do");
         assertThat(fake.count("POST", GLANCE + "/images/.*/actions/.*")).isEqualTo(1);
 
-        ok("image_reactivate", Map.of("image", REC_IMG));
+        tools.ok("image_reactivate", Map.of("image", REC_IMG));
         assertThat(fake.requests("POST", GLANCE + "/images/" + REC_IMG + "/actions/.*").get(1).path())
                 .endsWith("/actions/reactivate");
     }
@@ -333,11 +286,11 @@ class ImageToolsTest {
     @SuppressWarnings("unchecked")
     void image_delete_refuses_protected_images_and_warns_about_servers_booted_from_it() {
         fake.on("GET", GLANCE + "/images/" + REC_IMG, 200, "image/image-rec-img-updated.json");
-        assertThat(error("image_delete", Map.of("image", REC_IMG))).contains("is protected", "protected=false");
+        assertThat(tools.error("image_delete", Map.of("image", REC_IMG))).contains("is protected", "protected=false");
 
         fake.on("GET", "/compute/v2.1/servers", 200, "image/servers-by-image-cirros.json")
                 .on("DELETE", GLANCE + "/images/" + CIRROS, r -> new Reply(204, "", Map.of()));
-        Map<String, Object> preview = ok("image_delete", Map.of("image", CIRROS));
+        Map<String, Object> preview = tools.ok("image_delete", Map.of("image", CIRROS));
 
         assertThat(FakeOpenStack.queryParams(fake.requests("GET", "/compute/v2.1/servers").get(0)))
                 .contains("image=" + CIRROS, "limit=21");
@@ -347,7 +300,7 @@ class ImageToolsTest {
                 .contains("The image is public"));
         assertThat(fake.count("DELETE", ".*")).isZero();
 
-        Map<String, Object> done = ok("image_delete", Map.of("image", CIRROS, "confirm", preview.get("confirm")));
+        Map<String, Object> done = tools.ok("image_delete", Map.of("image", CIRROS, "confirm", preview.get("confirm")));
         assertThat((Map<String, Object>) done.get("result")).containsEntry("name", "cirros-fake");
         assertThat(fake.count("DELETE", GLANCE + "/images/" + CIRROS)).isEqualTo(1);
     }

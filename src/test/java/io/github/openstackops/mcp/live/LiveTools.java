@@ -1,6 +1,7 @@
 package io.github.openstackops.mcp.live;
 
 import io.github.openstackops.mcp.support.McpClients;
+import io.github.openstackops.mcp.support.ToolCalls;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
@@ -14,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The packaged server, started through the launcher over stdio (as Claude Desktop does) against the testbed, with a
  * few helpers for live tests of tool families. One per test class is enough (start-up is about two seconds).
  */
-public final class LiveTools implements AutoCloseable {
+public final class LiveTools implements ToolCalls, AutoCloseable {
 
     private final McpSyncClient client;
 
@@ -47,31 +48,19 @@ public final class LiveTools implements AutoCloseable {
         return client.callTool(new McpSchema.CallToolRequest(tool, arguments));
     }
 
-    /** Calls the tool, asserts it succeeded, returns its structured result. */
+    @Override
     public Map<String, Object> ok(String tool, Map<String, Object> arguments) {
         CallToolResult result = call(tool, arguments);
         assertThat(result.isError()).as("%s %s -> %s", tool, arguments, McpClients.text(result)).isFalse();
         return McpClients.structured(result);
     }
 
-    /** Calls the tool, asserts it failed, returns the error sentence. */
+    @Override
     public String error(String tool, Map<String, Object> arguments) {
         CallToolResult result = call(tool, arguments);
         assertThat(result.isError()).as("%s %s should fail but returned %s", tool, arguments, McpClients.text(result))
                 .isTrue();
         return McpClients.text(result);
-    }
-
-    /** A DESTRUCTIVE tool end to end: asserts the preview, confirms with its token, returns the executed result. */
-    @SuppressWarnings("unchecked")
-    public Map<String, Object> confirmed(String tool, Map<String, Object> arguments) {
-        Map<String, Object> preview = ok(tool, arguments);
-        assertThat(preview).as("preview of %s", tool).containsEntry("status", "preview").containsKey("confirm");
-        Map<String, Object> withToken = new HashMap<>(arguments);
-        withToken.put("confirm", preview.get("confirm"));
-        Map<String, Object> done = ok(tool, withToken);
-        assertThat(done).containsEntry("status", "executed");
-        return (Map<String, Object>) done.get("result");
     }
 
     @Override

@@ -13,6 +13,7 @@ import io.github.openstackops.mcp.support.FakeOpenStack;
 import io.github.openstackops.mcp.support.FakeOpenStack.Reply;
 import io.github.openstackops.mcp.support.FakeOpenStack.Request;
 import io.github.openstackops.mcp.support.TestContexts;
+import io.github.openstackops.mcp.support.ToolHarness;
 import io.micronaut.context.ApplicationContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,7 +25,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -43,33 +43,11 @@ class StackToolsTest {
     static final String BAD_PATH = H + "/stacks/rec-orch-bad/" + BAD;
     static final String TEMPLATE = "heat_template_version: 2018-08-31\nresources:\n  r:\n    type: OS::Heat::RandomString\n";
 
+    private ToolHarness tools;
     private FakeOpenStack fake;
-    private ApplicationContext context;
-    private ToolInvoker invoker;
     /** What GET /stacks?id=<OK> answers, call after call (the last one repeats). */
     private final AtomicReference<List<String>> okStates = new AtomicReference<>();
     private final AtomicInteger okPolls = new AtomicInteger();
-    private final List<String> progress = new CopyOnWriteArrayList<>();
-    private final ToolContext stdio = new ToolContext() {
-        @Override
-        public Caller caller() {
-            return Caller.STDIO;
-        }
-
-        @Override
-        public Surface surface() {
-            return Surface.STDIO;
-        }
-
-        @Override
-        public void progress(double done, Double total, String message) {
-            progress.add(message);
-        }
-
-        @Override
-        public void info(String message) {
-        }
-    };
 
     @BeforeEach
     void start() {
@@ -91,16 +69,12 @@ class StackToolsTest {
                 .on("GET", BAD_PATH + "/resources", 200, "orchestration/resources-bad-failed.json")
                 .on("GET", BAD_PATH + "/events", 200, "orchestration/events-bad-failed.json");
         okStates.set(List.of(fake.recorded("orchestration/stacks-id-ok.json")));
-        Map<String, Object> properties = new HashMap<>(fake.properties());
-        properties.put("mcp.safety.allow-modify", true);
-        context = TestContexts.plain(properties);
-        invoker = context.getBean(ToolInvoker.class);
+        tools = ToolHarness.on(fake).allowModify().start();
     }
 
     @AfterEach
     void stop() {
-        context.close();
-        fake.close();
+        tools.close();
     }
 
     /** GET /stacks: Heat's answer depends on the filters. */
@@ -131,19 +105,6 @@ class StackToolsTest {
         return fake.recorded("orchestration/stacks-id-ok.json").replace("\"CREATE_COMPLETE\"", "\"" + status + "\"");
     }
 
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> ok(String tool, Map<String, Object> args) {
-        ToolOutcome outcome = invoker.invoke(tool, args, stdio);
-        assertThat(outcome).as(outcome.toString()).isInstanceOf(ToolOutcome.Success.class);
-        return ((ToolOutcome.Success) outcome).structured();
-    }
-
-    private String error(String tool, Map<String, Object> args) {
-        ToolOutcome outcome = invoker.invoke(tool, args, stdio);
-        assertThat(outcome).as(outcome.toString()).isInstanceOf(ToolOutcome.Error.class);
-        return ((ToolOutcome.Error) outcome).message();
-    }
-
     private static Map<String, Object> body(Request request) {
         return ToolJson.readMap(request.body());
     }
@@ -157,7 +118,7 @@ class StackToolsTest {
 
     @Test
     void stack_list_pages_and_sorts_in_heat_and_returns_compact_summaries_with_a_cursor() {
-        Map<String, Object> page = ok("stack_list", Map.of("limit", 2));
+        Map<String, Object> page = tools.ok("stack_list", Map.of("limit", 2));
 
         assertThat(FakeOpenStack.queryParams(fake.requests("GET", H + "/stacks").get(0)))
                 .contains("limit=3", "sort_keys=creation_time", "sort_dir=desc");
@@ -171,21 +132,21 @@ class StackToolsTest {
 
     @Test
     void stack_list_filters_by_status_name_and_tags_in_heat_and_rejects_unknown_statuses() {
-        Map<String, Object> page = ok("stack_list", Map.of("status", "FAILED", "tags", List.of("rec", "orch"),
+        Map<String, Object> page = tools.ok("stack_list", Map.of("status", "FAILED", "tags", List.of("rec", "orch"),
                 "marker", "abc"));
 
         assertThat(FakeOpenStack.queryParams(fake.requests("GET", H + "/stacks").get(0)))
                 .contains("status=FAILED", "tags=rec,orch", "marker=abc", "limit=51");
         assertThat(page).containsEntry("count", 1).doesNotContainKey("next_marker");
 
-        assertThat(error("stack_list", Map.of("status", "BROKEN"))).contains("status").contains("Fix the arguments");
+        assertThat(tools.error("stack_list", Map.of("status", "BROKEN"))).contains("status").contains("Fix the arguments");
         assertThat(fake.requests("GET", H + "/stacks")).hasSize(1);
     }
 
     @Test
     @SuppressWarnings("unchecked")
     void stack_get_by_name_shows_status_parameters_and_outputs_without_pseudo_parameters() {
-        Map<String, Object> stack = ok("stack_get", Map.of("stack", "demo-stack"));
+        Map<String, Object> stack = tools.ok("stack_get", Map.of("stack", "demo-stack"));
 
         assertThat(FakeOpenStack.queryParams(fake.requests("GET", H + "/stacks").get(0)))
                 .contains("name=demo-stack", "show_nested=true");
@@ -201,7 +162,7 @@ class StackToolsTest {
     @Test
     @SuppressWarnings("unchecked")
     void stack_get_by_id_keeps_hidden_parameters_masked_and_tags() {
-        Map<String, Object> stack = ok("stack_get", Map.of("stack", OK));
+        Map<String, Object> stack = tools.ok("stack_get", Map.of("stack", OK));
 
         assertThat(FakeOpenStack.queryParams(fake.requests("GET", H + "/stacks").get(0))).contains("id=" + OK);
         assertThat((Map<String, Object>) stack.get("parameters")).containsEntry("db_password", "******")
@@ -212,14 +173,14 @@ class StackToolsTest {
 
     @Test
     void an_unknown_stack_is_a_sentence_and_a_cloud_without_heat_is_named() {
-        assertThat(error("stack_get", Map.of("stack", "nope")))
+        assertThat(tools.error("stack_get", Map.of("stack", "nope")))
                 .isEqualTo("Stack 'nope' was not found (or is not visible to this project).");
-        assertThat(error("stack_get", Map.of("stack", "00000000-0000-4000-8000-000000000000")))
+        assertThat(tools.error("stack_get", Map.of("stack", "00000000-0000-4000-8000-000000000000")))
                 .contains("'00000000-0000-4000-8000-000000000000' was not found");
 
         fake.on("POST", "/identity/v3/auth/tokens", r -> tokenWithout("orchestration"));
-        context.getBean(io.github.openstackops.mcp.cloud.CloudSession.class).invalidate();
-        assertThat(error("stack_list", Map.of())).contains("no orchestration (Heat) service");
+        tools.context().getBean(io.github.openstackops.mcp.cloud.CloudSession.class).invalidate();
+        assertThat(tools.error("stack_list", Map.of())).contains("no orchestration (Heat) service");
     }
 
     /** The recorded demo token with one service type taken out of its catalog. */
@@ -243,7 +204,7 @@ class StackToolsTest {
     @Test
     @SuppressWarnings("unchecked")
     void stack_resource_list_filters_in_heat_names_nested_stacks_and_says_when_it_is_cut() {
-        Map<String, Object> all = ok("stack_resource_list", Map.of("stack", OK, "nested_depth", 5, "limit", 7,
+        Map<String, Object> all = tools.ok("stack_resource_list", Map.of("stack", OK, "nested_depth", 5, "limit", 7,
                 "status", "CREATE_COMPLETE", "type", "OS::Heat::RandomString"));
 
         assertThat(FakeOpenStack.queryParams(fake.requests("GET", OK_PATH + "/resources").get(0)))
@@ -259,7 +220,7 @@ class StackToolsTest {
     @Test
     @SuppressWarnings("unchecked")
     void stack_resource_get_reports_small_attributes_without_links_and_a_missing_resource_clearly() {
-        Map<String, Object> server = ok("stack_resource_get", Map.of("stack", "demo-stack", "resource", "server"));
+        Map<String, Object> server = tools.ok("stack_resource_get", Map.of("stack", "demo-stack", "resource", "server"));
 
         assertThat(server).containsEntry("type", "OS::Nova::Server").containsEntry("status", "CREATE_COMPLETE")
                 .containsEntry("physical_id", "8399eed9-fb10-4883-a853-48a4ccc9e04c");
@@ -268,13 +229,13 @@ class StackToolsTest {
                 .doesNotContainKeys("links", "key_name", "accessIPv4");
         assertThat(ToolJson.write(attributes)).doesNotContain("\"links\"", "bookmark");
 
-        assertThat(error("stack_resource_get", Map.of("stack", "demo-stack", "resource", "nope")))
+        assertThat(tools.error("stack_resource_get", Map.of("stack", "demo-stack", "resource", "nope")))
                 .contains("HTTP 404").contains("The Resource (nope) could not be found in Stack demo-stack");
     }
 
     @Test
     void stack_event_list_is_newest_first_paged_and_filtered_in_heat() {
-        Map<String, Object> page = ok("stack_event_list", Map.of("stack", "demo-stack", "limit", 3,
+        Map<String, Object> page = tools.ok("stack_event_list", Map.of("stack", "demo-stack", "limit", 3,
                 "status", "CREATE_IN_PROGRESS", "resource", "server"));
 
         assertThat(FakeOpenStack.queryParams(fake.requests("GET", DEMO_PATH + "/events").get(0))).contains("limit=4",
@@ -291,10 +252,10 @@ class StackToolsTest {
     void events_of_a_resource_that_does_not_exist_say_so() {
         fake.on("GET", DEMO_PATH + "/events", r -> Reply.json(200, "{\"events\": []}"));
 
-        assertThat(error("stack_event_list", Map.of("stack", "demo-stack", "resource", "nope")))
+        assertThat(tools.error("stack_event_list", Map.of("stack", "demo-stack", "resource", "nope")))
                 .contains("The Resource (nope) could not be found");
-        assertThat(ok("stack_event_list", Map.of("stack", "demo-stack", "status", "FAILED"))).containsEntry("count", 0);
-        ok("stack_event_list", Map.of("stack", "demo-stack", "status", "IN_PROGRESS"));
+        assertThat(tools.ok("stack_event_list", Map.of("stack", "demo-stack", "status", "FAILED"))).containsEntry("count", 0);
+        tools.ok("stack_event_list", Map.of("stack", "demo-stack", "status", "IN_PROGRESS"));
         List<Request> sent = fake.requests("GET", DEMO_PATH + "/events");
         assertThat(FakeOpenStack.queryParams(sent.get(sent.size() - 2))).contains("resource_status=FAILED")
                 .noneMatch(p -> p.startsWith("resource_action"));
@@ -305,7 +266,7 @@ class StackToolsTest {
     @Test
     @SuppressWarnings("unchecked")
     void stack_template_get_returns_yaml_and_an_outline_and_cuts_long_templates() {
-        Map<String, Object> t = ok("stack_template_get", Map.of("stack", "demo-stack"));
+        Map<String, Object> t = tools.ok("stack_template_get", Map.of("stack", "demo-stack"));
 
         assertThat(t).containsEntry("version", "2018-08-31").containsEntry("truncated", false)
                 .containsEntry("parameters", List.of("flavor", "image")).containsEntry("outputs", List.of("server_ip", "suffix"));
@@ -314,17 +275,17 @@ class StackToolsTest {
         assertThat((String) t.get("template")).startsWith("description: Testbed sample stack")
                 .contains("\n  server:\n    depends_on: subnet\n").contains("user_data_format: RAW");
 
-        Map<String, Object> cut = ok("stack_template_get", Map.of("stack", OK, "max_chars", 1000));
+        Map<String, Object> cut = tools.ok("stack_template_get", Map.of("stack", OK, "max_chars", 1000));
         assertThat(cut).containsEntry("truncated", true);
         assertThat((String) cut.get("template")).hasSize(1000);
     }
 
     @Test
     void stack_output_get_returns_the_value_and_names_the_outputs_for_an_unknown_key() {
-        assertThat(ok("stack_output_get", Map.of("stack", "demo-stack", "output", "suffix")))
+        assertThat(tools.ok("stack_output_get", Map.of("stack", "demo-stack", "output", "suffix")))
                 .containsEntry("key", "suffix").containsEntry("value", "gei8yg").doesNotContainKey("description");
 
-        assertThat(error("stack_output_get", Map.of("stack", "demo-stack", "output", "nope")))
+        assertThat(tools.error("stack_output_get", Map.of("stack", "demo-stack", "output", "nope")))
                 .isEqualTo("Stack 'demo-stack' has no output 'nope'; its outputs are: suffix, server_ip.");
         assertThat(fake.count("GET", DEMO_PATH + "/outputs/nope")).isZero();
     }
@@ -334,7 +295,7 @@ class StackToolsTest {
     void template_validate_returns_parameters_with_hidden_defaults_masked() {
         fake.on("POST", H + "/validate", 200, "orchestration/validate-ok.json");
 
-        Map<String, Object> result = ok("template_validate", Map.of("template", TEMPLATE,
+        Map<String, Object> result = tools.ok("template_validate", Map.of("template", TEMPLATE,
                 "parameters", Map.of("length", 8), "environment", "parameter_defaults: {}\n"));
 
         assertThat(body(fake.requests("POST", H + "/validate").get(0))).containsEntry("template", TEMPLATE)
@@ -351,26 +312,26 @@ class StackToolsTest {
     void an_invalid_template_is_a_result_with_heats_reason() {
         fake.on("POST", H + "/validate", 400, "orchestration/validate-unknown-type.json");
 
-        assertThat(ok("template_validate", Map.of("template", TEMPLATE))).containsEntry("valid", false)
+        assertThat(tools.ok("template_validate", Map.of("template", TEMPLATE))).containsEntry("valid", false)
                 .containsEntry("error", "The Resource Type (OS::Nope::Thing) could not be found.")
                 .containsEntry("parameters", List.of());
     }
 
     @Test
     void template_inputs_are_checked_before_anything_reaches_heat() {
-        assertThat(error("template_validate", Map.of("template_url", "file:///etc/passwd")))
+        assertThat(tools.error("template_validate", Map.of("template_url", "file:///etc/passwd")))
                 .contains("http:// or https://").contains("'file:' URLs are refused");
-        assertThat(error("stack_create", Map.of("name", "x", "template_url", "ftp://example.com/t.yaml")))
+        assertThat(tools.error("stack_create", Map.of("name", "x", "template_url", "ftp://example.com/t.yaml")))
                 .contains("'ftp:' URLs are refused");
-        assertThat(error("template_validate", Map.of("template_url", "https://user:pw@example.com/t.yaml")))
+        assertThat(tools.error("template_validate", Map.of("template_url", "https://user:pw@example.com/t.yaml")))
                 .contains("must not carry credentials").doesNotContain("pw@");
-        assertThat(error("template_validate", Map.of("template", TEMPLATE, "template_url", "https://example.com/t.yaml")))
+        assertThat(tools.error("template_validate", Map.of("template", TEMPLATE, "template_url", "https://example.com/t.yaml")))
                 .contains("not both");
-        assertThat(error("stack_preview", Map.of())).contains("Give the template");
+        assertThat(tools.error("stack_preview", Map.of())).contains("Give the template");
         String huge = TEMPLATE + "#".repeat(600 * 1024) + "\n";
-        assertThat(error("stack_create", Map.of("name", "x", "template", huge)))
+        assertThat(tools.error("stack_create", Map.of("name", "x", "template", huge)))
                 .contains("601 KiB").contains("limited to 512 KiB").contains("template_url");
-        assertThat(error("stack_create", Map.of("name", "9lives", "template", TEMPLATE))).contains("name");
+        assertThat(tools.error("stack_create", Map.of("name", "9lives", "template", TEMPLATE))).contains("name");
         assertThat(fake.requests().stream().filter(r -> r.path().startsWith("/orchestration"))).isEmpty();
     }
 
@@ -378,7 +339,7 @@ class StackToolsTest {
     void stack_preview_lists_the_resources_heat_would_create_including_nested_ones() {
         fake.on("POST", H + "/stacks/preview", 200, "orchestration/preview-ok.json");
 
-        Map<String, Object> preview = ok("stack_preview", Map.of("name", "rec-preview", "template", TEMPLATE,
+        Map<String, Object> preview = tools.ok("stack_preview", Map.of("name", "rec-preview", "template", TEMPLATE,
                 "parameters", Map.of("length", 8)));
 
         assertThat(body(fake.requests("POST", H + "/stacks/preview").get(0))).containsEntry("stack_name", "rec-preview")
@@ -400,7 +361,7 @@ class StackToolsTest {
         okStates.set(List.of(okIn("CREATE_IN_PROGRESS"), okIn("CREATE_IN_PROGRESS"),
                 fake.recorded("orchestration/stacks-id-ok.json")));
 
-        Map<String, Object> result = ok("stack_create", Map.of("name", "rec-orch-ok", "template", TEMPLATE,
+        Map<String, Object> result = tools.ok("stack_create", Map.of("name", "rec-orch-ok", "template", TEMPLATE,
                 "parameters", Map.of("length", 6), "tags", List.of("rec", "orch"), "timeout_minutes", 10));
 
         Map<String, Object> sent = body(fake.requests("POST", H + "/stacks").get(0));
@@ -411,7 +372,7 @@ class StackToolsTest {
                 .containsEntry("reached_target", true).doesNotContainKey("previous_status");
         assertThat((List<Map<String, Object>>) result.get("outputs")).extracting(o -> o.get("key") + "=" + o.get("value"))
                 .containsExactly("suffix=ohshcg", "server_ip=10.91.0.155");
-        assertThat(progress).isNotEmpty().allSatisfy(p -> assertThat(p).startsWith("CREATE_IN_PROGRESS"));
+        assertThat(tools.progress()).isNotEmpty().allSatisfy(p -> assertThat(p).startsWith("CREATE_IN_PROGRESS"));
         assertThat(okPolls.get()).isEqualTo(3);
     }
 
@@ -419,7 +380,7 @@ class StackToolsTest {
     void a_failed_create_names_the_failing_resource_and_heats_reason() {
         fake.on("POST", H + "/stacks", 201, "orchestration/create-bad-201.json");
 
-        String message = error("stack_create", Map.of("name", "rec-orch-bad", "template_url",
+        String message = tools.error("stack_create", Map.of("name", "rec-orch-bad", "template_url",
                 "https://templates.example.com/bad.yaml", "rollback_on_failure", true));
 
         assertThat(body(fake.requests("POST", H + "/stacks").get(0)))
@@ -438,7 +399,7 @@ class StackToolsTest {
         fake.on("POST", H + "/stacks", 201, "orchestration/create-bad-201.json")
                 .on("GET", BAD_PATH + "/resources", r -> Reply.json(200, "{\"resources\": []}"));
 
-        assertThat(error("stack_create", Map.of("name", "rec-orch-bad", "template", TEMPLATE)))
+        assertThat(tools.error("stack_create", Map.of("name", "rec-orch-bad", "template", TEMPLATE)))
                 .contains("Failed resource: 'boom' CREATE_FAILED: ValueError: resources.boom: Test Resource failed boom")
                 .doesNotContain("'rec-orch-bad' CREATE_FAILED");
     }
@@ -448,11 +409,11 @@ class StackToolsTest {
         fake.on("POST", H + "/stacks", 201, "orchestration/create-201.json");
         okStates.set(List.of(okIn("CREATE_IN_PROGRESS")));
 
-        assertThat(ok("stack_create", Map.of("name", "rec-orch-ok", "template", TEMPLATE, "wait", false)))
+        assertThat(tools.ok("stack_create", Map.of("name", "rec-orch-ok", "template", TEMPLATE, "wait", false)))
                 .containsEntry("status", "CREATE_IN_PROGRESS").containsEntry("reached_target", false);
         assertThat(okPolls.get()).isZero();
 
-        Map<String, Object> late = ok("stack_create", Map.of("name", "rec-orch-ok", "template", TEMPLATE,
+        Map<String, Object> late = tools.ok("stack_create", Map.of("name", "rec-orch-ok", "template", TEMPLATE,
                 "timeout_seconds", 1));
         assertThat(late).containsEntry("status", "CREATE_IN_PROGRESS").containsEntry("reached_target", false);
         assertThat((String) late.get("message")).contains("still CREATE_IN_PROGRESS after");
@@ -465,7 +426,7 @@ class StackToolsTest {
         okStates.set(List.of(fake.recorded("orchestration/stacks-id-ok.json"), okIn("UPDATE_IN_PROGRESS"),
                 okIn("UPDATE_COMPLETE")));
 
-        Map<String, Object> result = ok("stack_update", Map.of("stack", "rec-orch-ok", "template", TEMPLATE));
+        Map<String, Object> result = tools.ok("stack_update", Map.of("stack", "rec-orch-ok", "template", TEMPLATE));
 
         assertThat(body(fake.requests("PUT", OK_PATH + "/preview").get(0))).containsEntry("template", TEMPLATE);
         assertThat(body(fake.requests("PUT", OK_PATH).get(0))).containsEntry("template", TEMPLATE);
@@ -487,7 +448,7 @@ class StackToolsTest {
         fake.on("PATCH", OK_PATH + "/preview", 200, "orchestration/update-preview-patch.json")
                 .on("PATCH", OK_PATH, r -> new Reply(202, "", Map.of()));
 
-        Map<String, Object> preview = ok("stack_update", Map.of("stack", OK, "parameters", Map.of("length", 9),
+        Map<String, Object> preview = tools.ok("stack_update", Map.of("stack", OK, "parameters", Map.of("length", 9),
                 "preview_only", true));
 
         assertThat(body(fake.requests("PATCH", OK_PATH + "/preview").get(0)))
@@ -499,16 +460,16 @@ class StackToolsTest {
 
         okStates.set(List.of(fake.recorded("orchestration/stacks-id-ok.json"), okIn("UPDATE_COMPLETE")));
         okPolls.set(0);
-        ok("stack_update", Map.of("stack", OK, "parameters", Map.of("length", 9)));
+        tools.ok("stack_update", Map.of("stack", OK, "parameters", Map.of("length", 9)));
         assertThat(fake.count("PATCH", OK_PATH)).isEqualTo(1);
         assertThat(fake.count("PUT", ".*")).isZero();
     }
 
     @Test
     void an_update_needs_something_to_change_and_a_settled_stack() {
-        assertThat(error("stack_update", Map.of("stack", OK))).contains("Nothing to update");
+        assertThat(tools.error("stack_update", Map.of("stack", OK))).contains("Nothing to update");
         okStates.set(List.of(okIn("UPDATE_IN_PROGRESS")));
-        assertThat(error("stack_update", Map.of("stack", OK, "parameters", Map.of("length", 9))))
+        assertThat(tools.error("stack_update", Map.of("stack", OK, "parameters", Map.of("length", 9))))
                 .contains("is UPDATE_IN_PROGRESS").contains("stack_update_cancel");
         assertThat(fake.count("PATCH", ".*")).isZero();
     }
@@ -522,16 +483,16 @@ class StackToolsTest {
         });
         okStates.set(List.of(fake.recorded("orchestration/stacks-id-ok.json"), okIn("SUSPEND_IN_PROGRESS"),
                 okIn("SUSPEND_COMPLETE")));
-        assertThat(ok("stack_suspend", Map.of("stack", OK))).containsEntry("status", "SUSPEND_COMPLETE")
+        assertThat(tools.ok("stack_suspend", Map.of("stack", OK))).containsEntry("status", "SUSPEND_COMPLETE")
                 .containsEntry("previous_status", "CREATE_COMPLETE").containsEntry("reached_target", true);
 
         okPolls.set(0);
         okStates.set(List.of(okIn("SUSPEND_COMPLETE"), okIn("RESUME_COMPLETE")));
-        assertThat(ok("stack_resume", Map.of("stack", OK))).containsEntry("status", "RESUME_COMPLETE");
+        assertThat(tools.ok("stack_resume", Map.of("stack", OK))).containsEntry("status", "RESUME_COMPLETE");
 
         okPolls.set(0);
         okStates.set(List.of(okIn("CHECK_COMPLETE"), okIn("CHECK_IN_PROGRESS"), okIn("CHECK_COMPLETE")));
-        assertThat(ok("stack_check", Map.of("stack", OK))).containsEntry("status", "CHECK_COMPLETE");
+        assertThat(tools.ok("stack_check", Map.of("stack", OK))).containsEntry("status", "CHECK_COMPLETE");
 
         assertThat(actions).extracting(b -> ToolJson.readMap(b).keySet().iterator().next())
                 .containsExactly("suspend", "resume", "check");
@@ -546,22 +507,22 @@ class StackToolsTest {
                         .replace("Test Resource failed boom", "server is gone")));
         okStates.set(List.of(fake.recorded("orchestration/stacks-id-ok.json"), okIn("CHECK_FAILED")));
 
-        assertThat(error("stack_check", Map.of("stack", OK))).contains("The check of stack 'rec-orch-ok'")
+        assertThat(tools.error("stack_check", Map.of("stack", OK))).contains("The check of stack 'rec-orch-ok'")
                 .contains("it is CHECK_FAILED").contains("'boom' (OS::Heat::TestResource) CHECK_FAILED: ValueError:"
                         + " resources.boom: server is gone");
     }
 
     @Test
     void actions_that_make_no_sense_now_are_refused_or_a_no_op() {
-        assertThat(error("stack_resume", Map.of("stack", OK))).contains("is CREATE_COMPLETE, not suspended");
+        assertThat(tools.error("stack_resume", Map.of("stack", OK))).contains("is CREATE_COMPLETE, not suspended");
         okStates.set(List.of(okIn("SUSPEND_COMPLETE")));
-        assertThat((String) ok("stack_suspend", Map.of("stack", OK)).get("message")).contains("already SUSPEND_COMPLETE");
+        assertThat((String) tools.ok("stack_suspend", Map.of("stack", OK)).get("message")).contains("already SUSPEND_COMPLETE");
         assertThat(fake.count("POST", ".*/actions")).isZero();
     }
 
     @Test
     void stack_update_cancel_rolls_back_a_running_update_and_refuses_a_settled_stack() {
-        assertThat(error("stack_update_cancel", Map.of("stack", OK)))
+        assertThat(tools.error("stack_update_cancel", Map.of("stack", OK)))
                 .contains("is CREATE_COMPLETE; only a stack in UPDATE_IN_PROGRESS");
 
         List<String> actions = new ArrayList<>();
@@ -572,13 +533,13 @@ class StackToolsTest {
         okPolls.set(0);
         okStates.set(List.of(okIn("UPDATE_IN_PROGRESS"), okIn("UPDATE_IN_PROGRESS"), okIn("ROLLBACK_IN_PROGRESS"),
                 okIn("ROLLBACK_COMPLETE")));
-        assertThat(ok("stack_update_cancel", Map.of("stack", OK))).containsEntry("status", "ROLLBACK_COMPLETE")
+        assertThat(tools.ok("stack_update_cancel", Map.of("stack", OK))).containsEntry("status", "ROLLBACK_COMPLETE")
                 .containsEntry("reached_target", true).containsEntry("previous_status", "UPDATE_IN_PROGRESS");
         assertThat(actions).containsExactly("{\"cancel_update\":null}");
 
         okPolls.set(0);
         okStates.set(List.of(okIn("CREATE_IN_PROGRESS"), okIn("CREATE_FAILED")));
-        assertThat(ok("stack_update_cancel", Map.of("stack", OK, "rollback", false)))
+        assertThat(tools.ok("stack_update_cancel", Map.of("stack", OK, "rollback", false)))
                 .containsEntry("status", "CREATE_FAILED").containsEntry("reached_target", true);
         assertThat(actions).last().isEqualTo("{\"cancel_without_rollback\":null}");
     }
@@ -588,7 +549,7 @@ class StackToolsTest {
     @Test
     @SuppressWarnings("unchecked")
     void stack_delete_previews_every_resource_then_deletes_with_the_token() {
-        Map<String, Object> preview = ok("stack_delete", Map.of("stack", "rec-orch-ok"));
+        Map<String, Object> preview = tools.ok("stack_delete", Map.of("stack", "rec-orch-ok"));
 
         assertThat(preview).containsEntry("status", "preview");
         Map<String, Object> details = (Map<String, Object>) preview.get("preview");
@@ -616,7 +577,7 @@ class StackToolsTest {
         okStates.set(List.of(fake.recorded("orchestration/stacks-id-ok.json"), okIn("DELETE_IN_PROGRESS"),
                 fake.recorded("orchestration/stacks-empty.json")));
         okPolls.set(0);
-        Map<String, Object> done = ok("stack_delete", Map.of("stack", "rec-orch-ok", "confirm", preview.get("confirm")));
+        Map<String, Object> done = tools.ok("stack_delete", Map.of("stack", "rec-orch-ok", "confirm", preview.get("confirm")));
 
         assertThat(done).containsEntry("status", "executed");
         assertThat((Map<String, Object>) done.get("result")).containsEntry("gone", true).containsEntry("id", OK);
@@ -625,7 +586,7 @@ class StackToolsTest {
 
     @Test
     void deleting_a_nested_stack_is_refused_and_a_failed_delete_is_explained() {
-        assertThat(error("stack_delete", Map.of("stack", NESTED)))
+        assertThat(tools.error("stack_delete", Map.of("stack", NESTED)))
                 .contains("is nested in stack " + OK).contains("Delete or update the parent stack instead");
 
         Map<String, Object> properties = new HashMap<>(fake.properties());
@@ -636,7 +597,8 @@ class StackToolsTest {
             fake.on("DELETE", BAD_PATH, r -> new Reply(204, "", Map.of()))
                     .on("GET", H + "/stacks", r -> Reply.json(200, fake.recorded("orchestration/stacks-id-bad.json")
                             .replace("CREATE_FAILED", "DELETE_FAILED")));
-            ToolOutcome outcome = direct.invoke("stack_delete", Map.of("stack", BAD), stdio);
+            ToolOutcome outcome = direct.invoke("stack_delete", Map.of("stack", BAD),
+                    ToolContext.quiet(Caller.STDIO, Surface.STDIO));
             assertThat(outcome).isInstanceOf(ToolOutcome.Error.class);
             assertThat(((ToolOutcome.Error) outcome).message()).contains("The delete of stack 'rec-orch-bad'")
                     .contains("'boom' (OS::Heat::TestResource)").contains("delete it again");
@@ -651,7 +613,7 @@ class StackToolsTest {
                         "DeletionPolicy", "Retain"))));
         fake.on("GET", DEMO_PATH + "/template", r -> Reply.json(200, cfn.toString()));
 
-        Map<String, Object> t = ok("stack_template_get", Map.of("stack", DEMO));
+        Map<String, Object> t = tools.ok("stack_template_get", Map.of("stack", DEMO));
         assertThat(t).containsEntry("version", "2010-09-09").containsEntry("description", "cfn")
                 .containsEntry("resources", Map.of("r", "OS::Heat::RandomString"));
     }

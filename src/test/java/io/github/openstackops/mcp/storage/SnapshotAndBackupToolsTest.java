@@ -1,19 +1,12 @@
 package io.github.openstackops.mcp.storage;
 
-import io.github.openstackops.mcp.catalog.Caller;
-import io.github.openstackops.mcp.catalog.Surface;
-import io.github.openstackops.mcp.catalog.ToolContext;
-import io.github.openstackops.mcp.catalog.ToolInvoker;
-import io.github.openstackops.mcp.catalog.ToolOutcome;
 import io.github.openstackops.mcp.support.FakeOpenStack;
 import io.github.openstackops.mcp.support.FakeOpenStack.Reply;
-import io.github.openstackops.mcp.support.TestContexts;
-import io.micronaut.context.ApplicationContext;
+import io.github.openstackops.mcp.support.ToolHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -31,10 +24,8 @@ class SnapshotAndBackupToolsTest {
     static final String BACKUP = "46c5353a-922e-410d-bdd8-b76656c558f5";
     static final String RESTORED = "4bb63714-3454-414f-84fb-caf04e502875";
 
+    private ToolHarness tools;
     private FakeOpenStack fake;
-    private ApplicationContext context;
-    private ToolInvoker invoker;
-    private final ToolContext stdio = ToolContext.quiet(Caller.STDIO, Surface.STDIO);
 
     @BeforeEach
     void start() {
@@ -46,35 +37,18 @@ class SnapshotAndBackupToolsTest {
                 .on("GET", CINDER + "/snapshots/" + SNAP, 200, "storage/snapshot-data-vol-snap.json")
                 .on("GET", CINDER + "/backups/detail", 200, "storage/backups-detail.json")
                 .on("GET", CINDER + "/backups/" + BACKUP, 200, "storage/backup-rec-backup.json");
-        Map<String, Object> properties = new HashMap<>(fake.properties());
-        properties.put("mcp.safety.allow-modify", true);
-        context = TestContexts.plain(properties);
-        invoker = context.getBean(ToolInvoker.class);
+        tools = ToolHarness.on(fake).allowModify().start();
     }
 
     @AfterEach
     void stop() {
-        context.close();
-        fake.close();
-    }
-
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> ok(String tool, Map<String, Object> args) {
-        ToolOutcome outcome = invoker.invoke(tool, args, stdio);
-        assertThat(outcome).as(outcome.toString()).isInstanceOf(ToolOutcome.Success.class);
-        return ((ToolOutcome.Success) outcome).structured();
-    }
-
-    private String error(String tool, Map<String, Object> args) {
-        ToolOutcome outcome = invoker.invoke(tool, args, stdio);
-        assertThat(outcome).as(outcome.toString()).isInstanceOf(ToolOutcome.Error.class);
-        return ((ToolOutcome.Error) outcome).message();
+        tools.close();
     }
 
     @Test
     @SuppressWarnings("unchecked")
     void volume_snapshot_list_filters_by_volume_in_cinder() {
-        Map<String, Object> page = ok("volume_snapshot_list", Map.of("volume", DATA_VOL, "status", "available"));
+        Map<String, Object> page = tools.ok("volume_snapshot_list", Map.of("volume", DATA_VOL, "status", "available"));
 
         assertThat(FakeOpenStack.queryParams(fake.requests("GET", CINDER + "/snapshots/detail").get(0)))
                 .contains("volume_id=" + DATA_VOL, "status=available", "limit=51");
@@ -90,7 +64,7 @@ class SnapshotAndBackupToolsTest {
         fake.on("GET", CINDER + "/snapshots/detail", r -> Reply.json(200, "{\"snapshots\": ["
                 + body(fake.recorded("storage/snapshot-data-vol-snap.json")) + "]}"));
 
-        Map<String, Object> snapshot = ok("volume_snapshot_get", Map.of("snapshot", "data-vol-snap"));
+        Map<String, Object> snapshot = tools.ok("volume_snapshot_get", Map.of("snapshot", "data-vol-snap"));
 
         assertThat(snapshot).containsEntry("id", SNAP).containsEntry("status", "available")
                 .containsEntry("project_id", "8555d241e74c44ad9cc087c1e0ccee5b");
@@ -106,10 +80,10 @@ class SnapshotAndBackupToolsTest {
                 .on("GET", CINDER + "/snapshots/" + SNAP, r -> Reply.json(200, polls.incrementAndGet() < 2 ? creating
                         : fake.recorded("storage/snapshot-data-vol-snap.json")));
 
-        assertThat(error("volume_snapshot_create", Map.of("volume", WEB_VOL))).contains("in use", "force=true");
+        assertThat(tools.error("volume_snapshot_create", Map.of("volume", WEB_VOL))).contains("in use", "force=true");
         assertThat(fake.count("POST", CINDER + "/.*")).isZero();
 
-        Map<String, Object> result = ok("volume_snapshot_create", Map.of("volume", DATA_VOL, "name", "data-vol-snap"));
+        Map<String, Object> result = tools.ok("volume_snapshot_create", Map.of("volume", DATA_VOL, "name", "data-vol-snap"));
 
         assertThat(fake.requests("POST", CINDER + "/snapshots").get(0).body())
                 .contains("\"volume_id\":\"" + DATA_VOL + "\"", "\"name\":\"data-vol-snap\"").doesNotContain("force");
@@ -125,14 +99,14 @@ class SnapshotAndBackupToolsTest {
                         : Reply.json(404, "{\"itemNotFound\": {\"code\": 404, \"message\": \"Snapshot could not be found.\"}}"))
                 .on("DELETE", CINDER + "/snapshots/" + SNAP, r -> new Reply(202, "", Map.of()));
 
-        Map<String, Object> preview = ok("volume_snapshot_delete", Map.of("snapshot", SNAP));
+        Map<String, Object> preview = tools.ok("volume_snapshot_delete", Map.of("snapshot", SNAP));
         Map<String, Object> details = (Map<String, Object>) preview.get("preview");
         assertThat((List<Map<String, Object>>) details.get("resources"))
                 .extracting(r -> r.get("type") + " " + r.get("name") + ": " + r.get("effect"))
                 .containsExactly("volume_snapshot data-vol-snap: deleted", "volume data-vol: kept, unchanged");
         assertThat(fake.count("DELETE", ".*")).isZero();
 
-        Map<String, Object> done = ok("volume_snapshot_delete", Map.of("snapshot", SNAP, "confirm", preview.get("confirm")));
+        Map<String, Object> done = tools.ok("volume_snapshot_delete", Map.of("snapshot", SNAP, "confirm", preview.get("confirm")));
         assertThat((Map<String, Object>) done.get("result")).containsEntry("gone", true);
         assertThat(fake.count("DELETE", CINDER + "/snapshots/" + SNAP)).isEqualTo(1);
     }
@@ -140,7 +114,7 @@ class SnapshotAndBackupToolsTest {
     @Test
     @SuppressWarnings("unchecked")
     void volume_backup_list_and_get_show_compact_backups() {
-        Map<String, Object> page = ok("volume_backup_list", Map.of("limit", 10, "name", "rec-backup"));
+        Map<String, Object> page = tools.ok("volume_backup_list", Map.of("limit", 10, "name", "rec-backup"));
 
         assertThat(FakeOpenStack.queryParams(fake.requests("GET", CINDER + "/backups/detail").get(0)))
                 .contains("limit=11", "name=rec-backup");
@@ -148,7 +122,7 @@ class SnapshotAndBackupToolsTest {
                 .containsEntry("id", BACKUP).containsEntry("volume_id", REC_VOL).containsEntry("incremental", false)
                 .containsEntry("status", "available"));
 
-        Map<String, Object> backup = ok("volume_backup_get", Map.of("backup", BACKUP));
+        Map<String, Object> backup = tools.ok("volume_backup_get", Map.of("backup", BACKUP));
         assertThat(backup).containsEntry("name", "rec-backup").containsEntry("size_gb", 2)
                 .containsEntry("has_dependent_backups", false).doesNotContainKey("fail_reason");
     }
@@ -161,12 +135,12 @@ class SnapshotAndBackupToolsTest {
                 .on("GET", CINDER + "/backups/" + BACKUP, r -> Reply.json(200, polls.incrementAndGet() < 3 ? creating
                         : fake.recorded("storage/backup-rec-backup.json")));
 
-        Map<String, Object> result = ok("volume_backup_create", Map.of("volume", REC_VOL, "name", "rec-backup"));
+        Map<String, Object> result = tools.ok("volume_backup_create", Map.of("volume", REC_VOL, "name", "rec-backup"));
 
         assertThat(fake.requests("POST", CINDER + "/backups").get(0).body())
                 .contains("\"volume_id\":\"" + REC_VOL + "\"", "\"incremental\":false");
         assertThat(result).containsEntry("id", BACKUP).containsEntry("status", "available").containsEntry("done", true);
-        assertThat(error("volume_backup_create", Map.of("volume", WEB_VOL))).contains("force=true");
+        assertThat(tools.error("volume_backup_create", Map.of("volume", WEB_VOL))).contains("force=true");
     }
 
     @Test
@@ -176,7 +150,7 @@ class SnapshotAndBackupToolsTest {
                         .replace("\"available\"", "\"error\"")
                         .replace("\"fail_reason\": null", "\"fail_reason\": \"Service cinder-backup could not be found\"")));
 
-        assertThat(error("volume_backup_create", Map.of("volume", REC_VOL)))
+        assertThat(tools.error("volume_backup_create", Map.of("volume", REC_VOL)))
                 .contains("failed: Service cinder-backup could not be found.");
     }
 
@@ -188,7 +162,7 @@ class SnapshotAndBackupToolsTest {
                 .on("GET", CINDER + "/volumes/" + RESTORED, r -> Reply.json(200, polls.incrementAndGet() < 2
                         ? restored.replace("\"available\"", "\"restoring-backup\"") : restored));
 
-        Map<String, Object> result = ok("volume_backup_restore", Map.of("backup", BACKUP, "volume_name", "rec-restored"));
+        Map<String, Object> result = tools.ok("volume_backup_restore", Map.of("backup", BACKUP, "volume_name", "rec-restored"));
 
         assertThat(fake.requests("POST", CINDER + "/backups/" + BACKUP + "/restore").get(0).body())
                 .isEqualTo("{\"restore\":{\"name\":\"rec-restored\"}}");
@@ -202,7 +176,7 @@ class SnapshotAndBackupToolsTest {
         String dependent = fake.recorded("storage/backup-rec-backup.json")
                 .replace("\"has_dependent_backups\": false", "\"has_dependent_backups\": true");
         fake.on("GET", CINDER + "/backups/" + BACKUP, r -> Reply.json(200, dependent));
-        assertThat(error("volume_backup_delete", Map.of("backup", BACKUP))).contains("incremental backups built on it");
+        assertThat(tools.error("volume_backup_delete", Map.of("backup", BACKUP))).contains("incremental backups built on it");
 
         AtomicInteger gets = new AtomicInteger();
         fake.on("GET", CINDER + "/backups/" + BACKUP, r -> gets.incrementAndGet() <= 2
@@ -210,11 +184,11 @@ class SnapshotAndBackupToolsTest {
                         : Reply.json(404, "{\"itemNotFound\": {\"code\": 404, \"message\": \"Backup could not be found.\"}}"))
                 .on("GET", CINDER + "/volumes/" + REC_VOL, r -> Reply.json(404, fake.recorded("storage/volume-404.json")))
                 .on("DELETE", CINDER + "/backups/" + BACKUP, r -> new Reply(202, "", Map.of()));
-        Map<String, Object> preview = ok("volume_backup_delete", Map.of("backup", BACKUP));
+        Map<String, Object> preview = tools.ok("volume_backup_delete", Map.of("backup", BACKUP));
         assertThat((List<String>) ((Map<String, Object>) preview.get("preview")).get("warnings"))
                 .anySatisfy(w -> assertThat(w).contains("no longer exists", "last copy"));
 
-        Map<String, Object> done = ok("volume_backup_delete", Map.of("backup", BACKUP, "confirm", preview.get("confirm")));
+        Map<String, Object> done = tools.ok("volume_backup_delete", Map.of("backup", BACKUP, "confirm", preview.get("confirm")));
         assertThat((Map<String, Object>) done.get("result")).containsEntry("gone", true);
         assertThat(fake.count("DELETE", CINDER + "/backups/" + BACKUP)).isEqualTo(1);
     }

@@ -1,20 +1,12 @@
 package io.github.openstackops.mcp.storage;
 
-import io.github.openstackops.mcp.catalog.Caller;
-import io.github.openstackops.mcp.catalog.Surface;
-import io.github.openstackops.mcp.catalog.ToolContext;
-import io.github.openstackops.mcp.catalog.ToolInvoker;
-import io.github.openstackops.mcp.catalog.ToolOutcome;
 import io.github.openstackops.mcp.support.FakeOpenStack;
 import io.github.openstackops.mcp.support.FakeOpenStack.Reply;
-import io.github.openstackops.mcp.support.TestContexts;
-import io.micronaut.context.ApplicationContext;
+import io.github.openstackops.mcp.support.ToolHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -31,30 +23,8 @@ class VolumeToolsTest {
     static final String REC_FAIL = "06dd84e5-7971-4bfc-a8ed-7c4f3c84b888";
     static final String WEB_1 = "90cb27f0-bdba-446b-991e-46d1a4093507";
 
+    private ToolHarness tools;
     private FakeOpenStack fake;
-    private ApplicationContext context;
-    private ToolInvoker invoker;
-    private final List<String> progress = new ArrayList<>();
-    private final ToolContext stdio = new ToolContext() {
-        @Override
-        public Caller caller() {
-            return Caller.STDIO;
-        }
-
-        @Override
-        public Surface surface() {
-            return Surface.STDIO;
-        }
-
-        @Override
-        public void progress(double done, Double total, String message) {
-            progress.add(message);
-        }
-
-        @Override
-        public void info(String message) {
-        }
-    };
 
     @BeforeEach
     void start() {
@@ -67,29 +37,12 @@ class VolumeToolsTest {
                 .on("GET", CINDER + "/backups", r -> Reply.json(200, "{\"backups\": []}"))
                 .on("GET", CINDER + "/types", 200, "storage/types-demo.json")
                 .on("GET", "/compute/v2.1/servers/" + WEB_1, 200, "storage/server-web-1.json");
-        Map<String, Object> properties = new HashMap<>(fake.properties());
-        properties.put("mcp.safety.allow-modify", true);
-        context = TestContexts.plain(properties);
-        invoker = context.getBean(ToolInvoker.class);
+        tools = ToolHarness.on(fake).allowModify().start();
     }
 
     @AfterEach
     void stop() {
-        context.close();
-        fake.close();
-    }
-
-    @SuppressWarnings("unchecked")
-    Map<String, Object> ok(String tool, Map<String, Object> args) {
-        ToolOutcome outcome = invoker.invoke(tool, args, stdio);
-        assertThat(outcome).as(outcome.toString()).isInstanceOf(ToolOutcome.Success.class);
-        return ((ToolOutcome.Success) outcome).structured();
-    }
-
-    String error(String tool, Map<String, Object> args) {
-        ToolOutcome outcome = invoker.invoke(tool, args, stdio);
-        assertThat(outcome).as(outcome.toString()).isInstanceOf(ToolOutcome.Error.class);
-        return ((ToolOutcome.Error) outcome).message();
+        tools.close();
     }
 
     private String volume(String file, String... replacements) {
@@ -103,7 +56,7 @@ class VolumeToolsTest {
     @Test
     @SuppressWarnings("unchecked")
     void volume_list_pages_in_cinder_at_its_microversion_and_names_servers_once() {
-        Map<String, Object> page = ok("volume_list", Map.of("limit", 1, "status", "in-use", "all_projects", true));
+        Map<String, Object> page = tools.ok("volume_list", Map.of("limit", 1, "status", "in-use", "all_projects", true));
 
         FakeOpenStack.Request request = fake.requests("GET", CINDER + "/volumes/detail").get(0);
         assertThat(FakeOpenStack.queryParams(request)).contains("limit=2", "status=in-use", "all_tenants=1",
@@ -125,7 +78,7 @@ class VolumeToolsTest {
     void volume_get_by_name_filters_in_cinder_and_shows_attachments_and_flags() {
         fake.on("GET", CINDER + "/volumes/detail", 200, "storage/volumes-detail-name-web-vol.json");
 
-        Map<String, Object> vol = ok("volume_get", Map.of("volume", "web-vol"));
+        Map<String, Object> vol = tools.ok("volume_get", Map.of("volume", "web-vol"));
 
         assertThat(FakeOpenStack.queryParams(fake.requests("GET", CINDER + "/volumes/detail").get(0)))
                 .contains("name=web-vol");
@@ -141,7 +94,7 @@ class VolumeToolsTest {
     void an_unknown_volume_is_a_sentence() {
         fake.on("GET", CINDER + "/volumes/detail", r -> Reply.json(200, "{\"volumes\": []}"));
 
-        assertThat(error("volume_get", Map.of("volume", "00000000-0000-0000-0000-000000000000")))
+        assertThat(tools.error("volume_get", Map.of("volume", "00000000-0000-0000-0000-000000000000")))
                 .isEqualTo("Volume '00000000-0000-0000-0000-000000000000' was not found (or is not visible to this project).");
     }
 
@@ -153,7 +106,7 @@ class VolumeToolsTest {
                         ? fake.recorded("storage/volume-create-rec-vol.json")
                         : fake.recorded("storage/volume-rec-vol-available.json")));
 
-        Map<String, Object> result = ok("volume_create", Map.of("name", "rec-vol", "size_gb", 1,
+        Map<String, Object> result = tools.ok("volume_create", Map.of("name", "rec-vol", "size_gb", 1,
                 "volume_type", "__DEFAULT__", "description", "recorded", "metadata", Map.of("team", "ops")));
 
         String body = fake.requests("POST", CINDER + "/volumes").get(0).body();
@@ -162,7 +115,7 @@ class VolumeToolsTest {
         assertThat(result).containsEntry("status", "available").containsEntry("done", true)
                 .containsEntry("size_gb", 1);
         assertThat((String) result.get("message")).contains("is available, created from empty");
-        assertThat(progress).contains("creating, 1 GiB");
+        assertThat(tools.progress()).contains("creating, 1 GiB");
     }
 
     @Test
@@ -172,7 +125,7 @@ class VolumeToolsTest {
                         fake.recorded("storage/volume-rec-fail-error.json").replace(REC_FAIL, REC_VOL)))
                 .on("GET", CINDER + "/messages", 200, "storage/messages-rec-fail.json");
 
-        assertThat(error("volume_create", Map.of("name", "rec-vol", "size_gb", 1)))
+        assertThat(tools.error("volume_create", Map.of("name", "rec-vol", "size_gb", 1)))
                 .contains("ended in status error", "Could not find any available weighted backend");
         assertThat(FakeOpenStack.queryParams(fake.requests("GET", CINDER + "/messages").get(0)))
                 .contains("resource_uuid=" + REC_VOL);
@@ -180,9 +133,9 @@ class VolumeToolsTest {
 
     @Test
     void volume_create_rejects_two_sources_and_a_missing_size_before_calling_cinder() {
-        assertThat(error("volume_create", Map.of("size_gb", 1, "snapshot", "a", "source_volume", "b")))
+        assertThat(tools.error("volume_create", Map.of("size_gb", 1, "snapshot", "a", "source_volume", "b")))
                 .contains("at most one source");
-        assertThat(error("volume_create", Map.of("name", "x"))).contains("size_gb");
+        assertThat(tools.error("volume_create", Map.of("name", "x"))).contains("size_gb");
         assertThat(fake.count("POST", CINDER + "/.*")).isZero();
     }
 
@@ -194,14 +147,14 @@ class VolumeToolsTest {
                         : fake.recorded("storage/volume-rec-vol-2gb.json")))
                 .on("POST", CINDER + "/volumes/" + REC_VOL + "/action", r -> new Reply(202, "", Map.of()));
 
-        Map<String, Object> result = ok("volume_extend", Map.of("volume", REC_VOL, "new_size_gb", 2));
+        Map<String, Object> result = tools.ok("volume_extend", Map.of("volume", REC_VOL, "new_size_gb", 2));
 
         assertThat(fake.requests("POST", CINDER + "/volumes/" + REC_VOL + "/action").get(0).body())
                 .isEqualTo("{\"os-extend\":{\"new_size\":2}}");
         assertThat(result).containsEntry("size_gb", 2).containsEntry("done", true);
         assertThat((String) result.get("message")).contains("now has 2 GiB (was 1 GiB)");
 
-        assertThat(error("volume_extend", Map.of("volume", DATA_VOL, "new_size_gb", 1)))
+        assertThat(tools.error("volume_extend", Map.of("volume", DATA_VOL, "new_size_gb", 1)))
                 .contains("already has 1 GiB", "cannot shrink");
     }
 
@@ -210,7 +163,7 @@ class VolumeToolsTest {
         fake.on("PUT", CINDER + "/volumes/" + DATA_VOL, r -> Reply.json(200, fake.recorded("storage/volume-data-vol.json")))
                 .on("POST", CINDER + "/volumes/" + DATA_VOL + "/action", r -> new Reply(200, "", Map.of()));
 
-        Map<String, Object> result = ok("volume_update", Map.of("volume", DATA_VOL, "name", "data-vol-2",
+        Map<String, Object> result = tools.ok("volume_update", Map.of("volume", DATA_VOL, "name", "data-vol-2",
                 "bootable", true, "read_only", true));
 
         assertThat(fake.requests("PUT", CINDER + "/volumes/" + DATA_VOL).get(0).body())
@@ -219,9 +172,9 @@ class VolumeToolsTest {
                 .containsExactly("{\"os-set_bootable\":{\"bootable\":true}}", "{\"os-update_readonly_flag\":{\"readonly\":true}}");
         assertThat((String) result.get("message")).contains("name 'data-vol-2', bootable, read-only");
 
-        assertThat(error("volume_update", Map.of("volume", WEB_VOL, "read_only", true)))
+        assertThat(tools.error("volume_update", Map.of("volume", WEB_VOL, "read_only", true)))
                 .contains("in-use", "only while a volume is available", "Nothing was changed");
-        assertThat(error("volume_update", Map.of("volume", WEB_VOL))).contains("Nothing to change");
+        assertThat(tools.error("volume_update", Map.of("volume", WEB_VOL))).contains("Nothing to change");
         assertThat(fake.count("PUT", CINDER + "/volumes/" + WEB_VOL)).isZero();
     }
 
@@ -235,12 +188,12 @@ class VolumeToolsTest {
                 }))
                 .on("POST", CINDER + "/volumes/" + REC_VOL + "/action", r -> new Reply(202, "", Map.of()));
 
-        Map<String, Object> result = ok("volume_retype", Map.of("volume", REC_VOL, "volume_type", "rec-gold"));
+        Map<String, Object> result = tools.ok("volume_retype", Map.of("volume", REC_VOL, "volume_type", "rec-gold"));
 
         assertThat(fake.requests("POST", CINDER + "/volumes/" + REC_VOL + "/action").get(0).body())
                 .isEqualTo("{\"os-retype\":{\"new_type\":\"rec-gold\",\"migration_policy\":\"never\"}}");
         assertThat(result).containsEntry("volume_type", "rec-gold").containsEntry("done", true);
-        assertThat(progress).contains("retyping, 2 GiB");
+        assertThat(tools.progress()).contains("retyping, 2 GiB");
     }
 
     @Test
@@ -252,17 +205,17 @@ class VolumeToolsTest {
                 .on("POST", CINDER + "/volumes/" + REC_VOL + "/action", r -> new Reply(202, "", Map.of()))
                 .on("GET", CINDER + "/messages", r -> Reply.json(200, "{\"messages\": []}"));
 
-        assertThat(error("volume_retype", Map.of("volume", REC_VOL, "volume_type", "rec-gold")))
+        assertThat(tools.error("volume_retype", Map.of("volume", REC_VOL, "volume_type", "rec-gold")))
                 .contains("ended in status available (type '__DEFAULT__'", "retyping to 'rec-gold'");
     }
 
     @Test
     void volume_delete_refuses_an_attached_volume_in_preview_and_execution() {
-        String refusal = error("volume_delete", Map.of("volume", WEB_VOL));
+        String refusal = tools.error("volume_delete", Map.of("volume", WEB_VOL));
 
         assertThat(refusal).contains("'web-vol' is in-use, attached to server 'web-1' (" + WEB_1 + ") as /dev/sdb",
                 "Detach it first");
-        assertThat(error("volume_delete", Map.of("volume", WEB_VOL, "confirm", "forged"))).isNotEmpty();
+        assertThat(tools.error("volume_delete", Map.of("volume", WEB_VOL, "confirm", "forged"))).isNotEmpty();
         assertThat(fake.count("DELETE", ".*")).isZero();
     }
 
@@ -270,7 +223,7 @@ class VolumeToolsTest {
     void volume_delete_refuses_a_volume_with_snapshots_and_names_them() {
         fake.on("GET", CINDER + "/snapshots", 200, "storage/snapshots-of-data-vol.json");
 
-        assertThat(error("volume_delete", Map.of("volume", DATA_VOL)))
+        assertThat(tools.error("volume_delete", Map.of("volume", DATA_VOL)))
                 .contains("has 1 snapshot(s): 'data-vol-snap' (7274fd01-b0b1-4c9e-8274-ca9f3c4dd974)",
                         "volume_snapshot_delete");
         assertThat(FakeOpenStack.queryParams(fake.requests("GET", CINDER + "/snapshots").get(0)))
@@ -288,7 +241,7 @@ class VolumeToolsTest {
                 .on("GET", CINDER + "/backups", 200, "storage/backups-of-rec-vol.json")
                 .on("DELETE", CINDER + "/volumes/" + REC_VOL, r -> new Reply(202, "", Map.of()));
 
-        Map<String, Object> preview = ok("volume_delete", Map.of("volume", REC_VOL));
+        Map<String, Object> preview = tools.ok("volume_delete", Map.of("volume", REC_VOL));
 
         Map<String, Object> details = (Map<String, Object>) preview.get("preview");
         assertThat((String) details.get("summary")).contains("rec-vol", REC_VOL, "1 GiB, available");
@@ -297,7 +250,7 @@ class VolumeToolsTest {
         assertThat((List<String>) details.get("warnings")).anySatisfy(w -> assertThat(w).contains("'rec-backup'", "kept"));
         assertThat(fake.count("DELETE", ".*")).isZero();
 
-        Map<String, Object> done = ok("volume_delete", Map.of("volume", REC_VOL, "confirm", preview.get("confirm")));
+        Map<String, Object> done = tools.ok("volume_delete", Map.of("volume", REC_VOL, "confirm", preview.get("confirm")));
 
         assertThat((Map<String, Object>) done.get("result")).containsEntry("gone", true).containsEntry("name", "rec-vol");
         assertThat(fake.count("DELETE", CINDER + "/volumes/" + REC_VOL)).isEqualTo(1);
@@ -308,7 +261,7 @@ class VolumeToolsTest {
     void volume_type_list_pages_and_shows_extra_specs() {
         fake.on("GET", CINDER + "/types", 200, "storage/types-admin-limit2.json");
 
-        Map<String, Object> page = ok("volume_type_list", Map.of("limit", 1, "marker", "abc"));
+        Map<String, Object> page = tools.ok("volume_type_list", Map.of("limit", 1, "marker", "abc"));
 
         assertThat(FakeOpenStack.queryParams(fake.requests("GET", CINDER + "/types").get(0)))
                 .contains("limit=2", "marker=abc");
@@ -323,7 +276,7 @@ class VolumeToolsTest {
     void volume_quota_get_reads_the_current_projects_quotas_with_usage() {
         fake.on("GET", CINDER + "/os-quota-sets/.*", 200, "storage/quota-demo.json");
 
-        Map<String, Object> quota = ok("volume_quota_get", Map.of());
+        Map<String, Object> quota = tools.ok("volume_quota_get", Map.of());
 
         assertThat(fake.requests("GET", CINDER + "/os-quota-sets/.*").get(0).path())
                 .endsWith("/os-quota-sets/8555d241e74c44ad9cc087c1e0ccee5b");
@@ -341,14 +294,14 @@ class VolumeToolsTest {
         fake.on("GET", CINDER + "/os-services", 200, "storage/services-admin.json")
                 .on("GET", CINDER + "/scheduler-stats/get_pools", 200, "storage/pools-admin.json");
 
-        Map<String, Object> services = ok("volume_service_list", Map.of("binary", "cinder-volume"));
+        Map<String, Object> services = tools.ok("volume_service_list", Map.of("binary", "cinder-volume"));
         assertThat(FakeOpenStack.queryParams(fake.requests("GET", CINDER + "/os-services").get(0)))
                 .contains("binary=cinder-volume");
         assertThat(services).containsEntry("count", 3).containsEntry("down", 0);
         assertThat((List<Map<String, Object>>) services.get("services")).extracting(s -> s.get("binary"))
                 .containsExactly("cinder-scheduler", "cinder-volume", "cinder-backup");
 
-        Map<String, Object> pools = ok("volume_pool_list", Map.of());
+        Map<String, Object> pools = tools.ok("volume_pool_list", Map.of());
         assertThat(pools).containsEntry("count", 1).containsEntry("truncated", false);
         assertThat((List<Map<String, Object>>) pools.get("pools")).singleElement().satisfies(p -> assertThat(p)
                 .containsEntry("name", "controller@fake#fake").containsEntry("backend", "fake")
@@ -360,7 +313,7 @@ class VolumeToolsTest {
     void a_non_admin_asking_for_services_gets_a_clear_forbidden_message() {
         fake.on("GET", CINDER + "/os-services", 403, "storage/services-403.json");
 
-        assertThat(error("volume_service_list", Map.of())).contains("HTTP 403",
+        assertThat(tools.error("volume_service_list", Map.of())).contains("HTTP 403",
                 "Policy doesn't allow volume_extension:services:index", "admin");
     }
 }
