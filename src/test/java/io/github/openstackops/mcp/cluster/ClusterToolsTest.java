@@ -37,7 +37,7 @@ class ClusterToolsTest extends InventoryToolsTestBase {
         asAdmin();
         cloudView();
 
-        Map<String, Object> status = ok("cluster_status", Map.of());
+        Map<String, Object> status = tools.ok("cluster_status", Map.of());
 
         assertThat(status).containsEntry("scope", "cloud").containsEntry("health_score", 100)
                 .containsEntry("health", "healthy").containsEntry("issues", List.of())
@@ -74,11 +74,11 @@ class ClusterToolsTest extends InventoryToolsTestBase {
     void the_services_are_read_in_parallel() {
         asAdmin();
         cloudView();
-        ok("cluster_status", Map.of()); // authenticate first
+        tools.ok("cluster_status", Map.of()); // authenticate first
         fake.latency(Duration.ofMillis(400));
 
         long start = System.nanoTime();
-        Map<String, Object> status = ok("cluster_status", Map.of());
+        Map<String, Object> status = tools.ok("cluster_status", Map.of());
         long ms = Duration.ofNanos(System.nanoTime() - start).toMillis();
 
         // 13 calls of 400 ms would take over 5 s one after the other; the longest part makes 2 calls in a row
@@ -93,7 +93,7 @@ class ClusterToolsTest extends InventoryToolsTestBase {
         asAdmin();
         cloudView();
 
-        Map<String, Object> status = ok("cluster_status", Map.of());
+        Map<String, Object> status = tools.ok("cluster_status", Map.of());
 
         Map<String, Object> storage = map(status.get("storage"));
         assertThat(storage).containsEntry("state", "failed").doesNotContainKeys("volumes", "services");
@@ -122,7 +122,7 @@ class ClusterToolsTest extends InventoryToolsTestBase {
                 "\"status\": \"error\"");
         fake.on("GET", CINDER + "/volumes/detail", r -> FakeOpenStack.Reply.json(200, volumes));
 
-        Map<String, Object> status = ok("cluster_status", Map.of());
+        Map<String, Object> status = tools.ok("cluster_status", Map.of());
 
         assertThat(list(status.get("issues"))).extracting(i -> i.get("severity") + ": " + i.get("message"))
                 .containsExactly("critical: compute service nova-compute on compute1 is down",
@@ -141,7 +141,7 @@ class ClusterToolsTest extends InventoryToolsTestBase {
         on("GET", CINDER + "/volumes/summary", 200, "cluster-volume-summary-demo.json");
         on("GET", CINDER + "/volumes/detail", 200, "cluster-volumes-demo.json");
 
-        Map<String, Object> status = ok("cluster_status", Map.of());
+        Map<String, Object> status = tools.ok("cluster_status", Map.of());
 
         assertThat(status).containsEntry("scope", "project").containsEntry("health_score", 100);
         assertThat((List<String>) status.get("skipped")).hasSize(4).anySatisfy(s -> assertThat(s)
@@ -171,7 +171,7 @@ class ClusterToolsTest extends InventoryToolsTestBase {
         });
         on("GET", NOVA + "/servers", 200, "servers-using-m1-tiny.json"); // the separate ERROR count
 
-        Map<String, Object> servers = map(map(ok("cluster_status", Map.of("scan_limit", 600)).get("compute")).get("servers"));
+        Map<String, Object> servers = map(map(tools.ok("cluster_status", Map.of("scan_limit", 600)).get("compute")).get("servers"));
 
         assertThat(servers).containsEntry("counted", 600).containsEntry("partial", true).containsEntry("error", 3);
         assertThat(fake.requests("GET", NOVA + "/servers/detail")).hasSize(2);

@@ -24,7 +24,7 @@ class ResourceMonitorToolsTest extends InventoryToolsTestBase {
         asDemo();
         quotas(DEMO);
 
-        Map<String, Object> report = ok("resource_monitor", Map.of("limit", 5));
+        Map<String, Object> report = tools.ok("resource_monitor", Map.of("limit", 5));
 
         List<Map<String, Object>> resources = list(report.get("resources"));
         assertThat(resources).hasSize(5).isSortedAccordingTo(
@@ -36,7 +36,7 @@ class ResourceMonitorToolsTest extends InventoryToolsTestBase {
         assertThat(report).containsEntry("projects_scanned", 1).containsEntry("partial", false)
                 .containsEntry("critical", 0).containsEntry("warning", 0);
 
-        Map<String, Object> above = ok("resource_monitor", Map.of("threshold_percent", 10));
+        Map<String, Object> above = tools.ok("resource_monitor", Map.of("threshold_percent", 10));
         assertThat(list(above.get("resources"))).extracting(r -> r.get("resource"))
                 .containsExactlyInAnyOrder("security_groups", "instances", "routers", "security_group_rules");
     }
@@ -49,7 +49,7 @@ class ResourceMonitorToolsTest extends InventoryToolsTestBase {
                 .replaceFirst("(\"instances\": \\{\\s*\"in_use\": )4", "$138");
         fake.on("GET", NOVA + "/os-quota-sets/.*", r -> FakeOpenStack.Reply.json(200, nova));
 
-        Map<String, Object> report = ok("resource_monitor", Map.of("limit", 1));
+        Map<String, Object> report = tools.ok("resource_monitor", Map.of("limit", 1));
 
         assertThat(list(report.get("resources"))).singleElement().satisfies(r -> assertThat(r)
                 .containsEntry("resource", "instances").containsEntry("in_use", 38L).containsEntry("limit", 40L)
@@ -67,7 +67,7 @@ class ResourceMonitorToolsTest extends InventoryToolsTestBase {
         fake.on("GET", NEUTRON + "/quotas/" + ADMIN + "/details.json",
                 r -> FakeOpenStack.Reply.json(503, "{\"NeutronError\": {\"message\": \"busy\"}}"));
 
-        Map<String, Object> report = ok("resource_monitor", Map.of("all_projects", true, "max_projects", 3,
+        Map<String, Object> report = tools.ok("resource_monitor", Map.of("all_projects", true, "max_projects", 3,
                 "limit", 100));
 
         assertThat(report).containsEntry("projects_scanned", 3).containsEntry("projects_total", 4)

@@ -21,7 +21,7 @@ class ServiceStatusToolsTest extends InventoryToolsTestBase {
         }
         fake.on("GET", "/image/", r -> FakeOpenStack.Reply.json(503, "{\"message\": \"down for maintenance\"}"));
 
-        Map<String, Object> report = ok("service_status", Map.of("timeout_seconds", 2));
+        Map<String, Object> report = tools.ok("service_status", Map.of("timeout_seconds", 2));
 
         Map<String, Map<String, Object>> byType = new java.util.HashMap<>();
         list(report.get("services")).forEach(s -> byType.put((String) s.get("type"), s));

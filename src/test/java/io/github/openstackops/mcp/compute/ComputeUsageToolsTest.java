@@ -14,7 +14,7 @@ class ComputeUsageToolsTest extends InventoryToolsTestBase {
         asDemo();
         on("GET", NOVA + "/limits", 200, "limits-demo.json");
 
-        Map<String, Object> limits = ok("compute_limits", Map.of());
+        Map<String, Object> limits = tools.ok("compute_limits", Map.of());
 
         assertThat(header(last("GET", NOVA + "/limits"), "X-OpenStack-Nova-API-Version")).isEqualTo("2.57");
         assertThat(query("GET", NOVA + "/limits")).isEmpty();
@@ -31,7 +31,7 @@ class ComputeUsageToolsTest extends InventoryToolsTestBase {
         on("GET", "/identity/v3/projects", 200, "projects-demo.json");
         on("GET", NOVA + "/limits", 200, "limits-demo.json");
 
-        assertThat(ok("compute_limits", Map.of("project", "demo"))).containsEntry("project_id", DEMO);
+        assertThat(tools.ok("compute_limits", Map.of("project", "demo"))).containsEntry("project_id", DEMO);
         assertThat(query("GET", "/identity/v3/projects")).contains("name=demo");
         assertThat(query("GET", NOVA + "/limits")).containsExactly("tenant_id=" + DEMO);
     }
@@ -41,7 +41,7 @@ class ComputeUsageToolsTest extends InventoryToolsTestBase {
         asDemo();
         on("GET", "/identity/v3/projects", 403, "projects-403.json");
 
-        assertThat(error("compute_limits", Map.of("project", "admin"))).contains("'admin' is not the current project",
+        assertThat(tools.error("compute_limits", Map.of("project", "admin"))).contains("'admin' is not the current project",
                 "demo (" + DEMO + ")", "only an admin", "Leave 'project' out");
         assertThat(fake.count("GET", NOVA + "/limits")).isZero();
     }
@@ -51,7 +51,7 @@ class ComputeUsageToolsTest extends InventoryToolsTestBase {
         asDemo();
         on("GET", NOVA + "/os-simple-tenant-usage/" + DEMO, 200, "usage-demo.json");
 
-        Map<String, Object> report = ok("compute_usage", Map.of("start", "2026-01-01", "end", "2026-11-22T05:44:07",
+        Map<String, Object> report = tools.ok("compute_usage", Map.of("start", "2026-01-01", "end", "2026-11-22T05:44:07",
                 "limit", 3));
 
         assertThat(query("GET", NOVA + "/os-simple-tenant-usage/" + DEMO))
@@ -70,12 +70,12 @@ class ComputeUsageToolsTest extends InventoryToolsTestBase {
         asDemo();
         on("GET", NOVA + "/os-simple-tenant-usage/" + DEMO, 200, "usage-demo.json");
 
-        Map<String, Object> report = ok("compute_usage", Map.of());
+        Map<String, Object> report = tools.ok("compute_usage", Map.of());
 
         java.time.Instant start = java.time.Instant.parse((String) report.get("start"));
         assertThat(java.time.Duration.between(start, java.time.Instant.now()).toDays()).isBetween(28L, 29L);
-        assertThat(error("compute_usage", Map.of("start", "yesterday"))).contains("start must be a date");
-        assertThat(error("compute_usage", Map.of("start", "2026-02-01", "end", "2026-01-01"))).contains("before");
+        assertThat(tools.error("compute_usage", Map.of("start", "yesterday"))).contains("start must be a date");
+        assertThat(tools.error("compute_usage", Map.of("start", "2026-02-01", "end", "2026-01-01"))).contains("before");
     }
 
     @Test
@@ -84,7 +84,7 @@ class ComputeUsageToolsTest extends InventoryToolsTestBase {
         on("GET", NOVA + "/os-simple-tenant-usage", 200, "usage-all.json");
         on("GET", "/identity/v3/projects", 200, "projects.json");
 
-        Map<String, Object> report = ok("compute_usage", Map.of("all_projects", true, "start", "2026-01-01"));
+        Map<String, Object> report = tools.ok("compute_usage", Map.of("all_projects", true, "start", "2026-01-01"));
 
         assertThat(query("GET", NOVA + "/os-simple-tenant-usage")).contains("detailed=0", "start=2026-01-01T00:00:00");
         assertThat(report).containsEntry("project_count", 1).doesNotContainKey("project");

@@ -18,7 +18,7 @@ class FlavorToolsTest extends InventoryToolsTestBase {
         asDemo();
         on("GET", NOVA + "/flavors/detail", 200, "flavors-detail-limit3.json");
 
-        Map<String, Object> page = ok("flavor_list", Map.of("limit", 2, "min_ram_mb", 512, "marker", "abc"));
+        Map<String, Object> page = tools.ok("flavor_list", Map.of("limit", 2, "min_ram_mb", 512, "marker", "abc"));
 
         assertThat(query("GET", NOVA + "/flavors/detail"))
                 .contains("limit=3", "marker=abc", "minRam=512", "is_public=None");
@@ -36,11 +36,11 @@ class FlavorToolsTest extends InventoryToolsTestBase {
         on("GET", NOVA + "/flavors/m1.tiny", 404, "flavor-404.json");
         on("GET", NOVA + "/flavors/detail", 200, "flavors-detail-all.json");
 
-        Map<String, Object> flavor = ok("flavor_get", Map.of("flavor", "m1.tiny"));
+        Map<String, Object> flavor = tools.ok("flavor_get", Map.of("flavor", "m1.tiny"));
 
         assertThat(flavor).containsEntry("id", TINY).containsEntry("name", "m1.tiny").containsEntry("ram_mb", 512)
                 .containsEntry("extra_specs", Map.of()).containsEntry("rxtx_factor", 1.0);
-        assertThat(error("flavor_get", Map.of("flavor", "m1.huge"))).isEqualTo(
+        assertThat(tools.error("flavor_get", Map.of("flavor", "m1.huge"))).isEqualTo(
                 "Flavor 'm1.huge' was not found (or is not visible to this project).");
     }
 
@@ -49,7 +49,7 @@ class FlavorToolsTest extends InventoryToolsTestBase {
         asDemo();
         on("GET", NOVA + "/flavors/" + TINY, 200, "flavor-m1-tiny.json");
 
-        assertThat(ok("flavor_get", Map.of("flavor", TINY))).containsEntry("name", "m1.tiny");
+        assertThat(tools.ok("flavor_get", Map.of("flavor", TINY))).containsEntry("name", "m1.tiny");
         assertThat(fake.count("GET", NOVA + "/flavors/detail")).isZero();
     }
 
@@ -58,7 +58,7 @@ class FlavorToolsTest extends InventoryToolsTestBase {
         asAdmin();
         on("POST", NOVA + "/flavors", 200, "flavor-create.json");
 
-        Map<String, Object> created = ok("flavor_create", Map.of("name", "rec-flavor", "vcpus", 1, "ram_mb", 128,
+        Map<String, Object> created = tools.ok("flavor_create", Map.of("name", "rec-flavor", "vcpus", 1, "ram_mb", 128,
                 "disk_gb", 1, "is_public", false, "description", "recorded"));
 
         String body = last("POST", NOVA + "/flavors").body();
@@ -76,7 +76,7 @@ class FlavorToolsTest extends InventoryToolsTestBase {
         on("GET", NOVA + "/servers", 200, "servers-using-m1-tiny.json");
         fake.on("DELETE", NOVA + "/flavors/" + TINY, r -> new io.github.openstackops.mcp.support.FakeOpenStack.Reply(202, "", Map.of()));
 
-        Map<String, Object> preview = map(ok("flavor_delete", Map.of("flavor", TINY)).get("preview"));
+        Map<String, Object> preview = map(tools.ok("flavor_delete", Map.of("flavor", TINY)).get("preview"));
 
         assertThat(query("GET", NOVA + "/servers")).contains("all_tenants=1", "flavor=" + TINY);
         assertThat(list(preview.get("resources"))).extracting(r -> r.get("type") + " " + r.get("name") + ": " + r.get("effect"))
@@ -88,7 +88,7 @@ class FlavorToolsTest extends InventoryToolsTestBase {
                 .startsWith("Flavor 'm1.tiny' is in use by 3 servers"));
         assertThat(fake.count("DELETE", ".*")).isZero();
 
-        Map<String, Object> done = confirmed("flavor_delete", Map.of("flavor", TINY));
+        Map<String, Object> done = tools.confirmed("flavor_delete", Map.of("flavor", TINY));
 
         assertThat(done).containsEntry("id", TINY).containsEntry("servers_using", 3);
         assertThat(fake.count("DELETE", NOVA + "/flavors/" + TINY)).isEqualTo(1);
@@ -100,7 +100,7 @@ class FlavorToolsTest extends InventoryToolsTestBase {
         fake.on("POST", NOVA + "/flavors", r -> io.github.openstackops.mcp.support.FakeOpenStack.Reply.json(403,
                 "{\"forbidden\": {\"code\": 403, \"message\": \"Policy doesn't allow os_compute_api:os-flavor-manage:create to be performed.\"}}"));
 
-        assertThat(error("flavor_create", Map.of("name", "x", "vcpus", 1, "ram_mb", 64, "disk_gb", 0)))
+        assertThat(tools.error("flavor_create", Map.of("name", "x", "vcpus", 1, "ram_mb", 64, "disk_gb", 0)))
                 .contains("HTTP 403", "os-flavor-manage:create", "admin");
     }
 }

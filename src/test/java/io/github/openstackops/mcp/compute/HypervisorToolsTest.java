@@ -16,7 +16,7 @@ class HypervisorToolsTest extends InventoryToolsTestBase {
         asAdmin();
         on("GET", NOVA + "/os-hypervisors/detail", 200, "hypervisors-detail.json");
 
-        Map<String, Object> page = ok("hypervisor_list", Map.of("limit", 1));
+        Map<String, Object> page = tools.ok("hypervisor_list", Map.of("limit", 1));
 
         assertThat(query("GET", NOVA + "/os-hypervisors/detail")).contains("limit=2");
         assertThat(header(last("GET", NOVA + "/os-hypervisors/detail"), "X-OpenStack-Nova-API-Version")).isEqualTo("2.53");
@@ -34,12 +34,12 @@ class HypervisorToolsTest extends InventoryToolsTestBase {
         asAdmin();
         on("GET", NOVA + "/os-hypervisors/detail", 200, "hypervisors-pattern.json");
 
-        Map<String, Object> page = ok("hypervisor_list", Map.of("hostname", "compute1"));
+        Map<String, Object> page = tools.ok("hypervisor_list", Map.of("hostname", "compute1"));
 
         assertThat(query("GET", NOVA + "/os-hypervisors/detail")).contains("hypervisor_hostname_pattern=compute1")
                 .noneMatch(q -> q.startsWith("limit="));
         assertThat(page).containsEntry("count", 1).doesNotContainKey("next_marker");
-        assertThat(error("hypervisor_list", Map.of("hostname", "compute1", "marker", COMPUTE1))).contains("marker");
+        assertThat(tools.error("hypervisor_list", Map.of("hostname", "compute1", "marker", COMPUTE1))).contains("marker");
     }
 
     @Test
@@ -47,7 +47,7 @@ class HypervisorToolsTest extends InventoryToolsTestBase {
         asAdmin();
         on("GET", NOVA + "/os-hypervisors/detail", 200, "hypervisors-pattern.json");
 
-        Map<String, Object> detail = ok("hypervisor_get", Map.of("hypervisor", "compute1"));
+        Map<String, Object> detail = tools.ok("hypervisor_get", Map.of("hypervisor", "compute1"));
 
         assertThat(map(detail.get("hypervisor"))).containsEntry("id", COMPUTE1);
         assertThat(detail).containsEntry("server_count", 4)
@@ -61,7 +61,7 @@ class HypervisorToolsTest extends InventoryToolsTestBase {
         asAdmin();
         on("GET", NOVA + "/os-hypervisors/" + COMPUTE1, 200, "hypervisor.json");
 
-        assertThat(ok("hypervisor_get", Map.of("hypervisor", COMPUTE1))).containsEntry("server_count", 4);
+        assertThat(tools.ok("hypervisor_get", Map.of("hypervisor", COMPUTE1))).containsEntry("server_count", 4);
         assertThat(fake.count("GET", NOVA + "/os-hypervisors/detail")).isZero();
     }
 
@@ -70,7 +70,7 @@ class HypervisorToolsTest extends InventoryToolsTestBase {
         asAdmin();
         on("GET", NOVA + "/os-hypervisors/statistics", 200, "hypervisor-statistics.json");
 
-        assertThat(ok("hypervisor_stats", Map.of())).containsEntry("count", 2).containsEntry("vcpus", 2000L)
+        assertThat(tools.ok("hypervisor_stats", Map.of())).containsEntry("count", 2).containsEntry("vcpus", 2000L)
                 .containsEntry("vcpus_used", 4L).containsEntry("vcpus_used_percent", 0.2)
                 .containsEntry("ram_mb", 1600000L).containsEntry("ram_used_mb", 4608L)
                 .containsEntry("ram_used_percent", 0.3).containsEntry("free_disk_gb", 1199977L)
@@ -82,7 +82,7 @@ class HypervisorToolsTest extends InventoryToolsTestBase {
         asDemo();
         on("GET", NOVA + "/os-hypervisors/detail", 403, "hypervisors-403.json");
 
-        assertThat(error("hypervisor_list", Map.of())).contains("HTTP 403", "os-hypervisors:list-detail",
+        assertThat(tools.error("hypervisor_list", Map.of())).contains("HTTP 403", "os-hypervisors:list-detail",
                 "admin-only operations need an admin token");
     }
 
@@ -91,7 +91,7 @@ class HypervisorToolsTest extends InventoryToolsTestBase {
         asAdmin();
         on("GET", NOVA + "/os-services", 200, "nova-services-compute.json");
 
-        Map<String, Object> services = ok("compute_service_list", Map.of("binary", "nova-compute"));
+        Map<String, Object> services = tools.ok("compute_service_list", Map.of("binary", "nova-compute"));
 
         assertThat(query("GET", NOVA + "/os-services")).containsExactly("binary=nova-compute");
         assertThat(services).containsEntry("count", 2).containsEntry("up", 2).containsEntry("down", 0)
@@ -106,10 +106,10 @@ class HypervisorToolsTest extends InventoryToolsTestBase {
         on("GET", NOVA + "/os-availability-zone", 200, "availability-zones.json");
         on("GET", NOVA + "/os-availability-zone/detail", 200, "availability-zones-detail.json");
 
-        Map<String, Object> plain = ok("availability_zone_list", Map.of());
+        Map<String, Object> plain = tools.ok("availability_zone_list", Map.of());
         assertThat(list(plain.get("zones"))).containsExactly(Map.of("name", "nova", "available", true));
 
-        Map<String, Object> detailed = ok("availability_zone_list", Map.of("hosts", true));
+        Map<String, Object> detailed = tools.ok("availability_zone_list", Map.of("hosts", true));
         Map<String, Object> nova = list(detailed.get("zones")).stream().filter(z -> z.get("name").equals("nova"))
                 .findFirst().orElseThrow();
         assertThat(list(nova.get("hosts"))).extracting(h -> h.get("host")).contains("compute1");

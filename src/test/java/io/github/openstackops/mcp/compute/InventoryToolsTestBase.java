@@ -1,17 +1,10 @@
 package io.github.openstackops.mcp.compute;
 
-import io.github.openstackops.mcp.catalog.Caller;
-import io.github.openstackops.mcp.catalog.Surface;
-import io.github.openstackops.mcp.catalog.ToolContext;
-import io.github.openstackops.mcp.catalog.ToolInvoker;
-import io.github.openstackops.mcp.catalog.ToolOutcome;
 import io.github.openstackops.mcp.support.FakeOpenStack;
-import io.github.openstackops.mcp.support.TestContexts;
-import io.micronaut.context.ApplicationContext;
+import io.github.openstackops.mcp.support.ToolHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -31,75 +24,37 @@ public abstract class InventoryToolsTestBase {
     /** Cinder's endpoint carries the token's project id. */
     public static final String CINDER = "/volume/v3/[0-9a-f]+";
 
+    protected ToolHarness tools;
     protected FakeOpenStack fake;
-    protected ApplicationContext context;
-    protected ToolInvoker invoker;
-    protected final ToolContext stdio = ToolContext.quiet(Caller.STDIO, Surface.STDIO);
-    private final Map<String, Object> extra = new HashMap<>();
 
     @BeforeEach
     void startCloud() {
         fake = FakeOpenStack.start();
+        tools = ToolHarness.on(fake).allowModify();
     }
 
     @AfterEach
     void stopCloud() {
-        if (context != null) {
-            context.close();
-        }
-        fake.close();
+        tools.close();
     }
 
     /** Starts the server's context as demo (routes may be added before or after). */
     protected void asDemo() {
-        start();
+        tools.start();
     }
 
     protected void asAdmin() {
-        fake.asAdmin();
-        start();
+        tools.asAdmin().start();
     }
 
     /** An extra configuration property, e.g. an endpoint port override (before asDemo/asAdmin). */
     protected void property(String name, Object value) {
-        extra.put(name, value);
-    }
-
-    private void start() {
-        Map<String, Object> properties = new HashMap<>(fake.properties());
-        properties.put("mcp.safety.allow-modify", true);
-        properties.putAll(extra);
-        context = TestContexts.plain(properties);
-        invoker = context.getBean(ToolInvoker.class);
+        tools.property(name, value);
     }
 
     /** Serves a recorded file of this family. */
     protected void on(String method, String path, int status, String file) {
         fake.on(method, path, status, DIR + file);
-    }
-
-    protected Map<String, Object> ok(String tool, Map<String, Object> args) {
-        ToolOutcome outcome = invoker.invoke(tool, args, stdio);
-        assertThat(outcome).as(outcome.toString()).isInstanceOf(ToolOutcome.Success.class);
-        return ((ToolOutcome.Success) outcome).structured();
-    }
-
-    protected String error(String tool, Map<String, Object> args) {
-        ToolOutcome outcome = invoker.invoke(tool, args, stdio);
-        assertThat(outcome).as(outcome.toString()).isInstanceOf(ToolOutcome.Error.class);
-        return ((ToolOutcome.Error) outcome).message();
-    }
-
-    /** A destructive call confirmed with the token of its preview; returns the executed result. */
-    @SuppressWarnings("unchecked")
-    protected Map<String, Object> confirmed(String tool, Map<String, Object> args) {
-        Map<String, Object> preview = ok(tool, args);
-        assertThat(preview).containsEntry("status", "preview");
-        Map<String, Object> withToken = new HashMap<>(args);
-        withToken.put("confirm", preview.get("confirm"));
-        Map<String, Object> done = ok(tool, withToken);
-        assertThat(done).containsEntry("status", "executed");
-        return (Map<String, Object>) done.get("result");
     }
 
     @SuppressWarnings("unchecked")

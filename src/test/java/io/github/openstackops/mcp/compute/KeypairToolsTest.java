@@ -22,7 +22,7 @@ class KeypairToolsTest extends InventoryToolsTestBase {
         asDemo();
         on("GET", NOVA + "/os-keypairs", 200, "keypairs.json");
 
-        Map<String, Object> page = ok("keypair_list", Map.of("limit", 10));
+        Map<String, Object> page = tools.ok("keypair_list", Map.of("limit", 10));
 
         assertThat(query("GET", NOVA + "/os-keypairs")).contains("limit=11");
         assertThat(header(last("GET", NOVA + "/os-keypairs"), "X-OpenStack-Nova-API-Version")).isEqualTo("2.35");
@@ -40,9 +40,9 @@ class KeypairToolsTest extends InventoryToolsTestBase {
         on("GET", NOVA + "/os-keypairs/demo-key", 200, "keypair-demo-key.json");
         on("GET", NOVA + "/os-keypairs/no-such-key", 404, "keypair-404.json");
 
-        assertThat(ok("keypair_get", Map.of("keypair", "demo-key"))).containsEntry("name", "demo-key")
+        assertThat(tools.ok("keypair_get", Map.of("keypair", "demo-key"))).containsEntry("name", "demo-key")
                 .containsKey("created").containsKey("user_id");
-        assertThat(error("keypair_get", Map.of("keypair", "no-such-key")))
+        assertThat(tools.error("keypair_get", Map.of("keypair", "no-such-key")))
                 .isEqualTo("Key pair 'no-such-key' was not found (or is not visible to this project).");
     }
 
@@ -55,7 +55,7 @@ class KeypairToolsTest extends InventoryToolsTestBase {
         logs.start();
         root.addAppender(logs);
         try {
-            Map<String, Object> created = ok("keypair_create", Map.of("name", "rec11824-kp"));
+            Map<String, Object> created = tools.ok("keypair_create", Map.of("name", "rec11824-kp"));
 
             assertThat(last("POST", NOVA + "/os-keypairs").body()).contains("\"name\":\"rec11824-kp\"", "\"type\":\"ssh\"")
                     .doesNotContain("public_key");
@@ -75,16 +75,16 @@ class KeypairToolsTest extends InventoryToolsTestBase {
         on("POST", NOVA + "/os-keypairs", 200, "keypair-import.json");
         String key = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIJ3mkHj7n2yqzV0bq5G3Ew3Kk2bFq4mO0u1bGk6Xw3sD recorder@testbed";
 
-        Map<String, Object> imported = ok("keypair_import", Map.of("name", "rec11824-imp", "public_key", key));
+        Map<String, Object> imported = tools.ok("keypair_import", Map.of("name", "rec11824-imp", "public_key", key));
 
         assertThat(last("POST", NOVA + "/os-keypairs").body()).contains("\"public_key\":\"" + key + "\"");
         assertThat(imported).containsEntry("fingerprint", "6c:e6:b8:ea:bb:be:8f:93:d2:bb:61:e9:30:6f:51:41")
                 .doesNotContainKey("private_key");
 
-        String refused = error("keypair_import", Map.of("name", "x", "public_key",
+        String refused = tools.error("keypair_import", Map.of("name", "x", "public_key",
                 "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n-----END OPENSSH PRIVATE KEY-----"));
         assertThat(refused).contains("That is a private key").doesNotContain("b3BlbnNzaC1rZXktdjEAAAAA");
-        assertThat(error("keypair_import", Map.of("name", "x", "public_key", "not a key at all, really")))
+        assertThat(tools.error("keypair_import", Map.of("name", "x", "public_key", "not a key at all, really")))
                 .contains("does not look like an OpenSSH public key");
         assertThat(fake.count("POST", NOVA + "/os-keypairs")).isEqualTo(1);
     }
@@ -95,20 +95,20 @@ class KeypairToolsTest extends InventoryToolsTestBase {
         on("GET", NOVA + "/os-keypairs/demo-key", 200, "keypair-demo-key.json");
         fake.on("DELETE", NOVA + "/os-keypairs/demo-key", r -> new FakeOpenStack.Reply(202, "", Map.of()));
 
-        Map<String, Object> preview = map(ok("keypair_delete", Map.of("keypair", "demo-key")).get("preview"));
+        Map<String, Object> preview = map(tools.ok("keypair_delete", Map.of("keypair", "demo-key")).get("preview"));
         assertThat((String) preview.get("summary")).contains("demo-key", "2c:b8:af:37");
         assertThat(list(preview.get("resources"))).extracting(r -> r.get("type") + ":" + r.get("effect"))
                 .containsExactly("keypair:deleted");
         assertThat(fake.count("DELETE", ".*")).isZero();
 
-        assertThat(confirmed("keypair_delete", Map.of("keypair", "demo-key"))).containsEntry("name", "demo-key");
+        assertThat(tools.confirmed("keypair_delete", Map.of("keypair", "demo-key"))).containsEntry("name", "demo-key");
         assertThat(fake.count("DELETE", NOVA + "/os-keypairs/demo-key")).isEqualTo(1);
     }
 
     @Test
     void key_pair_names_are_checked_before_nova_is_asked() {
         asDemo();
-        assertThat(error("keypair_create", Map.of("name", "bad/name"))).contains("name");
+        assertThat(tools.error("keypair_create", Map.of("name", "bad/name"))).contains("name");
         assertThat(fake.count("POST", ".*os-keypairs")).isZero();
     }
 }

@@ -21,7 +21,7 @@ class QuotaToolsTest extends InventoryToolsTestBase {
         asDemo();
         demoQuotas();
 
-        Map<String, Object> quotas = ok("quota_get", Map.of());
+        Map<String, Object> quotas = tools.ok("quota_get", Map.of());
 
         assertThat(header(last("GET", NOVA + "/os-quota-sets/.*"), "X-OpenStack-Nova-API-Version")).isEqualTo("2.57");
         assertThat(query("GET", CINDER + "/os-quota-sets/.*")).containsExactly("usage=true");
@@ -46,7 +46,7 @@ class QuotaToolsTest extends InventoryToolsTestBase {
         fake.on("GET", NEUTRON + "/quotas/.*", r -> FakeOpenStack.Reply.json(503,
                 "{\"NeutronError\": {\"message\": \"Service Unavailable\"}}"));
 
-        Map<String, Object> quotas = ok("quota_get", Map.of());
+        Map<String, Object> quotas = tools.ok("quota_get", Map.of());
 
         assertThat(quotas).containsKeys("compute", "volume").doesNotContainKey("network");
         assertThat(list(quotas.get("failures"))).singleElement().satisfies(f -> assertThat(f)
@@ -59,7 +59,7 @@ class QuotaToolsTest extends InventoryToolsTestBase {
         asDemo();
         on("GET", "/identity/v3/projects", 403, "projects-403.json");
 
-        assertThat(error("quota_get", Map.of("project", "admin"))).contains("only an admin can read other projects");
+        assertThat(tools.error("quota_get", Map.of("project", "admin"))).contains("only an admin can read other projects");
     }
 
     @Test
@@ -71,7 +71,7 @@ class QuotaToolsTest extends InventoryToolsTestBase {
         on("PUT", NEUTRON + "/quotas/" + DEMO, 200, "quota-neutron-put.json");
         on("PUT", CINDER + "/os-quota-sets/" + DEMO, 200, "quota-cinder-put.json");
 
-        Map<String, Object> result = ok("quota_set", Map.of("project", "demo", "instances", 3, "cores", 6, "ports", 7,
+        Map<String, Object> result = tools.ok("quota_set", Map.of("project", "demo", "instances", 3, "cores", 6, "ports", 7,
                 "volumes", 4));
 
         assertThat(last("PUT", NOVA + "/os-quota-sets/" + DEMO).body()).isEqualTo("{\"quota_set\":{\"instances\":3,\"cores\":6}}");
@@ -93,9 +93,9 @@ class QuotaToolsTest extends InventoryToolsTestBase {
         on("PUT", NOVA + "/os-quota-sets/" + DEMO, 200, "quota-nova-put.json");
         fake.on("PUT", CINDER + "/os-quota-sets/.*", r -> FakeOpenStack.Reply.json(503, "{\"error\": {\"message\": \"down\"}}"));
 
-        assertThat(error("quota_set", Map.of("project", "demo", "instances", 3, "volumes", 4)))
+        assertThat(tools.error("quota_set", Map.of("project", "demo", "instances", 3, "volumes", 4)))
                 .contains("were changed (compute instances 40 → 3)", "the volume quotas were not", "HTTP 503");
-        assertThat(error("quota_set", Map.of("project", "demo"))).contains("Name at least one quota");
+        assertThat(tools.error("quota_set", Map.of("project", "demo"))).contains("Name at least one quota");
     }
 
     @Test
@@ -105,7 +105,7 @@ class QuotaToolsTest extends InventoryToolsTestBase {
         demoQuotas();
         on("PUT", NOVA + "/os-quota-sets/" + DEMO, 400, "quota-nova-put-400.json");
 
-        assertThat(error("quota_set", Map.of("project", "demo", "instances", 3))).contains("HTTP 400",
+        assertThat(tools.error("quota_set", Map.of("project", "demo", "instances", 3))).contains("HTTP 400",
                 "Invalid input for field/attribute instances");
     }
 }

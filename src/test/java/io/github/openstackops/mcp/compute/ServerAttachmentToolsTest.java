@@ -21,7 +21,7 @@ class ServerAttachmentToolsTest extends ServerToolTestBase {
     void server_volume_list_names_each_volume_with_its_device() {
         fake.on("GET", NOVA + "/servers/" + WEB_1 + "/os-volume_attachments", 200, rec("volume-attachments-web-1.json"));
 
-        Map<String, Object> result = ok("server_volume_list", Map.of("server", "web-1"));
+        Map<String, Object> result = tools.ok("server_volume_list", Map.of("server", "web-1"));
 
         assertThat(result).containsEntry("server_name", "web-1").containsEntry("count", 1);
         assertThat((List<Map<String, Object>>) result.get("volumes")).singleElement().satisfies(v -> assertThat(v)
@@ -35,7 +35,7 @@ class ServerAttachmentToolsTest extends ServerToolTestBase {
                         rec("volume-rec-available.json"), rec("volume-rec-in-use.json")))
                 .on("POST", NOVA + "/servers/" + REC + "/os-volume_attachments", 200, rec("volume-attach-response.json"));
 
-        Map<String, Object> result = ok("server_volume_attach", Map.of("server", REC, "volume", VOL,
+        Map<String, Object> result = tools.ok("server_volume_attach", Map.of("server", REC, "volume", VOL,
                 "device", "/dev/vdb"));
 
         assertThat(posts(NOVA + "/servers/" + REC + "/os-volume_attachments").get(0).body())
@@ -43,7 +43,7 @@ class ServerAttachmentToolsTest extends ServerToolTestBase {
         assertThat(result).containsEntry("action", "attach").containsEntry("device", "/dev/sdb")
                 .containsEntry("volume_status", "in-use").containsEntry("reached_target", true)
                 .containsEntry("volume_name", "rec-ext-14728-vol");
-        assertThat(progress).contains("volume available");
+        assertThat(tools.progress()).contains("volume available");
     }
 
     @Test
@@ -52,7 +52,7 @@ class ServerAttachmentToolsTest extends ServerToolTestBase {
                 .on("GET", NOVA + "/servers/" + REC + "/os-volume_attachments",
                         r -> Reply.json(200, "{\"volumeAttachments\": []}"));
 
-        assertThat(error("server_volume_detach", Map.of("server", REC, "volume", VOL)))
+        assertThat(tools.error("server_volume_detach", Map.of("server", REC, "volume", VOL)))
                 .isEqualTo("Volume 'rec-ext-14728-vol' (" + VOL + ") is not attached to server 'rec-ext-14728'.");
         assertThat(fake.count("DELETE", ".*")).isZero();
     }
@@ -64,7 +64,7 @@ class ServerAttachmentToolsTest extends ServerToolTestBase {
                 .on("GET", NOVA + "/servers/" + REC + "/os-volume_attachments", 200, rec("volume-attachments-rec.json"))
                 .on("DELETE", NOVA + "/servers/" + REC + "/os-volume_attachments/" + VOL, accepted());
 
-        Map<String, Object> result = ok("server_volume_detach", Map.of("server", REC, "volume", VOL));
+        Map<String, Object> result = tools.ok("server_volume_detach", Map.of("server", REC, "volume", VOL));
 
         assertThat(fake.count("DELETE", NOVA + "/servers/" + REC + "/os-volume_attachments/" + VOL)).isEqualTo(1);
         assertThat(result).containsEntry("action", "detach").containsEntry("volume_status", "available")
@@ -78,7 +78,7 @@ class ServerAttachmentToolsTest extends ServerToolTestBase {
                 .on("GET", "/network/v2.0/networks", 200, rec("networks-web-1.json"))
                 .on("GET", "/network/v2.0/floatingips", 200, rec("floatingips-web-1.json"));
 
-        Map<String, Object> result = ok("server_interface_list", Map.of("server", WEB_1));
+        Map<String, Object> result = tools.ok("server_interface_list", Map.of("server", WEB_1));
 
         assertThat((List<Map<String, Object>>) result.get("interfaces")).singleElement().satisfies(i -> assertThat(i)
                 .containsEntry("network_name", "private").containsEntry("fixed_ips", List.of("10.0.0.159"))
@@ -92,7 +92,7 @@ class ServerAttachmentToolsTest extends ServerToolTestBase {
     void interface_attach_creates_a_port_on_a_network_by_name() {
         fake.on("POST", NOVA + "/servers/" + REC + "/os-interface", 200, rec("interface-attach-response.json"));
 
-        Map<String, Object> result = ok("server_interface_attach", Map.of("server", REC, "network", "private",
+        Map<String, Object> result = tools.ok("server_interface_attach", Map.of("server", REC, "network", "private",
                 "fixed_ip", "10.0.0.166"));
 
         assertThat(posts(NOVA + "/servers/" + REC + "/os-interface").get(0).body()).isEqualTo(
@@ -103,8 +103,8 @@ class ServerAttachmentToolsTest extends ServerToolTestBase {
 
     @Test
     void interface_attach_needs_exactly_one_of_network_and_port() {
-        assertThat(error("server_interface_attach", Map.of("server", REC))).contains("exactly one of 'network'");
-        assertThat(error("server_interface_attach", Map.of("server", REC, "port", NEW_PORT, "fixed_ip", "10.0.0.9")))
+        assertThat(tools.error("server_interface_attach", Map.of("server", REC))).contains("exactly one of 'network'");
+        assertThat(tools.error("server_interface_attach", Map.of("server", REC, "port", NEW_PORT, "fixed_ip", "10.0.0.9")))
                 .contains("'fixed_ip' goes with 'network'");
     }
 
@@ -114,7 +114,7 @@ class ServerAttachmentToolsTest extends ServerToolTestBase {
                         rec("interfaces-rec-two.json"), rec("interfaces-rec-one.json")))
                 .on("DELETE", NOVA + "/servers/" + REC + "/os-interface/" + NEW_PORT, accepted());
 
-        Map<String, Object> result = ok("server_interface_detach", Map.of("server", REC, "port", NEW_PORT));
+        Map<String, Object> result = tools.ok("server_interface_detach", Map.of("server", REC, "port", NEW_PORT));
 
         assertThat(result).containsEntry("action", "detach").containsEntry("reached_target", true)
                 .containsEntry("fixed_ips", List.of("10.0.0.166"));
@@ -125,7 +125,7 @@ class ServerAttachmentToolsTest extends ServerToolTestBase {
     void interface_detach_refuses_a_port_the_server_does_not_have() {
         fake.on("GET", NOVA + "/servers/" + REC + "/os-interface", 200, rec("interfaces-rec-one.json"));
 
-        assertThat(error("server_interface_detach", Map.of("server", REC, "port", NEW_PORT)))
+        assertThat(tools.error("server_interface_detach", Map.of("server", REC, "port", NEW_PORT)))
                 .contains("is not an interface of server 'rec-ext-14728'");
         assertThat(fake.count("DELETE", ".*")).isZero();
         assertThat(FIRST_PORT).isNotEqualTo(NEW_PORT);
@@ -138,7 +138,7 @@ class ServerAttachmentToolsTest extends ServerToolTestBase {
                 .on("GET", NOVA + "/servers/" + REC, inTurn(rec("server-rec-active.json"),
                         rec("server-rec-with-web-sg.json")));
 
-        Map<String, Object> result = ok("server_security_group_add", Map.of("server", REC, "group", "web"));
+        Map<String, Object> result = tools.ok("server_security_group_add", Map.of("server", REC, "group", "web"));
 
         assertThat(posts(NOVA + "/servers/" + REC + "/action").get(0).body())
                 .isEqualTo("{\"addSecurityGroup\":{\"name\":\"" + WEB_SG + "\"}}");
@@ -151,7 +151,7 @@ class ServerAttachmentToolsTest extends ServerToolTestBase {
     void removing_a_group_the_server_does_not_have_changes_nothing() {
         fake.on("GET", "/network/v2.0/security-groups", 200, rec("security-groups-web.json"));
 
-        Map<String, Object> result = ok("server_security_group_remove", Map.of("server", REC, "group", "web"));
+        Map<String, Object> result = tools.ok("server_security_group_remove", Map.of("server", REC, "group", "web"));
 
         assertThat(result).containsEntry("changed", false).containsEntry("security_groups", List.of("default"));
         assertThat(posts(".*/action")).isEmpty();
@@ -164,7 +164,7 @@ class ServerAttachmentToolsTest extends ServerToolTestBase {
                 .on("GET", NOVA + "/servers/" + REC, inTurn(rec("server-rec-with-web-sg.json"),
                         rec("server-rec-active.json")));
 
-        Map<String, Object> result = ok("server_security_group_remove", Map.of("server", REC, "group", "web"));
+        Map<String, Object> result = tools.ok("server_security_group_remove", Map.of("server", REC, "group", "web"));
 
         assertThat(posts(NOVA + "/servers/" + REC + "/action").get(0).body())
                 .isEqualTo("{\"removeSecurityGroup\":{\"name\":\"" + WEB_SG + "\"}}");
@@ -178,7 +178,7 @@ class ServerAttachmentToolsTest extends ServerToolTestBase {
                 .on("GET", NOVA + "/servers/" + REC + "/metadata", r -> Reply.json(200,
                         "{\"metadata\": {\"owner\": \"ops\"}}"));
 
-        Map<String, Object> result = ok("server_metadata_set", Map.of("server", REC, "metadata", Map.of("owner", "ops"),
+        Map<String, Object> result = tools.ok("server_metadata_set", Map.of("server", REC, "metadata", Map.of("owner", "ops"),
                 "delete_keys", List.of("purpose", "absent")));
 
         assertThat(posts(NOVA + "/servers/" + REC + "/metadata").get(0).body())
@@ -191,6 +191,6 @@ class ServerAttachmentToolsTest extends ServerToolTestBase {
 
     @Test
     void metadata_set_needs_something_to_do() {
-        assertThat(error("server_metadata_set", Map.of("server", REC))).contains("Give 'metadata'");
+        assertThat(tools.error("server_metadata_set", Map.of("server", REC))).contains("Give 'metadata'");
     }
 }

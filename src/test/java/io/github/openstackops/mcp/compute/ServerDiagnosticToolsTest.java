@@ -18,7 +18,7 @@ class ServerDiagnosticToolsTest extends ServerToolTestBase {
     void server_action_list_pages_newest_first_at_the_microversion_with_pagination() {
         fake.on("GET", NOVA + "/servers/" + REC + "/os-instance-actions", 200, rec("instance-actions-rec.json"));
 
-        Map<String, Object> page = ok("server_action_list", Map.of("server", REC, "limit", 3));
+        Map<String, Object> page = tools.ok("server_action_list", Map.of("server", REC, "limit", 3));
 
         FakeOpenStack.Request sent = fake.requests("GET", NOVA + "/servers/" + REC + "/os-instance-actions").get(0);
         assertThat(query(sent)).contains("limit=4");
@@ -39,7 +39,7 @@ class ServerDiagnosticToolsTest extends ServerToolTestBase {
                 .on("GET", NOVA + "/servers/" + REC + "/os-instance-actions/" + resize, 200,
                         rec("instance-action-rec-resize.json"));
 
-        Map<String, Object> page = ok("server_action_list", Map.of("server", REC, "with_events", true,
+        Map<String, Object> page = tools.ok("server_action_list", Map.of("server", REC, "with_events", true,
                 "marker", "req-x"));
 
         assertThat(query(fake.requests("GET", NOVA + "/servers/" + REC + "/os-instance-actions").get(0)))
@@ -57,7 +57,7 @@ class ServerDiagnosticToolsTest extends ServerToolTestBase {
 
     @Test
     void with_events_and_a_large_page_is_refused_to_bound_the_calls() {
-        assertThat(error("server_action_list", Map.of("server", REC, "with_events", true, "limit", 50)))
+        assertThat(tools.error("server_action_list", Map.of("server", REC, "with_events", true, "limit", 50)))
                 .contains("at most 20");
     }
 
@@ -65,7 +65,7 @@ class ServerDiagnosticToolsTest extends ServerToolTestBase {
     void the_console_log_asks_for_the_last_lines() {
         fake.on("POST", NOVA + "/servers/" + WEB_1 + "/action", 200, rec("console-output-web-1.json"));
 
-        Map<String, Object> log = ok("server_console_log", Map.of("server", "web-1", "lines", 2));
+        Map<String, Object> log = tools.ok("server_console_log", Map.of("server", "web-1", "lines", 2));
 
         assertThat(posts(NOVA + "/servers/" + WEB_1 + "/action").get(0).body())
                 .isEqualTo("{\"os-getConsoleOutput\":{\"length\":2}}");
@@ -76,7 +76,7 @@ class ServerDiagnosticToolsTest extends ServerToolTestBase {
     void the_console_url_is_a_novnc_url_by_default() {
         fake.on("POST", NOVA + "/servers/" + WEB_1 + "/remote-consoles", 200, rec("remote-console-web-1.json"));
 
-        Map<String, Object> console = ok("server_console_url", Map.of("server", WEB_1));
+        Map<String, Object> console = tools.ok("server_console_url", Map.of("server", WEB_1));
 
         FakeOpenStack.Request sent = posts(NOVA + "/servers/" + WEB_1 + "/remote-consoles").get(0);
         assertSameJson(sent.body(), "{\"remote_console\":{\"protocol\":\"vnc\",\"type\":\"novnc\"}}");
@@ -89,14 +89,14 @@ class ServerDiagnosticToolsTest extends ServerToolTestBase {
     void a_console_type_the_cloud_has_not_enabled_is_explained() {
         fake.on("POST", NOVA + "/servers/" + WEB_1 + "/remote-consoles", 400, rec("remote-console-spice-400.json"));
 
-        assertThat(error("server_console_url", Map.of("server", WEB_1, "type", "spice_html5")))
+        assertThat(tools.error("server_console_url", Map.of("server", WEB_1, "type", "spice_html5")))
                 .contains("Could not get a spice-html5 console URL for server 'web-1'")
                 .contains("Unavailable console type spice-html5");
     }
 
     @Test
     void console_tools_are_marked_sensitive_and_the_action_list_is_not() {
-        ToolCatalog catalog = context.getBean(ToolCatalog.class);
+        ToolCatalog catalog = tools.context().getBean(ToolCatalog.class);
         assertThat(catalog.all()).filteredOn(ToolDefinition::sensitive).extracting(ToolDefinition::name)
                 .contains("server_console_log", "server_console_url").doesNotContain("server_action_list");
     }

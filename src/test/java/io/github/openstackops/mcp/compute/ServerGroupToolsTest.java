@@ -19,7 +19,7 @@ class ServerGroupToolsTest extends InventoryToolsTestBase {
         asDemo();
         on("GET", NOVA + "/os-server-groups", 200, "server-groups.json");
 
-        Map<String, Object> page = ok("server_group_list", Map.of("limit", 5, "marker", "10"));
+        Map<String, Object> page = tools.ok("server_group_list", Map.of("limit", 5, "marker", "10"));
 
         assertThat(query("GET", NOVA + "/os-server-groups")).contains("limit=6", "offset=10").doesNotContain("all_projects=True");
         assertThat(header(last("GET", NOVA + "/os-server-groups"), "X-OpenStack-Nova-API-Version")).isEqualTo("2.64");
@@ -28,9 +28,9 @@ class ServerGroupToolsTest extends InventoryToolsTestBase {
                 .containsEntry("member_count", 1);
         assertThat(page).doesNotContainKey("next_marker");
 
-        ok("server_group_list", Map.of("all_projects", true));
+        tools.ok("server_group_list", Map.of("all_projects", true));
         assertThat(query("GET", NOVA + "/os-server-groups")).contains("all_projects=True", "offset=0");
-        assertThat(error("server_group_list", Map.of("marker", "abc"))).contains("next_marker");
+        assertThat(tools.error("server_group_list", Map.of("marker", "abc"))).contains("next_marker");
     }
 
     @Test
@@ -39,7 +39,7 @@ class ServerGroupToolsTest extends InventoryToolsTestBase {
         on("GET", NOVA + "/os-server-groups", 200, "server-groups.json");
         on("GET", NOVA + "/servers/" + MEMBER, 200, "server-group-member.json");
 
-        Map<String, Object> group = ok("server_group_get", Map.of("server_group", "rec11824-sg"));
+        Map<String, Object> group = tools.ok("server_group_get", Map.of("server_group", "rec11824-sg"));
 
         assertThat(group).containsEntry("id", GROUP).containsEntry("member_count", 1);
         assertThat(list(group.get("members"))).containsExactly(Map.of("id", MEMBER, "name", "rec11824-member",
@@ -52,15 +52,15 @@ class ServerGroupToolsTest extends InventoryToolsTestBase {
         asDemo();
         on("POST", NOVA + "/os-server-groups", 200, "server-group-create.json");
 
-        Map<String, Object> created = ok("server_group_create", Map.of("name", "rec11824-sg", "policy", "anti-affinity",
+        Map<String, Object> created = tools.ok("server_group_create", Map.of("name", "rec11824-sg", "policy", "anti-affinity",
                 "max_server_per_host", 2));
 
         assertThat(last("POST", NOVA + "/os-server-groups").body()).contains("\"policy\":\"anti-affinity\"",
                 "\"rules\":{\"max_server_per_host\":2}");
         assertThat(map(created.get("server_group"))).containsEntry("id", GROUP).containsEntry("member_count", 0);
-        assertThat(error("server_group_create", Map.of("name", "x", "policy", "affinity", "max_server_per_host", 2)))
+        assertThat(tools.error("server_group_create", Map.of("name", "x", "policy", "affinity", "max_server_per_host", 2)))
                 .contains("only applies to the anti-affinity policy");
-        assertThat(error("server_group_create", Map.of("name", "x", "policy", "spread"))).contains("policy");
+        assertThat(tools.error("server_group_create", Map.of("name", "x", "policy", "spread"))).contains("policy");
         assertThat(fake.count("POST", ".*")).isEqualTo(1 + fake.authentications());
     }
 
@@ -72,14 +72,14 @@ class ServerGroupToolsTest extends InventoryToolsTestBase {
         on("GET", NOVA + "/servers/" + MEMBER, 200, "server-group-member.json");
         fake.on("DELETE", NOVA + "/os-server-groups/" + GROUP, r -> new FakeOpenStack.Reply(204, "", Map.of()));
 
-        Map<String, Object> preview = map(ok("server_group_delete", Map.of("server_group", GROUP)).get("preview"));
+        Map<String, Object> preview = map(tools.ok("server_group_delete", Map.of("server_group", GROUP)).get("preview"));
 
         assertThat(list(preview.get("resources"))).extracting(r -> r.get("type") + " " + r.get("name") + ": " + r.get("effect"))
                 .containsExactly("server_group rec11824-sg: deleted",
                         "server rec11824-member: keeps running; no longer bound by the anti-affinity policy");
         assertThat((List<String>) preview.get("warnings")).anySatisfy(w -> assertThat(w).contains("1 member server"));
 
-        Map<String, Object> done = confirmed("server_group_delete", Map.of("server_group", GROUP));
+        Map<String, Object> done = tools.confirmed("server_group_delete", Map.of("server_group", GROUP));
         assertThat(done).containsEntry("member_count", 1);
         assertThat((String) done.get("message")).contains("member server keeps running");
         assertThat(fake.count("DELETE", NOVA + "/os-server-groups/" + GROUP)).isEqualTo(1);

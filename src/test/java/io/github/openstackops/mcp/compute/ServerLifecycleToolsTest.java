@@ -21,7 +21,7 @@ class ServerLifecycleToolsTest extends ServerToolTestBase {
         fake.on("POST", NOVA + "/servers", 202, rec("create-response.json"))
                 .on("GET", NOVA + "/servers/" + REC, inTurn(rec("server-rec-build.json"), rec("server-rec-active.json")));
 
-        Map<String, Object> result = ok("server_create", Map.of("name", "rec-ext-14728", "flavor", "m1.tiny",
+        Map<String, Object> result = tools.ok("server_create", Map.of("name", "rec-ext-14728", "flavor", "m1.tiny",
                 "image", "cirros-fake", "networks", List.of("private"), "key_name", "demo-key",
                 "security_groups", List.of("default"), "user_data", "#!/bin/sh\necho hi\n",
                 "metadata", Map.of("purpose", "recording")));
@@ -37,7 +37,7 @@ class ServerLifecycleToolsTest extends ServerToolTestBase {
         assertThat((List<Map<String, Object>>) result.get("addresses")).extracting(a -> a.get("ip"))
                 .containsExactly("10.0.0.211");
         assertThat(result.toString()).doesNotContain("r9NpW8UfiRL2").doesNotContainIgnoringCase("adminpass");
-        assertThat(progress).contains("BUILD (scheduling)");
+        assertThat(tools.progress()).contains("BUILD (scheduling)");
     }
 
     @Test
@@ -50,7 +50,7 @@ class ServerLifecycleToolsTest extends ServerToolTestBase {
         fake.on("POST", NOVA + "/servers", 202, rec("create-response.json"))
                 .on("GET", NOVA + "/servers/" + REC, r -> Reply.json(200, failed));
 
-        Map<String, Object> result = ok("server_create", Map.of("name", "x", "flavor", TINY, "image", CIRROS));
+        Map<String, Object> result = tools.ok("server_create", Map.of("name", "x", "flavor", TINY, "image", CIRROS));
 
         assertThat(result).containsEntry("status", "ERROR").containsEntry("reached_target", false);
         assertThat((Map<String, Object>) result.get("fault")).containsEntry("message", "No valid host was found.");
@@ -64,7 +64,7 @@ class ServerLifecycleToolsTest extends ServerToolTestBase {
         fake.on("GET", CINDER + "/volumes/detail", r -> Reply.json(200, bootable))
                 .on("POST", NOVA + "/servers", 202, rec("create-response.json"));
 
-        Map<String, Object> result = ok("server_create", Map.of("name", "bfv", "flavor", "m1.tiny",
+        Map<String, Object> result = tools.ok("server_create", Map.of("name", "bfv", "flavor", "m1.tiny",
                 "boot_volume", "data-vol", "wait", false));
 
         assertThat(posts(NOVA + "/servers").get(0).body()).contains("\"block_device_mapping_v2\":[{")
@@ -77,10 +77,10 @@ class ServerLifecycleToolsTest extends ServerToolTestBase {
     void create_refuses_a_volume_that_is_not_bootable_and_needs_exactly_one_boot_source() {
         fake.on("GET", CINDER + "/volumes/detail", 200, rec("volumes-data-vol.json"));
 
-        assertThat(error("server_create", Map.of("name", "x", "flavor", "m1.tiny", "boot_volume", "data-vol")))
+        assertThat(tools.error("server_create", Map.of("name", "x", "flavor", "m1.tiny", "boot_volume", "data-vol")))
                 .contains("is not bootable");
-        assertThat(error("server_create", Map.of("name", "x", "flavor", "m1.tiny"))).contains("exactly one of 'image'");
-        assertThat(error("server_create", Map.of("name", "x", "flavor", "m1.tiny", "image", "cirros-fake",
+        assertThat(tools.error("server_create", Map.of("name", "x", "flavor", "m1.tiny"))).contains("exactly one of 'image'");
+        assertThat(tools.error("server_create", Map.of("name", "x", "flavor", "m1.tiny", "image", "cirros-fake",
                 "boot_volume", "data-vol"))).contains("exactly one of 'image'");
         assertThat(posts(NOVA + "/servers")).isEmpty();
     }
@@ -93,25 +93,25 @@ class ServerLifecycleToolsTest extends ServerToolTestBase {
                 .on("GET", NOVA + "/flavors/" + SMALL, r -> Reply.json(200, fake.recorded("servers/flavor-web-1.json")
                         .replace(TINY, SMALL).replace("m1.tiny", "m1.small")));
 
-        Map<String, Object> result = ok("server_resize", Map.of("server", REC, "flavor", "m1.small"));
+        Map<String, Object> result = tools.ok("server_resize", Map.of("server", REC, "flavor", "m1.small"));
 
         assertThat(posts(ACTION).get(0).body()).isEqualTo("{\"resize\":{\"flavorRef\":\"" + SMALL + "\"}}");
         assertThat(result).containsEntry("status", "VERIFY_RESIZE").containsEntry("reached_target", true)
                 .containsEntry("flavor_before", "m1.tiny").containsEntry("flavor_after", "m1.small");
         assertThat((String) result.get("message")).contains("server_resize_confirm").contains("server_resize_revert");
-        assertThat(progress).contains("RESIZE (resize_prep)");
+        assertThat(tools.progress()).contains("RESIZE (resize_prep)");
     }
 
     @Test
     void resizing_to_the_same_flavor_is_refused_before_nova_is_asked() {
-        assertThat(error("server_resize", Map.of("server", REC, "flavor", "m1.tiny")))
+        assertThat(tools.error("server_resize", Map.of("server", REC, "flavor", "m1.tiny")))
                 .contains("already has flavor 'm1.tiny'");
         assertThat(posts(ACTION)).isEmpty();
     }
 
     @Test
     void confirm_needs_a_server_waiting_in_verify_resize() {
-        assertThat(error("server_resize_confirm", Map.of("server", REC)))
+        assertThat(tools.error("server_resize_confirm", Map.of("server", REC)))
                 .contains("is ACTIVE, not VERIFY_RESIZE: there is no resize or migration to confirm");
         assertThat(posts(ACTION)).isEmpty();
     }
@@ -125,8 +125,8 @@ class ServerLifecycleToolsTest extends ServerToolTestBase {
                 .on("GET", NOVA + "/flavors/" + SMALL, r -> Reply.json(200, fake.recorded("servers/flavor-web-1.json")
                         .replace(TINY, SMALL).replace("m1.tiny", "m1.small")));
 
-        Map<String, Object> confirmed = ok("server_resize_confirm", Map.of("server", REC));
-        Map<String, Object> reverted = ok("server_resize_revert", Map.of("server", REC));
+        Map<String, Object> confirmed = tools.ok("server_resize_confirm", Map.of("server", REC));
+        Map<String, Object> reverted = tools.ok("server_resize_revert", Map.of("server", REC));
 
         assertThat(posts(ACTION)).extracting(r -> r.body())
                 .containsExactly("{\"confirmResize\":null}", "{\"revertResize\":null}");
@@ -143,7 +143,7 @@ class ServerLifecycleToolsTest extends ServerToolTestBase {
                 .on("GET", NOVA + "/flavors/" + SMALL, r -> Reply.json(200, fake.recorded("servers/flavor-web-1.json")
                         .replace(TINY, SMALL).replace("m1.tiny", "m1.small")));
 
-        Map<String, Object> result = ok("server_migrate", Map.of("server", REC, "host", "compute2"));
+        Map<String, Object> result = tools.ok("server_migrate", Map.of("server", REC, "host", "compute2"));
 
         assertThat(posts(ACTION)).singleElement().satisfies(r -> {
             assertThat(r.body()).isEqualTo("{\"migrate\":{\"host\":\"compute2\"}}");
@@ -159,7 +159,7 @@ class ServerLifecycleToolsTest extends ServerToolTestBase {
                 .on("GET", NOVA + "/servers/" + REC, inTurn(rec("server-rec-admin-before-move.json"),
                         rec("server-rec-admin-migrating.json"), rec("server-rec-admin-live-migrated.json")));
 
-        Map<String, Object> result = ok("server_live_migrate", Map.of("server", REC));
+        Map<String, Object> result = tools.ok("server_live_migrate", Map.of("server", REC));
 
         assertThat(posts(ACTION)).singleElement().satisfies(r -> {
             assertThat(r.body()).isEqualTo("{\"os-migrateLive\":{\"host\":null,\"block_migration\":\"auto\"}}");
@@ -167,7 +167,7 @@ class ServerLifecycleToolsTest extends ServerToolTestBase {
         });
         assertThat(result).containsEntry("host_before", "compute2").containsEntry("host_after", "compute1")
                 .containsEntry("status", "ACTIVE").containsEntry("reached_target", true);
-        assertThat(progress).contains("MIGRATING (migrating)");
+        assertThat(tools.progress()).contains("MIGRATING (migrating)");
     }
 
     @Test
@@ -176,7 +176,7 @@ class ServerLifecycleToolsTest extends ServerToolTestBase {
                 .on("GET", NOVA + "/servers/" + REC, inTurn(rec("server-rec-admin-before-move.json"),
                         rec("server-rec-admin-migrating.json"), rec("server-rec-admin-before-move.json")));
 
-        assertThat(error("server_live_migrate", Map.of("server", REC))).contains("did not take effect")
+        assertThat(tools.error("server_live_migrate", Map.of("server", REC))).contains("did not take effect")
                 .contains("server_action_list");
     }
 
@@ -184,7 +184,7 @@ class ServerLifecycleToolsTest extends ServerToolTestBase {
     void live_migration_as_a_non_admin_reads_as_a_missing_role() {
         fake.on("POST", NOVA + "/servers/" + WEB_1 + "/action", 403, rec("live-migrate-demo-403.json"));
 
-        assertThat(error("server_live_migrate", Map.of("server", WEB_1))).startsWith("Could not live migrate server"
+        assertThat(tools.error("server_live_migrate", Map.of("server", WEB_1))).startsWith("Could not live migrate server"
                 + " 'web-1': OpenStack refused the request (HTTP 403)").contains("admin");
     }
 
@@ -197,7 +197,7 @@ class ServerLifecycleToolsTest extends ServerToolTestBase {
                 .on("GET", "/image/v2/images/" + SNAPSHOT, r -> Reply.json(200, polls.incrementAndGet() < 2 ? saving
                         : fake.recorded(rec("image-rec-snapshot.json"))));
 
-        Map<String, Object> result = ok("server_image_create", Map.of("server", REC, "name", "rec-ext-14728-snap"));
+        Map<String, Object> result = tools.ok("server_image_create", Map.of("server", REC, "name", "rec-ext-14728-snap"));
 
         assertThat(posts(ACTION)).singleElement().satisfies(r -> {
             assertThat(r.body()).isEqualTo("{\"createImage\":{\"name\":\"rec-ext-14728-snap\"}}");
@@ -205,7 +205,7 @@ class ServerLifecycleToolsTest extends ServerToolTestBase {
         });
         assertThat(result).containsEntry("image_id", SNAPSHOT).containsEntry("image_status", "active")
                 .containsEntry("reached_target", true).containsEntry("size_bytes", 66L);
-        assertThat(progress).contains("image saving");
+        assertThat(tools.progress()).contains("image saving");
     }
 
     @Test
@@ -213,7 +213,7 @@ class ServerLifecycleToolsTest extends ServerToolTestBase {
     void rebuild_previews_the_image_now_and_after_and_the_lost_disk_then_rebuilds_with_the_token() {
         fake.on("GET", CINDER + "/volumes/.*", 200, "servers/volume-web-vol.json");
 
-        Map<String, Object> preview = ok("server_rebuild", Map.of("server", WEB_1));
+        Map<String, Object> preview = tools.ok("server_rebuild", Map.of("server", WEB_1));
 
         assertThat(preview).containsEntry("status", "preview");
         Map<String, Object> details = (Map<String, Object>) preview.get("preview");
@@ -230,7 +230,7 @@ class ServerLifecycleToolsTest extends ServerToolTestBase {
         fake.on("POST", NOVA + "/servers/" + WEB_1 + "/action", 202, rec("rebuild-response.json"))
                 .on("GET", NOVA + "/servers/" + WEB_1, r -> Reply.json(200,
                         fake.count("POST", ".*/action") == 0 || polls.incrementAndGet() > 2 ? active : rebuilding));
-        Map<String, Object> done = ok("server_rebuild", Map.of("server", WEB_1, "confirm", preview.get("confirm")));
+        Map<String, Object> done = tools.ok("server_rebuild", Map.of("server", WEB_1, "confirm", preview.get("confirm")));
 
         assertThat(done).containsEntry("status", "executed");
         Map<String, Object> result = (Map<String, Object>) done.get("result");
@@ -239,7 +239,7 @@ class ServerLifecycleToolsTest extends ServerToolTestBase {
         assertThat(posts(NOVA + "/servers/" + WEB_1 + "/action").get(0).body())
                 .isEqualTo("{\"rebuild\":{\"imageRef\":\"" + CIRROS + "\"}}");
         assertThat(done.toString()).doesNotContainIgnoringCase("adminpass");
-        assertThat(progress).contains("REBUILD (rebuilding)");
+        assertThat(tools.progress()).contains("REBUILD (rebuilding)");
     }
 
     @Test
@@ -248,7 +248,7 @@ class ServerLifecycleToolsTest extends ServerToolTestBase {
                 "\"image\": \\{[^}]*\\[[^]]*\\][^}]*\\}", "\"image\": \"\"");
         fake.on("GET", NOVA + "/servers/" + REC, r -> Reply.json(200, bfv));
 
-        assertThat(error("server_rebuild", Map.of("server", REC))).contains("boots from a volume")
+        assertThat(tools.error("server_rebuild", Map.of("server", REC))).contains("boots from a volume")
                 .contains("refused");
     }
 }

@@ -17,7 +17,7 @@ class ServerQueryToolsTest extends ServerToolTestBase {
     void server_list_resolves_a_flavor_name_and_filters_by_its_id_in_nova() {
         fake.on("GET", NOVA + "/servers/detail", 200, rec("servers-detail-flavor-tiny.json"));
 
-        Map<String, Object> page = ok("server_list", Map.of("flavor", "m1.tiny", "limit", 3, "ip", "10.0.0.",
+        Map<String, Object> page = tools.ok("server_list", Map.of("flavor", "m1.tiny", "limit", 3, "ip", "10.0.0.",
                 "changes_since", "2026-01-01T01:00:00+01:00", "name", "a.b"));
 
         List<String> q = query(fake.requests("GET", NOVA + "/servers/detail").get(0));
@@ -34,7 +34,7 @@ class ServerQueryToolsTest extends ServerToolTestBase {
     void an_availability_zone_filter_is_sent_at_the_microversion_that_lets_every_user_filter_by_it() {
         fake.on("GET", NOVA + "/servers/detail", 200, rec("servers-detail-az-v283.json"));
 
-        Map<String, Object> page = ok("server_list", Map.of("availability_zone", "nova", "limit", 3));
+        Map<String, Object> page = tools.ok("server_list", Map.of("availability_zone", "nova", "limit", 3));
 
         FakeOpenStack.Request sent = fake.requests("GET", NOVA + "/servers/detail").get(0);
         assertThat(query(sent)).contains("availability_zone=nova", "limit=4");
@@ -49,7 +49,7 @@ class ServerQueryToolsTest extends ServerToolTestBase {
 
     @Test
     void the_host_filter_is_refused_for_non_admins_because_nova_would_silently_ignore_it() {
-        String message = error("server_list", Map.of("host", "compute1"));
+        String message = tools.error("server_list", Map.of("host", "compute1"));
 
         assertThat(message).contains("Filtering by host needs an admin account").contains("silently ignores");
         assertThat(fake.count("GET", NOVA + "/servers/detail")).isZero();
@@ -59,7 +59,7 @@ class ServerQueryToolsTest extends ServerToolTestBase {
     void admins_filter_by_host_and_across_projects() {
         fake.asAdmin().on("GET", NOVA + "/servers/detail", 200, rec("servers-detail-flavor-tiny.json"));
 
-        ok("server_list", Map.of("host", "compute1", "all_projects", true));
+        tools.ok("server_list", Map.of("host", "compute1", "all_projects", true));
 
         assertThat(query(fake.requests("GET", NOVA + "/servers/detail").get(0)))
                 .contains("host=compute1", "all_tenants=1");
@@ -70,7 +70,7 @@ class ServerQueryToolsTest extends ServerToolTestBase {
     void detail_false_returns_only_ids_names_and_states_without_any_lookup() {
         fake.on("GET", NOVA + "/servers/detail", 200, "servers/servers-detail-limit3.json");
 
-        Map<String, Object> page = ok("server_list", Map.of("detail", false, "limit", 2));
+        Map<String, Object> page = tools.ok("server_list", Map.of("detail", false, "limit", 2));
 
         assertThat((List<Map<String, Object>>) page.get("servers")).allSatisfy(s -> assertThat(s.keySet())
                 .isSubsetOf("id", "name", "status", "task_state").contains("id", "name", "status"));
@@ -80,13 +80,13 @@ class ServerQueryToolsTest extends ServerToolTestBase {
 
     @Test
     void a_malformed_time_is_refused_with_an_example() {
-        assertThat(error("server_list", Map.of("changes_since", "yesterday"))).contains("changes_since")
+        assertThat(tools.error("server_list", Map.of("changes_since", "yesterday"))).contains("changes_since")
                 .contains("ISO-8601");
     }
 
     @Test
     void an_unknown_flavor_is_named() {
-        assertThat(error("server_list", Map.of("flavor", "m9.huge"))).contains("Flavor 'm9.huge' was not found");
+        assertThat(tools.error("server_list", Map.of("flavor", "m9.huge"))).contains("Flavor 'm9.huge' was not found");
     }
 
     @Test
@@ -97,7 +97,7 @@ class ServerQueryToolsTest extends ServerToolTestBase {
                 .on("GET", NOVA + "/servers/" + WEB_1 + "/os-volume_attachments", 200,
                         rec("volume-attachments-web-1.json"));
 
-        Map<String, Object> server = ok("server_get", Map.of("server", WEB_1));
+        Map<String, Object> server = tools.ok("server_get", Map.of("server", WEB_1));
 
         assertThat(server).containsEntry("locked", false).doesNotContainKey("locked_reason");
         assertThat((List<Map<String, Object>>) server.get("volumes")).singleElement().satisfies(v -> assertThat(v)
@@ -114,7 +114,7 @@ class ServerQueryToolsTest extends ServerToolTestBase {
                 .on("GET", NOVA + "/servers/" + REC + "/os-volume_attachments",
                         r -> Reply.json(200, "{\"volumeAttachments\": []}"));
 
-        assertThat(ok("server_get", Map.of("server", REC))).containsEntry("locked", true)
+        assertThat(tools.ok("server_get", Map.of("server", REC))).containsEntry("locked", true)
                 .containsEntry("locked_reason", "recording");
     }
 
@@ -125,7 +125,7 @@ class ServerQueryToolsTest extends ServerToolTestBase {
     void a_name_search_asks_nova_with_a_case_insensitive_regex_and_checks_each_result() {
         fake.on("GET", NOVA + "/servers/detail", 200, rec("search-name-web.json"));
 
-        Map<String, Object> result = ok("server_search", Map.of("query", "WEB", "fields", List.of("name")));
+        Map<String, Object> result = tools.ok("server_search", Map.of("query", "WEB", "fields", List.of("name")));
 
         List<String> q = query(fake.requests("GET", NOVA + "/servers/detail").get(0));
         assertThat(q).contains("name=[wW][eE][bB]", "limit=200");
@@ -141,7 +141,7 @@ class ServerQueryToolsTest extends ServerToolTestBase {
     void text_that_cannot_be_part_of_an_ip_is_not_sent_to_the_ip_filter() {
         fake.on("GET", NOVA + "/servers/detail", 200, rec("search-name-web.json"));
 
-        Map<String, Object> result = ok("server_search", Map.of("query", "web(", "fields", List.of("name", "ip")));
+        Map<String, Object> result = tools.ok("server_search", Map.of("query", "web(", "fields", List.of("name", "ip")));
 
         assertThat(fake.requests("GET", NOVA + "/servers/detail")).singleElement()
                 .satisfies(r -> assertThat(query(r)).contains("name=[wW][eE][bB]\\(").noneMatch(p -> p.startsWith("ip=")));
@@ -154,7 +154,7 @@ class ServerQueryToolsTest extends ServerToolTestBase {
         // MySQL's REGEXP ignores case, so Nova answers 'web-1' for 'WEB' too: the client-side pass removes it
         fake.on("GET", NOVA + "/servers/detail", 200, rec("search-name-web.json"));
 
-        Map<String, Object> result = ok("server_search", Map.of("query", "WEB", "fields", List.of("name"),
+        Map<String, Object> result = tools.ok("server_search", Map.of("query", "WEB", "fields", List.of("name"),
                 "case_sensitive", true));
 
         assertThat(query(fake.requests("GET", NOVA + "/servers/detail").get(0))).contains("name=WEB");
@@ -168,8 +168,8 @@ class ServerQueryToolsTest extends ServerToolTestBase {
                 query(r).contains("status=PAUSED") ? rec("search-status-paused.json")
                         : rec("servers-detail-flavor-tiny.json"))));
 
-        Map<String, Object> byStatus = ok("server_search", Map.of("query", "paus", "fields", List.of("status")));
-        Map<String, Object> byFlavor = ok("server_search", Map.of("query", "TINY", "fields", List.of("flavor")));
+        Map<String, Object> byStatus = tools.ok("server_search", Map.of("query", "paus", "fields", List.of("status")));
+        Map<String, Object> byFlavor = tools.ok("server_search", Map.of("query", "TINY", "fields", List.of("flavor")));
 
         assertThat((List<Map<String, Object>>) byStatus.get("servers")).extracting(s -> s.get("name"))
                 .containsExactly("cache-1");
@@ -187,7 +187,7 @@ class ServerQueryToolsTest extends ServerToolTestBase {
                 .on("GET", "/network/v2.0/floatingips", 200, rec("floatingips-203-0-113-197.json"))
                 .on("GET", "/network/v2.0/ports/.*", 200, rec("port-web-1.json"));
 
-        Map<String, Object> result = ok("server_search", Map.of("query", "203.0.113.197", "fields", List.of("ip")));
+        Map<String, Object> result = tools.ok("server_search", Map.of("query", "203.0.113.197", "fields", List.of("ip")));
 
         assertThat((List<Map<String, Object>>) result.get("servers")).extracting(s -> s.get("name"))
                 .containsExactly("web-1");
@@ -205,7 +205,7 @@ class ServerQueryToolsTest extends ServerToolTestBase {
                 .on("GET", NOVA + "/os-availability-zone", 200, rec("availability-zones.json"))
                 .on("GET", "/image/v2/images", 200, rec("images-page.json"));
 
-        Map<String, Object> result = ok("server_search", Map.of("query", "10.0.0.1"));
+        Map<String, Object> result = tools.ok("server_search", Map.of("query", "10.0.0.1"));
 
         // newest first
         assertThat((List<Map<String, Object>>) result.get("servers")).extracting(s -> s.get("name"))
@@ -223,7 +223,7 @@ class ServerQueryToolsTest extends ServerToolTestBase {
         fake.asAdmin().on("GET", NOVA + "/os-services", 200, rec("services-compute.json"))
                 .on("GET", NOVA + "/servers/detail", 200, rec("search-name-web.json"));
 
-        Map<String, Object> result = ok("server_search", Map.of("query", "pute", "fields", List.of("host"),
+        Map<String, Object> result = tools.ok("server_search", Map.of("query", "pute", "fields", List.of("host"),
                 "all_projects", true));
 
         assertThat(fake.requests("GET", NOVA + "/servers/detail")).extracting(r -> query(r).stream()
@@ -239,7 +239,7 @@ class ServerQueryToolsTest extends ServerToolTestBase {
         fake.on("GET", NOVA + "/servers/detail", 200, rec("search-ip-10-0-0-1.json"));
 
         // the name query finds web-1 (db-1 has no 'e'); that is the limit, so the flavor query (m1.medium) never runs
-        Map<String, Object> result = ok("server_search", Map.of("query", "e", "fields", List.of("flavor", "name"),
+        Map<String, Object> result = tools.ok("server_search", Map.of("query", "e", "fields", List.of("flavor", "name"),
                 "limit", 1));
 
         assertThat((List<Map<String, Object>>) result.get("servers")).extracting(s -> s.get("name"))
@@ -259,7 +259,7 @@ class ServerQueryToolsTest extends ServerToolTestBase {
         String full = page.append("]}").toString();
         fake.on("GET", NOVA + "/servers/detail", r -> Reply.json(200, full));
 
-        Map<String, Object> result = ok("server_search", Map.of("query", "web", "fields", List.of("name")));
+        Map<String, Object> result = tools.ok("server_search", Map.of("query", "web", "fields", List.of("name")));
 
         // 200 candidates per page, none really contains 'web': at most 1000 examined, then it stops and says so
         assertThat(fake.count("GET", NOVA + "/servers/detail")).isEqualTo(ServerSearch.MAX_EXAMINED / ServerSearch.PAGE);

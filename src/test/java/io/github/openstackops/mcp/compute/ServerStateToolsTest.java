@@ -18,17 +18,17 @@ class ServerStateToolsTest extends ServerToolTestBase {
                 .on("GET", NOVA + "/servers/" + REC, inTurn(rec("server-rec-active.json"), rec("server-rec-active.json"),
                         rec("server-rec-paused.json")));
 
-        Map<String, Object> result = ok("server_pause", Map.of("server", REC));
+        Map<String, Object> result = tools.ok("server_pause", Map.of("server", REC));
 
         assertThat(posts(ACTION)).singleElement().satisfies(r -> assertThat(r.body()).isEqualTo("{\"pause\":null}"));
         assertThat(result).containsEntry("action", "pause").containsEntry("previous_status", "ACTIVE")
                 .containsEntry("status", "PAUSED").containsEntry("reached_target", true).containsEntry("changed", true);
-        assertThat(progress).contains("ACTIVE");
+        assertThat(tools.progress()).contains("ACTIVE");
     }
 
     @Test
     void unpausing_an_active_server_changes_nothing() {
-        Map<String, Object> result = ok("server_unpause", Map.of("server", REC));
+        Map<String, Object> result = tools.ok("server_unpause", Map.of("server", REC));
 
         assertThat(result).containsEntry("changed", false).containsEntry("status", "ACTIVE");
         assertThat(posts(ACTION)).isEmpty();
@@ -41,9 +41,9 @@ class ServerStateToolsTest extends ServerToolTestBase {
                         rec("server-rec-suspended.json"), rec("server-rec-suspended.json"),
                         rec("server-rec-active.json")));
 
-        assertThat(ok("server_suspend", Map.of("server", REC))).containsEntry("status", "SUSPENDED")
+        assertThat(tools.ok("server_suspend", Map.of("server", REC))).containsEntry("status", "SUSPENDED")
                 .containsEntry("reached_target", true);
-        assertThat(ok("server_resume", Map.of("server", REC))).containsEntry("previous_status", "SUSPENDED")
+        assertThat(tools.ok("server_resume", Map.of("server", REC))).containsEntry("previous_status", "SUSPENDED")
                 .containsEntry("status", "ACTIVE");
         assertThat(posts(ACTION)).extracting(r -> r.body()).containsExactly("{\"suspend\":null}", "{\"resume\":null}");
     }
@@ -54,7 +54,7 @@ class ServerStateToolsTest extends ServerToolTestBase {
                 .on("GET", NOVA + "/servers/" + REC, inTurn(rec("server-rec-active.json"), rec("server-rec-active.json"),
                         rec("server-rec-shelved-offloaded.json")));
 
-        Map<String, Object> result = ok("server_shelve", Map.of("server", REC));
+        Map<String, Object> result = tools.ok("server_shelve", Map.of("server", REC));
 
         assertThat(result).containsEntry("status", "SHELVED_OFFLOADED").containsEntry("reached_target", true);
         assertThat((String) result.get("message")).contains("is SHELVED_OFFLOADED (was ACTIVE)");
@@ -65,7 +65,7 @@ class ServerStateToolsTest extends ServerToolTestBase {
         fake.on("POST", ACTION, accepted())
                 .on("GET", NOVA + "/servers/" + REC, 200, rec("server-rec-shelved-offloaded.json"));
 
-        Map<String, Object> result = ok("server_unshelve", Map.of("server", REC, "wait", false));
+        Map<String, Object> result = tools.ok("server_unshelve", Map.of("server", REC, "wait", false));
 
         assertThat(result).containsEntry("reached_target", false).containsEntry("changed", true);
         assertThat((String) result.get("message")).contains("runs in the background");
@@ -77,7 +77,7 @@ class ServerStateToolsTest extends ServerToolTestBase {
         fake.on("POST", ACTION, 200, rec("rescue-response.json"))
                 .on("GET", NOVA + "/servers/" + REC, inTurn(rec("server-rec-active.json"), rec("server-rec-rescue.json")));
 
-        Map<String, Object> result = ok("server_rescue", Map.of("server", REC, "image", "cirros-fake"));
+        Map<String, Object> result = tools.ok("server_rescue", Map.of("server", REC, "image", "cirros-fake"));
 
         assertThat(posts(ACTION).get(0).body()).isEqualTo("{\"rescue\":{\"rescue_image_ref\":\"" + CIRROS + "\"}}");
         assertThat(result).containsEntry("status", "RESCUE");
@@ -89,7 +89,7 @@ class ServerStateToolsTest extends ServerToolTestBase {
         fake.on("POST", ACTION, accepted())
                 .on("GET", NOVA + "/servers/" + REC, inTurn(rec("server-rec-rescue.json"), rec("server-rec-active.json")));
 
-        assertThat(ok("server_unrescue", Map.of("server", REC))).containsEntry("previous_status", "RESCUE")
+        assertThat(tools.ok("server_unrescue", Map.of("server", REC))).containsEntry("previous_status", "RESCUE")
                 .containsEntry("status", "ACTIVE");
     }
 
@@ -97,7 +97,7 @@ class ServerStateToolsTest extends ServerToolTestBase {
     void a_conflict_names_the_action_and_the_server() {
         fake.on("POST", NOVA + "/servers/" + DB_1 + "/action", 409, rec("pause-db-1-409.json"));
 
-        assertThat(error("server_pause", Map.of("server", DB_1))).startsWith("Could not pause server 'db-1'")
+        assertThat(tools.error("server_pause", Map.of("server", DB_1))).startsWith("Could not pause server 'db-1'")
                 .contains("HTTP 409").contains("while it is in vm_state stopped");
     }
 
@@ -110,7 +110,7 @@ class ServerStateToolsTest extends ServerToolTestBase {
                 .on("GET", NOVA + "/servers/" + REC, r -> fake.count("POST", ACTION) == 0
                         ? Reply.json(200, fake.recorded(rec("server-rec-active.json"))) : Reply.json(200, failed));
 
-        assertThat(error("server_suspend", Map.of("server", REC))).contains("went to ERROR during suspend")
+        assertThat(tools.error("server_suspend", Map.of("server", REC))).contains("went to ERROR during suspend")
                 .contains("hypervisor gone");
     }
 
@@ -121,7 +121,7 @@ class ServerStateToolsTest extends ServerToolTestBase {
                         ? rec("server-rec-active.json") : fake.count("POST", ACTION) == 0
                         ? rec("server-rec-unlocked-v273.json") : rec("server-rec-locked-v273.json"))));
 
-        Map<String, Object> result = ok("server_lock", Map.of("server", REC, "reason", "maintenance"));
+        Map<String, Object> result = tools.ok("server_lock", Map.of("server", REC, "reason", "maintenance"));
 
         assertThat(posts(ACTION)).singleElement().satisfies(r -> {
             assertThat(r.body()).isEqualTo("{\"lock\":{\"locked_reason\":\"maintenance\"}}");
@@ -137,7 +137,7 @@ class ServerStateToolsTest extends ServerToolTestBase {
         fake.on("GET", NOVA + "/servers/" + REC, byMicroversion(rec("server-rec-active.json"),
                 rec("server-rec-unlocked-v273.json")));
 
-        Map<String, Object> result = ok("server_unlock", Map.of("server", REC));
+        Map<String, Object> result = tools.ok("server_unlock", Map.of("server", REC));
 
         assertThat(result).containsEntry("changed", false);
         assertThat(posts(ACTION)).isEmpty();
@@ -150,7 +150,7 @@ class ServerStateToolsTest extends ServerToolTestBase {
                         ? rec("server-rec-active.json") : fake.count("POST", ACTION) == 0
                         ? rec("server-rec-locked-v273.json") : rec("server-rec-unlocked-v273.json"))));
 
-        assertThat(ok("server_unlock", Map.of("server", REC))).containsEntry("reached_target", true);
+        assertThat(tools.ok("server_unlock", Map.of("server", REC))).containsEntry("reached_target", true);
         assertThat(posts(ACTION).get(0).body()).isEqualTo("{\"unlock\":null}");
     }
 }

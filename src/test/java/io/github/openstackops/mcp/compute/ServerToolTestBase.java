@@ -1,22 +1,14 @@
 package io.github.openstackops.mcp.compute;
 
-import io.github.openstackops.mcp.catalog.Caller;
-import io.github.openstackops.mcp.catalog.Surface;
-import io.github.openstackops.mcp.catalog.ToolContext;
-import io.github.openstackops.mcp.catalog.ToolInvoker;
-import io.github.openstackops.mcp.catalog.ToolOutcome;
 import io.github.openstackops.mcp.support.FakeOpenStack;
 import io.github.openstackops.mcp.support.FakeOpenStack.Reply;
 import io.github.openstackops.mcp.support.FakeOpenStack.Request;
-import io.github.openstackops.mcp.support.TestContexts;
-import io.micronaut.context.ApplicationContext;
+import io.github.openstackops.mcp.support.ToolHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
@@ -40,30 +32,8 @@ abstract class ServerToolTestBase {
     static final String NOVA = "/compute/v2.1";
     static final String CINDER = "/volume/v3/" + PROJECT;
 
+    protected ToolHarness tools;
     protected FakeOpenStack fake;
-    protected ApplicationContext context;
-    protected ToolInvoker invoker;
-    protected final List<String> progress = new CopyOnWriteArrayList<>();
-    protected final ToolContext stdio = new ToolContext() {
-        @Override
-        public Caller caller() {
-            return Caller.STDIO;
-        }
-
-        @Override
-        public Surface surface() {
-            return Surface.STDIO;
-        }
-
-        @Override
-        public void progress(double done, Double total, String message) {
-            progress.add(message);
-        }
-
-        @Override
-        public void info(String message) {
-        }
-    };
 
     @BeforeEach
     void start() {
@@ -79,47 +49,17 @@ abstract class ServerToolTestBase {
                 .on("GET", "/image/v2/images", 200, rec("images-cirros-fake.json"))
                 .on("GET", "/network/v2.0/networks", 200, rec("networks-private.json"))
                 .on("GET", CINDER + "/volumes/81727aaa-956e-4afc-a7a2-bd38498613fd", 200, "servers/volume-web-vol.json");
-        Map<String, Object> properties = new HashMap<>(fake.properties());
-        properties.put("mcp.safety.allow-modify", true);
-        properties.put("mcp.safety.allow-sensitive", true);
-        properties.put("mcp.safety.require-confirmation", true);
-        context = TestContexts.plain(properties);
-        invoker = context.getBean(ToolInvoker.class);
+        tools = ToolHarness.on(fake).allowModify().allowSensitive()
+                .property("mcp.safety.require-confirmation", true).start();
     }
 
     @AfterEach
     void stop() {
-        context.close();
-        fake.close();
+        tools.close();
     }
 
     static String rec(String file) {
         return "servers-ext/" + file;
-    }
-
-    @SuppressWarnings("unchecked")
-    protected Map<String, Object> ok(String tool, Map<String, Object> args) {
-        ToolOutcome outcome = invoker.invoke(tool, args, stdio);
-        assertThat(outcome).as(outcome.toString()).isInstanceOf(ToolOutcome.Success.class);
-        return ((ToolOutcome.Success) outcome).structured();
-    }
-
-    protected String error(String tool, Map<String, Object> args) {
-        ToolOutcome outcome = invoker.invoke(tool, args, stdio);
-        assertThat(outcome).as(outcome.toString()).isInstanceOf(ToolOutcome.Error.class);
-        return ((ToolOutcome.Error) outcome).message();
-    }
-
-    /** A DESTRUCTIVE tool: the preview, then the call with its token; returns both. */
-    @SuppressWarnings("unchecked")
-    protected Map<String, Object>[] previewThenConfirm(String tool, Map<String, Object> args) {
-        Map<String, Object> preview = ok(tool, args);
-        assertThat(preview).containsEntry("status", "preview");
-        Map<String, Object> confirmed = new HashMap<>(args);
-        confirmed.put("confirm", preview.get("confirm"));
-        Map<String, Object> done = ok(tool, confirmed);
-        assertThat(done).containsEntry("status", "executed");
-        return new Map[]{(Map<String, Object>) preview.get("preview"), (Map<String, Object>) done.get("result")};
     }
 
     /** The Nova microversion a request asked for, null for none (2.1). */

@@ -44,7 +44,7 @@ class FloatingIpToolsTest extends NeutronToolsTestBase {
     void floating_ip_list_names_each_server_with_one_nova_call_and_no_port_lookups() {
         threeServersAndAnOldNeutron(true);
 
-        Map<String, Object> page = ok("floating_ip_list", Map.of("limit", 10));
+        Map<String, Object> page = tools.ok("floating_ip_list", Map.of("limit", 10));
 
         assertThat(list(page, "floating_ips")).extracting(f -> f.get("floating_ip_address") + " -> " + f.get("server"))
                 .containsExactly("203.0.113.197 -> web-1", "203.0.113.150 -> db-1", "203.0.113.151 -> cache-1");
@@ -61,7 +61,7 @@ class FloatingIpToolsTest extends NeutronToolsTestBase {
     void without_port_details_the_servers_come_from_one_port_listing() {
         threeServersAndAnOldNeutron(false);
 
-        Map<String, Object> page = ok("floating_ip_list", Map.of());
+        Map<String, Object> page = tools.ok("floating_ip_list", Map.of());
 
         // the copies' ports are unknown to Neutron: they stay unnamed; web-1's port is found in the same single call
         assertThat(list(page, "floating_ips")).extracting(f -> f.get("server")).containsExactly("web-1", null, null);
@@ -71,7 +71,7 @@ class FloatingIpToolsTest extends NeutronToolsTestBase {
 
     @Test
     void floating_ip_list_by_server_filters_by_its_ports_in_neutron() {
-        Map<String, Object> page = ok("floating_ip_list", Map.of("server", "web-1", "status", "DOWN"));
+        Map<String, Object> page = tools.ok("floating_ip_list", Map.of("server", "web-1", "status", "DOWN"));
 
         assertThat(queries("GET", N + "/floatingips").get(0)).contains("port_id=" + WEB_1_PORT, "status=DOWN");
         assertThat(list(page, "floating_ips")).extracting(f -> f.get("id")).containsExactly(WEB_FIP);
@@ -79,18 +79,18 @@ class FloatingIpToolsTest extends NeutronToolsTestBase {
 
     @Test
     void floating_ip_get_takes_the_address() {
-        Map<String, Object> fip = ok("floating_ip_get", Map.of("floating_ip", "203.0.113.197"));
+        Map<String, Object> fip = tools.ok("floating_ip_get", Map.of("floating_ip", "203.0.113.197"));
 
         assertThat(queries("GET", N + "/floatingips").get(0)).contains("floating_ip_address=203.0.113.197");
         assertThat(fip).containsEntry("id", WEB_FIP).containsEntry("server", "web-1")
                 .containsEntry("description", "web-1 public address");
-        assertThat(error("floating_ip_get", Map.of("floating_ip", "198.51.100.1")))
+        assertThat(tools.error("floating_ip_get", Map.of("floating_ip", "198.51.100.1")))
                 .contains("Floating IP '198.51.100.1' was not found");
     }
 
     @Test
     void floating_ip_pool_list_explains_missing_counts_to_non_admins() {
-        Map<String, Object> pools = ok("floating_ip_pool_list", Map.of());
+        Map<String, Object> pools = tools.ok("floating_ip_pool_list", Map.of());
 
         assertThat(list(pools, "pools")).singleElement().satisfies(p -> assertThat(p).containsEntry("name", "public")
                 .doesNotContainKeys("free_ips", "total_ips"));
@@ -103,7 +103,7 @@ class FloatingIpToolsTest extends NeutronToolsTestBase {
         fake.asAdmin();
         NeutronFake.collection(fake, "network-ip-availabilities", "ip-availability-public-admin.json");
 
-        Map<String, Object> pools = ok("floating_ip_pool_list", Map.of());
+        Map<String, Object> pools = tools.ok("floating_ip_pool_list", Map.of());
 
         Map<String, Object> pool = list(pools, "pools").get(0);
         assertThat(pool).containsEntry("total_ips", 100L).containsKey("free_ips");
@@ -118,13 +118,13 @@ class FloatingIpToolsTest extends NeutronToolsTestBase {
     void floating_ip_create_takes_the_only_pool_by_default() {
         answer("POST", N + "/floatingips", 201, "floatingip-create.json");
 
-        Map<String, Object> fip = ok("floating_ip_create", Map.of("description", "recorded"));
+        Map<String, Object> fip = tools.ok("floating_ip_create", Map.of("description", "recorded"));
 
         JsonNode body = NeutronFake.body(last("POST", N + "/floatingips")).path("floatingip");
         assertThat(body.path("floating_network_id").asText()).isEqualTo(PUBLIC);
         assertThat(body.path("description").asText()).isEqualTo("recorded");
         assertThat(fip).containsEntry("network", "public").doesNotContainKey("port_id");
-        assertThat(error("floating_ip_create", Map.of("network", "private"))).contains("is not external");
+        assertThat(tools.error("floating_ip_create", Map.of("network", "private"))).contains("is not external");
     }
 
     @Test
@@ -133,7 +133,7 @@ class FloatingIpToolsTest extends NeutronToolsTestBase {
         fake.on("GET", N + "/floatingips/" + recFip, 200, "network/floatingip-create.json");
         answer("PUT", N + "/floatingips/" + recFip, 200, "floatingip-associate.json");
 
-        Map<String, Object> result = ok("floating_ip_associate", Map.of("floating_ip", recFip, "server", "web-1"));
+        Map<String, Object> result = tools.ok("floating_ip_associate", Map.of("floating_ip", recFip, "server", "web-1"));
 
         JsonNode body = NeutronFake.body(last("PUT", N + "/floatingips/" + recFip)).path("floatingip");
         assertThat(body.path("port_id").asText()).isEqualTo(WEB_1_PORT);
@@ -141,9 +141,9 @@ class FloatingIpToolsTest extends NeutronToolsTestBase {
         assertThat(result).containsEntry("changed", true);
         assertThat((String) result.get("message")).contains("now forwards to");
 
-        assertThat(error("floating_ip_associate", Map.of("floating_ip", recFip, "server", "web-1", "port", "x")))
+        assertThat(tools.error("floating_ip_associate", Map.of("floating_ip", recFip, "server", "web-1", "port", "x")))
                 .contains("exactly one of server");
-        assertThat(error("floating_ip_associate", Map.of("floating_ip", recFip, "server", "web-1",
+        assertThat(tools.error("floating_ip_associate", Map.of("floating_ip", recFip, "server", "web-1",
                 "fixed_ip", "10.0.0.5"))).contains("has no port with fixed IP 10.0.0.5");
     }
 
@@ -153,10 +153,10 @@ class FloatingIpToolsTest extends NeutronToolsTestBase {
         ((ObjectNode) db1.path("server")).put("id", DB_1).put("name", "db-1");
         fake.on("GET", "/compute/v2.1/servers/" + DB_1, r -> FakeOpenStack.Reply.json(200, NeutronFake.write(db1)));
 
-        Map<String, Object> same = ok("floating_ip_associate", Map.of("floating_ip", "203.0.113.197", "server", "web-1"));
+        Map<String, Object> same = tools.ok("floating_ip_associate", Map.of("floating_ip", "203.0.113.197", "server", "web-1"));
         assertThat(same).containsEntry("changed", false);
 
-        assertThat(error("floating_ip_associate", Map.of("floating_ip", "203.0.113.197", "server", DB_1)))
+        assertThat(tools.error("floating_ip_associate", Map.of("floating_ip", "203.0.113.197", "server", DB_1)))
                 .contains("already associated with server 'web-1'", "floating_ip_disassociate");
         assertThat(fake.count("PUT", ".*")).isZero();
     }
@@ -165,7 +165,7 @@ class FloatingIpToolsTest extends NeutronToolsTestBase {
     void floating_ip_disassociate_clears_the_port_and_names_the_server() {
         answer("PUT", N + "/floatingips/" + WEB_FIP, 200, "floatingip-disassociate.json");
 
-        Map<String, Object> result = ok("floating_ip_disassociate", Map.of("floating_ip", "203.0.113.197"));
+        Map<String, Object> result = tools.ok("floating_ip_disassociate", Map.of("floating_ip", "203.0.113.197"));
 
         JsonNode body = NeutronFake.body(last("PUT", N + "/floatingips/" + WEB_FIP)).path("floatingip");
         assertThat(body.has("port_id")).isTrue();
@@ -185,7 +185,7 @@ class FloatingIpToolsTest extends NeutronToolsTestBase {
                         "server web-1: loses its public address 203.0.113.197");
         assertThat((String) preview.get("summary")).contains("attached to server 'web-1'");
 
-        Map<String, Object> done = confirmed("floating_ip_delete", Map.of("floating_ip", "203.0.113.197"));
+        Map<String, Object> done = tools.confirmed("floating_ip_delete", Map.of("floating_ip", "203.0.113.197"));
         assertThat(done).containsEntry("floating_ip_address", "203.0.113.197");
         assertThat(fake.count("DELETE", N + "/floatingips/" + WEB_FIP)).isEqualTo(1);
     }

@@ -21,7 +21,7 @@ class NetworkOverviewToolsTest extends NeutronToolsTestBase {
         fake.asAdmin();
         NeutronFake.collection(fake, "network-ip-availabilities", "ip-availability-admin.json");
 
-        Map<String, Object> page = ok("network_ip_availability", Map.of("limit", 1));
+        Map<String, Object> page = tools.ok("network_ip_availability", Map.of("limit", 1));
 
         assertThat(queries("GET", N + "/network-ip-availabilities").get(0)).contains("limit=2");
         assertThat(list(page, "networks")).hasSize(1);
@@ -35,7 +35,7 @@ class NetworkOverviewToolsTest extends NeutronToolsTestBase {
 
     @Test
     void ip_availability_filters_by_network_and_says_why_a_non_admin_sees_nothing() {
-        Map<String, Object> page = ok("network_ip_availability", Map.of("network", "public"));
+        Map<String, Object> page = tools.ok("network_ip_availability", Map.of("network", "public"));
 
         assertThat(queries("GET", N + "/network-ip-availabilities").get(0)).contains("network_id=" + PUBLIC);
         assertThat(page).containsEntry("count", 0);
@@ -44,7 +44,7 @@ class NetworkOverviewToolsTest extends NeutronToolsTestBase {
 
     @Test
     void agent_list_says_why_it_is_empty() {
-        Map<String, Object> demo = ok("network_agent_list", Map.of("alive", false, "agent_type", "L3 agent"));
+        Map<String, Object> demo = tools.ok("network_agent_list", Map.of("alive", false, "agent_type", "L3 agent"));
         assertThat(queries("GET", N + "/agents").get(0)).contains("alive=false", "agent_type=L3 agent", "limit=51");
         assertThat(demo).containsEntry("count", 0).containsEntry("down", 0);
         assertThat((String) demo.get("note")).contains("admins only");
@@ -54,7 +54,7 @@ class NetworkOverviewToolsTest extends NeutronToolsTestBase {
     void an_admin_with_no_agents_is_told_the_cloud_runs_without_them() {
         fake.asAdmin();
 
-        Map<String, Object> admin = ok("network_agent_list", Map.of());
+        Map<String, Object> admin = tools.ok("network_agent_list", Map.of());
 
         assertThat((String) admin.get("note")).contains("no agents");
     }
@@ -66,7 +66,7 @@ class NetworkOverviewToolsTest extends NeutronToolsTestBase {
                 + " \"admin_state_up\": true, \"availability_zone\": \"nova\", \"heartbeat_timestamp\":"
                 + " \"2026-11-22 04:00:00\", \"configurations\": {\"routers\": 3}}]}"));
 
-        Map<String, Object> page = ok("network_agent_list", Map.of());
+        Map<String, Object> page = tools.ok("network_agent_list", Map.of());
 
         assertThat(page).containsEntry("down", 1).doesNotContainKey("note");
         assertThat(list(page, "agents")).singleElement().satisfies(a -> assertThat(a)
@@ -76,7 +76,7 @@ class NetworkOverviewToolsTest extends NeutronToolsTestBase {
 
     @Test
     void quota_of_the_own_project_with_what_is_left() {
-        Map<String, Object> quota = ok("network_quota_get", Map.of());
+        Map<String, Object> quota = tools.ok("network_quota_get", Map.of());
 
         assertThat(quota).containsEntry("project_id", DEMO_PROJECT).containsEntry("near_limit", List.of());
         assertThat(list(quota, "quotas")).anySatisfy(q -> assertThat(q).containsEntry("resource", "floatingip")
@@ -92,14 +92,14 @@ class NetworkOverviewToolsTest extends NeutronToolsTestBase {
         fake.on("GET", N + "/quotas/" + DEMO_PROJECT + "/details", r -> FakeOpenStack.Reply.json(200,
                 NeutronFake.write(quota)));
 
-        Map<String, Object> result = ok("network_quota_get", Map.of("project", DEMO_PROJECT));
+        Map<String, Object> result = tools.ok("network_quota_get", Map.of("project", DEMO_PROJECT));
 
         assertThat(result).containsEntry("near_limit", List.of("router: 9 of 10 used"));
     }
 
     @Test
     void topology_wires_networks_subnets_routers_and_servers_of_the_project() {
-        Map<String, Object> topology = ok("network_topology", Map.of());
+        Map<String, Object> topology = tools.ok("network_topology", Map.of());
 
         assertThat(topology).containsEntry("project_id", DEMO_PROJECT).containsEntry("truncated", false)
                 .containsEntry("servers", 4).containsEntry("unattached_floating_ips", List.of());

@@ -1,17 +1,10 @@
 package io.github.openstackops.mcp.network;
 
-import io.github.openstackops.mcp.catalog.Caller;
-import io.github.openstackops.mcp.catalog.Surface;
-import io.github.openstackops.mcp.catalog.ToolContext;
-import io.github.openstackops.mcp.catalog.ToolInvoker;
-import io.github.openstackops.mcp.catalog.ToolOutcome;
 import io.github.openstackops.mcp.support.FakeOpenStack;
-import io.github.openstackops.mcp.support.TestContexts;
-import io.micronaut.context.ApplicationContext;
+import io.github.openstackops.mcp.support.ToolHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -22,19 +15,13 @@ abstract class NeutronToolsTestBase {
 
     static final String N = NeutronFake.N;
 
+    protected ToolHarness tools;
     protected FakeOpenStack fake;
-    protected ApplicationContext context;
-    protected ToolInvoker invoker;
-    private final ToolContext stdio = ToolContext.quiet(Caller.STDIO, Surface.STDIO);
 
     @BeforeEach
     void start() {
         fake = NeutronFake.start();
-        Map<String, Object> properties = new HashMap<>(fake.properties());
-        properties.put("mcp.safety.allow-modify", true);
-        properties.putAll(extraProperties());
-        context = TestContexts.plain(properties);
-        invoker = context.getBean(ToolInvoker.class);
+        tools = ToolHarness.on(fake).allowModify().properties(extraProperties()).start();
     }
 
     /** Properties a test class adds (e.g. a guard rail switched off). */
@@ -44,41 +31,16 @@ abstract class NeutronToolsTestBase {
 
     @AfterEach
     void stop() {
-        context.close();
-        fake.close();
-    }
-
-    protected Map<String, Object> ok(String tool, Map<String, Object> args) {
-        ToolOutcome outcome = invoker.invoke(tool, args, stdio);
-        assertThat(outcome).as(outcome.toString()).isInstanceOf(ToolOutcome.Success.class);
-        return ((ToolOutcome.Success) outcome).structured();
-    }
-
-    protected String error(String tool, Map<String, Object> args) {
-        ToolOutcome outcome = invoker.invoke(tool, args, stdio);
-        assertThat(outcome).as(outcome.toString()).isInstanceOf(ToolOutcome.Error.class);
-        return ((ToolOutcome.Error) outcome).message();
+        tools.close();
     }
 
     /** Preview of a destructive tool (nothing deleted yet). */
     @SuppressWarnings("unchecked")
     protected Map<String, Object> preview(String tool, Map<String, Object> args) {
-        Map<String, Object> envelope = ok(tool, args);
+        Map<String, Object> envelope = tools.ok(tool, args);
         assertThat(envelope).containsEntry("status", "preview").containsKey("confirm");
         assertThat(fake.count("DELETE", ".*")).as("a preview deletes nothing").isZero();
         return (Map<String, Object>) envelope.get("preview");
-    }
-
-    /** Preview, then the call with its token; the executed result. */
-    @SuppressWarnings("unchecked")
-    protected Map<String, Object> confirmed(String tool, Map<String, Object> args) {
-        Map<String, Object> envelope = ok(tool, args);
-        assertThat(envelope).containsEntry("status", "preview");
-        Map<String, Object> withToken = new HashMap<>(args);
-        withToken.put("confirm", envelope.get("confirm"));
-        Map<String, Object> done = ok(tool, withToken);
-        assertThat(done).containsEntry("status", "executed");
-        return (Map<String, Object>) done.get("result");
     }
 
     @SuppressWarnings("unchecked")

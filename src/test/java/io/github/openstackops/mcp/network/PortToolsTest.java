@@ -21,7 +21,7 @@ class PortToolsTest extends NeutronToolsTestBase {
 
     @Test
     void port_list_by_server_name_asks_nova_for_the_id_and_neutron_for_its_ports() {
-        Map<String, Object> page = ok("port_list", Map.of("device", "web-1"));
+        Map<String, Object> page = tools.ok("port_list", Map.of("device", "web-1"));
 
         assertThat(queries("GET", "/compute/v2.1/servers").get(0)).contains("name=^web-1$");
         assertThat(queries("GET", N + "/ports").get(0)).contains("device_id=" + WEB_1, "limit=51");
@@ -33,11 +33,11 @@ class PortToolsTest extends NeutronToolsTestBase {
 
     @Test
     void port_list_filters_by_fixed_ip_and_subnet_in_neutron_and_names_servers_in_one_call() {
-        Map<String, Object> page = ok("port_list", Map.of("fixed_ip", "10.0.0.159"));
+        Map<String, Object> page = tools.ok("port_list", Map.of("fixed_ip", "10.0.0.159"));
         assertThat(queries("GET", N + "/ports").get(0)).contains("fixed_ips=ip_address=10.0.0.159");
         assertThat(list(page, "ports")).extracting(p -> p.get("server")).containsExactly("web-1");
 
-        Map<String, Object> onSubnet = ok("port_list", Map.of("subnet", "private-subnet", "status", "ACTIVE"));
+        Map<String, Object> onSubnet = tools.ok("port_list", Map.of("subnet", "private-subnet", "status", "ACTIVE"));
         assertThat(queries("GET", N + "/ports")).anySatisfy(q -> assertThat(q)
                 .contains("fixed_ips=subnet_id=" + PRIVATE_SUBNET, "status=ACTIVE", "limit=51"));
         assertThat(list(onSubnet, "ports")).extracting(p -> p.get("server"))
@@ -49,7 +49,7 @@ class PortToolsTest extends NeutronToolsTestBase {
 
     @Test
     void port_get_shows_subnets_groups_server_and_floating_ips_by_name() {
-        Map<String, Object> port = ok("port_get", Map.of("port", WEB_1_PORT));
+        Map<String, Object> port = tools.ok("port_get", Map.of("port", WEB_1_PORT));
 
         assertThat(port).containsEntry("status", "ACTIVE").containsEntry("mac_address", "fa:16:3e:b8:bc:0c")
                 .containsEntry("floating_ips", List.of("203.0.113.197")).containsEntry("port_security_enabled", true);
@@ -64,7 +64,7 @@ class PortToolsTest extends NeutronToolsTestBase {
     void port_create_asks_for_the_subnet_address_and_groups_by_name() {
         answer("POST", N + "/ports", 201, "port-create.json");
 
-        Map<String, Object> created = ok("port_create", Map.of("network", "private", "name", "rec-port",
+        Map<String, Object> created = tools.ok("port_create", Map.of("network", "private", "name", "rec-port",
                 "subnet", "private-subnet", "ip_address", "10.0.0.77", "security_groups", List.of("web")));
 
         JsonNode body = NeutronFake.body(last("POST", N + "/ports")).path("port");
@@ -77,7 +77,7 @@ class PortToolsTest extends NeutronToolsTestBase {
 
     @Test
     void port_create_refuses_a_subnet_of_another_network() {
-        assertThat(error("port_create", Map.of("network", "public", "subnet", "private-subnet")))
+        assertThat(tools.error("port_create", Map.of("network", "public", "subnet", "private-subnet")))
                 .contains("is not on network 'public'");
         assertThat(fake.count("POST", N + "/.*")).isZero();
     }
@@ -86,13 +86,13 @@ class PortToolsTest extends NeutronToolsTestBase {
     void turning_port_security_off_also_takes_the_groups_off() {
         answer("PUT", N + "/ports/" + WEB_1_PORT, 200, "port-web-1.json");
 
-        ok("port_update", Map.of("port", WEB_1_PORT, "port_security_enabled", false));
+        tools.ok("port_update", Map.of("port", WEB_1_PORT, "port_security_enabled", false));
 
         JsonNode body = NeutronFake.body(last("PUT", N + "/ports/.*")).path("port");
         assertThat(body.path("port_security_enabled").asBoolean(true)).isFalse();
         assertThat(body.path("security_groups").isArray()).isTrue();
         assertThat(body.path("security_groups")).isEmpty();
-        assertThat(error("port_update", Map.of("port", WEB_1_PORT))).contains("Nothing to change");
+        assertThat(tools.error("port_update", Map.of("port", WEB_1_PORT))).contains("Nothing to change");
     }
 
     @Test
@@ -110,7 +110,7 @@ class PortToolsTest extends NeutronToolsTestBase {
                 .contains("only port of server 'web-1'", "without any network"));
         assertThat(queries("GET", N + "/floatingips")).anySatisfy(q -> assertThat(q).contains("port_id=" + WEB_1_PORT));
 
-        Map<String, Object> done = confirmed("port_delete", Map.of("port", WEB_1_PORT));
+        Map<String, Object> done = tools.confirmed("port_delete", Map.of("port", WEB_1_PORT));
         assertThat(done).containsEntry("fixed_ips", List.of("10.0.0.159"));
         assertThat((String) done.get("message")).contains("server 'web-1' no longer has this interface");
         assertThat(fake.count("DELETE", N + "/ports/" + WEB_1_PORT)).isEqualTo(1);
@@ -122,7 +122,7 @@ class PortToolsTest extends NeutronToolsTestBase {
         fake.on("GET", N + "/ports/" + ROUTER1_PORT, r -> FakeOpenStack.Reply.json(200, "{\"port\": "
                 + NeutronFake.write(NeutronFake.tree(fake, "ports-router1.json").path("ports").get(0)) + "}"));
 
-        assertThat(error("port_delete", Map.of("port", ROUTER1_PORT))).contains("interface of router 'router1'",
+        assertThat(tools.error("port_delete", Map.of("port", ROUTER1_PORT))).contains("interface of router 'router1'",
                 "refuses a direct delete", "router_interface_remove");
         assertThat(fake.count("DELETE", ".*")).isZero();
     }

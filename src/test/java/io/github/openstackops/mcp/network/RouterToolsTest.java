@@ -23,7 +23,7 @@ class RouterToolsTest extends NeutronToolsTestBase {
 
     @Test
     void router_list_names_the_gateway_network() {
-        Map<String, Object> page = ok("router_list", Map.of("name", "router1"));
+        Map<String, Object> page = tools.ok("router_list", Map.of("name", "router1"));
 
         assertThat(queries("GET", N + "/routers").get(0)).contains("name=router1", "limit=51");
         assertThat(list(page, "routers")).singleElement().satisfies(r -> assertThat(r)
@@ -33,7 +33,7 @@ class RouterToolsTest extends NeutronToolsTestBase {
 
     @Test
     void router_get_shows_gateway_and_interfaces_with_their_subnets() {
-        Map<String, Object> router = ok("router_get", Map.of("router", "router1"));
+        Map<String, Object> router = tools.ok("router_get", Map.of("router", "router1"));
 
         assertThat(map(router, "gateway")).containsEntry("external_ips", List.of("203.0.113.114"))
                 .containsEntry("enable_snat", true);
@@ -46,12 +46,12 @@ class RouterToolsTest extends NeutronToolsTestBase {
 
     @Test
     void router_create_puts_the_gateway_on_an_external_network_only() {
-        assertThat(error("router_create", Map.of("name", "x", "external_network", "private")))
+        assertThat(tools.error("router_create", Map.of("name", "x", "external_network", "private")))
                 .contains("is not external");
         assertThat(fake.count("POST", N + "/.*")).isZero();
 
         answer("POST", N + "/routers", 201, "router-create.json");
-        Map<String, Object> created = ok("router_create", Map.of("name", "rec-router", "external_network", "public"));
+        Map<String, Object> created = tools.ok("router_create", Map.of("name", "rec-router", "external_network", "public"));
 
         JsonNode body = NeutronFake.body(last("POST", N + "/routers")).path("router");
         assertThat(body.path("external_gateway_info").path("network_id").asText()).isEqualTo(PUBLIC);
@@ -63,7 +63,7 @@ class RouterToolsTest extends NeutronToolsTestBase {
     void router_update_replaces_the_routes() {
         answer("PUT", N + "/routers/" + ROUTER1, 200, "router-update-routes.json");
 
-        Map<String, Object> updated = ok("router_update", Map.of("router", "router1",
+        Map<String, Object> updated = tools.ok("router_update", Map.of("router", "router1",
                 "routes", List.of(Map.of("destination", "172.16.0.0/16", "nexthop", "10.98.0.20"))));
 
         JsonNode routes = NeutronFake.body(last("PUT", N + "/routers/" + ROUTER1)).path("router").path("routes");
@@ -78,15 +78,15 @@ class RouterToolsTest extends NeutronToolsTestBase {
         fake.on("GET", N + "/ports/" + port.path("id").asText(), r -> FakeOpenStack.Reply.json(200,
                 "{\"port\": " + NeutronFake.write(port) + "}"));
 
-        Map<String, Object> result = ok("router_interface_add", Map.of("router", "router1", "subnet", "private-subnet"));
+        Map<String, Object> result = tools.ok("router_interface_add", Map.of("router", "router1", "subnet", "private-subnet"));
 
         assertThat(NeutronFake.body(last("PUT", N + "/routers/.*/add_router_interface")).path("subnet_id").asText())
                 .isEqualTo(PRIVATE_SUBNET);
         assertThat(result).containsEntry("port_id", port.path("id").asText()).containsEntry("ip_address", "10.98.0.1");
         assertThat((String) result.get("message")).contains("now has an interface", "10.98.0.1");
 
-        assertThat(error("router_interface_add", Map.of("router", "router1"))).contains("exactly one of subnet");
-        assertThat(error("router_interface_add", Map.of("router", "router1", "subnet", "private-subnet",
+        assertThat(tools.error("router_interface_add", Map.of("router", "router1"))).contains("exactly one of subnet");
+        assertThat(tools.error("router_interface_add", Map.of("router", "router1", "subnet", "private-subnet",
                 "port", ROUTER1_PORT))).contains("exactly one of subnet");
     }
 
@@ -94,7 +94,7 @@ class RouterToolsTest extends NeutronToolsTestBase {
     void router_interface_remove_explains_neutrons_refusal() {
         answer("PUT", N + "/routers/" + ROUTER1 + "/remove_router_interface", 409, "router-remove-interface-409.json");
 
-        assertThat(error("router_interface_remove", Map.of("router", "router1", "subnet", "private-subnet")))
+        assertThat(tools.error("router_interface_remove", Map.of("router", "router1", "subnet", "private-subnet")))
                 .contains("HTTP 409", "required by one or more routes");
         assertThat(NeutronFake.body(last("PUT", N + "/routers/.*/remove_router_interface")).path("subnet_id").asText())
                 .isEqualTo(PRIVATE_SUBNET);
@@ -106,7 +106,7 @@ class RouterToolsTest extends NeutronToolsTestBase {
                 "{\"id\": \"" + ROUTER1 + "\", \"port_id\": \"" + ROUTER1_PORT + "\", \"subnet_id\": \"" + PRIVATE_SUBNET
                         + "\"}"));
 
-        Map<String, Object> result = ok("router_interface_remove", Map.of("router", "router1", "subnet", PRIVATE_SUBNET));
+        Map<String, Object> result = tools.ok("router_interface_remove", Map.of("router", "router1", "subnet", PRIVATE_SUBNET));
 
         assertThat(result).containsEntry("ip_address", "10.0.0.1");
         assertThat(map(result, "subnet")).containsEntry("name", "private-subnet");
@@ -117,12 +117,12 @@ class RouterToolsTest extends NeutronToolsTestBase {
     void router_gateway_set_and_clear_change_only_the_gateway() {
         answer("PUT", N + "/routers/" + ROUTER1, 200, "router-router1.json");
 
-        ok("router_gateway_set", Map.of("router", "router1", "external_network", "public", "enable_snat", true));
+        tools.ok("router_gateway_set", Map.of("router", "router1", "external_network", "public", "enable_snat", true));
         JsonNode set = NeutronFake.body(last("PUT", N + "/routers/" + ROUTER1)).path("router");
         assertThat(set.path("external_gateway_info").path("network_id").asText()).isEqualTo(PUBLIC);
         assertThat(set.path("external_gateway_info").path("enable_snat").asBoolean()).isTrue();
 
-        ok("router_gateway_clear", Map.of("router", "router1"));
+        tools.ok("router_gateway_clear", Map.of("router", "router1"));
         JsonNode clear = NeutronFake.body(last("PUT", N + "/routers/" + ROUTER1)).path("router");
         assertThat(clear.path("external_gateway_info").isObject()).isTrue();
         assertThat(clear.path("external_gateway_info")).isEmpty();
@@ -134,13 +134,13 @@ class RouterToolsTest extends NeutronToolsTestBase {
         ((ObjectNode) router.path("router")).putNull("external_gateway_info");
         fake.on("GET", N + "/routers/" + ROUTER1, r -> FakeOpenStack.Reply.json(200, NeutronFake.write(router)));
 
-        assertThat(error("router_gateway_clear", Map.of("router", ROUTER1))).contains("has no gateway");
+        assertThat(tools.error("router_gateway_clear", Map.of("router", ROUTER1))).contains("has no gateway");
         assertThat(fake.count("PUT", ".*")).isZero();
     }
 
     @Test
     void router_delete_is_refused_while_it_has_interfaces() {
-        assertThat(error("router_delete", Map.of("router", "router1"))).contains("still has 1 interface(s)",
+        assertThat(tools.error("router_delete", Map.of("router", "router1"))).contains("still has 1 interface(s)",
                 "'private-subnet' 10.0.0.0/24 at 10.0.0.1", "router_interface_remove");
         assertThat(fake.count("DELETE", ".*")).isZero();
     }
@@ -157,7 +157,7 @@ class RouterToolsTest extends NeutronToolsTestBase {
                 .extracting(r -> r.get("type") + ": " + r.get("effect"))
                 .containsExactly("router: deleted", "router_gateway: cleared, external IP(s) 203.0.113.106 released");
 
-        Map<String, Object> done = confirmed("router_delete", Map.of("router", id));
+        Map<String, Object> done = tools.confirmed("router_delete", Map.of("router", id));
         assertThat(done).containsEntry("released_gateway_ips", List.of("203.0.113.106"));
         assertThat(fake.count("DELETE", N + "/routers/" + id)).isEqualTo(1);
     }

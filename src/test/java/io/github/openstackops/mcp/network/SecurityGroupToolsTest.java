@@ -25,7 +25,7 @@ class SecurityGroupToolsTest extends NeutronToolsTestBase {
 
     @Test
     void security_group_list_counts_rules_and_points_at_world_open_ingress() {
-        Map<String, Object> page = ok("security_group_list", Map.of());
+        Map<String, Object> page = tools.ok("security_group_list", Map.of());
 
         assertThat(queries("GET", N + "/security-groups").get(0)).contains("limit=51");
         Map<String, Object> web = list(page, "security_groups").stream().filter(g -> "web".equals(g.get("name")))
@@ -37,7 +37,7 @@ class SecurityGroupToolsTest extends NeutronToolsTestBase {
 
     @Test
     void security_group_get_renders_every_rule_in_words_ingress_first() {
-        Map<String, Object> group = ok("security_group_get", Map.of("security_group", "web"));
+        Map<String, Object> group = tools.ok("security_group_get", Map.of("security_group", "web"));
 
         assertThat(list(group, "rules")).extracting(r -> r.get("summary")).containsExactly(
                 "ingress icmp from 0.0.0.0/0", "ingress tcp 22 from 0.0.0.0/0", "ingress tcp 80 from 0.0.0.0/0",
@@ -50,7 +50,7 @@ class SecurityGroupToolsTest extends NeutronToolsTestBase {
     void security_group_create_posts_name_and_description() {
         answer("POST", N + "/security-groups", 201, "security-group-create.json");
 
-        Map<String, Object> group = ok("security_group_create", Map.of("name", "rec-sg", "description", "recorded"));
+        Map<String, Object> group = tools.ok("security_group_create", Map.of("name", "rec-sg", "description", "recorded"));
 
         JsonNode body = NeutronFake.body(last("POST", N + "/security-groups")).path("security_group");
         assertThat(body.path("name").asText()).isEqualTo("rec-sg");
@@ -63,7 +63,7 @@ class SecurityGroupToolsTest extends NeutronToolsTestBase {
     void a_rule_from_a_narrow_prefix_is_created() {
         answer("POST", N + "/security-group-rules", 201, "security-group-rule-create.json");
 
-        Map<String, Object> created = ok("security_group_rule_create", Map.of("security_group", "web",
+        Map<String, Object> created = tools.ok("security_group_rule_create", Map.of("security_group", "web",
                 "protocol", "tcp", "port_range_min", 22, "remote_ip_prefix", "198.51.100.0/24"));
 
         JsonNode body = NeutronFake.body(last("POST", N + "/security-group-rules")).path("security_group_rule");
@@ -97,7 +97,7 @@ class SecurityGroupToolsTest extends NeutronToolsTestBase {
     @ParameterizedTest
     @MethodSource("worldOpenRules")
     void rules_opening_admin_and_database_ports_to_the_world_are_refused_with_a_reason(Map<String, Object> rule) {
-        String refusal = error("security_group_rule_create", rule);
+        String refusal = tools.error("security_group_rule_create", rule);
 
         assertThat(refusal).startsWith("Refused: this ingress rule would open").contains("whole internet",
                 "remote_ip_prefix", "remote_group", "ALLOW_WORLD_OPEN_INGRESS=true");
@@ -107,10 +107,10 @@ class SecurityGroupToolsTest extends NeutronToolsTestBase {
 
     @Test
     void the_refusal_names_the_exposed_services() {
-        assertThat(error("security_group_rule_create", Map.of("security_group", "web", "protocol", "tcp",
+        assertThat(tools.error("security_group_rule_create", Map.of("security_group", "web", "protocol", "tcp",
                 "port_range_min", 3000, "port_range_max", 4000)))
                 .contains("tcp ports 3000-4000", "MySQL (3306)", "RDP (3389)", "0.0.0.0/0").doesNotContain("SSH");
-        assertThat(error("security_group_rule_create", Map.of("security_group", "web")))
+        assertThat(tools.error("security_group_rule_create", Map.of("security_group", "web")))
                 .contains("every protocol and port", "SSH (22)", "memcached (11211)");
     }
 
@@ -129,25 +129,25 @@ class SecurityGroupToolsTest extends NeutronToolsTestBase {
     void rules_that_do_not_expose_sensitive_ports_to_the_world_pass_the_guard_rail(Map<String, Object> rule) {
         answer("POST", N + "/security-group-rules", 201, "security-group-rule-create.json");
 
-        ok("security_group_rule_create", rule);
+        tools.ok("security_group_rule_create", rule);
 
         assertThat(fake.count("POST", N + "/security-group-rules")).isEqualTo(1);
     }
 
     @Test
     void bad_rule_arguments_are_explained() {
-        assertThat(error("security_group_rule_create", Map.of("security_group", "web", "protocol", "tcp",
+        assertThat(tools.error("security_group_rule_create", Map.of("security_group", "web", "protocol", "tcp",
                 "port_range_max", 22, "remote_ip_prefix", "10.0.0.0/8"))).contains("port_range_max needs port_range_min");
-        assertThat(error("security_group_rule_create", Map.of("security_group", "web", "port_range_min", 22,
+        assertThat(tools.error("security_group_rule_create", Map.of("security_group", "web", "port_range_min", 22,
                 "remote_ip_prefix", "10.0.0.0/8"))).contains("Ports need a protocol");
-        assertThat(error("security_group_rule_create", Map.of("security_group", "web", "protocol", "tcp",
+        assertThat(tools.error("security_group_rule_create", Map.of("security_group", "web", "protocol", "tcp",
                 "port_range_min", 22, "remote_ip_prefix", "10.0.0.0/8", "remote_group", "web")))
                 .contains("either remote_ip_prefix or remote_group");
     }
 
     @Test
     void security_group_delete_is_refused_while_servers_use_the_group() {
-        String refusal = error("security_group_delete", Map.of("security_group", "web"));
+        String refusal = tools.error("security_group_delete", Map.of("security_group", "web"));
 
         assertThat(refusal).contains("still used by 3 port(s)", "server 'web-1'", "server 'db-1'", "server 'cache-1'",
                 "port_update");
@@ -160,7 +160,7 @@ class SecurityGroupToolsTest extends NeutronToolsTestBase {
         fake.on("GET", N + "/security-groups/" + DEFAULT_SG, r -> FakeOpenStack.Reply.json(200, "{\"security_group\": "
                 + NeutronFake.write(NeutronFake.tree(fake, "security-groups.json").path("security_groups").get(1)) + "}"));
 
-        assertThat(error("security_group_delete", Map.of("security_group", DEFAULT_SG)))
+        assertThat(tools.error("security_group_delete", Map.of("security_group", DEFAULT_SG)))
                 .contains("default group", "security_group_rule_delete");
     }
 
@@ -188,7 +188,7 @@ class SecurityGroupToolsTest extends NeutronToolsTestBase {
         assertThat((List<String>) preview.get("warnings")).singleElement().asString()
                 .contains("1 rule(s) of other groups refer to this group");
 
-        Map<String, Object> done = confirmed("security_group_delete", Map.of("security_group", id));
+        Map<String, Object> done = tools.confirmed("security_group_delete", Map.of("security_group", id));
         assertThat(done).containsEntry("rules_deleted", 2).containsEntry("referencing_rules_deleted",
                 List.of("ingress tcp 80 from group 'rec-sg' (in group web)"));
         assertThat(fake.count("DELETE", N + "/security-groups/" + id)).isEqualTo(1);
@@ -214,9 +214,9 @@ class SecurityGroupToolsTest extends NeutronToolsTestBase {
                         "server db-1: no longer allowed: ingress tcp 22 from 0.0.0.0/0",
                         "server cache-1: no longer allowed: ingress tcp 22 from 0.0.0.0/0");
 
-        Map<String, Object> done = confirmed("security_group_rule_delete", Map.of("rule", id));
+        Map<String, Object> done = tools.confirmed("security_group_rule_delete", Map.of("rule", id));
         assertThat(done).containsEntry("summary", "ingress tcp 22 from 0.0.0.0/0");
         assertThat(fake.count("DELETE", N + "/security-group-rules/" + id)).isEqualTo(1);
-        assertThat(error("security_group_rule_delete", Map.of("rule", "not-a-uuid"))).contains("was not found");
+        assertThat(tools.error("security_group_rule_delete", Map.of("rule", "not-a-uuid"))).contains("was not found");
     }
 }

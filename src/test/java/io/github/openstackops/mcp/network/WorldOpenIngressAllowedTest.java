@@ -24,7 +24,7 @@ class WorldOpenIngressAllowedTest extends NeutronToolsTestBase {
                 .containsEntry("mcp.network.allow-world-open-ingress", true);
         assertThatThrownBy(() -> EnvironmentMapping.map(Map.of("ALLOW_WORLD_OPEN_INGRESS", "maybe")))
                 .hasMessageContaining("ALLOW_WORLD_OPEN_INGRESS");
-        assertThat(context.getBean(NetworkGuardrails.class).allowWorldOpenIngress()).isTrue();
+        assertThat(tools.context().getBean(NetworkGuardrails.class).allowWorldOpenIngress()).isTrue();
     }
 
     @Test
@@ -38,7 +38,7 @@ class WorldOpenIngressAllowedTest extends NeutronToolsTestBase {
     void with_consent_ssh_from_anywhere_reaches_neutron() {
         answer("POST", N + "/security-group-rules", 201, "security-group-rule-create.json");
 
-        ok("security_group_rule_create", Map.of("security_group", "web", "protocol", "tcp", "port_range_min", 22,
+        tools.ok("security_group_rule_create", Map.of("security_group", "web", "protocol", "tcp", "port_range_min", 22,
                 "remote_ip_prefix", "0.0.0.0/0"));
 
         assertThat(NeutronFake.body(last("POST", N + "/security-group-rules")).path("security_group_rule")
