@@ -1,7 +1,6 @@
 package io.github.openstackops.mcp.live;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -16,6 +15,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 
+import static io.github.openstackops.mcp.live.LiveCloud.json;
 import static io.github.openstackops.mcp.live.LiveCloud.openstack;
 import static io.github.openstackops.mcp.live.LiveCloud.openstackAdmin;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,8 +28,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ClusterLiveIT {
 
-    static final ObjectMapper JSON = new ObjectMapper();
-
     private LiveTools admin;
 
     @BeforeAll
@@ -40,14 +38,6 @@ class ClusterLiveIT {
     @AfterAll
     void stop() {
         admin.close();
-    }
-
-    static JsonNode json(String text) {
-        try {
-            return JSON.readTree(text);
-        } catch (Exception e) {
-            throw new IllegalStateException(text, e);
-        }
     }
 
     @SuppressWarnings("unchecked")

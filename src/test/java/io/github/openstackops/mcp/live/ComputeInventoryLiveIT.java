@@ -1,7 +1,6 @@
 package io.github.openstackops.mcp.live;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.openstackops.mcp.support.McpClients;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -23,6 +22,7 @@ import java.util.Map;
 import java.util.Set;
 
 import static io.github.openstackops.mcp.live.LiveCloud.RUN;
+import static io.github.openstackops.mcp.live.LiveCloud.json;
 import static io.github.openstackops.mcp.live.LiveCloud.openstack;
 import static io.github.openstackops.mcp.live.LiveCloud.openstackAdmin;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,8 +36,6 @@ import static org.assertj.core.api.Assertions.within;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ComputeInventoryLiveIT {
 
-    static final ObjectMapper JSON = new ObjectMapper();
-
     private LiveTools demo;
     private LiveTools admin;
 
@@ -49,16 +47,7 @@ class ComputeInventoryLiveIT {
 
     @AfterAll
     void stop() {
-        demo.close();
-        admin.close();
-    }
-
-    static JsonNode json(String text) {
-        try {
-            return JSON.readTree(text);
-        } catch (Exception e) {
-            throw new IllegalStateException(text, e);
-        }
+        LiveTools.close(demo, admin);
     }
 
     @SuppressWarnings("unchecked")
@@ -78,18 +67,11 @@ class ComputeInventoryLiveIT {
     @Test
     void flavors_are_paged_and_match_the_cli_and_zones_too() {
         Map<String, Map<String, Object>> seen = new HashMap<>();
-        String marker = null;
         int pages = 0;
-        do {
-            Map<String, Object> args = new HashMap<>(Map.of("limit", 1));
-            if (marker != null) {
-                args.put("marker", marker);
-            }
-            Map<String, Object> page = demo.ok("flavor_list", args);
+        for (Map<String, Object> page : demo.pages("flavor_list", Map.of("limit", 1), 100)) {
             list(page.get("flavors")).forEach(f -> assertThat(seen.put((String) f.get("id"), f)).as("no repeats").isNull());
-            marker = (String) page.get("next_marker");
             pages++;
-        } while (marker != null && pages < 100);
+        }
         JsonNode cli = json(openstack("flavor", "list", "--all", "-f", "json"));
         assertThat(pages).isGreaterThanOrEqualTo(3);
         for (JsonNode f : cli) {

@@ -14,14 +14,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
+import static io.github.openstackops.mcp.live.LiveCloud.json;
+import static io.github.openstackops.mcp.live.LiveCloud.lines;
 import static io.github.openstackops.mcp.live.LiveCloud.openstackAdmin;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -55,12 +55,7 @@ class IdentityLiveIT {
         quietly("user", "delete", USER);
         quietly("group", "delete", GROUP);
         quietly("project", "delete", PROJECT);
-        if (admin != null) {
-            admin.close();
-        }
-        if (demo != null) {
-            demo.close();
-        }
+        LiveTools.close(admin, demo);
     }
 
     private static void quietly(String... args) {
@@ -72,15 +67,7 @@ class IdentityLiveIT {
     }
 
     private static JsonNode cli(String... args) {
-        try {
-            return JSON.readTree(openstackAdmin(args));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static Set<String> lines(String text) {
-        return Arrays.stream(text.split("\n")).map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
+        return json(openstackAdmin(args));
     }
 
     @SuppressWarnings("unchecked")

@@ -1,7 +1,6 @@
 package io.github.openstackops.mcp.live;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -9,7 +8,6 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,8 +20,8 @@ import java.util.Map;
 import java.util.Random;
 
 import static io.github.openstackops.mcp.live.LiveCloud.RUN;
+import static io.github.openstackops.mcp.live.LiveCloud.json;
 import static io.github.openstackops.mcp.live.LiveCloud.openstack;
-import static io.github.openstackops.mcp.live.LiveCloud.openstackAdmin;
 import static io.github.openstackops.mcp.live.LiveCloud.openstackStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,7 +32,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ImageLiveIT {
 
-    static final ObjectMapper JSON = new ObjectMapper();
     static LiveTools demo;
     static LiveTools admin;
     static final List<String> images = new ArrayList<>();
@@ -53,12 +50,7 @@ class ImageLiveIT {
             openstackStatus("image", "set", "--unprotected", image);
             openstackStatus("image", "delete", image);
         }
-        if (demo != null) {
-            demo.close();
-        }
-        if (admin != null) {
-            admin.close();
-        }
+        LiveTools.close(demo, admin);
         try (var files = Files.list(dir)) {
             for (Path f : files.toList()) {
                 Files.deleteIfExists(f);
@@ -68,11 +60,7 @@ class ImageLiveIT {
     }
 
     static JsonNode cli(String... args) {
-        try {
-            return JSON.readTree(openstack(args));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return json(openstack(args));
     }
 
     static byte[] data(int size) {

@@ -1,19 +1,27 @@
 package io.github.openstackops.mcp.live;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
  * The real OpenStack of the testbed (testbed/up.sh + seed.sh), and the openstack CLI as ground truth for what it
  * holds. Credentials default to the testbed's demo user; OS_* variables of the test run override them.
  */
 public final class LiveCloud {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A per-run suffix, so that parallel or left-over runs never collide. */
     public static final String RUN = Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36);
@@ -85,6 +93,20 @@ public final class LiveCloud {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The CLI's JSON output ({@code -f json}) as a tree; a test fails on anything else. */
+    public static JsonNode json(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (IOException e) {
+            throw new IllegalStateException(text, e);
+        }
+    }
+
+    /** The CLI's value output ({@code -f value}) as its set of non-blank lines. */
+    public static Set<String> lines(String text) {
+        return Arrays.stream(text.split("\n")).map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
     }
 
     private static ProcessBuilder command(Map<String, String> env, String... args) {

@@ -6,7 +6,9 @@ import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -61,6 +63,34 @@ public final class LiveTools implements ToolCalls, AutoCloseable {
         assertThat(result.isError()).as("%s %s should fail but returned %s", tool, arguments, McpClients.text(result))
                 .isTrue();
         return McpClients.text(result);
+    }
+
+    /**
+     * A list tool page by page: called with the arguments, then again with each {@code next_marker}, until there is
+     * none or {@code maxPages} pages were read. Every call is asserted to succeed.
+     */
+    public List<Map<String, Object>> pages(String tool, Map<String, Object> arguments, int maxPages) {
+        List<Map<String, Object>> pages = new ArrayList<>();
+        String marker = null;
+        do {
+            Map<String, Object> call = new HashMap<>(arguments);
+            if (marker != null) {
+                call.put("marker", marker);
+            }
+            Map<String, Object> page = ok(tool, call);
+            pages.add(page);
+            marker = (String) page.get("next_marker");
+        } while (marker != null && pages.size() < maxPages);
+        return pages;
+    }
+
+    /** Closes the servers that were started (a null is one that was not). */
+    public static void close(LiveTools... tools) {
+        for (LiveTools t : tools) {
+            if (t != null) {
+                t.close();
+            }
+        }
     }
 
     @Override

@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -18,6 +17,8 @@ import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
+import static io.github.openstackops.mcp.live.LiveCloud.json;
+import static io.github.openstackops.mcp.live.LiveCloud.lines;
 import static io.github.openstackops.mcp.live.LiveCloud.openstack;
 import static io.github.openstackops.mcp.live.LiveCloud.openstackAdmin;
 import static io.github.openstackops.mcp.live.LiveCloud.openstackStatus;
@@ -47,8 +48,7 @@ class NetworkLiveIT {
 
     @AfterAll
     void stop() {
-        demo.close();
-        admin.close();
+        LiveTools.close(demo, admin);
     }
 
     @AfterEach
@@ -57,18 +57,6 @@ class NetworkLiveIT {
             openstackStatus(cleanup.get(i));
         }
         cleanup.clear();
-    }
-
-    private static JsonNode json(String text) {
-        try {
-            return JSON.readTree(text);
-        } catch (Exception e) {
-            throw new IllegalStateException(text, e);
-        }
-    }
-
-    private static Set<String> lines(String text) {
-        return Arrays.stream(text.split("\n")).map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
     }
 
     @SuppressWarnings("unchecked")
@@ -84,18 +72,9 @@ class NetworkLiveIT {
     /** Every id a list tool returns, page by page. */
     private static Set<String> pageThrough(LiveTools tools, String tool, String key, Map<String, Object> args) {
         Set<String> seen = new HashSet<>();
-        String marker = null;
-        int pages = 0;
-        do {
-            Map<String, Object> call = new HashMap<>(args);
-            if (marker != null) {
-                call.put("marker", marker);
-            }
-            Map<String, Object> page = tools.ok(tool, call);
+        for (Map<String, Object> page : tools.pages(tool, args, 50)) {
             list(page, key).forEach(item -> assertThat(seen.add((String) item.get("id"))).as("no item twice").isTrue());
-            marker = (String) page.get("next_marker");
-            pages++;
-        } while (marker != null && pages < 50);
+        }
         return seen;
     }
 

@@ -2,7 +2,6 @@ package io.github.openstackops.mcp.live;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
-import io.github.openstackops.mcp.catalog.schema.ToolJson;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import static io.github.openstackops.mcp.live.LiveCloud.json;
 import static io.github.openstackops.mcp.live.LiveCloud.openstack;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -122,17 +122,7 @@ class OrchestrationLiveIT {
         if (templates != null) {
             templates.stop(0);
         }
-        if (tools != null) {
-            tools.close();
-        }
-    }
-
-    private static JsonNode json(String text) {
-        try {
-            return ToolJson.mapper().readTree(text);
-        } catch (IOException e) {
-            throw new IllegalStateException(text, e);
-        }
+        LiveTools.close(tools);
     }
 
     @SuppressWarnings("unchecked")
@@ -154,19 +144,12 @@ class OrchestrationLiveIT {
     void the_read_tools_agree_with_the_cli_about_demo_stack() {
         Set<String> before = stackIds();
         Set<String> seen = new HashSet<>();
-        String marker = null;
         int pages = 0;
-        do {
-            Map<String, Object> args = new HashMap<>(Map.of("limit", 1));
-            if (marker != null) {
-                args.put("marker", marker);
-            }
-            Map<String, Object> page = tools.ok("stack_list", args);
+        for (Map<String, Object> page : tools.pages("stack_list", Map.of("limit", 1), 50)) {
             assertThat(list(page, "stacks")).hasSizeLessThanOrEqualTo(1);
             list(page, "stacks").forEach(s -> seen.add((String) s.get("id")));
-            marker = (String) page.get("next_marker");
             pages++;
-        } while (marker != null && pages < 50);
+        }
         // other helpers' live tests may create or delete stacks meanwhile: what existed throughout must be seen, and
         // nothing that never existed
         Set<String> after = stackIds();

@@ -46,8 +46,7 @@ class ServerLifecycleLiveIT {
             LiveCloud.openstackStatus("image", "delete", image);
             LiveCloud.deleteServerQuietly(id != null ? id : name);
         } finally {
-            demo.close();
-            admin.close();
+            LiveTools.close(demo, admin);
         }
     }
 

@@ -1,17 +1,13 @@
 package io.github.openstackops.mcp.live;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +15,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import static io.github.openstackops.mcp.live.LiveCloud.RUN;
+import static io.github.openstackops.mcp.live.LiveCloud.json;
 import static io.github.openstackops.mcp.live.LiveCloud.openstack;
 import static io.github.openstackops.mcp.live.LiveCloud.openstackAdmin;
 import static io.github.openstackops.mcp.live.LiveCloud.openstackStatus;
@@ -31,7 +28,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class StorageLiveIT {
 
-    static final ObjectMapper JSON = new ObjectMapper();
     static LiveTools demo;
     static LiveTools admin;
     static final List<String> volumes = new ArrayList<>();
@@ -70,20 +66,11 @@ class StorageLiveIT {
                 }
             }
         }
-        if (demo != null) {
-            demo.close();
-        }
-        if (admin != null) {
-            admin.close();
-        }
+        LiveTools.close(demo, admin);
     }
 
     static JsonNode cli(String... args) {
-        try {
-            return JSON.readTree(openstack(args));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return json(openstack(args));
     }
 
     static void sleep(Duration d) {
@@ -114,18 +101,11 @@ class StorageLiveIT {
                         .split("\n")).map(String::trim).filter(s -> !s.isEmpty() && !s.contains(" ops-live-"))
                 .map(s -> s.split(" ")[0]).collect(Collectors.toSet());
         Set<String> seen = new HashSet<>();
-        String marker = null;
         int pages = 0;
-        do {
-            Map<String, Object> args = new HashMap<>(Map.of("limit", 1));
-            if (marker != null) {
-                args.put("marker", marker);
-            }
-            Map<String, Object> page = demo.ok("volume_list", args);
+        for (Map<String, Object> page : demo.pages("volume_list", Map.of("limit", 1), 50)) {
             ((List<Map<String, Object>>) page.get("volumes")).forEach(v -> seen.add((String) v.get("id")));
-            marker = (String) page.get("next_marker");
             pages++;
-        } while (marker != null && pages < 50);
+        }
         assertThat(seen).containsAll(stable);
         assertThat(pages).isGreaterThanOrEqualTo(2);
 
