@@ -7,6 +7,7 @@ import io.github.openstackops.mcp.catalog.ToolException;
 import io.github.openstackops.mcp.cloud.Lookup;
 import io.github.openstackops.mcp.cloud.OpenStackFaults;
 import io.github.openstackops.mcp.cloud.Paging;
+import io.github.openstackops.mcp.compute.ServerNames;
 import io.github.openstackops.mcp.network.FloatingIpRecords.FloatingIp;
 import io.github.openstackops.mcp.network.FloatingIpRecords.FloatingIpChange;
 import io.github.openstackops.mcp.network.FloatingIpRecords.FloatingIpPage;
@@ -98,7 +99,7 @@ public class FloatingIpService {
             }
             JsonNode details = f.get("port_details");
             if (details != null && details.isObject()) {
-                if (ServerNames.isServerPort(details)) {
+                if (PortUse.isServerPort(details)) {
                     deviceOfPort.put(portId, text(details, "device_id"));
                 }
             } else {
@@ -106,7 +107,7 @@ public class FloatingIpService {
             }
         }
         for (JsonNode p : neutron.byIds("ports", missing, "id", "device_id", "device_owner")) {
-            if (ServerNames.isServerPort(p)) {
+            if (PortUse.isServerPort(p)) {
                 deviceOfPort.put(text(p, "id"), text(p, "device_id"));
             }
         }

@@ -3,6 +3,7 @@ package io.github.openstackops.mcp.network;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.openstackops.mcp.catalog.ToolException;
 import io.github.openstackops.mcp.cloud.Paging;
+import io.github.openstackops.mcp.compute.ServerNames;
 import io.github.openstackops.mcp.network.NetworkOverviewRecords.Agent;
 import io.github.openstackops.mcp.network.NetworkOverviewRecords.AgentPage;
 import io.github.openstackops.mcp.network.NetworkOverviewRecords.IpAvailabilityPage;
@@ -176,7 +177,7 @@ public class NetworkOverviewService {
 
         Map<String, String> routerNames = new HashMap<>();
         routers.items().forEach(r -> routerNames.put(text(r, "id"), NeutronJson.label(r)));
-        List<String> serverIds = ports.items().stream().filter(ServerNames::isServerPort)
+        List<String> serverIds = ports.items().stream().filter(PortUse::isServerPort)
                 .map(p -> text(p, "device_id")).distinct().toList();
         Map<String, String> servers = serverNames.of(serverIds);
         Map<String, List<String>> fipsByFixed = new HashMap<>();
@@ -201,7 +202,7 @@ public class NetworkOverviewService {
                 if (PortUse.isRouterInterface(p)) {
                     routersOnSubnet.computeIfAbsent(subnet, k -> new ArrayList<>()).add(
                             routerNames.getOrDefault(text(p, "device_id"), text(p, "device_id")) + " at " + address);
-                } else if (ServerNames.isServerPort(p)) {
+                } else if (PortUse.isServerPort(p)) {
                     String device = text(p, "device_id");
                     TopologyServerBuilder b = serversOnSubnet.computeIfAbsent(subnet, k -> new LinkedHashMap<>())
                             .computeIfAbsent(device, k -> new TopologyServerBuilder(device, servers.get(device)));

@@ -5,6 +5,7 @@ import io.github.openstackops.mcp.catalog.Preview;
 import io.github.openstackops.mcp.catalog.ToolContext;
 import io.github.openstackops.mcp.catalog.ToolException;
 import io.github.openstackops.mcp.cloud.Paging;
+import io.github.openstackops.mcp.compute.ServerNames;
 import io.github.openstackops.mcp.network.NetworkRecords.NetworkDeleted;
 import io.github.openstackops.mcp.network.NetworkRecords.NetworkDetail;
 import io.github.openstackops.mcp.network.NetworkRecords.NetworkPage;

@@ -82,11 +82,6 @@ public class NeutronApi {
         api.send(HttpMethod.DELETE, ServiceType.NETWORK, versioned(path), null, null, null);
     }
 
-    /** Nova, for the names of servers ports belong to. */
-    public JsonNode compute(String path, @Nullable Map<String, ?> query) {
-        return api.send(HttpMethod.GET, ServiceType.COMPUTE, path, query, null, null);
-    }
-
     /**
      * Neutron's catalog entry is usually the bare service URL, sometimes with "/v2.0" already on it (openstack4j
      * enforces the version the same way).

@@ -6,6 +6,7 @@ import io.github.openstackops.mcp.catalog.ToolContext;
 import io.github.openstackops.mcp.catalog.ToolException;
 import io.github.openstackops.mcp.cloud.Lookup;
 import io.github.openstackops.mcp.cloud.Paging;
+import io.github.openstackops.mcp.compute.ServerNames;
 import io.github.openstackops.mcp.network.NetworkRecords.Ref;
 import io.github.openstackops.mcp.network.PortRecords.FixedIp;
 import io.github.openstackops.mcp.network.PortRecords.PortDeleted;
@@ -86,12 +87,12 @@ public class PortService {
         Paging.Slice<JsonNode> page = neutron.page("ports", query, limit, marker);
         Map<String, String> networkNames = neutron.names("networks",
                 page.items().stream().map(p -> text(p, "network_id")).toList());
-        Map<String, String> servers = serverNames.of(page.items().stream().filter(ServerNames::isServerPort)
+        Map<String, String> servers = serverNames.of(page.items().stream().filter(PortUse::isServerPort)
                 .map(p -> text(p, "device_id")).toList());
         List<PortSummary> out = page.items().stream().map(p -> new PortSummary(text(p, "id"), str(p, "name"),
                 text(p, "network_id"), networkNames.get(text(p, "network_id")), text(p, "status"),
                 text(p, "mac_address"), PortUse.ips(p), nonEmpty(p, "device_owner"), nonEmpty(p, "device_id"),
-                ServerNames.isServerPort(p) ? servers.get(text(p, "device_id")) : null, text(p, "project_id")))
+                PortUse.isServerPort(p) ? servers.get(text(p, "device_id")) : null, text(p, "project_id")))
                 .toList();
         return new PortPage(out, out.size(), page.nextMarker());
     }
@@ -116,7 +117,7 @@ public class PortService {
         List<String> groupIds = strings(p, "security_groups");
         Map<String, String> groupNames = neutron.names("security-groups", groupIds);
         Ref server = null;
-        if (ServerNames.isServerPort(p)) {
+        if (PortUse.isServerPort(p)) {
             String device = text(p, "device_id");
             server = new Ref(device, serverNames.of(List.of(device)).get(device));
         }
@@ -205,7 +206,7 @@ public class PortService {
         List<JsonNode> fips = neutron.list("floatingips", Map.of("port_id", text(p, "id")));
         Ref server = null;
         int serverPorts = 0;
-        if (ServerNames.isServerPort(p)) {
+        if (PortUse.isServerPort(p)) {
             String device = text(p, "device_id");
             server = new Ref(device, serverNames.of(List.of(device)).get(device));
             serverPorts = neutron.list("ports", Map.of("device_id", device), 50).items().size();

@@ -1,6 +1,7 @@
 package io.github.openstackops.mcp.network;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.openstackops.mcp.compute.ServerNames;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -30,7 +31,7 @@ final class PortUse {
             List<String> routerIds = new ArrayList<>();
             for (JsonNode p : ports) {
                 String device = NeutronJson.text(p, "device_id");
-                if (ServerNames.isServerPort(p)) {
+                if (isServerPort(p)) {
                     serverIds.add(device);
                 } else if (isRouterPort(p)) {
                     routerIds.add(device);
@@ -42,6 +43,12 @@ final class PortUse {
 
     static boolean autoDeleted(JsonNode port) {
         return AUTO_DELETED.contains(String.valueOf(NeutronJson.text(port, "device_owner")));
+    }
+
+    /** Whether a port belongs to a server (Nova's device owners are "compute:<zone>"). */
+    static boolean isServerPort(JsonNode port) {
+        String owner = NeutronJson.text(port, "device_owner");
+        return owner != null && owner.startsWith("compute:");
     }
 
     static boolean isRouterPort(JsonNode port) {
@@ -68,7 +75,7 @@ final class PortUse {
         String device = NeutronJson.text(port, "device_id");
         String ips = String.join(", ", ips(port));
         String where = "port " + NeutronJson.text(port, "id") + (ips.isEmpty() ? "" : ", " + ips);
-        if (ServerNames.isServerPort(port)) {
+        if (isServerPort(port)) {
             String name = owners.servers().get(device);
             return "server " + (name == null ? device : "'" + name + "' (" + device + ")") + " via " + where;
         }
@@ -98,7 +105,7 @@ final class PortUse {
         Set<String> steps = new LinkedHashSet<>();
         for (JsonNode p : blockers) {
             String owner = String.valueOf(NeutronJson.text(p, "device_owner"));
-            if (ServerNames.isServerPort(p)) {
+            if (isServerPort(p)) {
                 steps.add("delete or move the servers (or delete their ports with port_delete)");
             } else if (isRouterInterface(p)) {
                 steps.add("detach the router interfaces with router_interface_remove");

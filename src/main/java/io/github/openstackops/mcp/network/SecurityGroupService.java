@@ -5,6 +5,7 @@ import io.github.openstackops.mcp.catalog.Preview;
 import io.github.openstackops.mcp.catalog.ToolContext;
 import io.github.openstackops.mcp.catalog.ToolException;
 import io.github.openstackops.mcp.cloud.Paging;
+import io.github.openstackops.mcp.compute.ServerNames;
 import io.github.openstackops.mcp.network.NetworkRecords.Ref;
 import io.github.openstackops.mcp.network.SecurityGroupRecords.Rule;
 import io.github.openstackops.mcp.network.SecurityGroupRecords.RuleCreated;
@@ -287,7 +288,7 @@ public class SecurityGroupService {
                 "deleted from security group " + NeutronJson.describe(plan.group())));
         Set<String> servers = new LinkedHashSet<>();
         for (JsonNode p : plan.ports()) {
-            if (ServerNames.isServerPort(p) && servers.add(text(p, "device_id")) && servers.size() <= 20) {
+            if (PortUse.isServerPort(p) && servers.add(text(p, "device_id")) && servers.size() <= 20) {
                 String id = text(p, "device_id");
                 resources.add(new Preview.Resource("server", id, plan.owners().servers().get(id),
                         "no longer allowed: " + plan.summary()));

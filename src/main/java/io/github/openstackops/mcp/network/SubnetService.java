@@ -6,6 +6,7 @@ import io.github.openstackops.mcp.catalog.ToolContext;
 import io.github.openstackops.mcp.catalog.ToolException;
 import io.github.openstackops.mcp.catalog.schema.Param;
 import io.github.openstackops.mcp.cloud.Paging;
+import io.github.openstackops.mcp.compute.ServerNames;
 import io.github.openstackops.mcp.network.NetworkRecords.Ref;
 import io.github.openstackops.mcp.network.NetworkRecords.SubnetDeleted;
 import io.github.openstackops.mcp.network.NetworkRecords.SubnetDetail;

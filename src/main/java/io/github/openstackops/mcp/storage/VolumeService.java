@@ -9,6 +9,7 @@ import io.github.openstackops.mcp.cloud.Lookup;
 import io.github.openstackops.mcp.cloud.OpenStackFaults;
 import io.github.openstackops.mcp.cloud.Paging;
 import io.github.openstackops.mcp.cloud.Polling;
+import io.github.openstackops.mcp.compute.ServerNames;
 import io.github.openstackops.mcp.storage.StorageRecords.Attachment;
 import io.github.openstackops.mcp.storage.StorageRecords.Deleted;
 import io.github.openstackops.mcp.storage.StorageRecords.Ref;
@@ -372,7 +373,7 @@ public class VolumeService {
     private Map<String, String> serverNamesOf(List<JsonNode> volumes) {
         List<String> ids = volumes.stream().flatMap(v -> items(v, "attachments").stream())
                 .map(a -> text(a, "server_id")).filter(java.util.Objects::nonNull).toList();
-        return ids.isEmpty() ? Map.of() : cloud.call(os -> serverNames.of(os, ids));
+        return serverNames.of(ids);
     }
 
     static VolumeSummary summary(JsonNode v, Map<String, String> names) {

@@ -1,0 +1,122 @@
+package io.github.openstackops.mcp.compute;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.openstackops.mcp.cloud.CloudApi;
+import io.github.openstackops.mcp.cloud.Lookup;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+import org.openstack4j.api.exceptions.ResponseException;
+import org.openstack4j.api.types.ServiceType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Names of servers for the families that show servers by id: the servers volumes are attached to (storage), ports
+ * and floating IPs belong to (network). A whole page is named at once: one Nova call (the server itself when one
+ * server is not named yet, else one list of ids and names, every project's when the token is admin's), never one
+ * call per item. Names are kept for a minute (all those a listing returned), so the next page asks only for servers
+ * not named yet. A server the call does not return (deleted, another project, beyond the first thousand) keeps its
+ * id only; a failure of Nova never fails the call and is not remembered.
+ */
+@Singleton
+public class ServerNames {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ServerNames.class);
+    static final int NOVA_PAGE = 1000;
+
+    private final CloudApi api;
+    private final ProjectScope projects;
+    /** id → name; empty for a server Nova said does not exist. */
+    private final Cache<String, Optional<String>> names = Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofMinutes(1)).maximumSize(20_000).build();
+
+    public ServerNames(CloudApi api, ProjectScope projects) {
+        this.api = api;
+        this.projects = projects;
+    }
+
+    /** id → name for the given server ids (null or blank ids are ignored; servers without a name are left out). */
+    public Map<String, String> of(Collection<String> serverIds) {
+        Set<String> unnamed = new LinkedHashSet<>();
+        Map<String, String> out = new HashMap<>();
+        serverIds.stream().filter(Objects::nonNull).filter(s -> !s.isBlank()).forEach(id -> {
+            Optional<String> known = names.getIfPresent(id);
+            if (known == null) {
+                unnamed.add(id);
+            } else {
+                known.ifPresent(name -> out.put(id, name));
+            }
+        });
+        if (unnamed.isEmpty()) {
+            return out;
+        }
+        try {
+            if (unnamed.size() == 1) {
+                String id = unnamed.iterator().next();
+                Optional<String> name = Optional.ofNullable(server(id)).map(s -> ServerJson.text(s, "name"));
+                names.put(id, name);
+                name.ifPresent(n -> out.put(id, n));
+                return out;
+            }
+            Map<String, Object> query = new HashMap<>();
+            query.put("limit", NOVA_PAGE);
+            if (projects.isAdmin()) {
+                query.put("all_tenants", 1);
+            }
+            for (JsonNode s : nova("/servers", query).path("servers")) {
+                String id = ServerJson.text(s, "id");
+                String name = ServerJson.text(s, "name");
+                if (id == null) {
+                    continue;
+                }
+                names.put(id, Optional.ofNullable(name));
+                if (unnamed.contains(id) && name != null) {
+                    out.put(id, name);
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.debug("server names unavailable: {}", e.toString());
+        }
+        return out;
+    }
+
+    /** A server by id, or by exact name when that name is unique in the project. */
+    public JsonNode resolve(String ref) {
+        return Lookup.byIdOrName("Server", ref, this::server, name -> {
+            List<JsonNode> found = new ArrayList<>();
+            nova("/servers", Map.of("name", "^" + Lookup.regexLiteral(name) + "$")).path("servers")
+                    .forEach(found::add);
+            return found;
+        }, s -> ServerJson.text(s, "name"), s -> ServerJson.text(s, "id"));
+    }
+
+    /** The server with this id, null when Nova does not know it. */
+    @Nullable
+    private JsonNode server(String id) {
+        try {
+            return nova("/servers/" + id, null).path("server");
+        } catch (ResponseException e) {
+            if (e.getStatus() == 404) {
+                return null;
+            }
+            throw e;
+        }
+    }
+
+    private JsonNode nova(String path, @Nullable Map<String, ?> query) {
+        return api.get(ServiceType.COMPUTE, path, query, null);
+    }
+}
