@@ -48,26 +48,12 @@ public class BackupService {
 
     public BackupPage list(int limit, @Nullable String marker, @Nullable String volume, @Nullable String status,
                            @Nullable String name, boolean allProjects) {
-        Map<String, Object> query = new LinkedHashMap<>();
-        query.put("limit", Paging.fetchSize(limit));
-        query.put("sort", "created_at:desc,id:desc");
-        if (marker != null) {
-            query.put("marker", marker);
-        }
-        if (volume != null) {
-            query.put("volume_id", text(volumes.resolve(volume), "id"));
-        }
-        if (status != null) {
-            query.put("status", status);
-        }
-        if (name != null && !name.isEmpty()) {
-            query.put("name", name);
-        }
-        if (allProjects) {
-            query.put("all_tenants", 1);
-        }
-        Paging.Slice<JsonNode> page = Paging.slice(items(cinder.get("/backups/detail", query), "backups"), limit,
-                b -> text(b, "id"));
+        Map<String, Object> filters = new LinkedHashMap<>();
+        filters.put("volume_id", volume == null ? null : text(volumes.resolve(volume), "id"));
+        filters.put("status", status);
+        filters.put("name", name == null || name.isEmpty() ? null : name);
+        filters.put("all_tenants", allProjects ? 1 : null);
+        Paging.Slice<JsonNode> page = cinder.page("backups", filters, limit, marker);
         List<BackupSummary> backups = page.items().stream().map(b -> new BackupSummary(text(b, "id"),
                 text(b, "name"), status(b), size(b), text(b, "volume_id"), Boolean.TRUE.equals(bool(b, "is_incremental")),
                 time(b, "created_at"))).toList();

@@ -2,6 +2,7 @@ package io.github.openstackops.mcp.storage;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.openstackops.mcp.cloud.CloudApi;
+import io.github.openstackops.mcp.cloud.Paging;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import org.openstack4j.api.exceptions.ResponseException;
@@ -62,6 +63,26 @@ public class Cinder {
 
     void delete(String path) {
         api.send(HttpMethod.DELETE, ServiceType.BLOCK_STORAGE, path, null, null, HEADERS);
+    }
+
+    /**
+     * One page of a detail listing ({@code collection} "volumes", "snapshots" or "backups"), newest first, filtered
+     * and paged by Cinder: {@code limit + 1} items from {@code marker}, the extra one only telling that there is a
+     * next page. Filters whose value is null are left out.
+     */
+    Paging.Slice<JsonNode> page(String collection, Map<String, ?> filters, int limit, @Nullable String marker) {
+        Map<String, Object> query = new LinkedHashMap<>();
+        query.put("limit", Paging.fetchSize(limit));
+        query.put("sort", "created_at:desc,id:desc");
+        if (marker != null) {
+            query.put("marker", marker);
+        }
+        filters.forEach((key, value) -> {
+            if (value != null) {
+                query.put(key, value);
+            }
+        });
+        return Paging.slice(items(get("/" + collection + "/detail", query), collection), limit, n -> text(n, "id"));
     }
 
     /** A {@code POST .../action} with one action, e.g. {@code action(id, "os-extend", Map.of("new_size", 2))}. */

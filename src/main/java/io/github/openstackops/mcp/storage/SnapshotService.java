@@ -48,26 +48,12 @@ public class SnapshotService {
 
     public SnapshotPage list(int limit, @Nullable String marker, @Nullable String volume, @Nullable String status,
                              @Nullable String name, boolean allProjects) {
-        Map<String, Object> query = new LinkedHashMap<>();
-        query.put("limit", Paging.fetchSize(limit));
-        query.put("sort", "created_at:desc,id:desc");
-        if (marker != null) {
-            query.put("marker", marker);
-        }
-        if (volume != null) {
-            query.put("volume_id", text(volumes.resolve(volume), "id"));
-        }
-        if (status != null) {
-            query.put("status", status);
-        }
-        if (name != null && !name.isEmpty()) {
-            query.put("name", name);
-        }
-        if (allProjects) {
-            query.put("all_tenants", 1);
-        }
-        Paging.Slice<JsonNode> page = Paging.slice(items(cinder.get("/snapshots/detail", query), "snapshots"), limit,
-                s -> text(s, "id"));
+        Map<String, Object> filters = new LinkedHashMap<>();
+        filters.put("volume_id", volume == null ? null : text(volumes.resolve(volume), "id"));
+        filters.put("status", status);
+        filters.put("name", name == null || name.isEmpty() ? null : name);
+        filters.put("all_tenants", allProjects ? 1 : null);
+        Paging.Slice<JsonNode> page = cinder.page("snapshots", filters, limit, marker);
         List<SnapshotSummary> snapshots = page.items().stream().map(s -> new SnapshotSummary(text(s, "id"),
                 text(s, "name"), status(s), size(s), text(s, "volume_id"), progress(s), time(s, "created_at"))).toList();
         return new SnapshotPage(snapshots, snapshots.size(), page.nextMarker());

@@ -71,23 +71,11 @@ public class VolumeService {
 
     public VolumePage list(int limit, @Nullable String marker, @Nullable String name, @Nullable String status,
                            boolean allProjects) {
-        Map<String, Object> query = new LinkedHashMap<>();
-        query.put("limit", Paging.fetchSize(limit));
-        query.put("sort", "created_at:desc,id:desc");
-        if (marker != null) {
-            query.put("marker", marker);
-        }
-        if (name != null && !name.isEmpty()) {
-            query.put("name", name);
-        }
-        if (status != null) {
-            query.put("status", status);
-        }
-        if (allProjects) {
-            query.put("all_tenants", 1);
-        }
-        Paging.Slice<JsonNode> page = Paging.slice(items(cinder.get("/volumes/detail", query), "volumes"), limit,
-                v -> text(v, "id"));
+        Map<String, Object> filters = new LinkedHashMap<>();
+        filters.put("name", name == null || name.isEmpty() ? null : name);
+        filters.put("status", status);
+        filters.put("all_tenants", allProjects ? 1 : null);
+        Paging.Slice<JsonNode> page = cinder.page("volumes", filters, limit, marker);
         Map<String, String> names = serverNamesOf(page.items());
         List<VolumeSummary> volumes = page.items().stream().map(v -> summary(v, names)).toList();
         return new VolumePage(volumes, volumes.size(), page.nextMarker());
