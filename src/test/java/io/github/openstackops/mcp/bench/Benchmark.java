@@ -60,6 +60,16 @@ public final class Benchmark {
         if (live) {
             liveCalls();
         }
+        line("## Reading these numbers");
+        line("");
+        line("- Run on a shared 2-CPU VM: run `bench/run` twice on an idle machine before quoting; consecutive idle runs"
+                + " of this harness agreed within about 5%.");
+        line("- The mock cloud answers instantly, so the stdio numbers are the server's own overhead (JSON-RPC,"
+                + " validation, schema-checked records, one HTTP round trip on loopback).");
+        line("- The testbed's Keystone hashes passwords with bcrypt cost 4 (testbed/up.sh); Keystone's default is 12,"
+                + " which makes each password authentication many times slower. The server authenticates once per"
+                + " token lifetime either way.");
+        line("");
         String text = report.toString();
         System.out.println(text);
         Path out = Path.of("bench/results/latest.md");
