@@ -114,6 +114,17 @@ public class CloudSession {
         return work.apply(client());
     }
 
+    /**
+     * True when the token carries the admin role: OpenStack's default policies then allow cloud-wide views
+     * (all projects, hypervisors, agents). Tools use it to explain an empty answer, not to decide access: the cloud
+     * decides that.
+     */
+    public boolean isAdmin() {
+        Token token = token();
+        return token.getRoles() != null && token.getRoles().stream()
+                .anyMatch(r -> r.getName() != null && r.getName().equalsIgnoreCase("admin"));
+    }
+
     /** True when the catalog of the current token lists the service. */
     public boolean hasService(ServiceType type) {
         return token().getCatalog().stream().anyMatch(s -> ServiceType.forName(s.getType()) == type

@@ -8,7 +8,6 @@ import jakarta.inject.Singleton;
 import org.openstack4j.api.exceptions.ResponseException;
 import org.openstack4j.model.identity.v3.Token;
 
-import java.util.Locale;
 
 /**
  * Which project a quota, usage or limits call is about: the token's own project by default, or another one named by
@@ -63,8 +62,6 @@ public class ProjectScope {
 
     /** True when the token carries the admin role (cloud-wide views are then possible). */
     public boolean isAdmin() {
-        Token token = cloud.token();
-        return token.getRoles() != null && token.getRoles().stream()
-                .anyMatch(r -> r.getName() != null && r.getName().toLowerCase(Locale.ROOT).equals("admin"));
+        return cloud.isAdmin();
     }
 }

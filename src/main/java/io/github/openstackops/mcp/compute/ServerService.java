@@ -140,8 +140,7 @@ public class ServerService {
 
     /** True when the session's token carries the admin role (Nova's default policy for admin-only filters). */
     boolean isAdmin() {
-        var roles = cloud.token().getRoles();
-        return roles != null && roles.stream().anyMatch(r -> "admin".equalsIgnoreCase(r.getName()));
+        return cloud.isAdmin();
     }
 
     void requireAdmin(String what, String why) {

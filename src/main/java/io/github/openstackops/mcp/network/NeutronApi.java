@@ -219,9 +219,7 @@ public class NeutronApi {
 
     /** Whether the configured user holds the admin role in its token's scope. */
     public boolean isAdmin() {
-        Token token = cloud.token();
-        return token.getRoles() != null && token.getRoles().stream()
-                .anyMatch(r -> "admin".equalsIgnoreCase(r.getName()));
+        return cloud.isAdmin();
     }
 
     /** The project of the configured token. */
