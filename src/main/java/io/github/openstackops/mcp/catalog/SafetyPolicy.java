@@ -10,7 +10,7 @@ import java.util.List;
 /**
  * What the operator opened. Environment names (see {@code launch.EnvironmentMapping}): ALLOW_MODIFY_OPERATIONS,
  * ALLOW_SENSITIVE_DATA, REQUIRE_CONFIRMATION, MCP_TOOLSETS, MCP_EXCLUDE_TOOLS, CONFIRMATION_TTL, CONFIRMATION_SECRET,
- * CONFIRMATION_ELICITATION, BULK_ACTION_LIMIT.
+ * CONFIRMATION_ELICITATION.
  *
  * @param allowModify          WRITE and DESTRUCTIVE tools exist only when true
  * @param allowSensitive       tools whose output can hold secrets (console log/URL) exist only when true
@@ -21,7 +21,6 @@ import java.util.List;
  * @param confirmationSecret   HMAC key for confirmation tokens; random per process when unset (set it, identical,
  *                             on every replica behind a load balancer)
  * @param elicitation          ask the user through MCP elicitation instead of returning a token, when the client can
- * @param bulkLimit            most resources one bulk action may touch
  */
 @ConfigurationProperties(SafetyPolicy.PREFIX)
 public record SafetyPolicy(
@@ -32,8 +31,7 @@ public record SafetyPolicy(
         @Nullable List<String> excludeTools,
         @Bindable(defaultValue = "5m") Duration confirmationTtl,
         @Nullable String confirmationSecret,
-        @Bindable(defaultValue = "true") boolean elicitation,
-        @Bindable(defaultValue = "20") int bulkLimit) {
+        @Bindable(defaultValue = "true") boolean elicitation) {
 
     public static final String PREFIX = "mcp.safety";
 
@@ -45,6 +43,6 @@ public record SafetyPolicy(
 
     /** The defaults: read-only, confirmations on. */
     public static SafetyPolicy defaults() {
-        return new SafetyPolicy(false, false, true, null, null, Duration.ofMinutes(5), null, true, 20);
+        return new SafetyPolicy(false, false, true, null, null, Duration.ofMinutes(5), null, true);
     }
 }

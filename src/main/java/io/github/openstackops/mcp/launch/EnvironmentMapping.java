@@ -76,8 +76,6 @@ public final class EnvironmentMapping {
                     "HMAC key for confirmation tokens; set the same on every replica", "random per process"),
             v("CONFIRMATION_ELICITATION", "mcp.safety.elicitation", EnvironmentMapping::bool,
                     "Ask the user through MCP elicitation when the client supports it", "true"),
-            v("BULK_ACTION_LIMIT", "mcp.safety.bulk-limit", EnvironmentMapping::positive,
-                    "Most resources one bulk action may touch", "20"),
             v("MCP_TOOLSETS", "mcp.safety.toolsets", EnvironmentMapping::list,
                     "Comma-separated toolsets to expose (compute, network, storage, image, orchestration, identity,"
                             + " cluster) or all", "all"),

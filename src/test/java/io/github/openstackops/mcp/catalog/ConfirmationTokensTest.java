@@ -37,7 +37,7 @@ class ConfirmationTokensTest {
     }
 
     private final SafetyPolicy policy = new SafetyPolicy(true, false, true, null, null, Duration.ofMinutes(5),
-            null, true, 20);
+            null, true);
     private final MutableClock clock = new MutableClock();
     private final ConfirmationTokens tokens = new ConfirmationTokens(policy, clock);
     private final Caller alice = new Caller("alice", Caller.AuthMethod.JWT, true);
@@ -86,7 +86,7 @@ class ConfirmationTokensTest {
     @Test
     void replicas_sharing_the_secret_accept_each_others_tokens() {
         SafetyPolicy shared = new SafetyPolicy(true, false, true, null, null, Duration.ofMinutes(5),
-                "replica-shared-secret", true, 20);
+                "replica-shared-secret", true);
         String token = new ConfirmationTokens(shared, clock).issue("server_delete", new Args("x", true), alice).token();
 
         assertThatCode(() -> new ConfirmationTokens(shared, clock).verify(token, "server_delete", new Args("x", true), alice))

@@ -17,7 +17,7 @@ class ToolCallHooksTest {
     private final List<String> seen = new CopyOnWriteArrayList<>();
 
     private ToolInvoker invoker(ToolCallAdmission admission) {
-        SafetyPolicy policy = new SafetyPolicy(true, false, true, null, null, Duration.ofMinutes(5), null, true, 20);
+        SafetyPolicy policy = new SafetyPolicy(true, false, true, null, null, Duration.ofMinutes(5), null, true);
         ToolCallObserver observer = new ToolCallObserver() {
             @Override
             public void onStart(ToolDefinition<?, ?> tool, ToolContext context) {

@@ -13,7 +13,7 @@ class ToolGateTest {
 
     private static ToolCatalog catalog(boolean modify, boolean sensitive, List<String> toolsets, List<String> exclude) {
         SafetyPolicy policy = new SafetyPolicy(modify, sensitive, true, toolsets, exclude, Duration.ofMinutes(5), null,
-                true, 20);
+                true);
         return new ToolCatalog(List.of(new TestTools()), new ToolGate(policy));
     }
 

@@ -18,7 +18,7 @@ class ToolInvokerTest {
 
     private ToolInvoker invoker(boolean allowModify, boolean requireConfirmation) {
         SafetyPolicy policy = new SafetyPolicy(allowModify, false, requireConfirmation, null, null,
-                Duration.ofMinutes(5), null, true, 20);
+                Duration.ofMinutes(5), null, true);
         ToolCatalog catalog = new ToolCatalog(List.of(tools), new ToolGate(policy));
         return new ToolInvoker(catalog, new ConfirmationTokens(policy), List.of(new OpenStackFaults()),
                 List.of(events::add), Duration.ofSeconds(30), 4);
