@@ -251,11 +251,12 @@ class TeamSurfacesLiveIT {
                 assertThat(HttpSurfaces.post(base + "/tool/server_stop/call", token, Map.of("server", "web-1")).status())
                         .isEqualTo(404);
             }
-            // the refusals that reached the server's call path (OpenAPI, REST) are audited; over MCP the tool does not
-            // exist at all on a read-only server, so the SDK refuses it as an unknown tool before any call is made
+            // every refusal is audited: over MCP the tool is not registered at all on a read-only server, but the
+            // transport hands the call to the invoker (which refuses it at the gate) before the SDK says "unknown tool"
             assertThat(auditLines(offAudit)).extracting(l -> l.get("surface") + " " + l.get("outcome"))
-                    .containsExactlyInAnyOrder("openapi refused_by_gate", "rest refused_by_gate",
-                            "openapi refused_by_gate", "rest refused_by_gate");
+                    .containsExactlyInAnyOrder("mcp_http refused_by_gate", "openapi refused_by_gate",
+                            "rest refused_by_gate", "mcp_http refused_by_gate", "openapi refused_by_gate",
+                            "rest refused_by_gate");
         }
         assertThat(LiveCloud.serverStatus("web-1")).isEqualTo("ACTIVE");
     }
