@@ -1,6 +1,7 @@
 package io.github.openstackops.mcp.identity;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.openstackops.mcp.catalog.ToolException;
 import io.github.openstackops.mcp.cloud.CloudApi;
 import io.github.openstackops.mcp.cloud.CloudSession;
 import io.micronaut.core.annotation.Nullable;
@@ -66,6 +67,21 @@ public class Keystone {
 
     public JsonNode post(String path, Object body) {
         return api.send(HttpMethod.POST, ServiceType.IDENTITY, versioned(path), null, body, null);
+    }
+
+    /**
+     * POST of a new named resource ({@code key} wraps it in request and response, e.g. "project"); Keystone's 409
+     * for a name already taken becomes a conflict error that says what to do instead.
+     */
+    public JsonNode create(String path, String key, Map<String, Object> body, String conflictMessage) {
+        try {
+            return post(path, Map.of(key, body)).path(key);
+        } catch (ResponseException e) {
+            if (e.getStatus() == 409) {
+                throw ToolException.conflict(conflictMessage);
+            }
+            throw e;
+        }
     }
 
     public JsonNode patch(String path, Object body) {

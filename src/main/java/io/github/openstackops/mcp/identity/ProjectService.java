@@ -15,7 +15,6 @@ import io.github.openstackops.mcp.identity.IdentityRecords.ProjectPage;
 import io.github.openstackops.mcp.identity.IdentityRecords.Ref;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
-import org.openstack4j.api.exceptions.ResponseException;
 import org.openstack4j.api.types.ServiceType;
 
 import java.util.ArrayList;
@@ -102,16 +101,9 @@ public class ProjectService {
                 : parentDomain != null ? parentDomain : identities.self().domainId();
         body.put("domain_id", domainId);
         body.put("enabled", enabled);
-        JsonNode created;
-        try {
-            created = keystone.post("/projects", Map.of("project", body)).path("project");
-        } catch (ResponseException e) {
-            if (e.getStatus() == 409) {
-                throw ToolException.conflict("A project named '" + name + "' already exists in domain " + domainId
-                        + "; choose another name, or change that project with project_update.");
-            }
-            throw e;
-        }
+        JsonNode created = keystone.create("/projects", "project", body, "A project named '" + name
+                + "' already exists in domain " + domainId + "; choose another name, or change that project with"
+                + " project_update.");
         Project result = Identities.project(created);
         return new ProjectChange(result, true, "Project '" + result.name() + "' (" + result.id() + ") created in domain "
                 + result.domainId() + (parentId == null ? "" : " under project " + parentId)

@@ -14,7 +14,6 @@ import io.github.openstackops.mcp.identity.IdentityRecords.UserDetail;
 import io.github.openstackops.mcp.identity.IdentityRecords.UserPage;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
-import org.openstack4j.api.exceptions.ResponseException;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -98,16 +97,9 @@ public class UserService {
             if (password != null) {
                 body.put("password", password);
             }
-            JsonNode created;
-            try {
-                created = keystone.post("/users", Map.of("user", body)).path("user");
-            } catch (ResponseException e) {
-                if (e.getStatus() == 409) {
-                    throw ToolException.conflict("A user named '" + name + "' already exists in domain " + domainId
-                            + "; choose another name, or change that user with user_update.");
-                }
-                throw e;
-            }
+            JsonNode created = keystone.create("/users", "user", body, "A user named '" + name
+                    + "' already exists in domain " + domainId + "; choose another name, or change that user with"
+                    + " user_update.");
             User result = Identities.user(created);
             return new UserChange(result, true, "User '" + result.name() + "' (" + result.id() + ") created in domain "
                     + result.domainId() + (password == null ? " without a password (it cannot log in with one until"

@@ -48,12 +48,8 @@ public class BackupService {
 
     public BackupPage list(int limit, @Nullable String marker, @Nullable String volume, @Nullable String status,
                            @Nullable String name, boolean allProjects) {
-        Map<String, Object> filters = new LinkedHashMap<>();
-        filters.put("volume_id", volume == null ? null : text(volumes.resolve(volume), "id"));
-        filters.put("status", status);
-        filters.put("name", name == null || name.isEmpty() ? null : name);
-        filters.put("all_tenants", allProjects ? 1 : null);
-        Paging.Slice<JsonNode> page = cinder.page("backups", filters, limit, marker);
+        Paging.Slice<JsonNode> page = cinder.page("backups", volumes.listFilters(volume, name, status, allProjects),
+                limit, marker);
         List<BackupSummary> backups = page.items().stream().map(b -> new BackupSummary(text(b, "id"),
                 text(b, "name"), status(b), size(b), text(b, "volume_id"), Boolean.TRUE.equals(bool(b, "is_incremental")),
                 time(b, "created_at"))).toList();

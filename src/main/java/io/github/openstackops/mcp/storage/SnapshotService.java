@@ -48,12 +48,8 @@ public class SnapshotService {
 
     public SnapshotPage list(int limit, @Nullable String marker, @Nullable String volume, @Nullable String status,
                              @Nullable String name, boolean allProjects) {
-        Map<String, Object> filters = new LinkedHashMap<>();
-        filters.put("volume_id", volume == null ? null : text(volumes.resolve(volume), "id"));
-        filters.put("status", status);
-        filters.put("name", name == null || name.isEmpty() ? null : name);
-        filters.put("all_tenants", allProjects ? 1 : null);
-        Paging.Slice<JsonNode> page = cinder.page("snapshots", filters, limit, marker);
+        Paging.Slice<JsonNode> page = cinder.page("snapshots", volumes.listFilters(volume, name, status, allProjects),
+                limit, marker);
         List<SnapshotSummary> snapshots = page.items().stream().map(s -> new SnapshotSummary(text(s, "id"),
                 text(s, "name"), status(s), size(s), text(s, "volume_id"), progress(s), time(s, "created_at"))).toList();
         return new SnapshotPage(snapshots, snapshots.size(), page.nextMarker());

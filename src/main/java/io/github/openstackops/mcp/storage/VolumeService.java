@@ -71,14 +71,24 @@ public class VolumeService {
 
     public VolumePage list(int limit, @Nullable String marker, @Nullable String name, @Nullable String status,
                            boolean allProjects) {
-        Map<String, Object> filters = new LinkedHashMap<>();
-        filters.put("name", name == null || name.isEmpty() ? null : name);
-        filters.put("status", status);
-        filters.put("all_tenants", allProjects ? 1 : null);
-        Paging.Slice<JsonNode> page = cinder.page("volumes", filters, limit, marker);
+        Paging.Slice<JsonNode> page = cinder.page("volumes", listFilters(null, name, status, allProjects), limit, marker);
         Map<String, String> names = serverNamesOf(page.items());
         List<VolumeSummary> volumes = page.items().stream().map(v -> summary(v, names)).toList();
         return new VolumePage(volumes, volumes.size(), page.nextMarker());
+    }
+
+    /**
+     * The list filters volumes, snapshots and backups share; a volume given by name or ID narrows to its ID, empty
+     * values are not sent.
+     */
+    Map<String, Object> listFilters(@Nullable String volume, @Nullable String name, @Nullable String status,
+                                    boolean allProjects) {
+        Map<String, Object> filters = new LinkedHashMap<>();
+        filters.put("volume_id", volume == null ? null : text(resolve(volume), "id"));
+        filters.put("name", name == null || name.isEmpty() ? null : name);
+        filters.put("status", status);
+        filters.put("all_tenants", allProjects ? 1 : null);
+        return filters;
     }
 
     public VolumeDetail get(String volume) {
