@@ -12,7 +12,6 @@ import io.github.openstackops.mcp.identity.IdentityRecords.User;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -40,16 +39,7 @@ public class GroupService {
             body = keystone.get("/users/" + Identities.seg(Keystone.text(identities.user(user, null), "id"))
                     + "/groups", null);
         } else {
-            Map<String, Object> query = new LinkedHashMap<>();
-            if (name != null) {
-                query.put("name", name);
-            }
-            if (nameContains != null) {
-                query.put("name__icontains", nameContains);
-            }
-            if (domain != null) {
-                query.put("domain_id", identities.domainId(domain));
-            }
+            Map<String, Object> query = identities.nameQuery(name, nameContains, domain);
             body = keystone.get("/groups", query);
         }
         List<Group> all = Identities.byName(Keystone.items(body, "groups", Identities::group), Group::name, Group::id);

@@ -115,6 +115,21 @@ public class Identities {
         return matches.get(0);
     }
 
+    /** Keystone list filters by exact name, name substring (case-insensitive) and domain (name or ID); unset ones are left out. */
+    public Map<String, Object> nameQuery(@Nullable String name, @Nullable String nameContains, @Nullable String domain) {
+        Map<String, Object> query = new LinkedHashMap<>();
+        if (name != null) {
+            query.put("name", name);
+        }
+        if (nameContains != null) {
+            query.put("name__icontains", nameContains);
+        }
+        if (domain != null) {
+            query.put("domain_id", domainId(domain));
+        }
+        return query;
+    }
+
     public String domainId(String ref) {
         return Keystone.text(domain(ref), "id");
     }

@@ -49,16 +49,7 @@ public class ProjectService {
 
     public ProjectPage list(@Nullable String name, @Nullable String nameContains, @Nullable String domain,
                             @Nullable String parent, @Nullable Boolean enabled, int limit) {
-        Map<String, Object> query = new LinkedHashMap<>();
-        if (name != null) {
-            query.put("name", name);
-        }
-        if (nameContains != null) {
-            query.put("name__icontains", nameContains);
-        }
-        if (domain != null) {
-            query.put("domain_id", identities.domainId(domain));
-        }
+        Map<String, Object> query = identities.nameQuery(name, nameContains, domain);
         if (parent != null) {
             query.put("parent_id", Keystone.text(identities.project(parent, null), "id"));
         }

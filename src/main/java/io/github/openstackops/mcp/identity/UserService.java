@@ -37,16 +37,7 @@ public class UserService {
 
     public UserPage list(@Nullable String name, @Nullable String nameContains, @Nullable String domain,
                          @Nullable Boolean enabled, int limit) {
-        Map<String, Object> query = new LinkedHashMap<>();
-        if (name != null) {
-            query.put("name", name);
-        }
-        if (nameContains != null) {
-            query.put("name__icontains", nameContains);
-        }
-        if (domain != null) {
-            query.put("domain_id", identities.domainId(domain));
-        }
+        Map<String, Object> query = identities.nameQuery(name, nameContains, domain);
         if (enabled != null) {
             query.put("enabled", enabled.toString());
         }
