@@ -3,6 +3,7 @@ package io.github.openstackops.mcp.cluster;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.openstackops.mcp.catalog.Secrets;
 import io.github.openstackops.mcp.cloud.CloudApi;
+import io.github.openstackops.mcp.cloud.Json;
 import io.github.openstackops.mcp.cloud.OpenStackFaults;
 import io.github.openstackops.mcp.cluster.ClusterRecords.AgentCounts;
 import io.github.openstackops.mcp.cluster.ClusterRecords.ClusterStatus;
@@ -17,7 +18,6 @@ import io.github.openstackops.mcp.cluster.ClusterRecords.ServerCounts;
 import io.github.openstackops.mcp.cluster.ClusterRecords.ServiceState;
 import io.github.openstackops.mcp.cluster.ClusterRecords.StorageStatus;
 import io.github.openstackops.mcp.cluster.ClusterRecords.VolumeCounts;
-import io.github.openstackops.mcp.compute.ApiJson;
 import io.github.openstackops.mcp.compute.ProjectScope;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
@@ -34,11 +34,11 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
-import static io.github.openstackops.mcp.compute.ApiJson.array;
-import static io.github.openstackops.mcp.compute.ApiJson.bool;
-import static io.github.openstackops.mcp.compute.ApiJson.longValue;
-import static io.github.openstackops.mcp.compute.ApiJson.percent;
-import static io.github.openstackops.mcp.compute.ApiJson.text;
+import static io.github.openstackops.mcp.compute.Rounding.percent;
+import static io.github.openstackops.mcp.cloud.Json.text;
+import static io.github.openstackops.mcp.cloud.Json.longValue;
+import static io.github.openstackops.mcp.cloud.Json.bool;
+import static io.github.openstackops.mcp.cloud.Json.array;
 
 /**
  * The state of the whole cloud in one call. Nova, Neutron and Cinder are read at the same time, one virtual thread
@@ -291,13 +291,13 @@ public class ClusterService {
 
     private VolumeCounts volumes(boolean admin, int scanLimit) {
         Map<String, Object> filter = admin ? Map.of("all_tenants", 1) : Map.of();
-        JsonNode summary = ApiJson.orNull(() -> api.get(ServiceType.BLOCK_STORAGE, "/volumes/summary", filter,
+        JsonNode summary = Json.orNull(() -> api.get(ServiceType.BLOCK_STORAGE, "/volumes/summary", filter,
                 CINDER_SUMMARY_MV));
         JsonNode s = summary == null ? null : summary.path("volume-summary");
         Map<String, Integer> byStatus = new TreeMap<>();
         Scan scan = scan(ServiceType.BLOCK_STORAGE, "/volumes/detail", filter, null, "volumes", "id", scanLimit,
                 v -> byStatus.merge(String.valueOf(text(v, "status")), 1, Integer::sum));
-        return new VolumeCounts(s == null ? null : ApiJson.integer(s, "total_count"),
+        return new VolumeCounts(s == null ? null : Json.integer(s, "total_count"),
                 s == null ? null : longValue(s, "total_size"), scan.counted(), scan.partial(), byStatus);
     }
 

@@ -41,7 +41,7 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
-import static io.github.openstackops.mcp.compute.ApiJson.text;
+import static io.github.openstackops.mcp.cloud.Json.text;
 
 /**
  * Probes every service of the token's catalog: an unauthenticated GET of the endpoint's root (its version document,

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.openstackops.mcp.catalog.Preview;
 import io.github.openstackops.mcp.catalog.ToolException;
 import io.github.openstackops.mcp.cloud.CloudApi;
+import io.github.openstackops.mcp.cloud.Json;
 import io.github.openstackops.mcp.cloud.OpenStackFaults;
 import io.github.openstackops.mcp.cloud.Paging;
 import io.github.openstackops.mcp.compute.FlavorRecords.Flavor;
@@ -21,12 +22,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import static io.github.openstackops.mcp.compute.ApiJson.array;
-import static io.github.openstackops.mcp.compute.ApiJson.bool;
-import static io.github.openstackops.mcp.compute.ApiJson.decimal;
-import static io.github.openstackops.mcp.compute.ApiJson.integer;
-import static io.github.openstackops.mcp.compute.ApiJson.segment;
-import static io.github.openstackops.mcp.compute.ApiJson.text;
+import static io.github.openstackops.mcp.cloud.Json.text;
+import static io.github.openstackops.mcp.cloud.Json.integer;
+import static io.github.openstackops.mcp.cloud.Json.decimal;
+import static io.github.openstackops.mcp.cloud.Json.bool;
+import static io.github.openstackops.mcp.cloud.Json.array;
+import static io.github.openstackops.mcp.cloud.Json.segment;
 
 /**
  * Flavors (Nova, microversion 2.61: descriptions and extra specs in the list and detail views). Nova has no name
@@ -131,7 +132,7 @@ public class FlavorService {
         if (value.isEmpty()) {
             throw ToolException.invalid("Name the flavor by id or exact name.");
         }
-        JsonNode byId = ApiJson.orNull(() -> api.get(ServiceType.COMPUTE, "/flavors/" + segment(value), null, MV));
+        JsonNode byId = Json.orNull(() -> api.get(ServiceType.COMPUTE, "/flavors/" + segment(value), null, MV));
         if (byId != null && byId.has("flavor")) {
             return byId.get("flavor");
         }
@@ -186,7 +187,7 @@ public class FlavorService {
     static FlavorDetail detail(JsonNode f) {
         Flavor s = summary(f);
         return new FlavorDetail(s.id(), s.name(), s.vcpus(), s.ramMb(), s.diskGb(), s.ephemeralGb(), s.swapMb(),
-                s.isPublic(), s.disabled(), s.description(), decimal(f, "rxtx_factor"), ApiJson.strings(f, "extra_specs"));
+                s.isPublic(), s.disabled(), s.description(), decimal(f, "rxtx_factor"), Json.stringMap(f, "extra_specs"));
     }
 
     private static int orZero(@Nullable Integer v) {

@@ -5,6 +5,7 @@ import io.github.openstackops.mcp.catalog.Preview;
 import io.github.openstackops.mcp.catalog.Secrets;
 import io.github.openstackops.mcp.catalog.ToolException;
 import io.github.openstackops.mcp.cloud.CloudApi;
+import io.github.openstackops.mcp.cloud.Json;
 import io.github.openstackops.mcp.cloud.OpenStackFaults;
 import io.github.openstackops.mcp.cloud.Paging;
 import io.github.openstackops.mcp.compute.KeypairRecords.Keypair;
@@ -22,9 +23,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import static io.github.openstackops.mcp.compute.ApiJson.array;
-import static io.github.openstackops.mcp.compute.ApiJson.segment;
-import static io.github.openstackops.mcp.compute.ApiJson.text;
+import static io.github.openstackops.mcp.cloud.Json.text;
+import static io.github.openstackops.mcp.cloud.Json.array;
+import static io.github.openstackops.mcp.cloud.Json.segment;
 
 /**
  * Key pairs of the current user (Nova, microversion 2.35: key types and pagination; below 2.92, where Nova still
@@ -117,7 +118,7 @@ public class KeypairService {
         if (value.isEmpty()) {
             throw ToolException.invalid("Name the key pair.");
         }
-        JsonNode found = ApiJson.orNull(() -> api.get(ServiceType.COMPUTE, "/os-keypairs/" + segment(value), null, MV));
+        JsonNode found = Json.orNull(() -> api.get(ServiceType.COMPUTE, "/os-keypairs/" + segment(value), null, MV));
         if (found == null || !found.has("keypair")) {
             throw OpenStackFaults.notFound("Key pair '" + value + "'");
         }

@@ -5,6 +5,7 @@ import io.github.openstackops.mcp.catalog.ToolContext;
 import io.github.openstackops.mcp.catalog.ToolException;
 import io.github.openstackops.mcp.cloud.CloudApi;
 import io.github.openstackops.mcp.cloud.CloudSession;
+import io.github.openstackops.mcp.cloud.Json;
 import io.github.openstackops.mcp.cloud.Lookup;
 import io.github.openstackops.mcp.cloud.Polling;
 import io.github.openstackops.mcp.compute.ServerAttachmentRecords.Interface;
@@ -17,15 +18,12 @@ import io.github.openstackops.mcp.compute.ServerAttachmentRecords.VolumeChange;
 import io.github.openstackops.mcp.compute.ServerRecords.AttachedVolume;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
-import org.openstack4j.api.OSClient.OSClientV3;
 import org.openstack4j.api.types.ServiceType;
 import org.openstack4j.core.transport.HttpMethod;
 import org.openstack4j.model.compute.Server;
 import org.openstack4j.model.network.SecurityGroup;
 import org.openstack4j.model.storage.block.Volume;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -73,10 +71,10 @@ public class ServerAttachmentService {
             JsonNode answer = actions.send(HttpMethod.POST, "/servers/" + s.getId() + "/os-volume_attachments",
                     Map.of("volumeAttachment", attachment), Map.of(),
                     "attach volume '" + v.getName() + "' to server '" + s.getName() + "'");
-            String attachedAs = ServerJson.text(answer.get("volumeAttachment"), "device");
+            String attachedAs = Json.text(answer.get("volumeAttachment"), "device");
             context.info("attach of volume " + v.getName() + " to server " + s.getName() + " requested");
             return volumeChange(s, v, "attach", attachedAs, wait, timeout, context,
-                    j -> "in-use".equals(ServerJson.text(j, "status")) && attachedTo(j, s.getId()));
+                    j -> "in-use".equals(Json.text(j, "status")) && attachedTo(j, s.getId()));
         });
     }
 
@@ -93,7 +91,7 @@ public class ServerAttachmentService {
                     Map.of(), "detach volume '" + v.getName() + "' from server '" + s.getName() + "'");
             context.info("detach of volume " + v.getName() + " from server " + s.getName() + " requested");
             return volumeChange(s, v, "detach", attached.device(), wait, timeout, context,
-                    j -> !attachedTo(j, s.getId()) && Set.of("available", "in-use").contains(ServerJson.text(j,
+                    j -> !attachedTo(j, s.getId()) && Set.of("available", "in-use").contains(Json.text(j,
                             "status")));
         });
     }
@@ -106,9 +104,9 @@ public class ServerAttachmentService {
                     "The " + action + " of volume '" + v.getName() + "' was accepted; it runs in the background.");
         }
         Polling.Outcome<JsonNode> outcome = Polling.until(() -> volumeJson(v.getId()), done,
-                j -> String.valueOf(ServerJson.text(j, "status")).startsWith("error"),
-                j -> "volume " + ServerJson.text(j, "status"), timeout, actions.pollInterval(), context);
-        String status = outcome.last() == null ? "deleted" : ServerJson.text(outcome.last(), "status");
+                j -> String.valueOf(Json.text(j, "status")).startsWith("error"),
+                j -> "volume " + Json.text(j, "status"), timeout, actions.pollInterval(), context);
+        String status = outcome.last() == null ? "deleted" : Json.text(outcome.last(), "status");
         String message = switch (outcome.end()) {
             case REACHED -> "Volume '" + v.getName() + "' is " + ("attach".equals(action) ? "attached to" : "detached"
                     + " from") + " server '" + s.getName() + "'" + ("attach".equals(action) && device != null
@@ -137,8 +135,8 @@ public class ServerAttachmentService {
     }
 
     private static boolean attachedTo(JsonNode volume, String serverId) {
-        return ServerJson.array(volume, "attachments").stream()
-                .anyMatch(a -> serverId.equals(ServerJson.text(a, "server_id")));
+        return Json.array(volume, "attachments").stream()
+                .anyMatch(a -> serverId.equals(Json.text(a, "server_id")));
     }
 
     public ServerInterfaces interfaces(String server) {
@@ -148,28 +146,28 @@ public class ServerAttachmentService {
             Set<String> networkIds = new LinkedHashSet<>();
             List<String> portIds = new ArrayList<>();
             for (JsonNode a : attachments) {
-                if (ServerJson.text(a, "net_id") != null) {
-                    networkIds.add(ServerJson.text(a, "net_id"));
+                if (Json.text(a, "net_id") != null) {
+                    networkIds.add(Json.text(a, "net_id"));
                 }
-                portIds.add(ServerJson.text(a, "port_id"));
+                portIds.add(Json.text(a, "port_id"));
             }
             Map<String, String> networkNames = new HashMap<>();
             if (!networkIds.isEmpty()) {
                 // one Neutron call for every network name, one for every floating IP
-                ServerJson.array(api.get(ServiceType.NETWORK, "/v2.0/networks", Map.of("id", networkIds,
+                Json.array(api.get(ServiceType.NETWORK, "/v2.0/networks", Map.of("id", networkIds,
                         "fields", List.of("id", "name")), Map.of()), "networks")
-                        .forEach(n -> networkNames.put(ServerJson.text(n, "id"), ServerJson.text(n, "name")));
+                        .forEach(n -> networkNames.put(Json.text(n, "id"), Json.text(n, "name")));
             }
             Map<String, List<String>> floating = new HashMap<>();
             if (!portIds.isEmpty()) {
-                ServerJson.array(api.get(ServiceType.NETWORK, "/v2.0/floatingips", Map.of("port_id", portIds),
-                        Map.of()), "floatingips").forEach(f -> floating.computeIfAbsent(ServerJson.text(f, "port_id"),
-                        k -> new ArrayList<>()).add(ServerJson.text(f, "floating_ip_address")));
+                Json.array(api.get(ServiceType.NETWORK, "/v2.0/floatingips", Map.of("port_id", portIds),
+                        Map.of()), "floatingips").forEach(f -> floating.computeIfAbsent(Json.text(f, "port_id"),
+                        k -> new ArrayList<>()).add(Json.text(f, "floating_ip_address")));
             }
-            List<Interface> out = attachments.stream().map(a -> new Interface(ServerJson.text(a, "port_id"),
-                    ServerJson.text(a, "net_id"), networkNames.get(ServerJson.text(a, "net_id")),
-                    ServerJson.text(a, "mac_addr"), ServerJson.text(a, "port_state"), fixedIps(a),
-                    floating.getOrDefault(ServerJson.text(a, "port_id"), List.of()))).toList();
+            List<Interface> out = attachments.stream().map(a -> new Interface(Json.text(a, "port_id"),
+                    Json.text(a, "net_id"), networkNames.get(Json.text(a, "net_id")),
+                    Json.text(a, "mac_addr"), Json.text(a, "port_state"), fixedIps(a),
+                    floating.getOrDefault(Json.text(a, "port_id"), List.of()))).toList();
             return new ServerInterfaces(s.getId(), s.getName(), out, out.size());
         });
     }
@@ -203,10 +201,10 @@ public class ServerAttachmentService {
                     "attach " + what + " to server '" + s.getName() + "'");
             JsonNode a = answer.get("interfaceAttachment");
             List<String> ips = fixedIps(a);
-            context.info("interface " + ServerJson.text(a, "port_id") + " attached to server " + s.getName());
-            return new InterfaceChange(s.getId(), s.getName(), "attach", ServerJson.text(a, "port_id"),
-                    ServerJson.text(a, "net_id"), ips, ServerJson.text(a, "mac_addr"), true, "Server '" + s.getName()
-                    + "' has a new interface on " + what + ": port " + ServerJson.text(a, "port_id")
+            context.info("interface " + Json.text(a, "port_id") + " attached to server " + s.getName());
+            return new InterfaceChange(s.getId(), s.getName(), "attach", Json.text(a, "port_id"),
+                    Json.text(a, "net_id"), ips, Json.text(a, "mac_addr"), true, "Server '" + s.getName()
+                    + "' has a new interface on " + what + ": port " + Json.text(a, "port_id")
                     + (ips.isEmpty() ? "" : " with " + String.join(", ", ips)) + ".");
         });
     }
@@ -217,21 +215,21 @@ public class ServerAttachmentService {
             Server s = servers.resolve(os, server);
             String portId = port.trim();
             JsonNode attached = interfaceJson(s.getId()).stream()
-                    .filter(a -> portId.equals(ServerJson.text(a, "port_id"))).findFirst()
+                    .filter(a -> portId.equals(Json.text(a, "port_id"))).findFirst()
                     .orElseThrow(() -> ToolException.conflict("Port " + portId + " is not an interface of server '"
                             + s.getName() + "'; server_interface_list shows its ports."));
             actions.send(HttpMethod.DELETE, "/servers/" + s.getId() + "/os-interface/" + portId, null, Map.of(),
                     "detach port " + portId + " from server '" + s.getName() + "'");
             context.info("detach of port " + portId + " from server " + s.getName() + " requested");
             List<String> ips = fixedIps(attached);
-            String net = ServerJson.text(attached, "net_id");
-            String mac = ServerJson.text(attached, "mac_addr");
+            String net = Json.text(attached, "net_id");
+            String mac = Json.text(attached, "mac_addr");
             if (!wait) {
                 return new InterfaceChange(s.getId(), s.getName(), "detach", portId, net, ips, mac, false,
                         "The detach of port " + portId + " was accepted; it runs in the background.");
             }
             Polling.Outcome<List<JsonNode>> outcome = Polling.until(() -> interfaceJson(s.getId()),
-                    list -> list.stream().noneMatch(a -> portId.equals(ServerJson.text(a, "port_id"))), list -> false,
+                    list -> list.stream().noneMatch(a -> portId.equals(Json.text(a, "port_id"))), list -> false,
                     list -> "port still attached", timeout, actions.pollInterval(), context);
             return new InterfaceChange(s.getId(), s.getName(), "detach", portId, net, ips, mac, outcome.reached(),
                     outcome.reached() ? "Port " + portId + (ips.isEmpty() ? "" : " (" + String.join(", ", ips) + ")")
@@ -243,12 +241,12 @@ public class ServerAttachmentService {
     }
 
     private List<JsonNode> interfaceJson(String serverId) {
-        return ServerJson.array(api.get(ServiceType.COMPUTE, "/servers/" + serverId + "/os-interface", Map.of(),
+        return Json.array(api.get(ServiceType.COMPUTE, "/servers/" + serverId + "/os-interface", Map.of(),
                 Map.of()), "interfaceAttachments");
     }
 
     private static List<String> fixedIps(@Nullable JsonNode attachment) {
-        return ServerJson.array(attachment, "fixed_ips").stream().map(ip -> ServerJson.text(ip, "ip_address"))
+        return Json.array(attachment, "fixed_ips").stream().map(ip -> Json.text(ip, "ip_address"))
                 .filter(Objects::nonNull).toList();
     }
 
@@ -305,13 +303,13 @@ public class ServerAttachmentService {
             for (String key : toDelete) {
                 if (current.containsKey(key)) {
                     actions.send(HttpMethod.DELETE, "/servers/" + s.getId() + "/metadata/"
-                                    + URLEncoder.encode(key, StandardCharsets.UTF_8).replace("+", "%20"), null, Map.of(),
+                                    + Json.segment(key), null, Map.of(),
                             "delete metadata key '" + key + "' of server '" + s.getName() + "'");
                     deleted.add(key);
                 }
             }
-            Map<String, String> after = ServerJson.strings(api.get(ServiceType.COMPUTE, "/servers/" + s.getId()
-                    + "/metadata", Map.of(), Map.of()).get("metadata"));
+            Map<String, String> after = Json.stringMap(api.get(ServiceType.COMPUTE, "/servers/" + s.getId()
+                    + "/metadata", Map.of(), Map.of()), "metadata");
             List<String> absent = toDelete.stream().filter(k -> !deleted.contains(k)).toList();
             return new MetadataChange(s.getId(), s.getName(), after, List.copyOf(toSet.keySet()), deleted,
                     "Server '" + s.getName() + "' metadata: " + (toSet.isEmpty() ? "" : "set " + toSet.keySet())

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.openstackops.mcp.catalog.ToolException;
 import io.github.openstackops.mcp.cloud.CloudApi;
 import io.github.openstackops.mcp.cloud.CloudSession;
+import io.github.openstackops.mcp.cloud.Json;
 import io.github.openstackops.mcp.cloud.Paging;
 import io.github.openstackops.mcp.compute.ServerDiagnosticRecords.ActionEvent;
 import io.github.openstackops.mcp.compute.ServerDiagnosticRecords.ConsoleLog;
@@ -70,22 +71,22 @@ public class ServerDiagnosticService {
                 query.put("marker", marker.trim());
             }
             String base = "/servers/" + s.getId() + "/os-instance-actions";
-            List<JsonNode> fetched = ServerJson.array(api.get(ServiceType.COMPUTE, base, query,
+            List<JsonNode> fetched = Json.array(api.get(ServiceType.COMPUTE, base, query,
                     CloudApi.nova(ACTIONS_MICROVERSION)), "instanceActions");
-            Paging.Slice<JsonNode> page = Paging.slice(fetched, limit, a -> ServerJson.text(a, "request_id"));
+            Paging.Slice<JsonNode> page = Paging.slice(fetched, limit, a -> Json.text(a, "request_id"));
             List<ServerAction> out = page.items().stream().map(a -> {
                 List<ActionEvent> events = null;
                 if (withEvents) {
-                    JsonNode detail = api.get(ServiceType.COMPUTE, base + "/" + ServerJson.text(a, "request_id"),
+                    JsonNode detail = api.get(ServiceType.COMPUTE, base + "/" + Json.text(a, "request_id"),
                             Map.of(), CloudApi.nova(ACTIONS_MICROVERSION)).get("instanceAction");
-                    events = ServerJson.array(detail, "events").stream().map(e -> new ActionEvent(
-                            ServerJson.text(e, "event"), ServerJson.text(e, "result"),
-                            ServerJson.text(e, "start_time"), ServerJson.text(e, "finish_time"),
-                            ServerJson.text(e, "host"))).toList();
+                    events = Json.array(detail, "events").stream().map(e -> new ActionEvent(
+                            Json.text(e, "event"), Json.text(e, "result"),
+                            Json.text(e, "start_time"), Json.text(e, "finish_time"),
+                            Json.text(e, "host"))).toList();
                 }
-                return new ServerAction(ServerJson.text(a, "action"), ServerJson.text(a, "request_id"),
-                        ServerJson.text(a, "start_time"), ServerJson.text(a, "updated_at"),
-                        ServerJson.text(a, "user_id"), ServerJson.text(a, "message"), events);
+                return new ServerAction(Json.text(a, "action"), Json.text(a, "request_id"),
+                        Json.text(a, "start_time"), Json.text(a, "updated_at"),
+                        Json.text(a, "user_id"), Json.text(a, "message"), events);
             }).toList();
             return new ServerActionPage(s.getId(), s.getName(), out, out.size(), page.nextMarker());
         });
@@ -96,7 +97,7 @@ public class ServerDiagnosticService {
             Server s = servers.resolve(os, server);
             JsonNode answer = actions.action(s, "read the console log of",
                     Map.of("os-getConsoleOutput", Map.of("length", lines)), Map.of());
-            String output = ServerJson.text(answer, "output");
+            String output = Json.text(answer, "output");
             output = output == null ? "" : output;
             String trimmed = output.endsWith("\n") ? output.substring(0, output.length() - 1) : output;
             return new ConsoleLog(s.getId(), s.getName(), trimmed.isEmpty() ? 0 : trimmed.split("\n", -1).length,
@@ -112,8 +113,8 @@ public class ServerDiagnosticService {
                     CloudApi.nova(CONSOLE_MICROVERSION),
                     "get a " + type.type + " console URL for server '" + s.getName() + "'");
             JsonNode console = answer.get("remote_console");
-            return new ConsoleUrl(s.getId(), s.getName(), ServerJson.text(console, "protocol"),
-                    ServerJson.text(console, "type"), ServerJson.text(console, "url"));
+            return new ConsoleUrl(s.getId(), s.getName(), Json.text(console, "protocol"),
+                    Json.text(console, "type"), Json.text(console, "url"));
         });
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.openstackops.mcp.catalog.Preview;
 import io.github.openstackops.mcp.catalog.ToolException;
 import io.github.openstackops.mcp.cloud.CloudApi;
+import io.github.openstackops.mcp.cloud.Json;
 import io.github.openstackops.mcp.cloud.Lookup;
 import io.github.openstackops.mcp.cloud.Paging;
 import io.github.openstackops.mcp.compute.ServerGroupRecords.Member;
@@ -22,10 +23,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import static io.github.openstackops.mcp.compute.ApiJson.array;
-import static io.github.openstackops.mcp.compute.ApiJson.integer;
-import static io.github.openstackops.mcp.compute.ApiJson.segment;
-import static io.github.openstackops.mcp.compute.ApiJson.text;
+import static io.github.openstackops.mcp.cloud.Json.text;
+import static io.github.openstackops.mcp.cloud.Json.integer;
+import static io.github.openstackops.mcp.cloud.Json.array;
+import static io.github.openstackops.mcp.cloud.Json.segment;
 
 /**
  * Server groups (Nova, microversion 2.64: one policy plus rules). Nova pages server groups by offset, not by marker,
@@ -119,7 +120,7 @@ public class ServerGroupService {
     /** A group by id, or by exact name when unique among the project's groups (Nova has no name filter). */
     JsonNode resolve(String ref) {
         return Lookup.byIdOrName("Server group", ref, id -> {
-                    JsonNode found = ApiJson.orNull(() -> api.get(ServiceType.COMPUTE, "/os-server-groups/"
+                    JsonNode found = Json.orNull(() -> api.get(ServiceType.COMPUTE, "/os-server-groups/"
                             + segment(id), null, MV));
                     return found == null ? null : found.get("server_group");
                 },
@@ -141,7 +142,7 @@ public class ServerGroupService {
 
     private Member member(String id) {
         try {
-            JsonNode s = ApiJson.orNull(() -> api.get(ServiceType.COMPUTE, "/servers/" + segment(id), null, null));
+            JsonNode s = Json.orNull(() -> api.get(ServiceType.COMPUTE, "/servers/" + segment(id), null, null));
             if (s == null) {
                 return new Member(id, null, "DELETED");
             }

@@ -6,6 +6,7 @@ import io.github.openstackops.mcp.catalog.ToolContext;
 import io.github.openstackops.mcp.catalog.ToolException;
 import io.github.openstackops.mcp.cloud.CloudApi;
 import io.github.openstackops.mcp.cloud.CloudSession;
+import io.github.openstackops.mcp.cloud.Json;
 import io.github.openstackops.mcp.cloud.Polling;
 import io.github.openstackops.mcp.compute.ServerLifecycleRecords.ServerCreated;
 import io.github.openstackops.mcp.compute.ServerLifecycleRecords.ServerImageCreated;
@@ -133,7 +134,7 @@ public class ServerLifecycleService {
             // the answer also holds the generated admin password: only the id is read from it
             JsonNode created = actions.send(HttpMethod.POST, "/servers", Map.of("server", server), Map.of(),
                     "create server '" + r.name().trim() + "'");
-            String id = ServerJson.text(created.get("server"), "id");
+            String id = Json.text(created.get("server"), "id");
             context.info("server " + r.name() + " (" + id + ") is being built");
             String flavorName = flavor.getName();
             if (!wait) {
@@ -283,7 +284,7 @@ public class ServerLifecycleService {
             }
             JsonNode answer = actions.action(s, "snapshot", Map.of("createImage", body),
                     CloudApi.nova(IMAGE_ID_MICROVERSION));
-            String imageId = ServerJson.text(answer, "image_id");
+            String imageId = Json.text(answer, "image_id");
             if (imageId == null) {
                 throw new ToolException(ToolException.Kind.CLOUD_ERROR, "Nova accepted the snapshot of '"
                         + s.getName() + "' but did not say which image it creates.");

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.openstackops.mcp.cloud.CloudApi;
+import io.github.openstackops.mcp.cloud.Json;
 import io.github.openstackops.mcp.cloud.Lookup;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
@@ -66,7 +67,7 @@ public class ServerNames {
         try {
             if (unnamed.size() == 1) {
                 String id = unnamed.iterator().next();
-                Optional<String> name = Optional.ofNullable(server(id)).map(s -> ServerJson.text(s, "name"));
+                Optional<String> name = Optional.ofNullable(server(id)).map(s -> Json.text(s, "name"));
                 names.put(id, name);
                 name.ifPresent(n -> out.put(id, n));
                 return out;
@@ -77,8 +78,8 @@ public class ServerNames {
                 query.put("all_tenants", 1);
             }
             for (JsonNode s : nova("/servers", query).path("servers")) {
-                String id = ServerJson.text(s, "id");
-                String name = ServerJson.text(s, "name");
+                String id = Json.text(s, "id");
+                String name = Json.text(s, "name");
                 if (id == null) {
                     continue;
                 }
@@ -100,7 +101,7 @@ public class ServerNames {
             nova("/servers", Map.of("name", "^" + Lookup.regexLiteral(name) + "$")).path("servers")
                     .forEach(found::add);
             return found;
-        }, s -> ServerJson.text(s, "name"), s -> ServerJson.text(s, "id"));
+        }, s -> Json.text(s, "name"), s -> Json.text(s, "id"));
     }
 
     /** The server with this id, null when Nova does not know it. */

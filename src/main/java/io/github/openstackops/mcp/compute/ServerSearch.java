@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.openstackops.mcp.catalog.ToolException;
 import io.github.openstackops.mcp.cloud.CloudApi;
 import io.github.openstackops.mcp.cloud.CloudSession;
+import io.github.openstackops.mcp.cloud.Json;
 import io.github.openstackops.mcp.cloud.Lookup;
 import io.github.openstackops.mcp.compute.ServerRecords.SearchResult;
 import io.github.openstackops.mcp.compute.ServerRecords.ServerSummary;
@@ -107,21 +108,21 @@ public class ServerSearch {
                         query.put("marker", marker);
                     }
                     calls++;
-                    List<JsonNode> page = ServerJson.array(api.get(ServiceType.COMPUTE, "/servers/detail", query,
+                    List<JsonNode> page = Json.array(api.get(ServiceType.COMPUTE, "/servers/detail", query,
                             q.headers()), "servers");
                     examined += page.size();
                     for (JsonNode s : page) {
-                        if (q.verify().test(s) && found.putIfAbsent(ServerJson.text(s, "id"), s) == null) {
+                        if (q.verify().test(s) && found.putIfAbsent(Json.text(s, "id"), s) == null) {
                             matched++;
                         }
                     }
-                    marker = page.size() < PAGE ? null : ServerJson.text(page.get(page.size() - 1), "id");
+                    marker = page.size() < PAGE ? null : Json.text(page.get(page.size() - 1), "id");
                 } while (marker != null && found.size() < limit && calls < MAX_CALLS && examined < MAX_EXAMINED);
                 how.add(q.label() + ": " + matched + " new match(es)" + (marker != null ? ", more not examined" : ""));
                 truncated |= marker != null;
             }
             List<JsonNode> ordered = new ArrayList<>(found.values());
-            ordered.sort(Comparator.comparing((JsonNode s) -> String.valueOf(ServerJson.text(s, "created")))
+            ordered.sort(Comparator.comparing((JsonNode s) -> String.valueOf(Json.text(s, "created")))
                     .reversed());
             if (ordered.size() > limit) {
                 ordered = ordered.subList(0, limit);
@@ -138,7 +139,7 @@ public class ServerSearch {
         if (fields.contains(Field.NAME)) {
             queries.add(new Query("name contains '" + needle + "' (Nova name filter)",
                     Map.of("name", cs ? Lookup.regexLiteral(needle) : caseInsensitiveRegex(needle)),
-                    Map.of(), s -> contains(ServerJson.text(s, "name"), needle, cs)));
+                    Map.of(), s -> contains(Json.text(s, "name"), needle, cs)));
         }
         if (fields.contains(Field.IP) && !IP_PART.matcher(needle).matches()) {
             how.add("ip: skipped, the text cannot be part of an IP address");
@@ -162,9 +163,9 @@ public class ServerSearch {
             exact(queries, how, "image", images(needle, cs, how), v -> v[0], v -> v[1] + " (" + v[0] + ")", Map.of());
         }
         if (fields.contains(Field.AVAILABILITY_ZONE)) {
-            List<String> zones = ServerJson.array(api.get(ServiceType.COMPUTE, "/os-availability-zone", Map.of(),
+            List<String> zones = Json.array(api.get(ServiceType.COMPUTE, "/os-availability-zone", Map.of(),
                             Map.of()), "availabilityZoneInfo").stream()
-                    .map(z -> ServerJson.text(z, "zoneName")).filter(z -> contains(z, needle, cs)).toList();
+                    .map(z -> Json.text(z, "zoneName")).filter(z -> contains(z, needle, cs)).toList();
             exact(queries, how, "availability_zone", zones, z -> z, z -> z,
                     CloudApi.nova(ServerService.AZ_FILTER_MICROVERSION));
         }
@@ -172,9 +173,9 @@ public class ServerSearch {
             if (!servers.isAdmin()) {
                 how.add("host: skipped, filtering by host is admin only");
             } else {
-                List<String> hosts = ServerJson.array(api.get(ServiceType.COMPUTE, "/os-services",
+                List<String> hosts = Json.array(api.get(ServiceType.COMPUTE, "/os-services",
                                 Map.of("binary", "nova-compute"), Map.of()), "services").stream()
-                        .map(h -> ServerJson.text(h, "host")).filter(h -> contains(h, needle, cs)).distinct().toList();
+                        .map(h -> Json.text(h, "host")).filter(h -> contains(h, needle, cs)).distinct().toList();
                 exact(queries, how, "host", hosts, h -> h, h -> h, Map.of());
             }
         }
@@ -204,16 +205,16 @@ public class ServerSearch {
             if (marker != null) {
                 query.put("marker", marker);
             }
-            List<JsonNode> page = ServerJson.array(api.get(ServiceType.IMAGE, "/v2/images", query, Map.of()), "images");
+            List<JsonNode> page = Json.array(api.get(ServiceType.IMAGE, "/v2/images", query, Map.of()), "images");
             seen += page.size();
             for (JsonNode image : page) {
-                String id = ServerJson.text(image, "id");
-                String name = ServerJson.text(image, "name");
+                String id = Json.text(image, "id");
+                String name = Json.text(image, "name");
                 if (contains(name, needle, cs) || needle.equals(id)) {
                     out.add(new String[]{id, name});
                 }
             }
-            marker = page.size() < PAGE ? null : ServerJson.text(page.get(page.size() - 1), "id");
+            marker = page.size() < PAGE ? null : Json.text(page.get(page.size() - 1), "id");
         } while (marker != null && seen < MAX_IMAGES);
         if (marker != null) {
             how.add("image: only the first " + seen + " images were matched by name");

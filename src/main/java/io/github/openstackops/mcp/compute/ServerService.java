@@ -6,6 +6,7 @@ import io.github.openstackops.mcp.catalog.ToolContext;
 import io.github.openstackops.mcp.catalog.ToolException;
 import io.github.openstackops.mcp.cloud.CloudApi;
 import io.github.openstackops.mcp.cloud.CloudSession;
+import io.github.openstackops.mcp.cloud.Json;
 import io.github.openstackops.mcp.cloud.Lookup;
 import io.github.openstackops.mcp.cloud.OpenStackFaults;
 import io.github.openstackops.mcp.cloud.Paging;
@@ -95,9 +96,9 @@ public class ServerService {
                 query.put("marker", marker);
             }
             Map<String, String> headers = novaFilters(os, filters, query);
-            List<JsonNode> fetched = ServerJson.array(api.get(ServiceType.COMPUTE, "/servers/detail", query, headers),
+            List<JsonNode> fetched = Json.array(api.get(ServiceType.COMPUTE, "/servers/detail", query, headers),
                     "servers");
-            Paging.Slice<JsonNode> page = Paging.slice(fetched, limit, s -> ServerJson.text(s, "id"));
+            Paging.Slice<JsonNode> page = Paging.slice(fetched, limit, s -> Json.text(s, "id"));
             List<ServerSummary> servers = page.items().stream()
                     .map(s -> detail ? summary(os, s) : compact(s)).toList();
             return new ServerPage(servers, servers.size(), page.nextMarker());
@@ -190,10 +191,10 @@ public class ServerService {
         JsonNode body = api.get(ServiceType.COMPUTE, "/servers/" + serverId + "/os-volume_attachments", Map.of(),
                 Map.of());
         List<AttachedVolume> out = new ArrayList<>();
-        for (JsonNode a : ServerJson.array(body, "volumeAttachments")) {
-            String volumeId = ServerJson.text(a, "volumeId");
+        for (JsonNode a : Json.array(body, "volumeAttachments")) {
+            String volumeId = Json.text(a, "volumeId");
             Volume volume = volumeId == null ? null : os.blockStorage().volumes().get(volumeId);
-            out.add(new AttachedVolume(volumeId, volume == null ? null : volume.getName(), ServerJson.text(a, "device"),
+            out.add(new AttachedVolume(volumeId, volume == null ? null : volume.getName(), Json.text(a, "device"),
                     volume == null ? null : volume.getSize(),
                     volume == null || volume.getStatus() == null ? null : volume.getStatus().value()));
         }
@@ -309,14 +310,14 @@ public class ServerService {
         if (flavor == null) {
             flavor = names.flavorName(os, ServerJson.flavorId(s));
         }
-        return new ServerSummary(ServerJson.text(s, "id"), ServerJson.text(s, "name"), ServerJson.status(s),
+        return new ServerSummary(Json.text(s, "id"), Json.text(s, "name"), ServerJson.status(s),
                 ServerJson.taskState(s), flavor, imageLabel(os, ServerJson.imageId(s)), ServerJson.addresses(s),
-                ServerJson.text(s, "OS-EXT-AZ:availability_zone"), ServerJson.text(s, "OS-EXT-SRV-ATTR:host"),
-                ServerJson.text(s, "tenant_id"), ServerJson.text(s, "created"));
+                Json.text(s, "OS-EXT-AZ:availability_zone"), Json.text(s, "OS-EXT-SRV-ATTR:host"),
+                Json.text(s, "tenant_id"), Json.text(s, "created"));
     }
 
     static ServerSummary compact(JsonNode s) {
-        return new ServerSummary(ServerJson.text(s, "id"), ServerJson.text(s, "name"), ServerJson.status(s),
+        return new ServerSummary(Json.text(s, "id"), Json.text(s, "name"), ServerJson.status(s),
                 ServerJson.taskState(s), null, null, null, null, null, null, null);
     }
 
@@ -333,8 +334,8 @@ public class ServerService {
                         : s.getSecurityGroups().stream().map(g -> g.getName()).distinct().toList(),
                 s.getKeyName(), s.getMetadata() == null ? Map.of() : s.getMetadata(), s.getAvailabilityZone(),
                 s.getHost(), s.getHypervisorHostname(), s.getTenantId(), s.getUserId(), iso(s.getCreated()),
-                iso(s.getUpdated()), fault, lock == null ? null : ServerJson.bool(lock, "locked"),
-                lock == null ? null : ServerJson.text(lock, "locked_reason"));
+                iso(s.getUpdated()), fault, lock == null ? null : Json.bool(lock, "locked"),
+                lock == null ? null : Json.text(lock, "locked_reason"));
     }
 
     @Nullable

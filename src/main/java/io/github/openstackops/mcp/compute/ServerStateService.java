@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.openstackops.mcp.catalog.ToolContext;
 import io.github.openstackops.mcp.cloud.CloudApi;
 import io.github.openstackops.mcp.cloud.CloudSession;
+import io.github.openstackops.mcp.cloud.Json;
 import io.github.openstackops.mcp.cloud.Polling;
 import io.github.openstackops.mcp.compute.ServerRecords.ServerActionResult;
 import io.micronaut.core.annotation.Nullable;
@@ -96,7 +97,7 @@ public class ServerStateService {
             Server s = servers.resolve(os, server);
             String verb = lock ? "lock" : "unlock";
             JsonNode view = servers.lockView(s.getId());
-            Boolean was = view == null ? null : ServerJson.bool(view, "locked");
+            Boolean was = view == null ? null : Json.bool(view, "locked");
             if (was != null && was == lock) {
                 return new ServerActionResult(s.getId(), s.getName(), verb, ServerService.status(s),
                         ServerService.status(s), true, false, "Server '" + s.getName() + "' is already "
@@ -109,7 +110,7 @@ public class ServerStateService {
                 actions.action(s, verb, ServerActions.bare(verb), Map.of());
             }
             JsonNode after = servers.lockView(s.getId());
-            Boolean now = after == null ? null : ServerJson.bool(after, "locked");
+            Boolean now = after == null ? null : Json.bool(after, "locked");
             boolean reached = now != null && now == lock;
             String status = after == null ? ServerService.status(s) : ServerJson.status(after);
             return new ServerActionResult(s.getId(), s.getName(), verb, ServerService.status(s), status, reached, true,

@@ -2,6 +2,7 @@ package io.github.openstackops.mcp.identity;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.openstackops.mcp.catalog.ToolException;
+import io.github.openstackops.mcp.cloud.Json;
 import io.github.openstackops.mcp.identity.Identities.Self;
 import io.github.openstackops.mcp.identity.IdentityRecords.Group;
 import io.github.openstackops.mcp.identity.IdentityRecords.GroupMembers;
@@ -36,7 +37,7 @@ public class GroupService {
                 throw ToolException.invalid("'user' lists that user's groups and cannot be combined with 'name',"
                         + " 'name_contains' or 'domain'; call without 'user' to filter by those.");
             }
-            body = keystone.get("/users/" + Identities.seg(Keystone.text(identities.user(user, null), "id"))
+            body = keystone.get("/users/" + Json.segment(Json.nonEmpty(identities.user(user, null), "id"))
                     + "/groups", null);
         } else {
             Map<String, Object> query = identities.nameQuery(name, nameContains, domain);
@@ -49,7 +50,7 @@ public class GroupService {
 
     public GroupMembers members(String group, @Nullable String domain, int limit) {
         JsonNode g = identities.group(group, domain);
-        JsonNode body = keystone.get("/groups/" + Identities.seg(Keystone.text(g, "id")) + "/users", null);
+        JsonNode body = keystone.get("/groups/" + Json.segment(Json.nonEmpty(g, "id")) + "/users", null);
         List<User> all = Identities.byName(Keystone.items(body, "users", Identities::user), User::name, User::id);
         Capped<User> page = Capped.of(all, limit, Keystone.truncatedByKeystone(body));
         return new GroupMembers(Identities.refOf(g), page.items(), page.items().size(), page.truncated());
@@ -94,7 +95,7 @@ public class GroupService {
     }
 
     private static String membership(JsonNode group, JsonNode user) {
-        return "/groups/" + Identities.seg(Keystone.text(group, "id")) + "/users/"
-                + Identities.seg(Keystone.text(user, "id"));
+        return "/groups/" + Json.segment(Json.nonEmpty(group, "id")) + "/users/"
+                + Json.segment(Json.nonEmpty(user, "id"));
     }
 }

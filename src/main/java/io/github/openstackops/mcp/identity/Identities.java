@@ -3,6 +3,7 @@ package io.github.openstackops.mcp.identity;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.openstackops.mcp.catalog.ToolException;
 import io.github.openstackops.mcp.cloud.CloudSession;
+import io.github.openstackops.mcp.cloud.Json;
 import io.github.openstackops.mcp.cloud.Lookup;
 import io.github.openstackops.mcp.cloud.OpenStackFaults;
 import io.github.openstackops.mcp.identity.IdentityRecords.Domain;
@@ -16,8 +17,6 @@ import jakarta.inject.Singleton;
 import org.openstack4j.api.exceptions.ResponseException;
 import org.openstack4j.model.identity.v3.Token;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,32 +66,32 @@ public class Identities {
     public JsonNode project(String ref, @Nullable String domainRef) {
         String domainId = domainRef == null ? null : domainId(domainRef);
         Self self = self();
-        return Lookup.byIdOrName("Project", ref, id -> unwrap(keystone.find("/projects/" + seg(id)), "project"),
+        return Lookup.byIdOrName("Project", ref, id -> unwrap(keystone.find("/projects/" + Json.segment(id)), "project"),
                 name -> byName("/projects", "projects", name, domainId,
                         Objects.equals(name, self.projectName()) ? self.projectId() : null, "project"),
-                n -> Keystone.text(n, "name"), n -> Keystone.text(n, "id"));
+                n -> Json.nonEmpty(n, "name"), n -> Json.nonEmpty(n, "id"));
     }
 
     public JsonNode user(String ref, @Nullable String domainRef) {
         String domainId = domainRef == null ? null : domainId(domainRef);
         Self self = self();
-        return Lookup.byIdOrName("User", ref, id -> unwrap(keystone.find("/users/" + seg(id)), "user"),
+        return Lookup.byIdOrName("User", ref, id -> unwrap(keystone.find("/users/" + Json.segment(id)), "user"),
                 name -> byName("/users", "users", name, domainId,
                         Objects.equals(name, self.userName()) ? self.userId() : null, "user"),
-                n -> Keystone.text(n, "name"), n -> Keystone.text(n, "id"));
+                n -> Json.nonEmpty(n, "name"), n -> Json.nonEmpty(n, "id"));
     }
 
     public JsonNode group(String ref, @Nullable String domainRef) {
         String domainId = domainRef == null ? null : domainId(domainRef);
-        return Lookup.byIdOrName("Group", ref, id -> unwrap(keystone.find("/groups/" + seg(id)), "group"),
+        return Lookup.byIdOrName("Group", ref, id -> unwrap(keystone.find("/groups/" + Json.segment(id)), "group"),
                 name -> byName("/groups", "groups", name, domainId, null, "group"),
-                n -> Keystone.text(n, "name"), n -> Keystone.text(n, "id"));
+                n -> Json.nonEmpty(n, "name"), n -> Json.nonEmpty(n, "id"));
     }
 
     public JsonNode role(String ref) {
-        return Lookup.byIdOrName("Role", ref, id -> unwrap(keystone.find("/roles/" + seg(id)), "role"),
+        return Lookup.byIdOrName("Role", ref, id -> unwrap(keystone.find("/roles/" + Json.segment(id)), "role"),
                 name -> Keystone.items(keystone.get("/roles", Map.of("name", name)), "roles", Function.identity()),
-                n -> Keystone.text(n, "name"), n -> Keystone.text(n, "id"));
+                n -> Json.nonEmpty(n, "name"), n -> Json.nonEmpty(n, "id"));
     }
 
     /** A domain by id (including ids like "default") or exact name. */
@@ -102,13 +101,13 @@ public class Identities {
             throw ToolException.invalid("Name the domain by id or exact name.");
         }
         if (ID_LIKE.matcher(value).matches()) {
-            JsonNode found = unwrap(keystone.find("/domains/" + seg(value)), "domain");
+            JsonNode found = unwrap(keystone.find("/domains/" + Json.segment(value)), "domain");
             if (found != null) {
                 return found;
             }
         }
         List<JsonNode> matches = Keystone.items(keystone.get("/domains", Map.of("name", value)), "domains",
-                Function.identity()).stream().filter(d -> value.equals(Keystone.text(d, "name"))).toList();
+                Function.identity()).stream().filter(d -> value.equals(Json.nonEmpty(d, "name"))).toList();
         if (matches.isEmpty()) {
             throw OpenStackFaults.notFound("Domain '" + value + "'");
         }
@@ -131,7 +130,7 @@ public class Identities {
     }
 
     public String domainId(String ref) {
-        return Keystone.text(domain(ref), "id");
+        return Json.nonEmpty(domain(ref), "id");
     }
 
     /**
@@ -149,8 +148,8 @@ public class Identities {
             return Keystone.items(keystone.get(path, query), key, Function.identity());
         } catch (ResponseException e) {
             if (e.getStatus() == 403 && ownId != null) {
-                JsonNode own = unwrap(keystone.find(path + "/" + seg(ownId)), singular);
-                if (own != null && (domainId == null || domainId.equals(Keystone.text(own, "domain_id")))) {
+                JsonNode own = unwrap(keystone.find(path + "/" + Json.segment(ownId)), singular);
+                if (own != null && (domainId == null || domainId.equals(Json.nonEmpty(own, "domain_id")))) {
                     return List.of(own);
                 }
             }
@@ -163,11 +162,6 @@ public class Identities {
         return response == null ? null : response.get(key);
     }
 
-    /** One path segment, escaped. */
-    static String seg(String id) {
-        return URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
-    }
-
     // ---- names for ids, best effort (a failure shows the id only) ----------------------------------------------
 
     /** The name of a project or domain by id, or null when it cannot be read (not found, not allowed). */
@@ -177,8 +171,8 @@ public class Identities {
             return null;
         }
         try {
-            JsonNode node = unwrap(keystone.find("/" + collection + "/" + seg(id)), singular);
-            return node == null ? null : Keystone.text(node, "name");
+            JsonNode node = unwrap(keystone.find("/" + collection + "/" + Json.segment(id)), singular);
+            return node == null ? null : Json.nonEmpty(node, "name");
         } catch (RuntimeException e) {
             return null;
         }
@@ -192,34 +186,34 @@ public class Identities {
     // ---- JSON to records ---------------------------------------------------------------------------------------
 
     static Project project(JsonNode n) {
-        return new Project(Keystone.text(n, "id"), Keystone.text(n, "name"), Keystone.text(n, "domain_id"),
-                Keystone.text(n, "description"), n.path("enabled").asBoolean(true), Keystone.text(n, "parent_id"),
-                Keystone.strings(n, "tags"));
+        return new Project(Json.nonEmpty(n, "id"), Json.nonEmpty(n, "name"), Json.nonEmpty(n, "domain_id"),
+                Json.nonEmpty(n, "description"), n.path("enabled").asBoolean(true), Json.nonEmpty(n, "parent_id"),
+                Json.stringList(n, "tags"));
     }
 
     static User user(JsonNode n) {
-        return new User(Keystone.text(n, "id"), Keystone.text(n, "name"), Keystone.text(n, "domain_id"),
-                n.path("enabled").asBoolean(true), Keystone.text(n, "email"), Keystone.text(n, "description"),
-                Keystone.text(n, "default_project_id"), Keystone.text(n, "password_expires_at"));
+        return new User(Json.nonEmpty(n, "id"), Json.nonEmpty(n, "name"), Json.nonEmpty(n, "domain_id"),
+                n.path("enabled").asBoolean(true), Json.nonEmpty(n, "email"), Json.nonEmpty(n, "description"),
+                Json.nonEmpty(n, "default_project_id"), Json.nonEmpty(n, "password_expires_at"));
     }
 
     static Group group(JsonNode n) {
-        return new Group(Keystone.text(n, "id"), Keystone.text(n, "name"), Keystone.text(n, "domain_id"),
-                Keystone.text(n, "description"));
+        return new Group(Json.nonEmpty(n, "id"), Json.nonEmpty(n, "name"), Json.nonEmpty(n, "domain_id"),
+                Json.nonEmpty(n, "description"));
     }
 
     static Role role(JsonNode n) {
-        return new Role(Keystone.text(n, "id"), Keystone.text(n, "name"), Keystone.text(n, "domain_id"),
-                Keystone.text(n, "description"));
+        return new Role(Json.nonEmpty(n, "id"), Json.nonEmpty(n, "name"), Json.nonEmpty(n, "domain_id"),
+                Json.nonEmpty(n, "description"));
     }
 
     static Domain domain(JsonNode n) {
-        return new Domain(Keystone.text(n, "id"), Keystone.text(n, "name"), Keystone.text(n, "description"),
+        return new Domain(Json.nonEmpty(n, "id"), Json.nonEmpty(n, "name"), Json.nonEmpty(n, "description"),
                 n.path("enabled").asBoolean(true));
     }
 
     static Ref refOf(JsonNode n) {
-        return new Ref(Keystone.text(n, "id"), Keystone.text(n, "name"));
+        return new Ref(Json.nonEmpty(n, "id"), Json.nonEmpty(n, "name"));
     }
 
     /** Sorted by name (then id), so a capped list is predictable. */

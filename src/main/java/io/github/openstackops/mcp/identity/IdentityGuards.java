@@ -2,6 +2,7 @@ package io.github.openstackops.mcp.identity;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.openstackops.mcp.catalog.ToolException;
+import io.github.openstackops.mcp.cloud.Json;
 import io.github.openstackops.mcp.identity.Identities.Self;
 
 import java.util.Locale;
@@ -26,8 +27,8 @@ final class IdentityGuards {
 
     /** Refuses deleting, disabling or renaming this server's project or a protected one. */
     static void project(Self self, JsonNode project, String what) {
-        String id = Keystone.text(project, "id");
-        String name = Keystone.text(project, "name");
+        String id = Json.nonEmpty(project, "id");
+        String name = Json.nonEmpty(project, "name");
         if (Objects.equals(id, self.projectId())) {
             throw ToolException.refused("Refusing to " + what + " project '" + name + "' (" + id + "): it is the project"
                     + " this server is authenticated in; doing so would lock this server, and the operator using it,"
@@ -43,8 +44,8 @@ final class IdentityGuards {
 
     /** Refuses deleting, disabling or renaming this server's user or a protected one. */
     static void user(Self self, JsonNode user, String what) {
-        String id = Keystone.text(user, "id");
-        String name = Keystone.text(user, "name");
+        String id = Json.nonEmpty(user, "id");
+        String name = Json.nonEmpty(user, "name");
         if (Objects.equals(id, self.userId())) {
             throw ToolException.refused("Refusing to " + what + " user '" + name + "' (" + id + "): it is the user this"
                     + " server is authenticated as; doing so would lock this server, and the operator using it, out"
@@ -59,12 +60,12 @@ final class IdentityGuards {
     }
 
     static boolean isProtectedUser(JsonNode user) {
-        String name = Keystone.text(user, "name");
+        String name = Json.nonEmpty(user, "name");
         return name != null && PROTECTED_USERS.contains(name.toLowerCase(Locale.ROOT));
     }
 
     static boolean isProtectedProject(JsonNode project) {
-        String name = Keystone.text(project, "name");
+        String name = Json.nonEmpty(project, "name");
         return name != null && PROTECTED_PROJECTS.contains(name.toLowerCase(Locale.ROOT));
     }
 }

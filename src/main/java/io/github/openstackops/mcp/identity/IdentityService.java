@@ -3,6 +3,7 @@ package io.github.openstackops.mcp.identity;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.openstackops.mcp.cloud.CloudProfile;
 import io.github.openstackops.mcp.cloud.CloudSession;
+import io.github.openstackops.mcp.cloud.Json;
 import io.github.openstackops.mcp.identity.IdentityRecords.Catalog;
 import io.github.openstackops.mcp.identity.IdentityRecords.CatalogService;
 import io.github.openstackops.mcp.identity.IdentityRecords.Domain;
@@ -69,21 +70,21 @@ public class IdentityService {
         List<CatalogService> services = new ArrayList<>();
         int endpoints = 0;
         for (JsonNode s : body.path("catalog")) {
-            String type = Keystone.text(s, "type");
-            String name = Keystone.text(s, "name");
+            String type = Json.nonEmpty(s, "type");
+            String name = Json.nonEmpty(s, "name");
             if (service != null && !service.equalsIgnoreCase(type) && !service.equalsIgnoreCase(name)) {
                 continue;
             }
             List<Endpoint> eps = new ArrayList<>();
             for (JsonNode e : s.path("endpoints")) {
-                String epInterface = Keystone.text(e, "interface");
-                String epRegion = Keystone.text(e, "region_id") != null ? Keystone.text(e, "region_id")
-                        : Keystone.text(e, "region");
+                String epInterface = Json.nonEmpty(e, "interface");
+                String epRegion = Json.nonEmpty(e, "region_id") != null ? Json.nonEmpty(e, "region_id")
+                        : Json.nonEmpty(e, "region");
                 if (iface != null && !iface.equalsIgnoreCase(epInterface)
                         || region != null && !region.equals(epRegion)) {
                     continue;
                 }
-                eps.add(new Endpoint(Keystone.text(e, "id"), epInterface, epRegion, Keystone.text(e, "url")));
+                eps.add(new Endpoint(Json.nonEmpty(e, "id"), epInterface, epRegion, Json.nonEmpty(e, "url")));
             }
             if (eps.isEmpty() && (iface != null || region != null)) {
                 continue;
@@ -91,7 +92,7 @@ public class IdentityService {
             eps.sort(Comparator.comparing((Endpoint e) -> String.valueOf(e.region()))
                     .thenComparing(e -> String.valueOf(e.iface())));
             endpoints += eps.size();
-            services.add(new CatalogService(type, name, Keystone.text(s, "id"), eps));
+            services.add(new CatalogService(type, name, Json.nonEmpty(s, "id"), eps));
         }
         services.sort(Comparator.comparing((CatalogService s) -> String.valueOf(s.type()))
                 .thenComparing(s -> String.valueOf(s.name())));

@@ -113,23 +113,4 @@ public class Keystone {
         String trimmed = endpoint == null ? "" : endpoint.replaceAll("/+$", "");
         return (trimmed.endsWith("/v3") ? "" : "/v3") + path;
     }
-
-    /** A text field, null when absent, JSON null or empty. */
-    @Nullable
-    static String text(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value == null || value.isNull() || value.asText().isEmpty() ? null : value.asText();
-    }
-
-    @Nullable
-    static Boolean bool(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value == null || value.isNull() ? null : value.asBoolean();
-    }
-
-    static List<String> strings(JsonNode node, String field) {
-        List<String> out = new ArrayList<>();
-        node.path(field).forEach(n -> out.add(n.asText()));
-        return out;
-    }
 }

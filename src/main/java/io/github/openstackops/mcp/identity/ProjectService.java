@@ -5,6 +5,7 @@ import io.github.openstackops.mcp.catalog.Preview;
 import io.github.openstackops.mcp.catalog.ToolException;
 import io.github.openstackops.mcp.cloud.CloudApi;
 import io.github.openstackops.mcp.cloud.CloudSession;
+import io.github.openstackops.mcp.cloud.Json;
 import io.github.openstackops.mcp.cloud.OpenStackFaults;
 import io.github.openstackops.mcp.identity.Identities.Self;
 import io.github.openstackops.mcp.identity.IdentityRecords.Deleted;
@@ -51,7 +52,7 @@ public class ProjectService {
                             @Nullable String parent, @Nullable Boolean enabled, int limit) {
         Map<String, Object> query = identities.nameQuery(name, nameContains, domain);
         if (parent != null) {
-            query.put("parent_id", Keystone.text(identities.project(parent, null), "id"));
+            query.put("parent_id", Json.nonEmpty(identities.project(parent, null), "id"));
         }
         if (enabled != null) {
             query.put("enabled", enabled.toString());
@@ -65,12 +66,12 @@ public class ProjectService {
 
     public ProjectDetail get(String project, @Nullable String domain) {
         JsonNode p = identities.project(project, domain);
-        String domainId = Keystone.text(p, "domain_id");
-        String parentId = Keystone.text(p, "parent_id");
+        String domainId = Json.nonEmpty(p, "domain_id");
+        String parentId = Json.nonEmpty(p, "parent_id");
         Ref parent = parentId == null || parentId.equals(domainId) ? null : identities.ref("projects", "project", parentId);
-        return new ProjectDetail(Keystone.text(p, "id"), Keystone.text(p, "name"), Keystone.text(p, "description"),
+        return new ProjectDetail(Json.nonEmpty(p, "id"), Json.nonEmpty(p, "name"), Json.nonEmpty(p, "description"),
                 identities.ref("domains", "domain", domainId), p.path("enabled").asBoolean(true), parent,
-                p.path("is_domain").asBoolean(false), Keystone.strings(p, "tags"));
+                p.path("is_domain").asBoolean(false), Json.stringList(p, "tags"));
     }
 
     public ProjectChange create(String name, @Nullable String description, @Nullable String domain,
@@ -84,8 +85,8 @@ public class ProjectService {
         String parentDomain = null;
         if (parent != null) {
             JsonNode p = identities.project(parent, domain);
-            parentId = Keystone.text(p, "id");
-            parentDomain = Keystone.text(p, "domain_id");
+            parentId = Json.nonEmpty(p, "id");
+            parentDomain = Json.nonEmpty(p, "domain_id");
             body.put("parent_id", parentId);
         }
         String domainId = domain != null ? identities.domainId(domain)
@@ -108,8 +109,8 @@ public class ProjectService {
         }
         JsonNode p = identities.project(project, domain);
         Self self = identities.self();
-        String id = Keystone.text(p, "id");
-        String name = Keystone.text(p, "name");
+        String id = Json.nonEmpty(p, "id");
+        String name = Json.nonEmpty(p, "name");
         Map<String, Object> patch = new LinkedHashMap<>();
         List<String> changes = new ArrayList<>();
         if (newName != null && !newName.equals(name)) {
@@ -117,7 +118,7 @@ public class ProjectService {
             patch.put("name", newName);
             changes.add("renamed to '" + newName + "'");
         }
-        if (description != null && !description.equals(Objects.toString(Keystone.text(p, "description"), ""))) {
+        if (description != null && !description.equals(Objects.toString(Json.nonEmpty(p, "description"), ""))) {
             patch.put("description", description);
             changes.add("description set");
         }
@@ -133,15 +134,15 @@ public class ProjectService {
             return new ProjectChange(Identities.project(p), false, "Project '" + name + "' already is as asked;"
                     + " nothing changed.");
         }
-        JsonNode updated = keystone.patch("/projects/" + Identities.seg(id), Map.of("project", patch)).path("project");
+        JsonNode updated = keystone.patch("/projects/" + Json.segment(id), Map.of("project", patch)).path("project");
         return new ProjectChange(Identities.project(updated), true, "Project '" + name + "' (" + id + "): "
                 + String.join(", ", changes) + ".");
     }
 
     public Preview deletePreview(String project, @Nullable String domain) {
         JsonNode p = deletable(project, domain);
-        String id = Keystone.text(p, "id");
-        String name = Keystone.text(p, "name");
+        String id = Json.nonEmpty(p, "id");
+        String name = Json.nonEmpty(p, "name");
         List<Preview.Resource> resources = new ArrayList<>();
         resources.add(new Preview.Resource("project", id, name, "deleted"));
         List<String> warnings = new ArrayList<>();
@@ -180,15 +181,15 @@ public class ProjectService {
             warnings.add("Deleting cannot be undone; project_update with enabled=false blocks access reversibly.");
         }
         return new Preview("delete project", "Delete project '" + name + "' (" + id + ") in domain "
-                + Keystone.text(p, "domain_id") + (held.isEmpty() ? ", which holds no servers, volumes or networks."
+                + Json.nonEmpty(p, "domain_id") + (held.isEmpty() ? ", which holds no servers, volumes or networks."
                 : ", which still holds " + String.join(", ", held) + " (kept, orphaned)."), resources, warnings);
     }
 
     public Deleted delete(String project, @Nullable String domain) {
         JsonNode p = deletable(project, domain);
-        String id = Keystone.text(p, "id");
-        String name = Keystone.text(p, "name");
-        keystone.delete("/projects/" + Identities.seg(id));
+        String id = Json.nonEmpty(p, "id");
+        String name = Json.nonEmpty(p, "name");
+        keystone.delete("/projects/" + Json.segment(id));
         return new Deleted(id, name, "Project '" + name + "' (" + id + ") is deleted, with its role assignments."
                 + " Servers, volumes and networks it held, if any, were not deleted.");
     }
@@ -200,23 +201,23 @@ public class ProjectService {
         JsonNode scope = a.path("scope");
         String on = scope.has("project") ? " on project " + label(scope.get("project"))
                 : scope.has("domain") ? " on domain " + label(scope.get("domain")) : scope.has("system") ? " on the system" : "";
-        return new Preview.Resource("role_assignment", Keystone.text(a.path("role"), "id"),
+        return new Preview.Resource("role_assignment", Json.nonEmpty(a.path("role"), "id"),
                 label(a.path("role")) + " for " + (user ? "user " : "group ") + label(actor) + on, "removed");
     }
 
     private static String label(JsonNode n) {
-        return Objects.toString(Keystone.text(n, "name"), Keystone.text(n, "id"));
+        return Objects.toString(Json.nonEmpty(n, "name"), Json.nonEmpty(n, "id"));
     }
 
     /** The project, after the guard rails: not this server's own, not admin/service, no child projects. */
     private JsonNode deletable(String project, @Nullable String domain) {
         JsonNode p = identities.project(project, domain);
         IdentityGuards.project(identities.self(), p, "delete");
-        String id = Keystone.text(p, "id");
+        String id = Json.nonEmpty(p, "id");
         List<String> children = Keystone.items(keystone.get("/projects", Map.of("parent_id", id)), "projects",
-                c -> Keystone.text(c, "name"));
+                c -> Json.nonEmpty(c, "name"));
         if (!children.isEmpty()) {
-            throw ToolException.conflict("Project '" + Keystone.text(p, "name") + "' has " + children.size()
+            throw ToolException.conflict("Project '" + Json.nonEmpty(p, "name") + "' has " + children.size()
                     + " child project(s) " + children + "; Keystone deletes only projects without children. Delete"
                     + " or move those first.");
         }

@@ -2,6 +2,7 @@ package io.github.openstackops.mcp.identity;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.openstackops.mcp.catalog.ToolException;
+import io.github.openstackops.mcp.cloud.Json;
 import io.github.openstackops.mcp.identity.Identities.Self;
 import io.github.openstackops.mcp.identity.IdentityRecords.Assignment;
 import io.github.openstackops.mcp.identity.IdentityRecords.AssignmentPage;
@@ -59,19 +60,19 @@ public class RoleService {
         Map<String, Object> query = new LinkedHashMap<>();
         query.put("include_names", "true");
         if (user != null) {
-            query.put("user.id", Keystone.text(identities.user(user, null), "id"));
+            query.put("user.id", Json.nonEmpty(identities.user(user, null), "id"));
         }
         if (group != null) {
-            query.put("group.id", Keystone.text(identities.group(group, null), "id"));
+            query.put("group.id", Json.nonEmpty(identities.group(group, null), "id"));
         }
         if (project != null) {
-            query.put("scope.project.id", Keystone.text(identities.project(project, null), "id"));
+            query.put("scope.project.id", Json.nonEmpty(identities.project(project, null), "id"));
         }
         if (domain != null) {
             query.put("scope.domain.id", identities.domainId(domain));
         }
         if (role != null) {
-            query.put("role.id", Keystone.text(identities.role(role), "id"));
+            query.put("role.id", Json.nonEmpty(identities.role(role), "id"));
         }
         if (effective) {
             query.put("effective", "true");
@@ -85,7 +86,7 @@ public class RoleService {
     static Assignment assignment(JsonNode a) {
         JsonNode scope = a.path("scope");
         String via = null;
-        String membership = Keystone.text(a.path("links"), "membership");
+        String membership = Json.nonEmpty(a.path("links"), "membership");
         if (membership != null) {
             Matcher m = MEMBERSHIP.matcher(membership);
             via = m.find() ? m.group(1) : null;
@@ -101,20 +102,20 @@ public class RoleService {
             return null;
         }
         JsonNode domain = n.path("domain");
-        return new Named(Keystone.text(n, "id"), Keystone.text(n, "name"),
-                Objects.requireNonNullElse(Keystone.text(domain, "name"), Keystone.text(domain, "id")));
+        return new Named(Json.nonEmpty(n, "id"), Json.nonEmpty(n, "name"),
+                Objects.requireNonNullElse(Json.nonEmpty(domain, "name"), Json.nonEmpty(domain, "id")));
     }
 
     /** The parties of a grant or revoke, resolved. */
     private record Parties(JsonNode role, String actorType, JsonNode actor, String targetType, JsonNode target) {
         String path() {
-            return "/" + targetType + "s/" + Identities.seg(Keystone.text(target, "id")) + "/" + actorType + "s/"
-                    + Identities.seg(Keystone.text(actor, "id")) + "/roles/" + Identities.seg(Keystone.text(role, "id"));
+            return "/" + targetType + "s/" + Json.segment(Json.nonEmpty(target, "id")) + "/" + actorType + "s/"
+                    + Json.segment(Json.nonEmpty(actor, "id")) + "/roles/" + Json.segment(Json.nonEmpty(role, "id"));
         }
 
         String describe() {
-            return "role '" + Keystone.text(role, "name") + "' " + "for " + actorType + " '" + Keystone.text(actor, "name")
-                    + "' on " + targetType + " '" + Keystone.text(target, "name") + "'";
+            return "role '" + Json.nonEmpty(role, "name") + "' " + "for " + actorType + " '" + Json.nonEmpty(actor, "name")
+                    + "' on " + targetType + " '" + Json.nonEmpty(target, "name") + "'";
         }
 
         RoleChange change(boolean changed, String message) {
@@ -163,8 +164,8 @@ public class RoleService {
     /** Refuses revokes that would take this server's own access, or the admin/service accounts' access, away. */
     private void guardRevoke(Parties p) {
         Self self = identities.self();
-        String actorId = Keystone.text(p.actor(), "id");
-        String targetId = Keystone.text(p.target(), "id");
+        String actorId = Json.nonEmpty(p.actor(), "id");
+        String targetId = Json.nonEmpty(p.target(), "id");
         boolean ownProject = "project".equals(p.targetType()) && Objects.equals(targetId, self.projectId());
         if (ownProject && "user".equals(p.actorType()) && Objects.equals(actorId, self.userId())) {
             throw ToolException.refused("Refusing to revoke " + p.describe() + ": that is the user and project this"
@@ -172,14 +173,14 @@ public class RoleService {
                     + " openstack CLI with another account if this is really intended.");
         }
         if (ownProject && "group".equals(p.actorType()) && self.userId() != null
-                && keystone.exists("/groups/" + Identities.seg(actorId) + "/users/" + Identities.seg(self.userId()))) {
+                && keystone.exists("/groups/" + Json.segment(actorId) + "/users/" + Json.segment(self.userId()))) {
             throw ToolException.refused("Refusing to revoke " + p.describe() + ": this server's own user is a member"
                     + " of that group, so it could lose its access to its own project.");
         }
         if ("user".equals(p.actorType()) && IdentityGuards.isProtectedUser(p.actor())
                 && "project".equals(p.targetType()) && IdentityGuards.isProtectedProject(p.target())) {
             throw ToolException.refused("Refusing to revoke " + p.describe() + ": the cloud's administrator and"
-                    + " services depend on their roles in the '" + Keystone.text(p.target(), "name") + "' project.");
+                    + " services depend on their roles in the '" + Json.nonEmpty(p.target(), "name") + "' project.");
         }
     }
 }

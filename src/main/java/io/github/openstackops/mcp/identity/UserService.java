@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.openstackops.mcp.catalog.Preview;
 import io.github.openstackops.mcp.catalog.Secrets;
 import io.github.openstackops.mcp.catalog.ToolException;
+import io.github.openstackops.mcp.cloud.Json;
 import io.github.openstackops.mcp.cloud.OpenStackFaults;
 import io.github.openstackops.mcp.identity.Identities.Self;
 import io.github.openstackops.mcp.identity.IdentityRecords.Deleted;
@@ -49,17 +50,17 @@ public class UserService {
 
     public UserDetail get(String user, @Nullable String domain) {
         JsonNode u = identities.user(user, domain);
-        String id = Keystone.text(u, "id");
-        List<Ref> groups = Identities.byName(Keystone.items(keystone.get("/users/" + Identities.seg(id) + "/groups",
+        String id = Json.nonEmpty(u, "id");
+        List<Ref> groups = Identities.byName(Keystone.items(keystone.get("/users/" + Json.segment(id) + "/groups",
                 null), "groups", Identities::refOf), Ref::name, Ref::id);
-        List<Ref> projects = Identities.byName(Keystone.items(keystone.get("/users/" + Identities.seg(id)
+        List<Ref> projects = Identities.byName(Keystone.items(keystone.get("/users/" + Json.segment(id)
                 + "/projects", null), "projects", Identities::refOf), Ref::name, Ref::id);
-        String defaultProject = Keystone.text(u, "default_project_id");
-        return new UserDetail(id, Keystone.text(u, "name"), identities.ref("domains", "domain", Keystone.text(u, "domain_id")),
-                u.path("enabled").asBoolean(true), Keystone.text(u, "email"), Keystone.text(u, "description"),
+        String defaultProject = Json.nonEmpty(u, "default_project_id");
+        return new UserDetail(id, Json.nonEmpty(u, "name"), identities.ref("domains", "domain", Json.nonEmpty(u, "domain_id")),
+                u.path("enabled").asBoolean(true), Json.nonEmpty(u, "email"), Json.nonEmpty(u, "description"),
                 defaultProject == null ? null : projects.stream().filter(p -> p.id().equals(defaultProject)).findFirst()
                         .orElseGet(() -> identities.ref("projects", "project", defaultProject)),
-                Keystone.text(u, "password_expires_at"), groups, projects);
+                Json.nonEmpty(u, "password_expires_at"), groups, projects);
     }
 
     /**
@@ -83,7 +84,7 @@ public class UserService {
                 body.put("description", description);
             }
             if (defaultProject != null) {
-                body.put("default_project_id", Keystone.text(identities.project(defaultProject, null), "id"));
+                body.put("default_project_id", Json.nonEmpty(identities.project(defaultProject, null), "id"));
             }
             if (password != null) {
                 body.put("password", password);
@@ -123,8 +124,8 @@ public class UserService {
         }
         JsonNode u = identities.user(user, domain);
         Self self = identities.self();
-        String id = Keystone.text(u, "id");
-        String name = Keystone.text(u, "name");
+        String id = Json.nonEmpty(u, "id");
+        String name = Json.nonEmpty(u, "name");
         Map<String, Object> patch = new LinkedHashMap<>();
         List<String> changes = new ArrayList<>();
         if (newName != null && !newName.equals(name)) {
@@ -132,18 +133,18 @@ public class UserService {
             patch.put("name", newName);
             changes.add("renamed to '" + newName + "'");
         }
-        if (email != null && !email.equals(Objects.toString(Keystone.text(u, "email"), ""))) {
+        if (email != null && !email.equals(Objects.toString(Json.nonEmpty(u, "email"), ""))) {
             patch.put("email", email.isEmpty() ? null : email);
             changes.add(email.isEmpty() ? "e-mail removed" : "e-mail set to " + email);
         }
-        if (description != null && !description.equals(Objects.toString(Keystone.text(u, "description"), ""))) {
+        if (description != null && !description.equals(Objects.toString(Json.nonEmpty(u, "description"), ""))) {
             patch.put("description", description);
             changes.add("description set");
         }
         if (defaultProject != null) {
             String projectId = defaultProject.isEmpty() ? null
-                    : Keystone.text(identities.project(defaultProject, null), "id");
-            if (!Objects.equals(projectId, Keystone.text(u, "default_project_id"))) {
+                    : Json.nonEmpty(identities.project(defaultProject, null), "id");
+            if (!Objects.equals(projectId, Json.nonEmpty(u, "default_project_id"))) {
                 patch.put("default_project_id", projectId);
                 changes.add(projectId == null ? "default project removed" : "default project set to " + projectId);
             }
@@ -159,15 +160,15 @@ public class UserService {
         if (patch.isEmpty()) {
             return new UserChange(Identities.user(u), false, "User '" + name + "' already is as asked; nothing changed.");
         }
-        JsonNode updated = keystone.patch("/users/" + Identities.seg(id), Map.of("user", patch)).path("user");
+        JsonNode updated = keystone.patch("/users/" + Json.segment(id), Map.of("user", patch)).path("user");
         return new UserChange(Identities.user(updated), true, "User '" + name + "' (" + id + "): "
                 + String.join(", ", changes) + ".");
     }
 
     public Preview deletePreview(String user, @Nullable String domain) {
         JsonNode u = deletable(user, domain);
-        String id = Keystone.text(u, "id");
-        String name = Keystone.text(u, "name");
+        String id = Json.nonEmpty(u, "id");
+        String name = Json.nonEmpty(u, "name");
         List<Preview.Resource> resources = new ArrayList<>();
         resources.add(new Preview.Resource("user", id, name, "deleted"));
         List<String> warnings = new ArrayList<>();
@@ -182,7 +183,7 @@ public class UserService {
             warnings.add("Only the first " + ProjectService.PREVIEW_NAMED + " of the user's " + assignments
                     + " role assignments are named above; all are removed.");
         }
-        List<Ref> groups = Keystone.items(keystone.get("/users/" + Identities.seg(id) + "/groups", null), "groups",
+        List<Ref> groups = Keystone.items(keystone.get("/users/" + Json.segment(id) + "/groups", null), "groups",
                 Identities::refOf);
         groups.forEach(g -> resources.add(new Preview.Resource("group_membership", g.id(), g.name(),
                 "removed from the group")));
@@ -192,15 +193,15 @@ public class UserService {
             warnings.add("Deleting cannot be undone; user_update with enabled=false blocks the user reversibly.");
         }
         return new Preview("delete user", "Delete user '" + name + "' (" + id + ") in domain "
-                + Keystone.text(u, "domain_id") + ", with its " + assignments + " role assignment(s) and "
+                + Json.nonEmpty(u, "domain_id") + ", with its " + assignments + " role assignment(s) and "
                 + groups.size() + " group membership(s).", resources, warnings);
     }
 
     public Deleted delete(String user, @Nullable String domain) {
         JsonNode u = deletable(user, domain);
-        String id = Keystone.text(u, "id");
-        String name = Keystone.text(u, "name");
-        keystone.delete("/users/" + Identities.seg(id));
+        String id = Json.nonEmpty(u, "id");
+        String name = Json.nonEmpty(u, "name");
+        keystone.delete("/users/" + Json.segment(id));
         return new Deleted(id, name, "User '" + name + "' (" + id + ") is deleted, with its role assignments and"
                 + " group memberships.");
     }

@@ -10,9 +10,6 @@ import org.openstack4j.api.types.ServiceType;
 import org.openstack4j.core.transport.HttpMethod;
 import org.openstack4j.openstack.internal.OSClientSession;
 
-import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -58,39 +55,5 @@ public class Glance {
         String endpoint = cloud.call(os -> ((OSClientSession.OSClientSessionV3) os).getEndpoint(ServiceType.IMAGE));
         String trimmed = endpoint.endsWith("/") ? endpoint.substring(0, endpoint.length() - 1) : endpoint;
         return trimmed.endsWith("/v2") ? path : "/v2" + path;
-    }
-
-    // ---- JSON helpers
-
-    @Nullable
-    static String text(JsonNode node, String field) {
-        JsonNode value = node.path(field);
-        return value.isNull() || value.isMissingNode() ? null : value.asText();
-    }
-
-    @Nullable
-    static Long number(JsonNode node, String field) {
-        JsonNode value = node.path(field);
-        return value.isNumber() ? value.asLong() : null;
-    }
-
-    static boolean flag(JsonNode node, String field) {
-        return node.path(field).asBoolean(false);
-    }
-
-    static List<String> strings(JsonNode node, String field) {
-        List<String> out = new ArrayList<>();
-        node.path(field).forEach(v -> out.add(v.asText()));
-        return out;
-    }
-
-    static List<JsonNode> items(JsonNode node, String field) {
-        List<JsonNode> out = new ArrayList<>();
-        node.path(field).forEach(out::add);
-        return out;
-    }
-
-    static Iterator<Map.Entry<String, JsonNode>> fields(JsonNode node) {
-        return node.fields();
     }
 }

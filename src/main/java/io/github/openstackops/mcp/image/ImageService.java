@@ -42,11 +42,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
-import static io.github.openstackops.mcp.image.Glance.flag;
-import static io.github.openstackops.mcp.image.Glance.items;
-import static io.github.openstackops.mcp.image.Glance.number;
-import static io.github.openstackops.mcp.image.Glance.strings;
-import static io.github.openstackops.mcp.image.Glance.text;
+import static io.github.openstackops.mcp.cloud.Json.text;
+import static io.github.openstackops.mcp.cloud.Json.longValue;
+import static io.github.openstackops.mcp.cloud.Json.flag;
+import static io.github.openstackops.mcp.cloud.Json.stringList;
+import static io.github.openstackops.mcp.cloud.Json.array;
 
 /** Images (Glance v2): listing, lookup, create with data, update, sharing, (de)activation, guarded deletion. */
 @Singleton
@@ -99,7 +99,7 @@ public class ImageService {
         putIfSet(query, "visibility", filters.visibility());
         putIfSet(query, "owner", filters.owner());
         putIfSet(query, "tag", filters.tag());
-        Paging.Slice<JsonNode> page = Paging.slice(items(glance.get("/images", query), "images"), limit,
+        Paging.Slice<JsonNode> page = Paging.slice(array(glance.get("/images", query), "images"), limit,
                 i -> text(i, "id"));
         List<ImageSummary> images = page.items().stream().map(ImageService::summary).toList();
         return new ImagePage(images, images.size(), page.nextMarker());
@@ -211,7 +211,7 @@ public class ImageService {
             ops.add(new PatchOperation(OperationType.REPLACE, "/protected", isProtected));
         }
         if (!addTags.isEmpty() || !removeTags.isEmpty()) {
-            Set<String> tags = new LinkedHashSet<>(strings(i, "tags"));
+            Set<String> tags = new LinkedHashSet<>(stringList(i, "tags"));
             tags.removeAll(removeTags);
             tags.addAll(addTags);
             ops.add(new PatchOperation(OperationType.REPLACE, "/tags", new ArrayList<>(tags)));
@@ -309,7 +309,7 @@ public class ImageService {
         List<Preview.Resource> resources = List.of(new Preview.Resource("image", id, text(i, "name"),
                 "deleted with its data"));
         List<String> warnings = new ArrayList<>();
-        List<JsonNode> servers = items(api.get(ServiceType.COMPUTE, "/servers", Map.of("image", id,
+        List<JsonNode> servers = array(api.get(ServiceType.COMPUTE, "/servers", Map.of("image", id,
                 "limit", NAMED + 1), Map.of()), "servers");
         if (!servers.isEmpty()) {
             warnings.add((servers.size() > NAMED ? "More than " + NAMED : String.valueOf(servers.size()))
@@ -345,7 +345,7 @@ public class ImageService {
     /** An image by id, or by exact name when that name is unique among the images this project sees. */
     JsonNode resolve(String ref) {
         return Lookup.byIdOrName("Image", ref, glance::image,
-                name -> items(glance.get("/images", Map.of("name", name)), "images"),
+                name -> array(glance.get("/images", Map.of("name", name)), "images"),
                 i -> text(i, "name"), i -> text(i, "id"));
     }
 
@@ -391,7 +391,7 @@ public class ImageService {
         if (!scheme.equals("http") && !scheme.equals("https")) {
             throw ToolException.invalid("source_url must be an http:// or https:// URL that Glance can fetch.");
         }
-        List<String> methods = strings(glance.get("/info/import", null).path("import-methods"), "value");
+        List<String> methods = stringList(glance.get("/info/import", null).path("import-methods"), "value");
         if (!methods.contains("web-download")) {
             throw ToolException.refused("This cloud's Glance does not offer the web-download import method (it offers: "
                     + (methods.isEmpty() ? "none" : String.join(", ", methods)) + "). Download the image to a file"
@@ -422,7 +422,7 @@ public class ImageService {
             return "the image is gone.";
         }
         try {
-            List<JsonNode> tasks = items(glance.get("/images/" + text(i, "id") + "/tasks", null), "tasks");
+            List<JsonNode> tasks = array(glance.get("/images/" + text(i, "id") + "/tasks", null), "tasks");
             for (JsonNode task : tasks) {
                 String message = text(task, "message");
                 if ("failure".equals(text(task, "status")) && message != null && !message.isBlank()) {
@@ -438,13 +438,13 @@ public class ImageService {
 
     static ImageSummary summary(JsonNode i) {
         return new ImageSummary(text(i, "id"), text(i, "name"), text(i, "status"), text(i, "visibility"),
-                number(i, "size"), text(i, "disk_format"), longOf(i, "min_disk"), longOf(i, "min_ram"),
-                flag(i, "protected"), text(i, "owner"), strings(i, "tags"), text(i, "created_at"));
+                longValue(i, "size"), text(i, "disk_format"), longOf(i, "min_disk"), longOf(i, "min_ram"),
+                flag(i, "protected"), text(i, "owner"), stringList(i, "tags"), text(i, "created_at"));
     }
 
     static ImageDetail detail(JsonNode i) {
         Map<String, String> properties = new TreeMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = Glance.fields(i); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = i.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             if (!CORE.contains(e.getKey()) && !e.getKey().startsWith("os_glance_")) {
                 properties.put(e.getKey(), e.getValue().isTextual() ? e.getValue().asText() : e.getValue().toString());
@@ -452,16 +452,16 @@ public class ImageService {
         }
         String failed = i.path("os_glance_failed_import").asText("");
         return new ImageDetail(text(i, "id"), text(i, "name"), text(i, "status"), text(i, "visibility"),
-                flag(i, "protected"), flag(i, "os_hidden"), number(i, "size"), number(i, "virtual_size"),
+                flag(i, "protected"), flag(i, "os_hidden"), longValue(i, "size"), longValue(i, "virtual_size"),
                 text(i, "disk_format"), text(i, "container_format"), text(i, "checksum"), text(i, "os_hash_algo"),
                 text(i, "os_hash_value"), longOf(i, "min_disk"), longOf(i, "min_ram"), text(i, "owner"),
-                strings(i, "tags"), properties, failed.isEmpty() ? null : "import failed for store(s) " + failed,
+                stringList(i, "tags"), properties, failed.isEmpty() ? null : "import failed for store(s) " + failed,
                 text(i, "created_at"), text(i, "updated_at"));
     }
 
     static ImageOperation operation(JsonNode i, boolean done, String message) {
         return new ImageOperation(text(i, "id"), text(i, "name"), text(i, "status"), text(i, "visibility"),
-                number(i, "size"), text(i, "checksum"), done, message);
+                longValue(i, "size"), text(i, "checksum"), done, message);
     }
 
     private static void reservedCheck(Iterable<String> keys) {
@@ -483,12 +483,12 @@ public class ImageService {
     }
 
     private static String sizeText(JsonNode i) {
-        Long size = number(i, "size");
+        Long size = longValue(i, "size");
         return size == null ? ", no data" : ", " + size + " bytes";
     }
 
     private static long longOf(JsonNode i, String field) {
-        Long value = number(i, field);
+        Long value = longValue(i, field);
         return value == null ? 0 : value;
     }
 

@@ -28,11 +28,11 @@ import java.util.Set;
 
 import static io.github.openstackops.mcp.network.NetworkService.blankToNull;
 import static io.github.openstackops.mcp.network.NetworkService.put;
-import static io.github.openstackops.mcp.network.NeutronJson.flag;
-import static io.github.openstackops.mcp.network.NeutronJson.nonEmpty;
 import static io.github.openstackops.mcp.network.NeutronJson.str;
-import static io.github.openstackops.mcp.network.NeutronJson.strings;
-import static io.github.openstackops.mcp.network.NeutronJson.text;
+import static io.github.openstackops.mcp.cloud.Json.text;
+import static io.github.openstackops.mcp.cloud.Json.nonEmpty;
+import static io.github.openstackops.mcp.cloud.Json.flag;
+import static io.github.openstackops.mcp.cloud.Json.stringList;
 
 /** Floating IPs (Neutron): list, get, pools, allocate, associate, disassociate, release. */
 @Singleton
@@ -159,7 +159,7 @@ public class FloatingIpService {
         List<String> subnetIds = new ArrayList<>();
         List<String> networkIds = new ArrayList<>();
         page.items().forEach(n -> {
-            subnetIds.addAll(strings(n, "subnets"));
+            subnetIds.addAll(stringList(n, "subnets"));
             networkIds.add(text(n, "id"));
         });
         Map<String, JsonNode> subnetById = new HashMap<>();
@@ -177,9 +177,9 @@ public class FloatingIpService {
                 a.path("subnet_ip_availability").forEach(s -> subnetAvailability.put(text(s, "subnet_id"), s));
             }
             List<PoolSubnet> poolSubnets = new ArrayList<>();
-            for (String id : strings(n, "subnets")) {
+            for (String id : stringList(n, "subnets")) {
                 JsonNode s = subnetById.get(id);
-                List<String> serviceTypes = strings(s, "service_types");
+                List<String> serviceTypes = stringList(s, "service_types");
                 if (s == null || !serviceTypes.isEmpty() && !serviceTypes.contains("network:floatingip")) {
                     continue; // not usable for floating IPs
                 }

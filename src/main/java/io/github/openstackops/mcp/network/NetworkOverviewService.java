@@ -30,10 +30,10 @@ import java.util.Set;
 
 import static io.github.openstackops.mcp.network.NetworkService.blankToNull;
 import static io.github.openstackops.mcp.network.NetworkService.put;
-import static io.github.openstackops.mcp.network.NeutronJson.flag;
-import static io.github.openstackops.mcp.network.NeutronJson.nonEmpty;
 import static io.github.openstackops.mcp.network.NeutronJson.str;
-import static io.github.openstackops.mcp.network.NeutronJson.text;
+import static io.github.openstackops.mcp.cloud.Json.text;
+import static io.github.openstackops.mcp.cloud.Json.nonEmpty;
+import static io.github.openstackops.mcp.cloud.Json.flag;
 
 /** Cross-resource views of Neutron: IP availability, agents, quotas, a project's topology. */
 @Singleton

@@ -21,12 +21,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import static io.github.openstackops.mcp.network.NeutronJson.bool;
-import static io.github.openstackops.mcp.network.NeutronJson.flag;
-import static io.github.openstackops.mcp.network.NeutronJson.integer;
-import static io.github.openstackops.mcp.network.NeutronJson.nonEmpty;
-import static io.github.openstackops.mcp.network.NeutronJson.strings;
-import static io.github.openstackops.mcp.network.NeutronJson.text;
+import static io.github.openstackops.mcp.cloud.Json.text;
+import static io.github.openstackops.mcp.cloud.Json.nonEmpty;
+import static io.github.openstackops.mcp.cloud.Json.bool;
+import static io.github.openstackops.mcp.cloud.Json.flag;
+import static io.github.openstackops.mcp.cloud.Json.integer;
+import static io.github.openstackops.mcp.cloud.Json.stringList;
 
 /** Networks (Neutron): list, get, create, update, delete. */
 @Singleton
@@ -82,12 +82,12 @@ public class NetworkService {
         put(query, "project_id", blankToNull(f.projectId()));
         Paging.Slice<JsonNode> page = neutron.page("networks", query, limit, marker);
         List<String> subnetIds = new ArrayList<>();
-        page.items().forEach(n -> subnetIds.addAll(strings(n, "subnets")));
+        page.items().forEach(n -> subnetIds.addAll(stringList(n, "subnets")));
         Map<String, JsonNode> subnets = new HashMap<>();
         neutron.byIds("subnets", subnetIds, "id", "name", "cidr").forEach(s -> subnets.put(text(s, "id"), s));
         List<NetworkSummary> out = page.items().stream().map(n -> new NetworkSummary(text(n, "id"),
                 NeutronJson.str(n, "name"), text(n, "status"), flag(n, "router:external"), flag(n, "shared"),
-                integer(n, "mtu"), strings(n, "subnets").stream().map(id -> {
+                integer(n, "mtu"), stringList(n, "subnets").stream().map(id -> {
                     JsonNode s = subnets.get(id);
                     return s == null ? id : NeutronJson.label(s) + " " + text(s, "cidr");
                 }).toList(), text(n, "project_id"))).toList();
@@ -103,14 +103,14 @@ public class NetworkService {
     }
 
     NetworkDetail detail(JsonNode n) {
-        List<SubnetBrief> subnets = neutron.byIds("subnets", strings(n, "subnets")).stream()
+        List<SubnetBrief> subnets = neutron.byIds("subnets", stringList(n, "subnets")).stream()
                 .map(s -> new SubnetBrief(text(s, "id"), nonEmpty(s, "name"), text(s, "cidr"),
                         integer(s, "ip_version") == null ? 4 : integer(s, "ip_version"), text(s, "gateway_ip")))
                 .toList();
         return new NetworkDetail(text(n, "id"), NeutronJson.str(n, "name"), nonEmpty(n, "description"),
                 text(n, "status"), flag(n, "admin_state_up"), flag(n, "router:external"), flag(n, "shared"),
                 integer(n, "mtu"), bool(n, "port_security_enabled"), subnets, segments(n),
-                strings(n, "availability_zones"), strings(n, "tags"), text(n, "project_id"), text(n, "created_at"),
+                stringList(n, "availability_zones"), stringList(n, "tags"), text(n, "project_id"), text(n, "created_at"),
                 text(n, "updated_at"));
     }
 
@@ -163,7 +163,7 @@ public class NetworkService {
         NeutronApi.Bounded ports = neutron.list("ports", Map.of("network_id", id), NeutronApi.INTERNAL_CAP);
         List<JsonNode> auto = ports.items().stream().filter(PortUse::autoDeleted).toList();
         List<JsonNode> blockers = ports.items().stream().filter(p -> !PortUse.autoDeleted(p)).toList();
-        List<JsonNode> subnets = neutron.byIds("subnets", strings(n, "subnets"), "id", "name", "cidr");
+        List<JsonNode> subnets = neutron.byIds("subnets", stringList(n, "subnets"), "id", "name", "cidr");
         return new Plan(n, subnets, auto, blockers, PortUse.Owners.of(blockers, neutron, serverNames),
                 ports.truncated());
     }

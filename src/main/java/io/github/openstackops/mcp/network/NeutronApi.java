@@ -3,6 +3,7 @@ package io.github.openstackops.mcp.network;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.openstackops.mcp.cloud.CloudApi;
 import io.github.openstackops.mcp.cloud.CloudSession;
+import io.github.openstackops.mcp.cloud.Json;
 import io.github.openstackops.mcp.cloud.Lookup;
 import io.github.openstackops.mcp.cloud.OpenStackFaults;
 import io.github.openstackops.mcp.cloud.Paging;
@@ -106,7 +107,7 @@ public class NeutronApi {
     public Paging.Slice<JsonNode> pageBy(String collection, String idField, Map<String, ?> filters, int limit,
                                          @Nullable String marker) {
         List<JsonNode> items = fetch(collection, idField, filters, Paging.fetchSize(limit), marker);
-        return Paging.slice(items, limit, n -> NeutronJson.text(n, idField));
+        return Paging.slice(items, limit, n -> Json.text(n, idField));
     }
 
     /** Up to {@code cap} items matching the filters (for previews and summaries, never for list tools). */
@@ -138,11 +139,11 @@ public class NeutronApi {
                 break;
             }
             for (JsonNode item : batch) {
-                if (seen.add(NeutronJson.text(item, idField))) {
+                if (seen.add(Json.text(item, idField))) {
                     items.add(item);
                 }
             }
-            from = NeutronJson.text(batch.get(batch.size() - 1), idField);
+            from = Json.text(batch.get(batch.size() - 1), idField);
         }
         return items.size() > want ? items.subList(0, want) : items;
     }
@@ -177,7 +178,7 @@ public class NeutronApi {
     public Map<String, String> names(String collection, Collection<String> ids) {
         Map<String, String> names = new LinkedHashMap<>();
         for (JsonNode n : byIds(collection, ids, "id", "name")) {
-            names.put(NeutronJson.text(n, "id"), NeutronJson.text(n, "name"));
+            names.put(Json.text(n, "id"), Json.text(n, "name"));
         }
         return names;
     }
@@ -198,7 +199,7 @@ public class NeutronApi {
     public JsonNode resolve(String kind, String collection, String singular, String ref) {
         return Lookup.byIdOrName(kind, ref, id -> find("/" + collection + "/" + id, singular),
                 name -> list(collection, Map.of("name", name), 50).items(),
-                n -> NeutronJson.text(n, "name"), n -> NeutronJson.text(n, "id"));
+                n -> Json.text(n, "name"), n -> Json.text(n, "id"));
     }
 
     /** A resource by id only (security group rules have no names). */

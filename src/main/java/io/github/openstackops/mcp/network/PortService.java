@@ -23,12 +23,12 @@ import java.util.Map;
 
 import static io.github.openstackops.mcp.network.NetworkService.blankToNull;
 import static io.github.openstackops.mcp.network.NetworkService.put;
-import static io.github.openstackops.mcp.network.NeutronJson.bool;
-import static io.github.openstackops.mcp.network.NeutronJson.flag;
-import static io.github.openstackops.mcp.network.NeutronJson.nonEmpty;
 import static io.github.openstackops.mcp.network.NeutronJson.str;
-import static io.github.openstackops.mcp.network.NeutronJson.strings;
-import static io.github.openstackops.mcp.network.NeutronJson.text;
+import static io.github.openstackops.mcp.cloud.Json.text;
+import static io.github.openstackops.mcp.cloud.Json.nonEmpty;
+import static io.github.openstackops.mcp.cloud.Json.bool;
+import static io.github.openstackops.mcp.cloud.Json.flag;
+import static io.github.openstackops.mcp.cloud.Json.stringList;
 
 /** Ports (Neutron): list, get, create, update, delete. */
 @Singleton
@@ -114,7 +114,7 @@ public class PortService {
         List<FixedIp> fixed = new ArrayList<>();
         p.path("fixed_ips").forEach(ip -> fixed.add(new FixedIp(text(ip, "ip_address"), text(ip, "subnet_id"),
                 subnetNames.get(text(ip, "subnet_id")))));
-        List<String> groupIds = strings(p, "security_groups");
+        List<String> groupIds = stringList(p, "security_groups");
         Map<String, String> groupNames = neutron.names("security-groups", groupIds);
         Ref server = null;
         if (PortUse.isServerPort(p)) {
@@ -131,7 +131,7 @@ public class PortService {
                 text(p, "mac_address"), fixed, nonEmpty(p, "device_owner"), nonEmpty(p, "device_id"), server,
                 groupIds.stream().map(id -> new Ref(id, groupNames.get(id))).toList(),
                 bool(p, "port_security_enabled"), pairs, floating, nonEmpty(p, "binding:host_id"),
-                nonEmpty(p, "binding:vif_type"), nonEmpty(p, "binding:vnic_type"), strings(p, "tags"),
+                nonEmpty(p, "binding:vif_type"), nonEmpty(p, "binding:vnic_type"), stringList(p, "tags"),
                 text(p, "project_id"), text(p, "created_at"), text(p, "updated_at"));
     }
 

@@ -1,6 +1,7 @@
 package io.github.openstackops.mcp.network;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.openstackops.mcp.cloud.Json;
 import io.github.openstackops.mcp.compute.ServerNames;
 
 import java.util.ArrayList;
@@ -30,7 +31,7 @@ final class PortUse {
             List<String> serverIds = new ArrayList<>();
             List<String> routerIds = new ArrayList<>();
             for (JsonNode p : ports) {
-                String device = NeutronJson.text(p, "device_id");
+                String device = Json.text(p, "device_id");
                 if (isServerPort(p)) {
                     serverIds.add(device);
                 } else if (isRouterPort(p)) {
@@ -42,39 +43,39 @@ final class PortUse {
     }
 
     static boolean autoDeleted(JsonNode port) {
-        return AUTO_DELETED.contains(String.valueOf(NeutronJson.text(port, "device_owner")));
+        return AUTO_DELETED.contains(String.valueOf(Json.text(port, "device_owner")));
     }
 
     /** Whether a port belongs to a server (Nova's device owners are "compute:<zone>"). */
     static boolean isServerPort(JsonNode port) {
-        String owner = NeutronJson.text(port, "device_owner");
+        String owner = Json.text(port, "device_owner");
         return owner != null && owner.startsWith("compute:");
     }
 
     static boolean isRouterPort(JsonNode port) {
-        String owner = NeutronJson.text(port, "device_owner");
+        String owner = Json.text(port, "device_owner");
         return owner != null && (owner.startsWith("network:router_interface") || owner.equals("network:router_gateway")
                 || owner.equals("network:ha_router_replicated_interface"));
     }
 
     static boolean isRouterInterface(JsonNode port) {
-        String owner = NeutronJson.text(port, "device_owner");
+        String owner = Json.text(port, "device_owner");
         return owner != null && (owner.startsWith("network:router_interface")
                 || owner.equals("network:ha_router_replicated_interface"));
     }
 
     static List<String> ips(JsonNode port) {
         List<String> ips = new ArrayList<>();
-        port.path("fixed_ips").forEach(ip -> ips.add(NeutronJson.text(ip, "ip_address")));
+        port.path("fixed_ips").forEach(ip -> ips.add(Json.text(ip, "ip_address")));
         return ips;
     }
 
     /** e.g. "server 'web-1' (port 3a71…, 10.0.0.159)". */
     static String describe(JsonNode port, Owners owners) {
-        String owner = String.valueOf(NeutronJson.text(port, "device_owner"));
-        String device = NeutronJson.text(port, "device_id");
+        String owner = String.valueOf(Json.text(port, "device_owner"));
+        String device = Json.text(port, "device_id");
         String ips = String.join(", ", ips(port));
-        String where = "port " + NeutronJson.text(port, "id") + (ips.isEmpty() ? "" : ", " + ips);
+        String where = "port " + Json.text(port, "id") + (ips.isEmpty() ? "" : ", " + ips);
         if (isServerPort(port)) {
             String name = owners.servers().get(device);
             return "server " + (name == null ? device : "'" + name + "' (" + device + ")") + " via " + where;
@@ -89,7 +90,7 @@ final class PortUse {
             return "floating IP " + (ips.isEmpty() ? device : ips) + " (" + device + ")";
         }
         if (owner.isEmpty() || "null".equals(owner)) {
-            String name = NeutronJson.nonEmpty(port, "name");
+            String name = Json.nonEmpty(port, "name");
             return "unattached port " + (name == null ? "" : "'" + name + "' ") + "(" + where + ")";
         }
         return "port owned by " + owner + " (" + where + ")";
@@ -104,7 +105,7 @@ final class PortUse {
     static String advice(List<JsonNode> blockers) {
         Set<String> steps = new LinkedHashSet<>();
         for (JsonNode p : blockers) {
-            String owner = String.valueOf(NeutronJson.text(p, "device_owner"));
+            String owner = String.valueOf(Json.text(p, "device_owner"));
             if (isServerPort(p)) {
                 steps.add("delete or move the servers (or delete their ports with port_delete)");
             } else if (isRouterInterface(p)) {

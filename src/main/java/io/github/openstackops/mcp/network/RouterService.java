@@ -25,12 +25,12 @@ import java.util.Map;
 
 import static io.github.openstackops.mcp.network.NetworkService.blankToNull;
 import static io.github.openstackops.mcp.network.NetworkService.put;
-import static io.github.openstackops.mcp.network.NeutronJson.bool;
-import static io.github.openstackops.mcp.network.NeutronJson.flag;
-import static io.github.openstackops.mcp.network.NeutronJson.nonEmpty;
 import static io.github.openstackops.mcp.network.NeutronJson.str;
-import static io.github.openstackops.mcp.network.NeutronJson.strings;
-import static io.github.openstackops.mcp.network.NeutronJson.text;
+import static io.github.openstackops.mcp.cloud.Json.text;
+import static io.github.openstackops.mcp.cloud.Json.nonEmpty;
+import static io.github.openstackops.mcp.cloud.Json.bool;
+import static io.github.openstackops.mcp.cloud.Json.flag;
+import static io.github.openstackops.mcp.cloud.Json.stringList;
 
 /** Routers (Neutron): list, get, create, update, interfaces, gateway, delete. */
 @Singleton
@@ -113,7 +113,7 @@ public class RouterService {
         r.path("routes").forEach(rt -> routes.add(text(rt, "destination") + " via " + text(rt, "nexthop")));
         return new RouterDetail(id, str(r, "name"), nonEmpty(r, "description"), text(r, "status"),
                 flag(r, "admin_state_up"), gateway, interfaces, routes, bool(r, "distributed"), bool(r, "ha"),
-                strings(r, "availability_zones"), strings(r, "tags"), text(r, "project_id"), text(r, "created_at"),
+                stringList(r, "availability_zones"), stringList(r, "tags"), text(r, "project_id"), text(r, "created_at"),
                 text(r, "updated_at"));
     }
 

@@ -29,12 +29,12 @@ import java.util.Set;
 
 import static io.github.openstackops.mcp.network.NetworkService.blankToNull;
 import static io.github.openstackops.mcp.network.NetworkService.put;
-import static io.github.openstackops.mcp.network.NeutronJson.bool;
-import static io.github.openstackops.mcp.network.NeutronJson.integer;
-import static io.github.openstackops.mcp.network.NeutronJson.nonEmpty;
 import static io.github.openstackops.mcp.network.NeutronJson.str;
-import static io.github.openstackops.mcp.network.NeutronJson.strings;
-import static io.github.openstackops.mcp.network.NeutronJson.text;
+import static io.github.openstackops.mcp.cloud.Json.text;
+import static io.github.openstackops.mcp.cloud.Json.nonEmpty;
+import static io.github.openstackops.mcp.cloud.Json.bool;
+import static io.github.openstackops.mcp.cloud.Json.integer;
+import static io.github.openstackops.mcp.cloud.Json.stringList;
 
 /** Security groups and rules (Neutron), with the world-open ingress guard rail. */
 @Singleton
@@ -90,7 +90,7 @@ public class SecurityGroupService {
         Map<String, String> groupNames = remoteGroupNames(rules, g);
         List<Rule> out = rules.stream().sorted(RULE_ORDER).map(r -> rule(r, groupNames)).toList();
         return new SecurityGroupDetail(text(g, "id"), str(g, "name"), nonEmpty(g, "description"), bool(g, "stateful"),
-                out, strings(g, "tags"), text(g, "project_id"), text(g, "created_at"), text(g, "updated_at"));
+                out, stringList(g, "tags"), text(g, "project_id"), text(g, "created_at"), text(g, "updated_at"));
     }
 
     private Map<String, String> remoteGroupNames(List<JsonNode> rules, @Nullable JsonNode self) {

@@ -1,6 +1,7 @@
 package io.github.openstackops.mcp.network;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.openstackops.mcp.cloud.Json;
 import io.micronaut.core.annotation.Nullable;
 
 import java.util.ArrayList;
@@ -44,10 +45,10 @@ final class SecurityRules {
 
     /** e.g. "ingress tcp 22 from 0.0.0.0/0", "egress any to ::/0", "ingress icmp type 8 from group 'web'". */
     static String render(JsonNode rule, Map<String, String> groupNames) {
-        String direction = String.valueOf(NeutronJson.text(rule, "direction"));
-        String protocol = NeutronJson.text(rule, "protocol");
-        Integer min = NeutronJson.integer(rule, "port_range_min");
-        Integer max = NeutronJson.integer(rule, "port_range_max");
+        String direction = String.valueOf(Json.text(rule, "direction"));
+        String protocol = Json.text(rule, "protocol");
+        Integer min = Json.integer(rule, "port_range_min");
+        Integer max = Json.integer(rule, "port_range_max");
         StringBuilder out = new StringBuilder(direction).append(' ');
         out.append(protocol == null || ANY.contains(protocol.toLowerCase(Locale.ROOT)) ? "any" : protocol);
         if (protocol != null && protocol.toLowerCase(Locale.ROOT).contains("icmp")) {
@@ -75,27 +76,27 @@ final class SecurityRules {
     }
 
     static String remote(JsonNode rule, Map<String, String> groupNames) {
-        String prefix = NeutronJson.text(rule, "remote_ip_prefix");
+        String prefix = Json.text(rule, "remote_ip_prefix");
         if (prefix != null) {
             return prefix;
         }
-        String group = NeutronJson.text(rule, "remote_group_id");
+        String group = Json.text(rule, "remote_group_id");
         if (group != null) {
             String name = groupNames.get(group);
             return "group " + (name == null || name.isEmpty() ? group : "'" + name + "'");
         }
-        String addressGroup = NeutronJson.text(rule, "remote_address_group_id");
+        String addressGroup = Json.text(rule, "remote_address_group_id");
         if (addressGroup != null) {
             return "address group " + addressGroup;
         }
-        return "IPv6".equals(NeutronJson.text(rule, "ethertype")) ? "::/0" : "0.0.0.0/0";
+        return "IPv6".equals(Json.text(rule, "ethertype")) ? "::/0" : "0.0.0.0/0";
     }
 
     /** An existing rule that lets the whole internet in (any port). */
     static boolean worldOpenIngress(JsonNode rule) {
-        return "ingress".equals(NeutronJson.text(rule, "direction")) && NeutronJson.text(rule, "remote_group_id") == null
-                && NeutronJson.text(rule, "remote_address_group_id") == null
-                && isWorld(NeutronJson.text(rule, "remote_ip_prefix"));
+        return "ingress".equals(Json.text(rule, "direction")) && Json.text(rule, "remote_group_id") == null
+                && Json.text(rule, "remote_address_group_id") == null
+                && isWorld(Json.text(rule, "remote_ip_prefix"));
     }
 
     /**

@@ -5,6 +5,7 @@ import io.github.openstackops.mcp.catalog.Preview;
 import io.github.openstackops.mcp.catalog.ToolContext;
 import io.github.openstackops.mcp.catalog.ToolException;
 import io.github.openstackops.mcp.catalog.schema.Param;
+import io.github.openstackops.mcp.cloud.Json;
 import io.github.openstackops.mcp.cloud.Paging;
 import io.github.openstackops.mcp.compute.ServerNames;
 import io.github.openstackops.mcp.network.NetworkRecords.Ref;
@@ -22,12 +23,12 @@ import java.util.Map;
 
 import static io.github.openstackops.mcp.network.NetworkService.blankToNull;
 import static io.github.openstackops.mcp.network.NetworkService.put;
-import static io.github.openstackops.mcp.network.NeutronJson.flag;
-import static io.github.openstackops.mcp.network.NeutronJson.integer;
-import static io.github.openstackops.mcp.network.NeutronJson.nonEmpty;
 import static io.github.openstackops.mcp.network.NeutronJson.str;
-import static io.github.openstackops.mcp.network.NeutronJson.strings;
-import static io.github.openstackops.mcp.network.NeutronJson.text;
+import static io.github.openstackops.mcp.cloud.Json.text;
+import static io.github.openstackops.mcp.cloud.Json.nonEmpty;
+import static io.github.openstackops.mcp.cloud.Json.flag;
+import static io.github.openstackops.mcp.cloud.Json.integer;
+import static io.github.openstackops.mcp.cloud.Json.stringList;
 
 /** Subnets (Neutron): list, get, create, update, delete. */
 @Singleton
@@ -92,7 +93,7 @@ public class SubnetService {
         checkIpVersion(ipVersion);
         Map<String, Object> query = new LinkedHashMap<>();
         if (blankToNull(network) != null) {
-            query.put("network_id", NeutronJson.text(networks.resolve(network), "id"));
+            query.put("network_id", Json.text(networks.resolve(network), "id"));
         }
         put(query, "ip_version", ipVersion);
         put(query, "name", blankToNull(name));
@@ -124,9 +125,9 @@ public class SubnetService {
         s.path("host_routes").forEach(r -> routes.add(text(r, "destination") + " via " + text(r, "nexthop")));
         return new SubnetDetail(text(s, "id"), str(s, "name"), nonEmpty(s, "description"),
                 new Ref(networkId, networkName.get(networkId)), text(s, "cidr"), ipVersion(s), text(s, "gateway_ip"),
-                flag(s, "enable_dhcp"), pools, strings(s, "dns_nameservers"), routes, text(s, "ipv6_ra_mode"),
-                text(s, "ipv6_address_mode"), text(s, "subnetpool_id"), strings(s, "service_types"),
-                strings(s, "tags"), text(s, "project_id"), text(s, "created_at"), text(s, "updated_at"));
+                flag(s, "enable_dhcp"), pools, stringList(s, "dns_nameservers"), routes, text(s, "ipv6_ra_mode"),
+                text(s, "ipv6_address_mode"), text(s, "subnetpool_id"), stringList(s, "service_types"),
+                stringList(s, "tags"), text(s, "project_id"), text(s, "created_at"), text(s, "updated_at"));
     }
 
     static void checkIpVersion(@Nullable Integer ipVersion) {
@@ -204,7 +205,7 @@ public class SubnetService {
                 text(p, "device_owner"), "loses its address on this subnet (Neutron's own port)")));
         List<String> warnings = new ArrayList<>();
         JsonNode network = neutron.find("/networks/" + text(s, "network_id"), "network");
-        if (network != null && strings(network, "subnets").size() == 1) {
+        if (network != null && stringList(network, "subnets").size() == 1) {
             warnings.add("It is the only subnet of network " + NeutronJson.describe(network)
                     + ": new ports on that network get no IP address until a subnet is added.");
         }

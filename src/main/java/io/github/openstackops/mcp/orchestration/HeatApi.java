@@ -5,15 +5,13 @@ import io.github.openstackops.mcp.catalog.ToolException;
 import io.github.openstackops.mcp.catalog.schema.ToolJson;
 import io.github.openstackops.mcp.cloud.CloudApi;
 import io.github.openstackops.mcp.cloud.CloudSession;
+import io.github.openstackops.mcp.cloud.Json;
 import io.github.openstackops.mcp.cloud.Lookup;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import org.openstack4j.api.types.ServiceType;
 import org.openstack4j.core.transport.HttpMethod;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +37,7 @@ class HeatApi {
     /** A stack as addressed by Heat: its id and name, plus the summary it was found with. */
     record StackRef(String id, String name, JsonNode summary) {
         String path() {
-            return "/stacks/" + segment(name) + "/" + segment(id);
+            return "/stacks/" + Json.segment(name) + "/" + Json.segment(id);
         }
 
         String status() {
@@ -72,7 +70,7 @@ class HeatApi {
 
     /** One page of stacks (filters and paging in Heat). */
     List<JsonNode> listStacks(Map<String, ?> query) {
-        return elements(get("/stacks", query).path("stacks"));
+        return Json.elements(get("/stacks", query).path("stacks"));
     }
 
     /** A stack by id or unique exact name; nested stacks included, deleted ones not. */
@@ -109,27 +107,10 @@ class HeatApi {
         return query;
     }
 
-    /** A URL path segment: names in templates may hold any character. */
-    static String segment(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
-    }
-
-    static List<JsonNode> elements(JsonNode array) {
-        List<JsonNode> out = new ArrayList<>();
-        if (array != null && array.isArray()) {
-            array.forEach(out::add);
-        }
-        return out;
-    }
-
+    /** Heat's text fields: "" reads as absent, like JSON null. */
     @Nullable
     static String text(JsonNode node, String field) {
-        JsonNode value = node == null ? null : node.get(field);
-        if (value == null || value.isNull() || value.isMissingNode()) {
-            return null;
-        }
-        String text = value.isValueNode() ? value.asText() : value.toString();
-        return text.isEmpty() ? null : text;
+        return Json.nonEmpty(node, field);
     }
 
     static String text(JsonNode node, String field, String fallback) {
@@ -138,7 +119,7 @@ class HeatApi {
     }
 
     static List<String> strings(JsonNode array) {
-        return elements(array).stream().filter(JsonNode::isValueNode).map(JsonNode::asText).toList();
+        return Json.elements(array).stream().filter(JsonNode::isValueNode).map(JsonNode::asText).toList();
     }
 
     /** Any JSON value as plain Java (maps, lists, strings, numbers, booleans), null for JSON null. */

@@ -23,11 +23,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import static io.github.openstackops.mcp.storage.Cinder.bool;
-import static io.github.openstackops.mcp.storage.Cinder.items;
-import static io.github.openstackops.mcp.storage.Cinder.strings;
-import static io.github.openstackops.mcp.storage.Cinder.text;
 import static io.github.openstackops.mcp.storage.Cinder.time;
+import static io.github.openstackops.mcp.cloud.Json.text;
+import static io.github.openstackops.mcp.cloud.Json.bool;
+import static io.github.openstackops.mcp.cloud.Json.stringMap;
+import static io.github.openstackops.mcp.cloud.Json.array;
 
 /** Cinder's catalogue and admin views: volume types, quotas, services, backend pools. */
 @Singleton
@@ -52,10 +52,10 @@ public class BlockStorageService {
         if (marker != null) {
             query.put("marker", marker);
         }
-        Paging.Slice<JsonNode> page = Paging.slice(items(cinder.get("/types", query), "volume_types"), limit,
+        Paging.Slice<JsonNode> page = Paging.slice(array(cinder.get("/types", query), "volume_types"), limit,
                 t -> text(t, "id"));
         List<VolumeType> types = page.items().stream().map(t -> new VolumeType(text(t, "id"), text(t, "name"),
-                text(t, "description"), !Boolean.FALSE.equals(bool(t, "is_public")), strings(t, "extra_specs")))
+                text(t, "description"), !Boolean.FALSE.equals(bool(t, "is_public")), stringMap(t, "extra_specs")))
                 .toList();
         return new VolumeTypePage(types, types.size(), page.nextMarker());
     }
@@ -91,7 +91,7 @@ public class BlockStorageService {
         if (binary != null) {
             query.put("binary", binary);
         }
-        List<VolumeServiceEntry> services = items(cinder.get("/os-services", query), "services").stream()
+        List<VolumeServiceEntry> services = array(cinder.get("/os-services", query), "services").stream()
                 .map(s -> new VolumeServiceEntry(text(s, "binary"), text(s, "host"), text(s, "zone"),
                         text(s, "status"), text(s, "state"), text(s, "backend_state"), text(s, "disabled_reason"),
                         time(s, "updated_at")))
@@ -103,7 +103,7 @@ public class BlockStorageService {
     public PoolList pools(@Nullable String backend) {
         Map<String, Object> query = new LinkedHashMap<>();
         query.put("detail", "true");
-        List<JsonNode> all = items(cinder.get("/scheduler-stats/get_pools", query), "pools");
+        List<JsonNode> all = array(cinder.get("/scheduler-stats/get_pools", query), "pools");
         List<Pool> pools = all.stream()
                 .filter(p -> backend == null || backend.equals(text(p.path("capabilities"), "volume_backend_name")))
                 .limit(MAX_POOLS).map(BlockStorageService::pool).toList();
@@ -170,7 +170,7 @@ public class BlockStorageService {
             if (marker != null) {
                 query.put("marker", marker);
             }
-            List<JsonNode> types = items(cinder.get("/types", query), "volume_types");
+            List<JsonNode> types = array(cinder.get("/types", query), "volume_types");
             types.stream().filter(t -> name.equals(text(t, "name"))).forEach(found::add);
             if (types.size() < Paging.MAX_LIMIT) {
                 return found;

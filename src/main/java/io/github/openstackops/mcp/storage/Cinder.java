@@ -2,6 +2,7 @@ package io.github.openstackops.mcp.storage;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.openstackops.mcp.cloud.CloudApi;
+import io.github.openstackops.mcp.cloud.Json;
 import io.github.openstackops.mcp.cloud.Paging;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
@@ -9,10 +10,7 @@ import org.openstack4j.api.exceptions.ResponseException;
 import org.openstack4j.api.types.ServiceType;
 import org.openstack4j.core.transport.HttpMethod;
 
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -82,7 +80,7 @@ public class Cinder {
                 query.put(key, value);
             }
         });
-        return Paging.slice(items(get("/" + collection + "/detail", query), collection), limit, n -> text(n, "id"));
+        return Paging.slice(Json.array(get("/" + collection + "/detail", query), collection), limit, n -> Json.text(n, "id"));
     }
 
     /** A {@code POST .../action} with one action, e.g. {@code action(id, "os-extend", Map.of("new_size", 2))}. */
@@ -94,55 +92,14 @@ public class Cinder {
 
     // ---- JSON helpers shared by the storage services
 
-    @Nullable
-    static String text(JsonNode node, String field) {
-        JsonNode value = node.path(field);
-        return value.isNull() || value.isMissingNode() ? null : value.asText();
-    }
-
-    @Nullable
-    static Integer integer(JsonNode node, String field) {
-        JsonNode value = node.path(field);
-        return value.isNumber() ? value.asInt() : value.isTextual() && value.asText().matches("-?\\d+")
-                ? Integer.valueOf(value.asText()) : null;
-    }
-
-    /** Cinder spells some booleans as strings ("bootable": "true"). */
-    @Nullable
-    static Boolean bool(JsonNode node, String field) {
-        JsonNode value = node.path(field);
-        if (value.isBoolean()) {
-            return value.asBoolean();
-        }
-        if (value.isTextual()) {
-            return "true".equalsIgnoreCase(value.asText());
-        }
-        return null;
-    }
-
     /** Cinder times carry no zone ("2026-11-22T04:54:52.000000") and are UTC: as ISO-8601 with a Z. */
     @Nullable
     static String time(JsonNode node, String field) {
-        String value = text(node, field);
+        String value = Json.text(node, field);
         if (value == null || value.isEmpty()) {
             return null;
         }
         String trimmed = value.replaceFirst("\\.\\d+$", "").replaceFirst("\\.\\d+(?=[+Z])", "");
         return trimmed.endsWith("Z") || trimmed.matches(".*[+-]\\d\\d:\\d\\d$") ? trimmed : trimmed + "Z";
-    }
-
-    static Map<String, String> strings(JsonNode node, String field) {
-        Map<String, String> out = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.path(field).fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            out.put(e.getKey(), e.getValue().isNull() ? "" : e.getValue().asText());
-        }
-        return out;
-    }
-
-    static List<JsonNode> items(JsonNode node, String field) {
-        List<JsonNode> out = new ArrayList<>();
-        node.path(field).forEach(out::add);
-        return out;
     }
 }

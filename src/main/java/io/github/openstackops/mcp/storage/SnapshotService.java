@@ -23,13 +23,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import static io.github.openstackops.mcp.storage.Cinder.items;
-import static io.github.openstackops.mcp.storage.Cinder.strings;
-import static io.github.openstackops.mcp.storage.Cinder.text;
 import static io.github.openstackops.mcp.storage.Cinder.time;
 import static io.github.openstackops.mcp.storage.VolumeService.label;
 import static io.github.openstackops.mcp.storage.VolumeService.size;
 import static io.github.openstackops.mcp.storage.VolumeService.status;
+import static io.github.openstackops.mcp.cloud.Json.text;
+import static io.github.openstackops.mcp.cloud.Json.stringMap;
+import static io.github.openstackops.mcp.cloud.Json.array;
 
 /** Volume snapshots (Cinder v3): listing, lookup, create, delete. */
 @Singleton
@@ -60,7 +60,7 @@ public class SnapshotService {
         String volumeId = text(s, "volume_id");
         JsonNode volume = volumeId == null ? null : cinder.find("/volumes/" + volumeId, "volume");
         return new SnapshotDetail(text(s, "id"), text(s, "name"), text(s, "description"), status(s), size(s),
-                new Ref(volumeId, volume == null ? null : text(volume, "name")), progress(s), strings(s, "metadata"),
+                new Ref(volumeId, volume == null ? null : text(volume, "name")), progress(s), stringMap(s, "metadata"),
                 text(s, "os-extended-snapshot-attributes:project_id"), time(s, "created_at"), time(s, "updated_at"));
     }
 
@@ -156,7 +156,7 @@ public class SnapshotService {
     /** A snapshot by id, or by exact name when that name is unique in the project. */
     static JsonNode resolve(Cinder cinder, String ref) {
         return Lookup.byIdOrName("Volume snapshot", ref, id -> cinder.find("/snapshots/" + id, "snapshot"),
-                name -> items(cinder.get("/snapshots/detail", Map.of("name", name)), "snapshots"),
+                name -> array(cinder.get("/snapshots/detail", Map.of("name", name)), "snapshots"),
                 s -> text(s, "name"), s -> text(s, "id"));
     }
 

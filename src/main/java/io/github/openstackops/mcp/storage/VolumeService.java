@@ -31,12 +31,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 
-import static io.github.openstackops.mcp.storage.Cinder.bool;
-import static io.github.openstackops.mcp.storage.Cinder.integer;
-import static io.github.openstackops.mcp.storage.Cinder.items;
-import static io.github.openstackops.mcp.storage.Cinder.strings;
-import static io.github.openstackops.mcp.storage.Cinder.text;
 import static io.github.openstackops.mcp.storage.Cinder.time;
+import static io.github.openstackops.mcp.cloud.Json.text;
+import static io.github.openstackops.mcp.cloud.Json.integer;
+import static io.github.openstackops.mcp.cloud.Json.bool;
+import static io.github.openstackops.mcp.cloud.Json.stringMap;
+import static io.github.openstackops.mcp.cloud.Json.array;
 
 /** Volumes (Cinder v3): listing, lookup by id or name, create, extend, update, retype, and guarded deletion. */
 @Singleton
@@ -248,7 +248,7 @@ public class VolumeService {
         List<Preview.Resource> resources = List.of(new Preview.Resource("volume", text(v, "id"), text(v, "name"),
                 "deleted with all its data"));
         List<String> warnings = new ArrayList<>();
-        List<JsonNode> backups = items(cinder.get("/backups", Map.of("volume_id", text(v, "id"),
+        List<JsonNode> backups = array(cinder.get("/backups", Map.of("volume_id", text(v, "id"),
                 "limit", NAMED + 1)), "backups");
         if (!backups.isEmpty()) {
             warnings.add((backups.size() > NAMED ? "More than " + NAMED : String.valueOf(backups.size()))
@@ -287,7 +287,7 @@ public class VolumeService {
 
     /** Refuses to delete a volume that is attached or has snapshots, saying why and what to do. */
     void guardDeletion(JsonNode v) {
-        List<JsonNode> attachments = items(v, "attachments");
+        List<JsonNode> attachments = array(v, "attachments");
         if (!attachments.isEmpty() || Set.of("in-use", "attaching", "detaching", "reserved").contains(status(v))) {
             Map<String, String> names = serverNamesOf(List.of(v));
             List<String> where = attachments.stream().map(a -> {
@@ -302,7 +302,7 @@ public class VolumeService {
                     + " refuses it. Detach it first (e.g. 'openstack server remove volume <server> " + text(v, "id")
                     + "'), check that it is available, then delete it.");
         }
-        List<JsonNode> snapshots = items(cinder.get("/snapshots", Map.of("volume_id", text(v, "id"),
+        List<JsonNode> snapshots = array(cinder.get("/snapshots", Map.of("volume_id", text(v, "id"),
                 "limit", NAMED + 1)), "snapshots");
         if (!snapshots.isEmpty()) {
             throw ToolException.refused("Volume '" + label(v) + "' has " + (snapshots.size() > NAMED ? "more than "
@@ -316,7 +316,7 @@ public class VolumeService {
     /** A volume by id, or by exact name when that name is unique in the project. */
     JsonNode resolve(String ref) {
         return Lookup.byIdOrName("Volume", ref, id -> cinder.find("/volumes/" + id, "volume"),
-                name -> items(cinder.get("/volumes/detail", Map.of("name", name)), "volumes"),
+                name -> array(cinder.get("/volumes/detail", Map.of("name", name)), "volumes"),
                 v -> text(v, "name"), v -> text(v, "id"));
     }
 
@@ -357,7 +357,7 @@ public class VolumeService {
     /** Cinder's own explanation of a failure (user messages API), as the end of a sentence. */
     String reason(String resourceId) {
         try {
-            List<JsonNode> messages = items(cinder.get("/messages", Map.of("resource_uuid", resourceId,
+            List<JsonNode> messages = array(cinder.get("/messages", Map.of("resource_uuid", resourceId,
                     "sort", "created_at:desc", "limit", 1)), "messages");
             if (!messages.isEmpty() && text(messages.get(0), "user_message") != null) {
                 return ": Cinder says \"" + text(messages.get(0), "user_message") + "\".";
@@ -369,7 +369,7 @@ public class VolumeService {
     }
 
     private Map<String, String> serverNamesOf(List<JsonNode> volumes) {
-        List<String> ids = volumes.stream().flatMap(v -> items(v, "attachments").stream())
+        List<String> ids = volumes.stream().flatMap(v -> array(v, "attachments").stream())
                 .map(a -> text(a, "server_id")).filter(java.util.Objects::nonNull).toList();
         return serverNames.of(ids);
     }
@@ -382,7 +382,7 @@ public class VolumeService {
     }
 
     static VolumeDetail detail(JsonNode v, Map<String, String> names) {
-        Map<String, String> metadata = strings(v, "metadata");
+        Map<String, String> metadata = stringMap(v, "metadata");
         metadata.keySet().removeAll(ADMIN_METADATA);
         JsonNode image = v.path("volume_image_metadata");
         Ref sourceImage = image.hasNonNull("image_id") ? new Ref(image.path("image_id").asText(),
@@ -402,7 +402,7 @@ public class VolumeService {
     }
 
     private static List<Attachment> attachments(JsonNode v, Map<String, String> names) {
-        return items(v, "attachments").stream().map(a -> new Attachment(text(a, "server_id"),
+        return array(v, "attachments").stream().map(a -> new Attachment(text(a, "server_id"),
                 names.get(text(a, "server_id")), text(a, "device"), time(a, "attached_at"),
                 text(a, "attachment_id"))).toList();
     }
