@@ -6,14 +6,14 @@ import io.github.openstackops.mcp.launch.LaunchOptions;
 import io.github.openstackops.mcp.launch.ToolTable;
 import io.github.openstackops.mcp.mcp.StdioInput;
 import io.github.openstackops.mcp.mcp.StdioStreams;
-import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.env.PropertySource;
 import io.micronaut.runtime.Micronaut;
+import io.modelcontextprotocol.json.McpJsonDefaults;
 
+import java.io.BufferedInputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
-import java.io.BufferedInputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;

@@ -7,8 +7,6 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.openstackops.mcp.catalog.schema.ToolJson;
 import jakarta.inject.Singleton;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -17,6 +15,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Confirmation tokens for DESTRUCTIVE tools: an HMAC over the tool, its exact (normalised) arguments, the caller and an

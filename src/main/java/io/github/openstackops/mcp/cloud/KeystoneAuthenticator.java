@@ -13,7 +13,6 @@ import org.openstack4j.core.transport.internal.HttpExecutor;
 import org.openstack4j.openstack.identity.v3.domain.KeystoneToken;
 import org.openstack4j.openstack.identity.v3.domain.TokenAuth;
 
-import javax.net.ssl.SSLException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
@@ -24,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javax.net.ssl.SSLException;
 
 /**
  * One Keystone v3 authentication: password (user by name or id, project by name or id) or application credential.

@@ -1,8 +1,8 @@
 package io.github.openstackops.mcp.cloud;
 
 import io.github.openstackops.mcp.catalog.FaultTranslator;
-import io.github.openstackops.mcp.catalog.ToolException;
 import io.github.openstackops.mcp.catalog.ToolException.Kind;
+import io.github.openstackops.mcp.catalog.ToolException;
 import jakarta.inject.Singleton;
 import org.openstack4j.api.exceptions.AuthenticationException;
 import org.openstack4j.api.exceptions.ConnectionException;
@@ -10,13 +10,13 @@ import org.openstack4j.api.exceptions.RegionEndpointNotFoundException;
 import org.openstack4j.api.exceptions.ResponseException;
 import org.openstack4j.model.common.ActionResponse;
 
-import javax.net.ssl.SSLException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.net.ssl.SSLException;
 
 /**
  * What OpenStack faults mean for the caller. openstack4j reports them three ways: {@code null} from a get on 404

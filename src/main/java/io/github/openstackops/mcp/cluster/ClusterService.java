@@ -34,11 +34,11 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
-import static io.github.openstackops.mcp.compute.Rounding.percent;
-import static io.github.openstackops.mcp.cloud.Json.text;
-import static io.github.openstackops.mcp.cloud.Json.longValue;
-import static io.github.openstackops.mcp.cloud.Json.bool;
 import static io.github.openstackops.mcp.cloud.Json.array;
+import static io.github.openstackops.mcp.cloud.Json.bool;
+import static io.github.openstackops.mcp.cloud.Json.longValue;
+import static io.github.openstackops.mcp.cloud.Json.text;
+import static io.github.openstackops.mcp.compute.Rounding.percent;
 
 /**
  * The state of the whole cloud in one call. Nova, Neutron and Cinder are read at the same time, one virtual thread

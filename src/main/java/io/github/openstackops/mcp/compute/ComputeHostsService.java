@@ -18,9 +18,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import static io.github.openstackops.mcp.cloud.Json.text;
-import static io.github.openstackops.mcp.cloud.Json.bool;
 import static io.github.openstackops.mcp.cloud.Json.array;
+import static io.github.openstackops.mcp.cloud.Json.bool;
+import static io.github.openstackops.mcp.cloud.Json.text;
 
 /**
  * Nova's services (admin only; microversion 2.53: UUID ids and forced_down) and availability zones. Neither API

@@ -31,14 +31,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import static io.github.openstackops.mcp.compute.Rounding.percent;
-import static io.github.openstackops.mcp.compute.Rounding.round2;
-import static io.github.openstackops.mcp.cloud.Json.text;
+import static io.github.openstackops.mcp.cloud.Json.array;
+import static io.github.openstackops.mcp.cloud.Json.decimal;
 import static io.github.openstackops.mcp.cloud.Json.integer;
 import static io.github.openstackops.mcp.cloud.Json.longValue;
-import static io.github.openstackops.mcp.cloud.Json.decimal;
-import static io.github.openstackops.mcp.cloud.Json.array;
 import static io.github.openstackops.mcp.cloud.Json.segment;
+import static io.github.openstackops.mcp.cloud.Json.text;
+import static io.github.openstackops.mcp.compute.Rounding.percent;
+import static io.github.openstackops.mcp.compute.Rounding.round2;
 
 /**
  * Nova's absolute limits of a project (microversion 2.57: without the network and file-injection limits that Nova no

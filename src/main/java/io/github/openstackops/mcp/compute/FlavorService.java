@@ -22,12 +22,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import static io.github.openstackops.mcp.cloud.Json.text;
-import static io.github.openstackops.mcp.cloud.Json.integer;
-import static io.github.openstackops.mcp.cloud.Json.decimal;
-import static io.github.openstackops.mcp.cloud.Json.bool;
 import static io.github.openstackops.mcp.cloud.Json.array;
+import static io.github.openstackops.mcp.cloud.Json.bool;
+import static io.github.openstackops.mcp.cloud.Json.decimal;
+import static io.github.openstackops.mcp.cloud.Json.integer;
 import static io.github.openstackops.mcp.cloud.Json.segment;
+import static io.github.openstackops.mcp.cloud.Json.text;
 
 /**
  * Flavors (Nova, microversion 2.61: descriptions and extra specs in the list and detail views). Nova has no name

@@ -21,13 +21,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import static io.github.openstackops.mcp.compute.Rounding.percent;
-import static io.github.openstackops.mcp.cloud.Json.text;
+import static io.github.openstackops.mcp.cloud.Json.array;
 import static io.github.openstackops.mcp.cloud.Json.integer;
 import static io.github.openstackops.mcp.cloud.Json.longValue;
-import static io.github.openstackops.mcp.cloud.Json.array;
-import static io.github.openstackops.mcp.cloud.Json.segment;
 import static io.github.openstackops.mcp.cloud.Json.orNull;
+import static io.github.openstackops.mcp.cloud.Json.segment;
+import static io.github.openstackops.mcp.cloud.Json.text;
+import static io.github.openstackops.mcp.compute.Rounding.percent;
 
 /**
  * Hypervisors (Nova, admin only). Spoken at microversion 2.53: UUID ids, pagination, host name patterns, and still

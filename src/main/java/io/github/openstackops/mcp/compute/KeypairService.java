@@ -23,9 +23,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import static io.github.openstackops.mcp.cloud.Json.text;
 import static io.github.openstackops.mcp.cloud.Json.array;
 import static io.github.openstackops.mcp.cloud.Json.segment;
+import static io.github.openstackops.mcp.cloud.Json.text;
 
 /**
  * Key pairs of the current user (Nova, microversion 2.35: key types and pagination; below 2.92, where Nova still

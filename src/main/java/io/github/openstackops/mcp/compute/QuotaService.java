@@ -23,9 +23,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 
-import static io.github.openstackops.mcp.compute.Rounding.percent;
 import static io.github.openstackops.mcp.cloud.Json.longValue;
 import static io.github.openstackops.mcp.cloud.Json.segment;
+import static io.github.openstackops.mcp.compute.Rounding.percent;
 
 /**
  * Quotas of a project with their usage, from each service's quota detail API: Nova os-quota-sets/{p}/detail

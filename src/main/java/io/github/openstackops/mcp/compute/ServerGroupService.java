@@ -23,10 +23,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import static io.github.openstackops.mcp.cloud.Json.text;
-import static io.github.openstackops.mcp.cloud.Json.integer;
 import static io.github.openstackops.mcp.cloud.Json.array;
+import static io.github.openstackops.mcp.cloud.Json.integer;
 import static io.github.openstackops.mcp.cloud.Json.segment;
+import static io.github.openstackops.mcp.cloud.Json.text;
 
 /**
  * Server groups (Nova, microversion 2.64: one policy plus rules). Nova pages server groups by offset, not by marker,

@@ -25,8 +25,8 @@ import org.openstack4j.api.Builders;
 import org.openstack4j.api.types.ServiceType;
 import org.openstack4j.model.common.Payload;
 import org.openstack4j.model.common.Payloads;
-import org.openstack4j.openstack.image.v2.domain.PatchOperation;
 import org.openstack4j.openstack.image.v2.domain.PatchOperation.OperationType;
+import org.openstack4j.openstack.image.v2.domain.PatchOperation;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -42,11 +42,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
-import static io.github.openstackops.mcp.cloud.Json.text;
-import static io.github.openstackops.mcp.cloud.Json.longValue;
-import static io.github.openstackops.mcp.cloud.Json.flag;
-import static io.github.openstackops.mcp.cloud.Json.stringList;
 import static io.github.openstackops.mcp.cloud.Json.array;
+import static io.github.openstackops.mcp.cloud.Json.flag;
+import static io.github.openstackops.mcp.cloud.Json.longValue;
+import static io.github.openstackops.mcp.cloud.Json.stringList;
+import static io.github.openstackops.mcp.cloud.Json.text;
 
 /** Images (Glance v2): listing, lookup, create with data, update, sharing, (de)activation, guarded deletion. */
 @Singleton

@@ -28,12 +28,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import static io.github.openstackops.mcp.cloud.Json.flag;
+import static io.github.openstackops.mcp.cloud.Json.nonEmpty;
+import static io.github.openstackops.mcp.cloud.Json.text;
 import static io.github.openstackops.mcp.network.NetworkService.blankToNull;
 import static io.github.openstackops.mcp.network.NetworkService.put;
 import static io.github.openstackops.mcp.network.NeutronJson.str;
-import static io.github.openstackops.mcp.cloud.Json.text;
-import static io.github.openstackops.mcp.cloud.Json.nonEmpty;
-import static io.github.openstackops.mcp.cloud.Json.flag;
 
 /** Cross-resource views of Neutron: IP availability, agents, quotas, a project's topology. */
 @Singleton

@@ -21,12 +21,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import static io.github.openstackops.mcp.cloud.Json.text;
-import static io.github.openstackops.mcp.cloud.Json.nonEmpty;
 import static io.github.openstackops.mcp.cloud.Json.bool;
 import static io.github.openstackops.mcp.cloud.Json.flag;
 import static io.github.openstackops.mcp.cloud.Json.integer;
+import static io.github.openstackops.mcp.cloud.Json.nonEmpty;
 import static io.github.openstackops.mcp.cloud.Json.stringList;
+import static io.github.openstackops.mcp.cloud.Json.text;
 
 /** Networks (Neutron): list, get, create, update, delete. */
 @Singleton

@@ -21,14 +21,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import static io.github.openstackops.mcp.cloud.Json.bool;
+import static io.github.openstackops.mcp.cloud.Json.flag;
+import static io.github.openstackops.mcp.cloud.Json.nonEmpty;
+import static io.github.openstackops.mcp.cloud.Json.stringList;
+import static io.github.openstackops.mcp.cloud.Json.text;
 import static io.github.openstackops.mcp.network.NetworkService.blankToNull;
 import static io.github.openstackops.mcp.network.NetworkService.put;
 import static io.github.openstackops.mcp.network.NeutronJson.str;
-import static io.github.openstackops.mcp.cloud.Json.text;
-import static io.github.openstackops.mcp.cloud.Json.nonEmpty;
-import static io.github.openstackops.mcp.cloud.Json.bool;
-import static io.github.openstackops.mcp.cloud.Json.flag;
-import static io.github.openstackops.mcp.cloud.Json.stringList;
 
 /** Ports (Neutron): list, get, create, update, delete. */
 @Singleton

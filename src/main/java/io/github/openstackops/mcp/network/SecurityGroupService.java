@@ -27,14 +27,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import static io.github.openstackops.mcp.cloud.Json.bool;
+import static io.github.openstackops.mcp.cloud.Json.integer;
+import static io.github.openstackops.mcp.cloud.Json.nonEmpty;
+import static io.github.openstackops.mcp.cloud.Json.stringList;
+import static io.github.openstackops.mcp.cloud.Json.text;
 import static io.github.openstackops.mcp.network.NetworkService.blankToNull;
 import static io.github.openstackops.mcp.network.NetworkService.put;
 import static io.github.openstackops.mcp.network.NeutronJson.str;
-import static io.github.openstackops.mcp.cloud.Json.text;
-import static io.github.openstackops.mcp.cloud.Json.nonEmpty;
-import static io.github.openstackops.mcp.cloud.Json.bool;
-import static io.github.openstackops.mcp.cloud.Json.integer;
-import static io.github.openstackops.mcp.cloud.Json.stringList;
 
 /** Security groups and rules (Neutron), with the world-open ingress guard rail. */
 @Singleton

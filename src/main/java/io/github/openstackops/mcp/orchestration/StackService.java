@@ -47,12 +47,12 @@ import java.util.Map;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
+import static io.github.openstackops.mcp.cloud.Json.elements;
+import static io.github.openstackops.mcp.cloud.Json.segment;
 import static io.github.openstackops.mcp.orchestration.HeatApi.plain;
 import static io.github.openstackops.mcp.orchestration.HeatApi.query;
 import static io.github.openstackops.mcp.orchestration.HeatApi.strings;
 import static io.github.openstackops.mcp.orchestration.HeatApi.text;
-import static io.github.openstackops.mcp.cloud.Json.segment;
-import static io.github.openstackops.mcp.cloud.Json.elements;
 
 /**
  * Heat stacks: listing and inspection, template validation and previews, and the stack lifecycle (create, update

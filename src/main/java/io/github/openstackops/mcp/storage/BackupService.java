@@ -23,13 +23,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import static io.github.openstackops.mcp.cloud.Json.array;
+import static io.github.openstackops.mcp.cloud.Json.bool;
+import static io.github.openstackops.mcp.cloud.Json.text;
 import static io.github.openstackops.mcp.storage.Cinder.time;
 import static io.github.openstackops.mcp.storage.VolumeService.label;
 import static io.github.openstackops.mcp.storage.VolumeService.size;
 import static io.github.openstackops.mcp.storage.VolumeService.status;
-import static io.github.openstackops.mcp.cloud.Json.text;
-import static io.github.openstackops.mcp.cloud.Json.bool;
-import static io.github.openstackops.mcp.cloud.Json.array;
 
 /** Volume backups (Cinder v3, needs a cinder-backup service): listing, lookup, create, restore, delete. */
 @Singleton

@@ -23,11 +23,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import static io.github.openstackops.mcp.storage.Cinder.time;
-import static io.github.openstackops.mcp.cloud.Json.text;
+import static io.github.openstackops.mcp.cloud.Json.array;
 import static io.github.openstackops.mcp.cloud.Json.bool;
 import static io.github.openstackops.mcp.cloud.Json.stringMap;
-import static io.github.openstackops.mcp.cloud.Json.array;
+import static io.github.openstackops.mcp.cloud.Json.text;
+import static io.github.openstackops.mcp.storage.Cinder.time;
 
 /** Cinder's catalogue and admin views: volume types, quotas, services, backend pools. */
 @Singleton

@@ -31,12 +31,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 
-import static io.github.openstackops.mcp.storage.Cinder.time;
-import static io.github.openstackops.mcp.cloud.Json.text;
-import static io.github.openstackops.mcp.cloud.Json.integer;
-import static io.github.openstackops.mcp.cloud.Json.bool;
-import static io.github.openstackops.mcp.cloud.Json.stringMap;
 import static io.github.openstackops.mcp.cloud.Json.array;
+import static io.github.openstackops.mcp.cloud.Json.bool;
+import static io.github.openstackops.mcp.cloud.Json.integer;
+import static io.github.openstackops.mcp.cloud.Json.stringMap;
+import static io.github.openstackops.mcp.cloud.Json.text;
+import static io.github.openstackops.mcp.storage.Cinder.time;
 
 /** Volumes (Cinder v3): listing, lookup by id or name, create, extend, update, retype, and guarded deletion. */
 @Singleton

@@ -3,8 +3,8 @@ package io.github.openstackops.mcp.live;
 import io.github.openstackops.mcp.support.McpClients;
 import io.github.openstackops.mcp.support.ToolCalls;
 import io.modelcontextprotocol.client.McpSyncClient;
-import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import io.modelcontextprotocol.spec.McpSchema;
 
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -2,10 +2,6 @@ package io.github.openstackops.mcp.cloud.http;
 
 import io.github.openstackops.mcp.cloud.CloudConfigurationException;
 
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.TrustManagerFactory;
-import javax.net.ssl.X509TrustManager;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +10,10 @@ import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.util.Arrays;
 import java.util.Collection;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
 
 /** An SSLContext that trusts exactly the certificates of a PEM bundle (OS_CACERT), as the openstack CLI does. */
 public final class CaBundle {

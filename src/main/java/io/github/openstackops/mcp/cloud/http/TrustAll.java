@@ -1,11 +1,11 @@
 package io.github.openstackops.mcp.cloud.http;
 
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
 
 /** Certificate checks switched off: only ever used when the operator sets OS_INSECURE=true. */
 record TrustAll(SSLContext context, X509TrustManager manager) {
