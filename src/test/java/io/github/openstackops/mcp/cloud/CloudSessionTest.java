@@ -132,6 +132,7 @@ class CloudSessionTest {
                 ToolContext.quiet(Caller.STDIO, Surface.STDIO));
         assertThat(error.message()).contains("Keystone rejected the credentials of user 'demo'")
                 .contains("HTTP 401").contains("OS_PASSWORD").doesNotContain("fake-password-0451");
+        assertThat(error.message()).contains("Keystone said: \"The request you have made requires authentication.\"");
 
         // credentials fine without a scope: the project is the problem
         fake.on("POST", "/identity/v3/auth/tokens", r -> r.body().contains("\"scope\"")
@@ -142,6 +143,8 @@ class CloudSessionTest {
                 .isInstanceOf(ToolException.class)
                 .hasMessageContaining("accepted the credentials of user 'demo' but not the project")
                 .hasMessageContaining("project 'demo' in domain 'Default'");
+        assertThat(Secrets.scrub("unscoped-x1")).as("the diagnostic token is not kept as a secret for good")
+                .isEqualTo("unscoped-x1");
     }
 
     @Test
