@@ -120,6 +120,8 @@ public record CloudProfile(
                     + " OS_APPLICATION_CREDENTIAL_ID and OS_APPLICATION_CREDENTIAL_SECRET.");
         }
 
+        Object verify = yaml.get("verify");
+        String verifyBundle = verifyBundle(verify);
         String cacertValue = first(s.cacert(), v.str("cacert"));
         Path cacert = null;
         if (cacertValue != null) {
@@ -127,9 +129,16 @@ public record CloudProfile(
             if (!Files.isReadable(cacert)) {
                 throw new CloudConfigurationException("OS_CACERT=" + cacertValue + " is not a readable file.");
             }
+        } else if (verifyBundle != null) {
+            cacert = Path.of(verifyBundle);
+            if (!Files.isReadable(cacert)) {
+                throw new CloudConfigurationException("clouds.yaml has 'verify: " + verifyBundle + "', which is"
+                        + " neither true, false nor a readable CA bundle file. Use true (verify), false (do not"
+                        + " verify) or the path of the CA bundle.");
+            }
         }
         boolean insecure = s.insecure() != null ? s.insecure()
-                : yaml.containsKey("verify") ? !Boolean.parseBoolean(String.valueOf(yaml.get("verify")))
+                : verify != null ? isFalse(verify)
                 : Boolean.parseBoolean(String.valueOf(yaml.getOrDefault("insecure", "false")));
 
         String facingValue = first(s.endpointInterface(), v.str("interface"), v.str("endpoint_type"));
@@ -200,6 +209,28 @@ public record CloudProfile(
             case "admin" -> Facing.ADMIN;
             default -> throw new CloudConfigurationException("OS_INTERFACE=" + value + " must be public, internal or admin.");
         };
+    }
+
+    /**
+     * The CA bundle a clouds.yaml {@code verify} names (openstacksdk accepts a path there), or null for true, false or
+     * no value. Only an explicit false turns verification off; anything that is neither a boolean nor a path is an
+     * error rather than a silent downgrade.
+     */
+    @Nullable
+    private static String verifyBundle(@Nullable Object verify) {
+        if (verify == null || verify instanceof Boolean) {
+            return null;
+        }
+        if (verify instanceof String text) {
+            String value = text.trim();
+            return value.isEmpty() || value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false") ? null : value;
+        }
+        throw new CloudConfigurationException("clouds.yaml has 'verify: " + verify + "'; use true (verify TLS"
+                + " certificates), false (do not verify) or the path of a CA bundle.");
+    }
+
+    private static boolean isFalse(Object verify) {
+        return Boolean.FALSE.equals(verify) || verify instanceof String text && text.trim().equalsIgnoreCase("false");
     }
 
     @Nullable

@@ -3,10 +3,12 @@ package io.github.openstackops.mcp.cloud;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
+import com.github.benmanes.caffeine.cache.RemovalCause;
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.github.openstackops.mcp.catalog.Secrets;
 import io.github.openstackops.mcp.catalog.ToolException;
 import io.github.openstackops.mcp.cloud.http.CaBundle;
+import io.github.openstackops.mcp.cloud.http.PooledOkHttpConnector;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import org.openstack4j.api.OSClient.OSClientV3;
@@ -21,7 +23,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Function;
 
 /**
@@ -42,7 +45,8 @@ public class CloudSession {
     private final KeystoneAuthenticator authenticator = new KeystoneAuthenticator();
     private final Cache<String, KeystoneToken> tokens;
     private final Ticker ticker;
-    private final AtomicLong authentications = new AtomicLong();
+    /** Tokens out of the cache that calls in flight may still use: scrubbed from text until Keystone expires them. */
+    private final Queue<KeystoneToken> retired = new ConcurrentLinkedQueue<>();
     private volatile Connection connection;
     private volatile RecentFailure recentFailure;
 
@@ -61,9 +65,9 @@ public class CloudSession {
         this.ticker = ticker;
         this.tokens = Caffeine.newBuilder().ticker(ticker).maximumSize(64)
                 .expireAfter(new TokenLifetime(settings.tokenRefreshMargin()))
-                .removalListener((String key, KeystoneToken token, com.github.benmanes.caffeine.cache.RemovalCause cause) -> {
+                .removalListener((String key, KeystoneToken token, RemovalCause cause) -> {
                     if (token != null) {
-                        Secrets.forget(token.getId());
+                        retired.add(token);
                     }
                 })
                 .build();
@@ -76,8 +80,7 @@ public class CloudSession {
 
     /** The scope-wide token, authenticating if there is none (or it is about to expire). */
     public Token token() {
-        Connection c = connection();
-        return tokens.get(c.profile().scopeKey(), key -> authenticate(c));
+        return token(connection());
     }
 
     /**
@@ -86,32 +89,36 @@ public class CloudSession {
      */
     public OSClientV3 client() {
         Connection c = connection();
-        Token token = token();
-        OSClientV3 os = OSFactory.clientFromToken(token, c.profile().facing(), c.config());
-        if (c.profile().region() != null) {
-            os.useRegion(c.profile().region());
-        }
-        return os;
+        return client(c, token(c));
     }
 
-    /** Runs {@code work} with a client bound to this thread; on a 401 re-authenticates once and runs it again. */
+    /**
+     * Runs {@code work} with a client bound to this thread. On a 401 the token it used is dropped and, if
+     * {@code work} had sent only reads (GET/HEAD), it runs once more with a fresh token. Once it has sent anything
+     * else (a create, a delete, an action) it is not run again: that would repeat the change. The caller is then told
+     * that the change went out before the cloud stopped accepting the token.
+     */
     public <T> T call(Function<OSClientV3, T> work) {
+        Connection c = connection();
+        KeystoneToken used = token(c);
+        OSClientV3 os = client(c, used);
+        long writesBefore = PooledOkHttpConnector.writesSent();
         try {
-            return work.apply(client());
-        } catch (AuthenticationException e) {
-            return retryAfter401(work);
+            return work.apply(os);
         } catch (ResponseException e) {
-            if (e.getStatus() == 401) {
-                return retryAfter401(work);
+            if (e.getStatus() != 401 && !(e instanceof AuthenticationException)) {
+                throw e;
             }
-            throw e;
+            tokens.asMap().remove(c.profile().scopeKey(), used);
+            if (PooledOkHttpConnector.writesSent() != writesBefore) {
+                LOG.warn("the cloud rejected the token (HTTP 401) after a change had been sent; not repeating it");
+                throw new ToolException(ToolException.Kind.UNAVAILABLE, "The cloud stopped accepting this server's"
+                        + " token (HTTP 401) after the change had already been sent, so it was not sent again. It may"
+                        + " or may not have taken effect: check the resource's current state before retrying.");
+            }
+            LOG.info("the cloud rejected the cached token (HTTP 401); authenticating again");
+            return work.apply(client(c, token(c)));
         }
-    }
-
-    private <T> T retryAfter401(Function<OSClientV3, T> work) {
-        LOG.info("the cloud rejected the cached token (HTTP 401); authenticating again");
-        invalidate();
-        return work.apply(client());
     }
 
     /**
@@ -139,9 +146,16 @@ public class CloudSession {
         }
     }
 
-    /** Keystone authentications performed since start (each one is a POST /v3/auth/tokens). */
-    public long authenticationCount() {
-        return authentications.get();
+    private KeystoneToken token(Connection c) {
+        return tokens.get(c.profile().scopeKey(), key -> authenticate(c));
+    }
+
+    private static OSClientV3 client(Connection c, Token token) {
+        OSClientV3 os = OSFactory.clientFromToken(token, c.profile().facing(), c.config());
+        if (c.profile().region() != null) {
+            os.useRegion(c.profile().region());
+        }
+        return os;
     }
 
     private KeystoneToken authenticate(Connection c) {
@@ -149,11 +163,11 @@ public class CloudSession {
         if (failure != null && ticker.read() - failure.atNanos() < FAILURE_MEMORY.toNanos()) {
             throw failure.error();
         }
-        authentications.incrementAndGet();
         long start = System.nanoTime();
         try {
             KeystoneToken token = authenticator.authenticate(c.profile(), c.config());
             recentFailure = null;
+            forgetExpired();
             LOG.info("authenticated {} (token valid until {}, {} ms)", c.profile().describe(), token.getExpires(),
                     (System.nanoTime() - start) / 1_000_000);
             return token;
@@ -162,6 +176,18 @@ public class CloudSession {
             LOG.warn("authentication failed: {}", Secrets.scrub(e.getMessage()));
             throw e;
         }
+    }
+
+    /** Stops scrubbing retired tokens once Keystone itself would reject them. */
+    private void forgetExpired() {
+        long now = System.currentTimeMillis();
+        retired.removeIf(token -> {
+            boolean expired = token.getExpires() == null || token.getExpires().getTime() <= now;
+            if (expired) {
+                Secrets.forget(token.getId());
+            }
+            return expired;
+        });
     }
 
     private Connection connection() {
@@ -198,7 +224,11 @@ public class CloudSession {
         return config;
     }
 
-    /** A token lives until shortly before Keystone says it expires (the margin, at most half its lifetime). */
+    /**
+     * A token lives until shortly before Keystone says it expires (the margin, at most half its lifetime). The default
+     * margin, 30 minutes (half of Keystone's default one-hour token), lets a call that writes and then waits up to that
+     * long finish on the token it started with: a 401 after the write can no longer be retried (see {@link #call}).
+     */
     private record TokenLifetime(Duration margin) implements Expiry<String, KeystoneToken> {
         @Override
         public long expireAfterCreate(String key, KeystoneToken token, long currentTime) {

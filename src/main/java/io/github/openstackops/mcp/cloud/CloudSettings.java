@@ -39,7 +39,7 @@ public record CloudSettings(
         @Nullable Map<String, Integer> endpointPorts,
         @Bindable(defaultValue = "10s") Duration connectTimeout,
         @Bindable(defaultValue = "60s") Duration readTimeout,
-        @Bindable(defaultValue = "5m") Duration tokenRefreshMargin) {
+        @Bindable(defaultValue = "30m") Duration tokenRefreshMargin) {
 
     public static final String PREFIX = "openstack";
 

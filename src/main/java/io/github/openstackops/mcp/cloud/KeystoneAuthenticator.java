@@ -15,15 +15,10 @@ import org.openstack4j.openstack.identity.v3.domain.TokenAuth;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
-import java.net.SocketTimeoutException;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javax.net.ssl.SSLException;
 
 /**
  * One Keystone v3 authentication: password (user by name or id, project by name or id) or application credential.
@@ -71,7 +66,7 @@ public final class KeystoneAuthenticator {
         }
         HttpResponse unscoped = post(profile, config, authBody(profile, false));
         try {
-            Secrets.register(unscoped.header(ClientConstants.HEADER_X_SUBJECT_TOKEN));
+            // its token is never read, so never registered with Secrets (which would keep it for good)
             return unscoped.getStatus() == 201;
         } finally {
             close(unscoped);
@@ -150,14 +145,10 @@ public final class KeystoneAuthenticator {
         return id != null ? Map.of("id", id) : Map.of("name", name);
     }
 
+    /** Keystone's message for a failed authentication (its answer's first 4 KiB). */
     private static String readError(HttpResponse response) {
         try (InputStream in = response.getInputStream()) {
-            if (in == null) {
-                return "";
-            }
-            String text = new String(in.readNBytes(4096), StandardCharsets.UTF_8);
-            Object message = JSON.readTree(text).path("error").path("message").asText("");
-            return String.valueOf(message);
+            return in == null ? "" : CloudApi.faultMessage(new String(in.readNBytes(4096), StandardCharsets.UTF_8));
         } catch (IOException | RuntimeException e) {
             return "";
         }
@@ -180,22 +171,8 @@ public final class KeystoneAuthenticator {
     }
 
     private static ToolException unreachable(CloudProfile p, ConnectionException e) {
-        Throwable cause = e.getCause() == null ? e : e.getCause();
-        String why;
-        if (cause instanceof SSLException) {
-            why = "its TLS certificate could not be verified (" + cause.getClass().getSimpleName()
-                    + "); set OS_CACERT to the CA bundle that signed it";
-        } else if (cause instanceof UnknownHostException) {
-            why = "the host name does not resolve";
-        } else if (cause instanceof ConnectException || cause instanceof NoRouteToHostException) {
-            why = "the connection was refused";
-        } else if (cause instanceof SocketTimeoutException) {
-            why = "it did not answer in time";
-        } else {
-            why = "of a network error (" + cause.getClass().getSimpleName() + ")";
-        }
-        return unavailable("Keystone at " + p.authUrl() + " is unreachable: " + why + ". Check OS_AUTH_URL and"
-                + " that the identity service is up; calls will work again as soon as it is.");
+        return unavailable("Keystone at " + p.authUrl() + " is unreachable: " + OpenStackFaults.networkCause(e)
+                + ". Check OS_AUTH_URL and that the identity service is up; calls will work again as soon as it is.");
     }
 
     private static ToolException unavailable(String message) {

@@ -11,6 +11,7 @@ import org.openstack4j.api.exceptions.ResponseException;
 import org.openstack4j.model.common.ActionResponse;
 
 import java.net.ConnectException;
+import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.util.Optional;
@@ -96,23 +97,36 @@ public class OpenStackFaults implements FaultTranslator {
     }
 
     private static ToolException unreachable(ConnectionException e) {
-        Throwable cause = e.getCause() == null ? e : e.getCause();
-        String why;
-        if (cause instanceof SSLException) {
-            why = "the TLS certificate could not be verified; set OS_CACERT to the CA bundle that signed it";
-        } else if (cause instanceof UnknownHostException) {
-            why = "a catalog host name does not resolve; the OS_*_PORT overrides with OS_AUTH_HOST can redirect"
-                    + " endpoints";
-        } else if (cause instanceof ConnectException) {
-            why = "the connection was refused (is the service up?)";
-        } else if (cause instanceof SocketTimeoutException) {
-            why = "it did not answer in time";
-        } else {
-            why = "of a network error (" + cause.getClass().getSimpleName() + ")";
+        String why = networkCause(e);
+        if (e.getCause() instanceof UnknownHostException) {
+            why += " (the OS_*_PORT overrides with OS_AUTH_HOST can redirect catalog endpoints)";
         }
         String where = e.getMessage() == null ? "" : " (" + e.getMessage() + ")";
         return new ToolException(Kind.UNAVAILABLE, "An OpenStack service could not be reached" + where + ": " + why
                 + ". Try again once it is back.");
+    }
+
+    /**
+     * Why a connection failed, as a clause to follow "unreachable: " or "could not be reached: ": TLS, DNS, refused,
+     * timeout, or the name of another network error. Takes the {@link ConnectionException} itself or its cause.
+     */
+    public static String networkCause(Throwable failure) {
+        Throwable cause = failure instanceof ConnectionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        if (cause instanceof SSLException) {
+            return "the TLS certificate could not be verified (" + cause.getClass().getSimpleName()
+                    + "); set OS_CACERT to the CA bundle that signed it";
+        }
+        if (cause instanceof UnknownHostException) {
+            return "the host name does not resolve";
+        }
+        if (cause instanceof ConnectException || cause instanceof NoRouteToHostException) {
+            return "the connection was refused (is the service up?)";
+        }
+        if (cause instanceof SocketTimeoutException) {
+            return "it did not answer in time";
+        }
+        return "of a network error (" + cause.getClass().getSimpleName() + ")";
     }
 
     private static String requestId(ResponseException e) {

@@ -64,9 +64,13 @@ public class Identities {
     // ---- lookups -------------------------------------------------------------------------------------------------
 
     public JsonNode project(String ref, @Nullable String domainRef) {
-        String domainId = domainRef == null ? null : domainId(domainRef);
+        return projectIn(ref, domainRef == null ? null : domainId(domainRef));
+    }
+
+    /** A project by id, or by exact name within the domain of that id (any domain when null). */
+    public JsonNode projectIn(String ref, @Nullable String domainId) {
         Self self = self();
-        return Lookup.byIdOrName("Project", ref, id -> unwrap(keystone.find("/projects/" + Json.segment(id)), "project"),
+        return Lookup.byIdOrName("Project", ref, id -> keystone.find("/projects/" + Json.segment(id), "project"),
                 name -> byName("/projects", "projects", name, domainId,
                         Objects.equals(name, self.projectName()) ? self.projectId() : null, "project"),
                 n -> Json.nonEmpty(n, "name"), n -> Json.nonEmpty(n, "id"));
@@ -75,7 +79,7 @@ public class Identities {
     public JsonNode user(String ref, @Nullable String domainRef) {
         String domainId = domainRef == null ? null : domainId(domainRef);
         Self self = self();
-        return Lookup.byIdOrName("User", ref, id -> unwrap(keystone.find("/users/" + Json.segment(id)), "user"),
+        return Lookup.byIdOrName("User", ref, id -> keystone.find("/users/" + Json.segment(id), "user"),
                 name -> byName("/users", "users", name, domainId,
                         Objects.equals(name, self.userName()) ? self.userId() : null, "user"),
                 n -> Json.nonEmpty(n, "name"), n -> Json.nonEmpty(n, "id"));
@@ -83,14 +87,14 @@ public class Identities {
 
     public JsonNode group(String ref, @Nullable String domainRef) {
         String domainId = domainRef == null ? null : domainId(domainRef);
-        return Lookup.byIdOrName("Group", ref, id -> unwrap(keystone.find("/groups/" + Json.segment(id)), "group"),
+        return Lookup.byIdOrName("Group", ref, id -> keystone.find("/groups/" + Json.segment(id), "group"),
                 name -> byName("/groups", "groups", name, domainId, null, "group"),
                 n -> Json.nonEmpty(n, "name"), n -> Json.nonEmpty(n, "id"));
     }
 
     public JsonNode role(String ref) {
-        return Lookup.byIdOrName("Role", ref, id -> unwrap(keystone.find("/roles/" + Json.segment(id)), "role"),
-                name -> Keystone.items(keystone.get("/roles", Map.of("name", name)), "roles", Function.identity()),
+        return Lookup.byIdOrName("Role", ref, id -> keystone.find("/roles/" + Json.segment(id), "role"),
+                name -> byName("/roles", "roles", name, null, null, "role"),
                 n -> Json.nonEmpty(n, "name"), n -> Json.nonEmpty(n, "id"));
     }
 
@@ -101,7 +105,7 @@ public class Identities {
             throw ToolException.invalid("Name the domain by id or exact name.");
         }
         if (ID_LIKE.matcher(value).matches()) {
-            JsonNode found = unwrap(keystone.find("/domains/" + Json.segment(value)), "domain");
+            JsonNode found = keystone.find("/domains/" + Json.segment(value), "domain");
             if (found != null) {
                 return found;
             }
@@ -148,18 +152,13 @@ public class Identities {
             return Keystone.items(keystone.get(path, query), key, Function.identity());
         } catch (ResponseException e) {
             if (e.getStatus() == 403 && ownId != null) {
-                JsonNode own = unwrap(keystone.find(path + "/" + Json.segment(ownId)), singular);
+                JsonNode own = keystone.find(path + "/" + Json.segment(ownId), singular);
                 if (own != null && (domainId == null || domainId.equals(Json.nonEmpty(own, "domain_id")))) {
                     return List.of(own);
                 }
             }
             throw e;
         }
-    }
-
-    @Nullable
-    private static JsonNode unwrap(@Nullable JsonNode response, String key) {
-        return response == null ? null : response.get(key);
     }
 
     // ---- names for ids, best effort (a failure shows the id only) ----------------------------------------------
@@ -171,7 +170,7 @@ public class Identities {
             return null;
         }
         try {
-            JsonNode node = unwrap(keystone.find("/" + collection + "/" + Json.segment(id)), singular);
+            JsonNode node = keystone.find("/" + collection + "/" + Json.segment(id), singular);
             return node == null ? null : Json.nonEmpty(node, "name");
         } catch (RuntimeException e) {
             return null;

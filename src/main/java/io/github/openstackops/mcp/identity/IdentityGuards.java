@@ -34,7 +34,7 @@ final class IdentityGuards {
                     + " this server is authenticated in; doing so would lock this server, and the operator using it,"
                     + " out of the cloud. Use the openstack CLI with another account if this is really intended.");
         }
-        if (name != null && PROTECTED_PROJECTS.contains(name.toLowerCase(Locale.ROOT))) {
+        if (isProtectedProject(project)) {
             throw ToolException.refused("Refusing to " + what + " project '" + name + "' (" + id + "): the '" + name
                     + "' project is what the cloud's administrators" + ("service".equalsIgnoreCase(name)
                     ? " and services (nova, neutron, glance, cinder, placement, heat) authenticate in" : " work in")
@@ -51,7 +51,7 @@ final class IdentityGuards {
                     + " server is authenticated as; doing so would lock this server, and the operator using it, out"
                     + " of the cloud. Use the openstack CLI with another account if this is really intended.");
         }
-        if (name != null && PROTECTED_USERS.contains(name.toLowerCase(Locale.ROOT))) {
+        if (isProtectedUser(user)) {
             throw ToolException.refused("Refusing to " + what + " user '" + name + "' (" + id + "): "
                     + ("admin".equalsIgnoreCase(name) ? "it is the cloud's administrator account"
                     : "the OpenStack services authenticate as '" + name + "'; without it they stop working")

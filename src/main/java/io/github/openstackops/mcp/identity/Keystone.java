@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.openstackops.mcp.catalog.ToolException;
 import io.github.openstackops.mcp.cloud.CloudApi;
 import io.github.openstackops.mcp.cloud.CloudSession;
+import io.github.openstackops.mcp.cloud.Json;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import org.openstack4j.api.exceptions.ResponseException;
@@ -39,17 +40,14 @@ public class Keystone {
         return api.send(HttpMethod.GET, ServiceType.IDENTITY, versioned(path), query, null, null);
     }
 
-    /** GET of one resource; null on 404 (the openstack4j convention {@link io.github.openstackops.mcp.cloud.Lookup} expects). */
+    /**
+     * One resource, unwrapped ({@code path} like "/projects/<id>", {@code key} like "project"); null on 404 (the
+     * openstack4j convention {@link io.github.openstackops.mcp.cloud.Lookup} expects).
+     */
     @Nullable
-    public JsonNode find(String path) {
-        try {
-            return get(path, null);
-        } catch (ResponseException e) {
-            if (e.getStatus() == 404) {
-                return null;
-            }
-            throw e;
-        }
+    public JsonNode find(String path, String key) {
+        JsonNode response = Json.orNull(() -> get(path, null));
+        return response == null ? null : response.get(key);
     }
 
     /** HEAD: true on 2xx, false on 404 (e.g. "is this user in that group", "does this grant exist"). */

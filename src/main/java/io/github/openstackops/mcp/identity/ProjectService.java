@@ -81,16 +81,19 @@ public class ProjectService {
         if (description != null) {
             body.put("description", description);
         }
+        String domainId = domain == null ? null : identities.domainId(domain);
         String parentId = null;
-        String parentDomain = null;
         if (parent != null) {
-            JsonNode p = identities.project(parent, domain);
+            JsonNode p = identities.projectIn(parent, domainId);
             parentId = Json.nonEmpty(p, "id");
-            parentDomain = Json.nonEmpty(p, "domain_id");
+            if (domainId == null) {
+                domainId = Json.nonEmpty(p, "domain_id");
+            }
             body.put("parent_id", parentId);
         }
-        String domainId = domain != null ? identities.domainId(domain)
-                : parentDomain != null ? parentDomain : identities.self().domainId();
+        if (domainId == null) {
+            domainId = identities.self().domainId();
+        }
         body.put("domain_id", domainId);
         body.put("enabled", enabled);
         JsonNode created = keystone.create("/projects", "project", body, "A project named '" + name

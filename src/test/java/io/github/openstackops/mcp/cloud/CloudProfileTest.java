@@ -144,4 +144,46 @@ class CloudProfileTest {
         p.put("openstack.cloud", "staging");
         assertThatThrownBy(() -> resolve(p)).hasMessageContaining("no cloud of that name");
     }
+
+    private static CloudProfile withVerify(Path dir, String verifyLine) throws IOException {
+        Path clouds = dir.resolve("clouds.yaml");
+        Files.writeString(clouds, """
+                clouds:
+                  prod:
+                    auth:
+                      auth_url: https://prod.example.com:5000/v3
+                      username: operator
+                      password: from-yaml
+                      project_name: ops
+                """ + "    " + verifyLine + "\n");
+        return resolve(Map.of("openstack.cloud", "prod", "openstack.clouds-file", clouds.toString()));
+    }
+
+    @Test
+    void only_an_explicit_false_in_clouds_yaml_turns_tls_verification_off(@TempDir Path dir) throws IOException {
+        assertThat(withVerify(dir, "verify:").insecure()).isFalse();
+        assertThat(withVerify(dir, "verify: ~").insecure()).isFalse();
+        assertThat(withVerify(dir, "verify: true").insecure()).isFalse();
+        assertThat(withVerify(dir, "verify: \"True\"").insecure()).isFalse();
+        assertThat(withVerify(dir, "verify: false").insecure()).isTrue();
+        assertThat(withVerify(dir, "verify: \"FALSE\"").insecure()).isTrue();
+    }
+
+    @Test
+    void a_ca_bundle_path_in_verify_is_used_as_the_cacert_and_anything_else_is_refused(@TempDir Path dir)
+            throws IOException {
+        Path bundle = Files.writeString(dir.resolve("ca.pem"), "-----BEGIN CERTIFICATE-----\n");
+
+        CloudProfile profile = withVerify(dir, "verify: " + bundle);
+        assertThat(profile.insecure()).isFalse();
+        assertThat(profile.cacert()).isEqualTo(bundle);
+
+        assertThatThrownBy(() -> withVerify(dir, "verify: ture"))
+                .isInstanceOf(CloudConfigurationException.class)
+                .hasMessageContaining("'verify: ture'")
+                .hasMessageContaining("neither true, false nor a readable CA bundle file");
+        assertThatThrownBy(() -> withVerify(dir, "verify: 0"))
+                .isInstanceOf(CloudConfigurationException.class)
+                .hasMessageContaining("'verify: 0'").hasMessageContaining("use true");
+    }
 }

@@ -1,6 +1,7 @@
 package io.github.openstackops.mcp.cloud;
 
 import io.github.openstackops.mcp.catalog.Caller;
+import io.github.openstackops.mcp.catalog.Secrets;
 import io.github.openstackops.mcp.catalog.Surface;
 import io.github.openstackops.mcp.catalog.ToolContext;
 import io.github.openstackops.mcp.catalog.ToolException;
@@ -11,6 +12,7 @@ import io.github.openstackops.mcp.support.TestContexts;
 import io.micronaut.context.ApplicationContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.openstack4j.model.compute.Action;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -130,6 +132,7 @@ class CloudSessionTest {
                 ToolContext.quiet(Caller.STDIO, Surface.STDIO));
         assertThat(error.message()).contains("Keystone rejected the credentials of user 'demo'")
                 .contains("HTTP 401").contains("OS_PASSWORD").doesNotContain("fake-password-0451");
+        assertThat(error.message()).contains("Keystone said: \"The request you have made requires authentication.\"");
 
         // credentials fine without a scope: the project is the problem
         fake.on("POST", "/identity/v3/auth/tokens", r -> r.body().contains("\"scope\"")
@@ -140,6 +143,8 @@ class CloudSessionTest {
                 .isInstanceOf(ToolException.class)
                 .hasMessageContaining("accepted the credentials of user 'demo' but not the project")
                 .hasMessageContaining("project 'demo' in domain 'Default'");
+        assertThat(Secrets.scrub("unscoped-x1")).as("the diagnostic token is not kept as a secret for good")
+                .isEqualTo("unscoped-x1");
     }
 
     @Test
@@ -155,6 +160,70 @@ class CloudSessionTest {
 
         assertThat(count).isEqualTo(3);
         assertThat(fake.authentications()).isEqualTo(2);
+    }
+
+    @Test
+    void a_call_that_already_sent_a_change_is_not_repeated_after_a_401() {
+        FakeOpenStack fake = cloud();
+        fake.on("POST", "/compute/v2.1/servers/.*/action", r -> new FakeOpenStack.Reply(202, "", Map.of()));
+        fake.on("GET", "/compute/v2.1/servers/detail", r -> FakeOpenStack.Reply.json(401,
+                "{\"error\": {\"code\": 401, \"message\": \"The request you have made requires authentication.\"}}"));
+        CloudSession session = new CloudSession(context(fake.properties()).getBean(CloudSettings.class));
+
+        assertThatThrownBy(() -> session.call(os -> {
+            os.compute().servers().action("9f1ac0ad-0000-4000-8000-000000000001", Action.PAUSE);
+            return os.compute().servers().list(Map.of("limit", "1")); // e.g. polling for the result
+        })).isInstanceOf(ToolException.class)
+                .hasMessageContaining("(HTTP 401) after the change had already been sent, so it was not sent again")
+                .hasMessageContaining("check the resource's current state");
+
+        assertThat(fake.count("POST", "/compute/v2.1/servers/.*/action")).isEqualTo(1);
+        assertThat(fake.count("GET", "/compute/v2.1/servers/detail")).isEqualTo(1);
+        session.call(os -> os.compute().flavors().get("1")); // the rejected token was dropped
+        assertThat(fake.authentications()).isEqualTo(2);
+    }
+
+    @Test
+    void concurrent_401s_for_the_same_stale_token_make_one_new_authentication() {
+        FakeOpenStack fake = cloud().latency(Duration.ofMillis(20));
+        CloudSession session = new CloudSession(context(fake.properties()).getBean(CloudSettings.class));
+        String stale = session.token().getId();
+        fake.on("GET", "/compute/v2.1/servers/detail", r -> stale.equals(authToken(r))
+                ? FakeOpenStack.Reply.json(401, "{\"error\": {\"code\": 401, \"message\": \"expired\"}}")
+                : FakeOpenStack.Reply.json(200, fake.recorded("servers/servers-detail-limit3.json")));
+
+        List<CompletableFuture<Integer>> calls = new ArrayList<>();
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(16)) {
+            for (int i = 0; i < 16; i++) {
+                calls.add(CompletableFuture.supplyAsync(() -> session.call(
+                        os -> os.compute().servers().list(Map.of("limit", "3")).size()), pool));
+            }
+            assertThat(calls.stream().map(CompletableFuture::join)).allMatch(n -> n == 3);
+        }
+
+        assertThat(fake.count("GET", "/compute/v2.1/servers/detail")).isGreaterThan(16); // 401s really happened
+        assertThat(fake.authentications()).isEqualTo(2);
+    }
+
+    @Test
+    void a_renewed_token_stays_scrubbed_until_keystone_expires_it() {
+        FakeOpenStack fake = cloud().tokenLifetime(Duration.ofMinutes(10));
+        Map<String, Object> properties = new HashMap<>(fake.properties());
+        properties.put("openstack.token-refresh-margin", "5m");
+        AtomicLong nanos = new AtomicLong();
+        CloudSession session = new CloudSession(context(properties).getBean(CloudSettings.class), nanos::get);
+        String first = session.token().getId();
+
+        nanos.addAndGet(Duration.ofMinutes(6).toNanos()); // renewed, but calls in flight may still send the first one
+        String second = session.token().getId();
+
+        assertThat(second).isNotEqualTo(first);
+        assertThat(Secrets.scrub("token " + first + " and " + second)).isEqualTo("token *** and ***");
+    }
+
+    private static String authToken(FakeOpenStack.Request request) {
+        return request.headers().entrySet().stream().filter(h -> h.getKey().equalsIgnoreCase("X-Auth-Token"))
+                .flatMap(h -> h.getValue().stream()).findFirst().orElse(null);
     }
 
     @Test

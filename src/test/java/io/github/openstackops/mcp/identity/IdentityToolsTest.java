@@ -317,6 +317,19 @@ class IdentityToolsTest {
     }
 
     @Test
+    void project_create_under_a_parent_in_a_named_domain_resolves_the_domain_once() throws Exception {
+        start(true);
+        fake.on("POST", KS + "/projects", 201, "identity/project-created.json");
+
+        tools.ok("project_create", Map.of("name", "rec-23778-project", "domain", "default", "parent", "demo"));
+
+        JsonNode sent = JSON.readTree(fake.requests("POST", KS + "/projects").get(0).body()).path("project");
+        assertThat(sent.path("parent_id").asText()).isEqualTo(DEMO_PROJECT);
+        assertThat(sent.path("domain_id").asText()).isEqualTo("default");
+        assertThat(fake.count("GET", KS + "/domains/default")).isEqualTo(1);
+    }
+
+    @Test
     void project_update_patches_only_the_changed_fields() throws Exception {
         start(true);
         fake.on("GET", KS + "/projects/" + NEW_PROJECT, 200, "identity/project-created.json")

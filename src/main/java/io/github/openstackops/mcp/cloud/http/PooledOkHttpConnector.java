@@ -26,7 +26,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.LongAdder;
 import javax.net.ssl.HostnameVerifier;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.X509TrustManager;
@@ -42,7 +41,8 @@ public final class PooledOkHttpConnector implements HttpExecutorService {
     private static final Map<Config, OkHttpClient> CLIENTS = new ConcurrentHashMap<>();
     private static final Map<SSLContext, X509TrustManager> TRUST = new ConcurrentHashMap<>();
     private static final ConnectionPool POOL = new ConnectionPool(32, 2, TimeUnit.MINUTES);
-    private static final LongAdder REQUESTS = new LongAdder();
+    /** Per thread: how many requests other than GET/HEAD it has sent (see {@link #writesSent()}). */
+    private static final ThreadLocal<long[]> WRITES = ThreadLocal.withInitial(() -> new long[1]);
     private static final byte[] EMPTY = new byte[0];
 
     /** Makes {@code trustManager} the one used with {@code context} (okhttp needs both). */
@@ -50,9 +50,13 @@ public final class PooledOkHttpConnector implements HttpExecutorService {
         TRUST.put(context, trustManager);
     }
 
-    /** Requests sent since start (for tests and the benchmark). */
-    public static long requestCount() {
-        return REQUESTS.sum();
+    /**
+     * How many requests other than GET and HEAD this thread has sent so far (counted before sending: a write may take
+     * effect even when its answer is lost). The difference between two readings tells whether anything that may have
+     * changed the cloud went out in between, e.g. before deciding whether a call may be repeated.
+     */
+    public static long writesSent() {
+        return WRITES.get()[0];
     }
 
     @Override
@@ -69,7 +73,10 @@ public final class PooledOkHttpConnector implements HttpExecutorService {
         }
         try {
             builder.method(request.getMethod().name(), body(request));
-            REQUESTS.increment();
+            HttpMethod method = request.getMethod();
+            if (method != HttpMethod.GET && method != HttpMethod.HEAD) {
+                WRITES.get()[0]++;
+            }
             Response response = client.newCall(builder.build()).execute();
             OpenStackRequestIds.record(response.header("X-Openstack-Request-Id"));
             OpenStackRequestIds.record(response.header("X-Compute-Request-Id"));
