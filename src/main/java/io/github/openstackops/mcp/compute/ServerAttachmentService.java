@@ -16,6 +16,7 @@ import io.github.openstackops.mcp.compute.ServerAttachmentRecords.ServerInterfac
 import io.github.openstackops.mcp.compute.ServerAttachmentRecords.ServerVolumes;
 import io.github.openstackops.mcp.compute.ServerAttachmentRecords.VolumeChange;
 import io.github.openstackops.mcp.compute.ServerRecords.AttachedVolume;
+import io.github.openstackops.mcp.network.NeutronApi;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import org.openstack4j.api.types.ServiceType;
@@ -40,12 +41,15 @@ public class ServerAttachmentService {
 
     private final CloudSession cloud;
     private final CloudApi api;
+    private final NeutronApi neutron;
     private final ServerService servers;
     private final ServerActions actions;
 
-    public ServerAttachmentService(CloudSession cloud, CloudApi api, ServerService servers, ServerActions actions) {
+    public ServerAttachmentService(CloudSession cloud, CloudApi api, NeutronApi neutron, ServerService servers,
+                                   ServerActions actions) {
         this.cloud = cloud;
         this.api = api;
+        this.neutron = neutron;
         this.servers = servers;
         this.actions = actions;
     }
@@ -151,18 +155,13 @@ public class ServerAttachmentService {
                 }
                 portIds.add(Json.text(a, "port_id"));
             }
-            Map<String, String> networkNames = new HashMap<>();
-            if (!networkIds.isEmpty()) {
-                // one Neutron call for every network name, one for every floating IP
-                Json.array(api.get(ServiceType.NETWORK, "/v2.0/networks", Map.of("id", networkIds,
-                        "fields", List.of("id", "name")), Map.of()), "networks")
-                        .forEach(n -> networkNames.put(Json.text(n, "id"), Json.text(n, "name")));
-            }
+            // one Neutron call for every network name, one for every floating IP
+            Map<String, String> networkNames = neutron.names("networks", networkIds);
             Map<String, List<String>> floating = new HashMap<>();
             if (!portIds.isEmpty()) {
-                Json.array(api.get(ServiceType.NETWORK, "/v2.0/floatingips", Map.of("port_id", portIds),
-                        Map.of()), "floatingips").forEach(f -> floating.computeIfAbsent(Json.text(f, "port_id"),
-                        k -> new ArrayList<>()).add(Json.text(f, "floating_ip_address")));
+                Json.array(neutron.get("/floatingips", Map.of("port_id", portIds)), "floatingips")
+                        .forEach(f -> floating.computeIfAbsent(Json.text(f, "port_id"), k -> new ArrayList<>())
+                                .add(Json.text(f, "floating_ip_address")));
             }
             List<Interface> out = attachments.stream().map(a -> new Interface(Json.text(a, "port_id"),
                     Json.text(a, "net_id"), networkNames.get(Json.text(a, "net_id")),
