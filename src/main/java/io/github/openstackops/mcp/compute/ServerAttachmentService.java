@@ -24,6 +24,7 @@ import org.openstack4j.core.transport.HttpMethod;
 import org.openstack4j.model.compute.Server;
 import org.openstack4j.model.network.SecurityGroup;
 import org.openstack4j.model.storage.block.Volume;
+import org.openstack4j.model.storage.block.VolumeAttachment;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -87,14 +88,16 @@ public class ServerAttachmentService {
         return cloud.call(os -> {
             Server s = servers.resolve(os, server);
             Volume v = ComputeLookups.volume(os, volume);
-            AttachedVolume attached = servers.attachedVolumes(os, s.getId()).stream()
-                    .filter(a -> v.getId().equals(a.id())).findFirst()
+            // the volume carries its attachments: no second look through Nova (and Cinder per volume) needed
+            VolumeAttachment attached = (v.getAttachments() == null ? List.<VolumeAttachment>of()
+                    : v.getAttachments()).stream()
+                    .filter(a -> s.getId().equals(a.getServerId())).findFirst()
                     .orElseThrow(() -> ToolException.conflict("Volume '" + v.getName() + "' (" + v.getId()
                             + ") is not attached to server '" + s.getName() + "'."));
             actions.send(HttpMethod.DELETE, "/servers/" + s.getId() + "/os-volume_attachments/" + v.getId(), null,
                     Map.of(), "detach volume '" + v.getName() + "' from server '" + s.getName() + "'");
             context.info("detach of volume " + v.getName() + " from server " + s.getName() + " requested");
-            return volumeChange(s, v, "detach", attached.device(), wait, timeout, context,
+            return volumeChange(s, v, "detach", attached.getDevice(), wait, timeout, context,
                     j -> !attachedTo(j, s.getId()) && Set.of("available", "in-use").contains(Json.text(j,
                             "status")));
         });

@@ -48,9 +48,7 @@ class ServerAttachmentToolsTest extends ServerToolTestBase {
 
     @Test
     void detach_refuses_a_volume_that_is_not_attached_to_the_server() {
-        fake.on("GET", CINDER + "/volumes/" + VOL, 200, rec("volume-rec-available.json"))
-                .on("GET", NOVA + "/servers/" + REC + "/os-volume_attachments",
-                        r -> Reply.json(200, "{\"volumeAttachments\": []}"));
+        fake.on("GET", CINDER + "/volumes/" + VOL, 200, rec("volume-rec-available.json"));
 
         assertThat(tools.error("server_volume_detach", Map.of("server", REC, "volume", VOL)))
                 .isEqualTo("Volume 'rec-ext-14728-vol' (" + VOL + ") is not attached to server 'rec-ext-14728'.");
@@ -61,7 +59,6 @@ class ServerAttachmentToolsTest extends ServerToolTestBase {
     void detach_deletes_the_attachment_and_waits_until_the_volume_is_available() {
         fake.on("GET", CINDER + "/volumes/" + VOL, inTurn(rec("volume-rec-in-use.json"), rec("volume-rec-in-use.json"),
                         rec("volume-rec-in-use.json"), rec("volume-rec-available.json")))
-                .on("GET", NOVA + "/servers/" + REC + "/os-volume_attachments", 200, rec("volume-attachments-rec.json"))
                 .on("DELETE", NOVA + "/servers/" + REC + "/os-volume_attachments/" + VOL, accepted());
 
         Map<String, Object> result = tools.ok("server_volume_detach", Map.of("server", REC, "volume", VOL));
@@ -69,6 +66,8 @@ class ServerAttachmentToolsTest extends ServerToolTestBase {
         assertThat(fake.count("DELETE", NOVA + "/servers/" + REC + "/os-volume_attachments/" + VOL)).isEqualTo(1);
         assertThat(result).containsEntry("action", "detach").containsEntry("volume_status", "available")
                 .containsEntry("reached_target", true).containsEntry("device", "/dev/sdb");
+        // the volume's own attachments name the server and device: Nova's attachment list is not read
+        assertThat(fake.count("GET", NOVA + "/servers/" + REC + "/os-volume_attachments")).isZero();
     }
 
     @Test
