@@ -131,14 +131,9 @@ public class ServerAttachmentService {
 
     @Nullable
     private JsonNode volumeJson(String volumeId) {
-        try {
-            return api.get(ServiceType.BLOCK_STORAGE, "/volumes/" + volumeId, Map.of(), Map.of()).get("volume");
-        } catch (org.openstack4j.api.exceptions.ResponseException e) {
-            if (e.getStatus() == 404) {
-                return null;
-            }
-            throw e;
-        }
+        JsonNode found = Json.orNull(() -> api.get(ServiceType.BLOCK_STORAGE, "/volumes/" + volumeId, Map.of(),
+                Map.of()));
+        return found == null ? null : found.get("volume");
     }
 
     private static boolean attachedTo(JsonNode volume, String serverId) {

@@ -8,7 +8,6 @@ import io.github.openstackops.mcp.cloud.Json;
 import io.github.openstackops.mcp.cloud.Lookup;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
-import org.openstack4j.api.exceptions.ResponseException;
 import org.openstack4j.api.types.ServiceType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -107,14 +106,8 @@ public class ServerNames {
     /** The server with this id, null when Nova does not know it. */
     @Nullable
     private JsonNode server(String id) {
-        try {
-            return nova("/servers/" + id, null).path("server");
-        } catch (ResponseException e) {
-            if (e.getStatus() == 404) {
-                return null;
-            }
-            throw e;
-        }
+        JsonNode found = Json.orNull(() -> nova("/servers/" + id, null));
+        return found == null ? null : found.path("server");
     }
 
     private JsonNode nova(String path, @Nullable Map<String, ?> query) {
