@@ -173,7 +173,7 @@ public class ServerSearch {
                     CloudApi.nova(ServerService.AZ_FILTER_MICROVERSION));
         }
         if (fields.contains(Field.HOST)) {
-            if (!servers.isAdmin()) {
+            if (!cloud.isAdmin()) {
                 how.add("host: skipped, filtering by host is admin only");
             } else {
                 List<String> hosts = Json.array(api.get(ServiceType.COMPUTE, "/os-services",

@@ -141,13 +141,8 @@ public class ServerService {
         return Map.of();
     }
 
-    /** True when the session's token carries the admin role (Nova's default policy for admin-only filters). */
-    boolean isAdmin() {
-        return cloud.isAdmin();
-    }
-
     void requireAdmin(String what, String why) {
-        if (!isAdmin()) {
+        if (!cloud.isAdmin()) { // the token's admin role: Nova's default policy for admin-only filters
             throw ToolException.refused(what + " needs an admin account (" + why + "); the configured user has no"
                     + " admin role.");
         }
