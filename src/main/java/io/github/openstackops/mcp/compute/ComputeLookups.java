@@ -2,23 +2,19 @@ package io.github.openstackops.mcp.compute;
 
 import io.github.openstackops.mcp.cloud.Lookup;
 import org.openstack4j.api.OSClient.OSClientV3;
-import org.openstack4j.model.compute.Flavor;
 import org.openstack4j.model.image.v2.Image;
 import org.openstack4j.model.network.Network;
 import org.openstack4j.model.storage.block.Volume;
 
 import java.util.Map;
 
-/** Flavors, images, networks and volumes the way server tools are given them: by id, or by exact unique name. */
+/**
+ * Images, networks and volumes the way server tools are given them: by id, or by exact unique name. Flavors are
+ * resolved by {@link FlavorService#get} (the same rules as flavor_get: any id, private flavors included).
+ */
 final class ComputeLookups {
 
     private ComputeLookups() {
-    }
-
-    /** Nova's flavor API has no name filter; the flavor list is short (public flavors plus the project's). */
-    static Flavor flavor(OSClientV3 os, String ref) {
-        return Lookup.byIdOrName("Flavor", ref, id -> os.compute().flavors().get(id),
-                name -> os.compute().flavors().list(), Flavor::getName, Flavor::getId);
     }
 
     static Image image(OSClientV3 os, String ref) {

@@ -1,7 +1,6 @@
 package io.github.openstackops.mcp.compute;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.openstackops.mcp.catalog.ToolException;
 import io.github.openstackops.mcp.cloud.CloudApi;
 import io.github.openstackops.mcp.cloud.Lookup;
@@ -15,7 +14,6 @@ import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import org.openstack4j.api.types.ServiceType;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,7 +36,6 @@ public class HypervisorService {
 
     static final Map<String, String> MV = CloudApi.nova("2.53");
     static final int SERVERS_SHOWN = 50;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final CloudApi api;
 
@@ -69,11 +66,7 @@ public class HypervisorService {
     public HypervisorDetail get(String ref) {
         JsonNode h = Lookup.byIdOrName("Hypervisor", ref, this::byId, this::byName,
                 x -> text(x, "hypervisor_hostname"), x -> text(x, "id"));
-        if (!h.has("servers")) {
-            JsonNode full = byId(text(h, "id"));
-            h = full == null ? h : full;
-        }
-        List<JsonNode> servers = array(h, "servers");
+        List<JsonNode> servers = array(h, "servers"); // absent for a hypervisor without servers (before 2.75)
         List<HostedServer> shown = servers.stream().limit(SERVERS_SHOWN)
                 .map(s -> new HostedServer(text(s, "uuid"), text(s, "name"))).toList();
         return new HypervisorDetail(summary(h), text(h, "hypervisor_version"), cpu(h.get("cpu_info")), servers.size(),
@@ -124,17 +117,9 @@ public class HypervisorService {
     }
 
     @Nullable
-    private static String cpu(@Nullable JsonNode info) {
-        if (info == null || info.isNull()) {
+    private static String cpu(@Nullable JsonNode cpu) {
+        if (cpu == null || !cpu.isObject()) { // an object since microversion 2.28
             return null;
-        }
-        JsonNode cpu = info;
-        if (info.isTextual()) {
-            try {
-                cpu = JSON.readTree(info.asText()); // before microversion 2.28 cpu_info is a JSON string
-            } catch (IOException e) {
-                return info.asText();
-            }
         }
         List<String> parts = new ArrayList<>();
         for (String field : List.of("arch", "vendor", "model")) {

@@ -9,6 +9,7 @@ import io.github.openstackops.mcp.compute.QuotaRecords.QuotaChange;
 import io.github.openstackops.mcp.compute.QuotaRecords.QuotaItem;
 import io.github.openstackops.mcp.compute.QuotaRecords.QuotaSetResult;
 import io.github.openstackops.mcp.compute.QuotaRecords.SectionFailure;
+import io.github.openstackops.mcp.network.NeutronApi;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import org.openstack4j.api.types.ServiceType;
@@ -60,11 +61,13 @@ public class QuotaService {
             "per_volume_gigabytes", "per_volume_gigabytes", "groups", "groups");
 
     private final CloudApi api;
+    private final NeutronApi neutron;
     private final ProjectScope projects;
     private final OpenStackFaults faults;
 
-    public QuotaService(CloudApi api, ProjectScope projects, OpenStackFaults faults) {
+    public QuotaService(CloudApi api, NeutronApi neutron, ProjectScope projects, OpenStackFaults faults) {
         this.api = api;
+        this.neutron = neutron;
         this.projects = projects;
         this.faults = faults;
     }
@@ -140,8 +143,7 @@ public class QuotaService {
         JsonNode after = switch (service) {
             case COMPUTE -> api.send(HttpMethod.PUT, ServiceType.COMPUTE, "/os-quota-sets/" + segment(projectId),
                     null, Map.of("quota_set", body), NOVA_MV).path("quota_set");
-            case NETWORK -> api.send(HttpMethod.PUT, ServiceType.NETWORK, "/v2.0/quotas/" + segment(projectId),
-                    null, Map.of("quota", body), null).path("quota");
+            case NETWORK -> neutron.put("/quotas/" + segment(projectId), Map.of("quota", body)).path("quota");
             case VOLUME -> api.send(HttpMethod.PUT, ServiceType.BLOCK_STORAGE, "/os-quota-sets/" + segment(projectId),
                     null, Map.of("quota_set", body), null).path("quota_set");
         };
@@ -163,8 +165,7 @@ public class QuotaService {
     }
 
     private JsonNode networkDetail(String projectId) {
-        return api.get(ServiceType.NETWORK, "/v2.0/quotas/" + segment(projectId) + "/details.json", null, null)
-                .path("quota");
+        return neutron.get("/quotas/" + segment(projectId) + "/details.json", null).path("quota");
     }
 
     private JsonNode volumeDetail(String projectId) {

@@ -1,6 +1,7 @@
 package io.github.openstackops.mcp.compute;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.openstackops.mcp.catalog.Preview;
 import io.github.openstackops.mcp.catalog.ToolContext;
 import io.github.openstackops.mcp.catalog.ToolException;
 import io.github.openstackops.mcp.cloud.CloudApi;
@@ -16,6 +17,7 @@ import io.github.openstackops.mcp.compute.ServerAttachmentRecords.ServerInterfac
 import io.github.openstackops.mcp.compute.ServerAttachmentRecords.ServerVolumes;
 import io.github.openstackops.mcp.compute.ServerAttachmentRecords.VolumeChange;
 import io.github.openstackops.mcp.compute.ServerRecords.AttachedVolume;
+import io.github.openstackops.mcp.network.NeutronApi;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import org.openstack4j.api.types.ServiceType;
@@ -23,6 +25,7 @@ import org.openstack4j.core.transport.HttpMethod;
 import org.openstack4j.model.compute.Server;
 import org.openstack4j.model.network.SecurityGroup;
 import org.openstack4j.model.storage.block.Volume;
+import org.openstack4j.model.storage.block.VolumeAttachment;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -40,12 +43,15 @@ public class ServerAttachmentService {
 
     private final CloudSession cloud;
     private final CloudApi api;
+    private final NeutronApi neutron;
     private final ServerService servers;
     private final ServerActions actions;
 
-    public ServerAttachmentService(CloudSession cloud, CloudApi api, ServerService servers, ServerActions actions) {
+    public ServerAttachmentService(CloudSession cloud, CloudApi api, NeutronApi neutron, ServerService servers,
+                                   ServerActions actions) {
         this.cloud = cloud;
         this.api = api;
+        this.neutron = neutron;
         this.servers = servers;
         this.actions = actions;
     }
@@ -83,14 +89,16 @@ public class ServerAttachmentService {
         return cloud.call(os -> {
             Server s = servers.resolve(os, server);
             Volume v = ComputeLookups.volume(os, volume);
-            AttachedVolume attached = servers.attachedVolumes(os, s.getId()).stream()
-                    .filter(a -> v.getId().equals(a.id())).findFirst()
+            // the volume carries its attachments: no second look through Nova (and Cinder per volume) needed
+            VolumeAttachment attached = (v.getAttachments() == null ? List.<VolumeAttachment>of()
+                    : v.getAttachments()).stream()
+                    .filter(a -> s.getId().equals(a.getServerId())).findFirst()
                     .orElseThrow(() -> ToolException.conflict("Volume '" + v.getName() + "' (" + v.getId()
                             + ") is not attached to server '" + s.getName() + "'."));
             actions.send(HttpMethod.DELETE, "/servers/" + s.getId() + "/os-volume_attachments/" + v.getId(), null,
                     Map.of(), "detach volume '" + v.getName() + "' from server '" + s.getName() + "'");
             context.info("detach of volume " + v.getName() + " from server " + s.getName() + " requested");
-            return volumeChange(s, v, "detach", attached.device(), wait, timeout, context,
+            return volumeChange(s, v, "detach", attached.getDevice(), wait, timeout, context,
                     j -> !attachedTo(j, s.getId()) && Set.of("available", "in-use").contains(Json.text(j,
                             "status")));
         });
@@ -124,14 +132,9 @@ public class ServerAttachmentService {
 
     @Nullable
     private JsonNode volumeJson(String volumeId) {
-        try {
-            return api.get(ServiceType.BLOCK_STORAGE, "/volumes/" + volumeId, Map.of(), Map.of()).get("volume");
-        } catch (org.openstack4j.api.exceptions.ResponseException e) {
-            if (e.getStatus() == 404) {
-                return null;
-            }
-            throw e;
-        }
+        JsonNode found = Json.orNull(() -> api.get(ServiceType.BLOCK_STORAGE, "/volumes/" + volumeId, Map.of(),
+                Map.of()));
+        return found == null ? null : found.get("volume");
     }
 
     private static boolean attachedTo(JsonNode volume, String serverId) {
@@ -151,18 +154,13 @@ public class ServerAttachmentService {
                 }
                 portIds.add(Json.text(a, "port_id"));
             }
-            Map<String, String> networkNames = new HashMap<>();
-            if (!networkIds.isEmpty()) {
-                // one Neutron call for every network name, one for every floating IP
-                Json.array(api.get(ServiceType.NETWORK, "/v2.0/networks", Map.of("id", networkIds,
-                        "fields", List.of("id", "name")), Map.of()), "networks")
-                        .forEach(n -> networkNames.put(Json.text(n, "id"), Json.text(n, "name")));
-            }
+            // one Neutron call for every network name, one for every floating IP
+            Map<String, String> networkNames = neutron.names("networks", networkIds);
             Map<String, List<String>> floating = new HashMap<>();
             if (!portIds.isEmpty()) {
-                Json.array(api.get(ServiceType.NETWORK, "/v2.0/floatingips", Map.of("port_id", portIds),
-                        Map.of()), "floatingips").forEach(f -> floating.computeIfAbsent(Json.text(f, "port_id"),
-                        k -> new ArrayList<>()).add(Json.text(f, "floating_ip_address")));
+                Json.array(neutron.get("/floatingips", Map.of("port_id", portIds)), "floatingips")
+                        .forEach(f -> floating.computeIfAbsent(Json.text(f, "port_id"), k -> new ArrayList<>())
+                                .add(Json.text(f, "floating_ip_address")));
             }
             List<Interface> out = attachments.stream().map(a -> new Interface(Json.text(a, "port_id"),
                     Json.text(a, "net_id"), networkNames.get(Json.text(a, "net_id")),
@@ -209,15 +207,45 @@ public class ServerAttachmentService {
         });
     }
 
+    /**
+     * What detaching a port does. Nova deletes a port it created itself (attached by network, or booted on a network)
+     * and keeps one created beforehand; its API does not say which a port is, so the preview says both.
+     */
+    public Preview detachInterfacePreview(String server, String port) {
+        return cloud.call(os -> {
+            Server s = servers.resolve(os, server);
+            List<JsonNode> interfaces = interfaceJson(s.getId());
+            JsonNode attached = attachedInterface(s, interfaces, port.trim());
+            String portId = Json.text(attached, "port_id");
+            List<String> ips = fixedIps(attached);
+            String ipText = ips.isEmpty() ? "no fixed IP" : String.join(", ", ips);
+            JsonNode neutronPort = neutron.find("/ports/" + Json.segment(portId), "port");
+            List<Preview.Resource> resources = new ArrayList<>();
+            resources.add(new Preview.Resource("port", portId, Json.nonEmpty(neutronPort, "name"),
+                    "detached; deleted with its fixed IPs (" + ipText + ") if Nova created it, otherwise kept"));
+            for (JsonNode fip : Json.array(neutron.get("/floatingips", Map.of("port_id", portId)), "floatingips")) {
+                resources.add(new Preview.Resource("floating_ip", Json.text(fip, "id"),
+                        Json.text(fip, "floating_ip_address"), "disassociated, stays allocated to the project"));
+            }
+            resources.add(new Preview.Resource("server", s.getId(), s.getName(), "keeps running without the port"));
+            List<String> warnings = new ArrayList<>();
+            warnings.add("If Nova created this port (an interface attached by network, or a network the server was"
+                    + " booted on), the port is deleted and its fixed IPs (" + ipText + ") are released; a port"
+                    + " created beforehand is kept, unattached. Nova's API does not tell which applies.");
+            if (interfaces.size() == 1) {
+                warnings.add("This is the server's only interface: it loses its network connectivity.");
+            }
+            return new Preview("detach interface", "Detach port " + portId + " (" + ipText + ") from server '"
+                    + s.getName() + "' (" + s.getId() + ").", resources, warnings);
+        });
+    }
+
     public InterfaceChange detachInterface(String server, String port, boolean wait, Duration timeout,
                                            ToolContext context) {
         return cloud.call(os -> {
             Server s = servers.resolve(os, server);
             String portId = port.trim();
-            JsonNode attached = interfaceJson(s.getId()).stream()
-                    .filter(a -> portId.equals(Json.text(a, "port_id"))).findFirst()
-                    .orElseThrow(() -> ToolException.conflict("Port " + portId + " is not an interface of server '"
-                            + s.getName() + "'; server_interface_list shows its ports."));
+            JsonNode attached = attachedInterface(s, interfaceJson(s.getId()), portId);
             actions.send(HttpMethod.DELETE, "/servers/" + s.getId() + "/os-interface/" + portId, null, Map.of(),
                     "detach port " + portId + " from server '" + s.getName() + "'");
             context.info("detach of port " + portId + " from server " + s.getName() + " requested");
@@ -231,13 +259,24 @@ public class ServerAttachmentService {
             Polling.Outcome<List<JsonNode>> outcome = Polling.until(() -> interfaceJson(s.getId()),
                     list -> list.stream().noneMatch(a -> portId.equals(Json.text(a, "port_id"))), list -> false,
                     list -> "port still attached", timeout, actions.pollInterval(), context);
-            return new InterfaceChange(s.getId(), s.getName(), "detach", portId, net, ips, mac, outcome.reached(),
-                    outcome.reached() ? "Port " + portId + (ips.isEmpty() ? "" : " (" + String.join(", ", ips) + ")")
-                            + " is detached from server '" + s.getName() + "'. A port Nova created for the server is"
-                            + " deleted with it; a port created beforehand is kept."
-                            : "Port " + portId + " is still attached after " + outcome.waited().toSeconds()
-                            + " s; the detach may still complete.");
+            if (!outcome.reached()) {
+                return new InterfaceChange(s.getId(), s.getName(), "detach", portId, net, ips, mac, false,
+                        "Port " + portId + " is still attached after " + outcome.waited().toSeconds()
+                                + " s; the detach may still complete.");
+            }
+            boolean kept = neutron.find("/ports/" + Json.segment(portId), "port") != null;
+            return new InterfaceChange(s.getId(), s.getName(), "detach", portId, net, ips, mac, true,
+                    "Port " + portId + (ips.isEmpty() ? "" : " (" + String.join(", ", ips) + ")")
+                            + " is detached from server '" + s.getName() + "'" + (kept
+                            ? "; the port was created beforehand and is kept, unattached (port_delete removes it)."
+                            : "; Nova had created it and deleted it, releasing its IPs."));
         });
+    }
+
+    private static JsonNode attachedInterface(Server s, List<JsonNode> interfaces, String portId) {
+        return interfaces.stream().filter(a -> portId.equals(Json.text(a, "port_id"))).findFirst()
+                .orElseThrow(() -> ToolException.conflict("Port " + portId + " is not an interface of server '"
+                        + s.getName() + "'; server_interface_list shows its ports."));
     }
 
     private List<JsonNode> interfaceJson(String serverId) {

@@ -123,12 +123,13 @@ public class ServerAttachmentTools implements ToolProvider {
                         .handler((ctx, a) -> attachments.attachInterface(a.server(), a.network(), a.port(),
                                 a.fixedIp(), ctx))
                         .build(),
-                ToolDefinition.write("server_interface_detach", Toolset.COMPUTE, InterfaceDetachArgs.class,
+                ToolDefinition.destructive("server_interface_detach", Toolset.COMPUTE, InterfaceDetachArgs.class,
                                 InterfaceChange.class)
                         .title("Servers: Interface Detach")
                         .description("Detach a network interface (port) from a server and wait until it is off. A"
                                 + " port Nova created for the server is deleted with its IP; a port created"
-                                + " beforehand is kept.")
+                                + " beforehand is kept. The preview names the port, its fixed IPs and floating IPs.")
+                        .preview((ctx, a) -> attachments.detachInterfacePreview(a.server(), a.port()))
                         .handler((ctx, a) -> attachments.detachInterface(a.server(), a.port(), a.waitUntilDone(),
                                 Duration.ofSeconds(a.timeoutSeconds()), ctx))
                         .build(),

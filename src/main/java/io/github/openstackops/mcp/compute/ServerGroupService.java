@@ -30,8 +30,10 @@ import static io.github.openstackops.mcp.cloud.Json.text;
 
 /**
  * Server groups (Nova, microversion 2.64: one policy plus rules). Nova pages server groups by offset, not by marker,
- * so the cursor handed out as {@code next_marker} is the offset of the next page. Member names are read once per
- * member, for the first {@link #MEMBER_NAMES} members only.
+ * so the cursor handed out as {@code next_marker} is the offset of the next page. server_group_get shows the name and
+ * status of the first {@link #MEMBER_NAMES} members, one server read each: statuses are part of its answer, and the
+ * alternative (listing every server in detail) costs more than a few reads. The delete preview needs names only and
+ * gets them in one call ({@link ServerNames}).
  */
 @Singleton
 public class ServerGroupService {
@@ -41,9 +43,11 @@ public class ServerGroupService {
     private static final int NAME_SCAN_PAGES = 10;
 
     private final CloudApi api;
+    private final ServerNames serverNames;
 
-    public ServerGroupService(CloudApi api) {
+    public ServerGroupService(CloudApi api, ServerNames serverNames) {
         this.api = api;
+        this.serverNames = serverNames;
     }
 
     public ServerGroupPage list(int limit, @Nullable String marker, boolean allProjects) {
@@ -89,22 +93,27 @@ public class ServerGroupService {
                 + " members per host") + ". Pass it as a scheduler hint (group) when creating servers.");
     }
 
+    /** The preview names every member in one Nova call (it shows no statuses, so no call per member). */
     public Preview deletePreview(String ref) {
-        ServerGroupDetail g = get(ref);
+        JsonNode g = resolve(ref);
+        String name = text(g, "name");
+        String policy = text(g, "policy");
+        List<String> ids = memberIds(g);
+        Map<String, String> memberNames = serverNames.of(ids);
         List<Preview.Resource> resources = new ArrayList<>();
-        resources.add(new Preview.Resource("server_group", g.id(), g.name(), "deleted"));
-        for (Member m : g.members()) {
-            resources.add(new Preview.Resource("server", m.id(), m.name(),
-                    "keeps running; no longer bound by the " + g.policy() + " policy"));
+        resources.add(new Preview.Resource("server_group", text(g, "id"), name, "deleted"));
+        for (String id : ids) {
+            resources.add(new Preview.Resource("server", id, memberNames.get(id),
+                    "keeps running; no longer bound by the " + policy + " policy"));
         }
         List<String> warnings = new ArrayList<>();
-        if (g.memberCount() > 0) {
-            warnings.add("The group has " + g.memberCount() + " member server" + (g.memberCount() == 1 ? "" : "s")
+        if (!ids.isEmpty()) {
+            warnings.add("The group has " + ids.size() + " member server" + (ids.size() == 1 ? "" : "s")
                     + ": they are not deleted, but later migrations and rebuilds no longer follow its "
-                    + g.policy() + " policy.");
+                    + policy + " policy.");
         }
-        return new Preview("delete server group", "Delete server group '" + g.name() + "' (" + g.id() + "), policy "
-                + g.policy() + ", " + g.memberCount() + " member" + (g.memberCount() == 1 ? "" : "s") + ".",
+        return new Preview("delete server group", "Delete server group '" + name + "' (" + text(g, "id")
+                + "), policy " + policy + ", " + ids.size() + " member" + (ids.size() == 1 ? "" : "s") + ".",
                 resources, warnings);
     }
 

@@ -8,6 +8,7 @@ import io.github.openstackops.mcp.cloud.CloudApi;
 import io.github.openstackops.mcp.cloud.CloudSession;
 import io.github.openstackops.mcp.cloud.Json;
 import io.github.openstackops.mcp.cloud.Polling;
+import io.github.openstackops.mcp.compute.FlavorRecords.FlavorDetail;
 import io.github.openstackops.mcp.compute.ServerLifecycleRecords.ServerCreated;
 import io.github.openstackops.mcp.compute.ServerLifecycleRecords.ServerImageCreated;
 import io.github.openstackops.mcp.compute.ServerLifecycleRecords.ServerMoved;
@@ -18,7 +19,6 @@ import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import org.openstack4j.api.OSClient.OSClientV3;
 import org.openstack4j.core.transport.HttpMethod;
-import org.openstack4j.model.compute.Flavor;
 import org.openstack4j.model.compute.Server;
 import org.openstack4j.model.image.v2.Image;
 import org.openstack4j.model.storage.block.Volume;
@@ -52,13 +52,15 @@ public class ServerLifecycleService {
     private final ServerService servers;
     private final ServerActions actions;
     private final ComputeNames names;
+    private final FlavorService flavors;
 
     public ServerLifecycleService(CloudSession cloud, ServerService servers, ServerActions actions,
-                                  ComputeNames names) {
+                                  ComputeNames names, FlavorService flavors) {
         this.cloud = cloud;
         this.servers = servers;
         this.actions = actions;
         this.names = names;
+        this.flavors = flavors;
     }
 
     /** What to boot. Exactly one of image and bootVolume. */
@@ -86,10 +88,10 @@ public class ServerLifecycleService {
         }
         String encodedUserData = userData;
         return cloud.call(os -> {
-            Flavor flavor = ComputeLookups.flavor(os, r.flavor());
+            FlavorDetail flavor = flavors.get(r.flavor());
             Map<String, Object> server = new LinkedHashMap<>();
             server.put("name", r.name().trim());
-            server.put("flavorRef", flavor.getId());
+            server.put("flavorRef", flavor.id());
             Ref image = null;
             Ref bootVolume = null;
             if (hasImage) {
@@ -136,7 +138,7 @@ public class ServerLifecycleService {
                     "create server '" + r.name().trim() + "'");
             String id = Json.text(created.get("server"), "id");
             context.info("server " + r.name() + " (" + id + ") is being built");
-            String flavorName = flavor.getName();
+            String flavorName = flavor.name();
             if (!wait) {
                 return new ServerCreated(id, r.name().trim(), "BUILD", false, flavorName, image, bootVolume, List.of(),
                         null, null, "Server '" + r.name().trim() + "' (" + id + ") was accepted and is being built;"
@@ -168,16 +170,16 @@ public class ServerLifecycleService {
     public ServerMoved resize(String server, String flavor, boolean wait, Duration timeout, ToolContext context) {
         return cloud.call(os -> {
             Server s = servers.resolve(os, server);
-            Flavor target = ComputeLookups.flavor(os, flavor);
-            if (target.getId().equals(s.getFlavorId())) {
-                throw ToolException.invalid("Server '" + s.getName() + "' already has flavor '" + target.getName()
+            FlavorDetail target = flavors.get(flavor);
+            if (target.id().equals(s.getFlavorId())) {
+                throw ToolException.invalid("Server '" + s.getName() + "' already has flavor '" + target.name()
                         + "'; name a different flavor to resize to.");
             }
-            actions.action(s, "resize", Map.of("resize", Map.of("flavorRef", target.getId())), Map.of());
+            actions.action(s, "resize", Map.of("resize", Map.of("flavorRef", target.id())), Map.of());
             return moved(os, s, "resize", wait, timeout, context,
                     x -> "VERIFY_RESIZE".equals(ServerService.status(x)) && ServerActions.settled(x)
                             || RUNNING_OR_STOPPED.contains(ServerService.status(x)) && ServerActions.settled(x)
-                            && target.getId().equals(x.getFlavorId()),
+                            && target.id().equals(x.getFlavorId()),
                     x -> RUNNING_OR_STOPPED.contains(ServerService.status(x)) && ServerActions.settled(x)
                             && Objects.equals(x.getFlavorId(), s.getFlavorId()),
                     "Check it, then keep the new flavor with server_resize_confirm or go back with"

@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.openstackops.mcp.cloud.CloudApi;
+import io.github.openstackops.mcp.cloud.CloudSession;
 import io.github.openstackops.mcp.cloud.Json;
 import io.github.openstackops.mcp.cloud.Lookup;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
-import org.openstack4j.api.exceptions.ResponseException;
 import org.openstack4j.api.types.ServiceType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,14 +39,14 @@ public class ServerNames {
     static final int NOVA_PAGE = 1000;
 
     private final CloudApi api;
-    private final ProjectScope projects;
+    private final CloudSession cloud;
     /** id → name; empty for a server Nova said does not exist. */
     private final Cache<String, Optional<String>> names = Caffeine.newBuilder()
             .expireAfterWrite(Duration.ofMinutes(1)).maximumSize(20_000).build();
 
-    public ServerNames(CloudApi api, ProjectScope projects) {
+    public ServerNames(CloudApi api, CloudSession cloud) {
         this.api = api;
-        this.projects = projects;
+        this.cloud = cloud;
     }
 
     /** id → name for the given server ids (null or blank ids are ignored; servers without a name are left out). */
@@ -74,7 +74,7 @@ public class ServerNames {
             }
             Map<String, Object> query = new HashMap<>();
             query.put("limit", NOVA_PAGE);
-            if (projects.isAdmin()) {
+            if (cloud.isAdmin()) {
                 query.put("all_tenants", 1);
             }
             for (JsonNode s : nova("/servers", query).path("servers")) {
@@ -107,14 +107,8 @@ public class ServerNames {
     /** The server with this id, null when Nova does not know it. */
     @Nullable
     private JsonNode server(String id) {
-        try {
-            return nova("/servers/" + id, null).path("server");
-        } catch (ResponseException e) {
-            if (e.getStatus() == 404) {
-                return null;
-            }
-            throw e;
-        }
+        JsonNode found = Json.orNull(() -> nova("/servers/" + id, null));
+        return found == null ? null : found.path("server");
     }
 
     private JsonNode nova(String path, @Nullable Map<String, ?> query) {

@@ -8,6 +8,7 @@ import io.github.openstackops.mcp.cloud.Json;
 import io.github.openstackops.mcp.cloud.Lookup;
 import io.github.openstackops.mcp.compute.ServerRecords.SearchResult;
 import io.github.openstackops.mcp.compute.ServerRecords.ServerSummary;
+import io.github.openstackops.mcp.image.Glance;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import org.openstack4j.api.OSClient.OSClientV3;
@@ -59,11 +60,13 @@ public class ServerSearch {
 
     private final CloudSession cloud;
     private final CloudApi api;
+    private final Glance glance;
     private final ServerService servers;
 
-    public ServerSearch(CloudSession cloud, CloudApi api, ServerService servers) {
+    public ServerSearch(CloudSession cloud, CloudApi api, Glance glance, ServerService servers) {
         this.cloud = cloud;
         this.api = api;
+        this.glance = glance;
         this.servers = servers;
     }
 
@@ -170,7 +173,7 @@ public class ServerSearch {
                     CloudApi.nova(ServerService.AZ_FILTER_MICROVERSION));
         }
         if (fields.contains(Field.HOST)) {
-            if (!servers.isAdmin()) {
+            if (!cloud.isAdmin()) {
                 how.add("host: skipped, filtering by host is admin only");
             } else {
                 List<String> hosts = Json.array(api.get(ServiceType.COMPUTE, "/os-services",
@@ -205,7 +208,7 @@ public class ServerSearch {
             if (marker != null) {
                 query.put("marker", marker);
             }
-            List<JsonNode> page = Json.array(api.get(ServiceType.IMAGE, "/v2/images", query, Map.of()), "images");
+            List<JsonNode> page = Json.array(glance.get("/images", query), "images");
             seen += page.size();
             for (JsonNode image : page) {
                 String id = Json.text(image, "id");

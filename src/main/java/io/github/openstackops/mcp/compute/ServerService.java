@@ -54,13 +54,15 @@ public class ServerService {
     private final CloudSession cloud;
     private final CloudApi api;
     private final ComputeNames names;
+    private final FlavorService flavors;
     private final Duration pollInterval;
 
-    public ServerService(CloudSession cloud, CloudApi api, ComputeNames names,
+    public ServerService(CloudSession cloud, CloudApi api, ComputeNames names, FlavorService flavors,
                          @Value("${openstack.poll-interval:1s}") Duration pollInterval) {
         this.cloud = cloud;
         this.api = api;
         this.names = names;
+        this.flavors = flavors;
         this.pollInterval = pollInterval;
     }
 
@@ -118,7 +120,7 @@ public class ServerService {
             query.put("host", f.host().trim());
         }
         if (notBlank(f.flavor())) {
-            query.put("flavor", ComputeLookups.flavor(os, f.flavor()).getId());
+            query.put("flavor", flavors.get(f.flavor()).id());
         }
         if (notBlank(f.image())) {
             query.put("image", ComputeLookups.image(os, f.image()).getId());
@@ -139,13 +141,8 @@ public class ServerService {
         return Map.of();
     }
 
-    /** True when the session's token carries the admin role (Nova's default policy for admin-only filters). */
-    boolean isAdmin() {
-        return cloud.isAdmin();
-    }
-
     void requireAdmin(String what, String why) {
-        if (!isAdmin()) {
+        if (!cloud.isAdmin()) { // the token's admin role: Nova's default policy for admin-only filters
             throw ToolException.refused(what + " needs an admin account (" + why + "); the configured user has no"
                     + " admin role.");
         }

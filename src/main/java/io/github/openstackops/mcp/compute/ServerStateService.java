@@ -24,22 +24,21 @@ public class ServerStateService {
 
     /** The actions and the statuses each one ends in. */
     public enum StateAction {
-        PAUSE("pause", "pause", Set.of("PAUSED")),
-        UNPAUSE("unpause", "unpause", Set.of("ACTIVE")),
-        SUSPEND("suspend", "suspend", Set.of("SUSPENDED")),
-        RESUME("resume", "resume", Set.of("ACTIVE")),
-        SHELVE("shelve", "shelve", Set.of("SHELVED", "SHELVED_OFFLOADED")),
-        UNSHELVE("unshelve", "unshelve", Set.of("ACTIVE")),
-        RESCUE("rescue", "rescue", Set.of("RESCUE")),
-        UNRESCUE("unrescue", "unrescue", Set.of("ACTIVE"));
+        PAUSE("pause", Set.of("PAUSED")),
+        UNPAUSE("unpause", Set.of("ACTIVE")),
+        SUSPEND("suspend", Set.of("SUSPENDED")),
+        RESUME("resume", Set.of("ACTIVE")),
+        SHELVE("shelve", Set.of("SHELVED", "SHELVED_OFFLOADED")),
+        UNSHELVE("unshelve", Set.of("ACTIVE")),
+        RESCUE("rescue", Set.of("RESCUE")),
+        UNRESCUE("unrescue", Set.of("ACTIVE"));
 
+        /** The word for it, which is also the name of Nova's server action. */
         final String verb;
-        final String novaAction;
         final Set<String> targets;
 
-        StateAction(String verb, String novaAction, Set<String> targets) {
+        StateAction(String verb, Set<String> targets) {
             this.verb = verb;
-            this.novaAction = novaAction;
             this.targets = targets;
         }
     }
@@ -68,7 +67,7 @@ public class ServerStateService {
                 return new ServerActionResult(s.getId(), s.getName(), action.verb, before, before, true, false,
                         "Server '" + s.getName() + "' is already " + before + "; nothing to do.");
             }
-            Map<String, ?> body = ServerActions.bare(action.novaAction);
+            Map<String, ?> body = ServerActions.bare(action.verb);
             if (action == StateAction.RESCUE && ServerService.notBlank(rescueImage)) {
                 body = Map.of("rescue", Map.of("rescue_image_ref", ComputeLookups.image(os, rescueImage).getId()));
             }

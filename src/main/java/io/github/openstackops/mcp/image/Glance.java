@@ -29,7 +29,8 @@ public class Glance {
         this.cloud = cloud;
     }
 
-    JsonNode get(String path, @Nullable Map<String, ?> query) {
+    /** A GET of a path given without the version (e.g. "/images"), whatever the catalog lists. */
+    public JsonNode get(String path, @Nullable Map<String, ?> query) {
         return api.get(ServiceType.IMAGE, versioned(path), query, Map.of());
     }
 

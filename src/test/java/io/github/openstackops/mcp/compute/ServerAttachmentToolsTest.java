@@ -48,9 +48,7 @@ class ServerAttachmentToolsTest extends ServerToolTestBase {
 
     @Test
     void detach_refuses_a_volume_that_is_not_attached_to_the_server() {
-        fake.on("GET", CINDER + "/volumes/" + VOL, 200, rec("volume-rec-available.json"))
-                .on("GET", NOVA + "/servers/" + REC + "/os-volume_attachments",
-                        r -> Reply.json(200, "{\"volumeAttachments\": []}"));
+        fake.on("GET", CINDER + "/volumes/" + VOL, 200, rec("volume-rec-available.json"));
 
         assertThat(tools.error("server_volume_detach", Map.of("server", REC, "volume", VOL)))
                 .isEqualTo("Volume 'rec-ext-14728-vol' (" + VOL + ") is not attached to server 'rec-ext-14728'.");
@@ -61,7 +59,6 @@ class ServerAttachmentToolsTest extends ServerToolTestBase {
     void detach_deletes_the_attachment_and_waits_until_the_volume_is_available() {
         fake.on("GET", CINDER + "/volumes/" + VOL, inTurn(rec("volume-rec-in-use.json"), rec("volume-rec-in-use.json"),
                         rec("volume-rec-in-use.json"), rec("volume-rec-available.json")))
-                .on("GET", NOVA + "/servers/" + REC + "/os-volume_attachments", 200, rec("volume-attachments-rec.json"))
                 .on("DELETE", NOVA + "/servers/" + REC + "/os-volume_attachments/" + VOL, accepted());
 
         Map<String, Object> result = tools.ok("server_volume_detach", Map.of("server", REC, "volume", VOL));
@@ -69,6 +66,8 @@ class ServerAttachmentToolsTest extends ServerToolTestBase {
         assertThat(fake.count("DELETE", NOVA + "/servers/" + REC + "/os-volume_attachments/" + VOL)).isEqualTo(1);
         assertThat(result).containsEntry("action", "detach").containsEntry("volume_status", "available")
                 .containsEntry("reached_target", true).containsEntry("device", "/dev/sdb");
+        // the volume's own attachments name the server and device: Nova's attachment list is not read
+        assertThat(fake.count("GET", NOVA + "/servers/" + REC + "/os-volume_attachments")).isZero();
     }
 
     @Test
@@ -109,15 +108,33 @@ class ServerAttachmentToolsTest extends ServerToolTestBase {
     }
 
     @Test
-    void interface_detach_waits_until_the_port_is_gone_from_the_server() {
+    @SuppressWarnings("unchecked")
+    void interface_detach_previews_the_port_and_its_ips_then_waits_until_the_port_is_gone_from_the_server() {
+        // two previews and the detach itself see both ports; then the detached one is gone
         fake.on("GET", NOVA + "/servers/" + REC + "/os-interface", inTurn(rec("interfaces-rec-two.json"),
-                        rec("interfaces-rec-two.json"), rec("interfaces-rec-one.json")))
+                        rec("interfaces-rec-two.json"), rec("interfaces-rec-two.json"), rec("interfaces-rec-one.json")))
+                .on("GET", "/network/v2.0/floatingips", r -> Reply.json(200, "{\"floatingips\": [{\"id\": \"f1\","
+                        + " \"floating_ip_address\": \"203.0.113.9\", \"port_id\": \"" + NEW_PORT + "\"}]}"))
                 .on("DELETE", NOVA + "/servers/" + REC + "/os-interface/" + NEW_PORT, accepted());
 
-        Map<String, Object> result = tools.ok("server_interface_detach", Map.of("server", REC, "port", NEW_PORT));
+        Map<String, Object> preview = (Map<String, Object>) tools.ok("server_interface_detach",
+                Map.of("server", REC, "port", NEW_PORT)).get("preview");
+        assertThat((String) preview.get("summary")).contains(NEW_PORT, "10.0.0.166", "rec-ext-14728");
+        assertThat((List<Map<String, Object>>) preview.get("resources"))
+                .extracting(r -> r.get("type") + " " + r.get("id") + ": " + r.get("effect")).containsExactly(
+                        "port " + NEW_PORT + ": detached; deleted with its fixed IPs (10.0.0.166) if Nova created it,"
+                                + " otherwise kept",
+                        "floating_ip f1: disassociated, stays allocated to the project",
+                        "server " + REC + ": keeps running without the port");
+        assertThat((List<String>) preview.get("warnings")).singleElement().asString()
+                .contains("the port is deleted and its fixed IPs (10.0.0.166) are released");
+        assertThat(fake.count("DELETE", ".*")).isZero();
+
+        Map<String, Object> result = tools.confirmed("server_interface_detach", Map.of("server", REC, "port", NEW_PORT));
 
         assertThat(result).containsEntry("action", "detach").containsEntry("reached_target", true)
                 .containsEntry("fixed_ips", List.of("10.0.0.166"));
+        assertThat((String) result.get("message")).contains("Nova had created it and deleted it"); // Neutron: 404
         assertThat(fake.count("DELETE", NOVA + "/servers/" + REC + "/os-interface/" + NEW_PORT)).isEqualTo(1);
     }
 

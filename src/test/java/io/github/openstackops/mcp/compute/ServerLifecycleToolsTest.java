@@ -103,6 +103,22 @@ class ServerLifecycleToolsTest extends ServerToolTestBase {
     }
 
     @Test
+    void resize_takes_a_private_flavor_with_a_custom_id_like_flavor_get_does() {
+        fake.on("POST", ACTION, accepted())
+                .on("GET", NOVA + "/servers/" + REC, inTurn(rec("server-rec-active.json"),
+                        rec("server-rec-resize-prep.json"), rec("server-rec-verify-resize.json")))
+                .on("GET", NOVA + "/flavors/gpu-large", r -> Reply.json(200, fake.recorded("servers/flavor-web-1.json")
+                        .replace(TINY, "gpu-large").replace("m1.tiny", "gpu.large")
+                        .replace("\"os-flavor-access:is_public\": true", "\"os-flavor-access:is_public\": false")));
+
+        Map<String, Object> result = tools.ok("server_resize", Map.of("server", REC, "flavor", "gpu-large"));
+
+        assertThat(posts(ACTION).get(0).body()).isEqualTo("{\"resize\":{\"flavorRef\":\"gpu-large\"}}");
+        assertThat(result).containsEntry("reached_target", true);
+        assertThat(fake.requests("GET", NOVA + "/flavors/detail")).isEmpty();
+    }
+
+    @Test
     void resizing_to_the_same_flavor_is_refused_before_nova_is_asked() {
         assertThat(tools.error("server_resize", Map.of("server", REC, "flavor", "m1.tiny")))
                 .contains("already has flavor 'm1.tiny'");

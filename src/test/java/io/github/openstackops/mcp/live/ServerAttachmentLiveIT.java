@@ -87,7 +87,7 @@ class ServerAttachmentLiveIT {
                 .anySatisfy(i -> assertThat(i).containsEntry("port_id", port)
                         .containsEntry("fixed_ips", attached.get("fixed_ips")));
 
-        assertThat(demo.ok("server_interface_detach", Map.of("server", id, "port", port)))
+        assertThat(demo.confirmed("server_interface_detach", Map.of("server", id, "port", port)))
                 .containsEntry("reached_target", true);
         assertThat(openstack("port", "list", "--server", id, "-f", "value", "-c", "ID").split("\n"))
                 .hasSize(1).doesNotContain(port);
