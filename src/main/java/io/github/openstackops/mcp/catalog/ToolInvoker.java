@@ -83,6 +83,9 @@ public class ToolInvoker {
                     + " what this server offers.");
         }
         ToolDefinition<?, ?> tool = found.get();
+        // a confirmation token is a credential until it is used: it travels apart from the arguments, so no observer
+        // (the audit trail) ever sees it, whichever way the call ends
+        Object confirm = args.remove(ToolDefinition.CONFIRM);
         starting(tool, context);
         Optional<String> refusal = gate.refusal(tool, context.caller());
         if (refusal.isPresent()) {
@@ -109,15 +112,20 @@ public class ToolInvoker {
             }
         }
         try {
-            return run(tool, args, context, start);
+            return run(tool, args, confirm, context, start);
         } finally {
             permits.release();
         }
     }
 
     private <A extends Record, R extends Record> ToolOutcome run(ToolDefinition<A, R> tool, Map<String, Object> args,
-                                                                 ToolContext context, long start) {
-        Object confirm = tool.safety() == SafetyClass.DESTRUCTIVE ? args.remove(ToolDefinition.CONFIRM) : null;
+                                                                 Object confirm, ToolContext context, long start) {
+        if (confirm != null && tool.safety() != SafetyClass.DESTRUCTIVE) {
+            String message = "Invalid arguments for " + tool.name() + ": unknown argument '" + ToolDefinition.CONFIRM
+                    + "' (only DESTRUCTIVE tools take a confirmation token). Fix the arguments and call again.";
+            notify(tool, tool.name(), context, args, Outcome.INVALID, message, start);
+            return new ToolOutcome.Error(Failure.INVALID_ARGUMENTS, message);
+        }
         A bound;
         try {
             bound = tool.bind(args);
