@@ -25,10 +25,10 @@ public final class Secrets {
             "(?i)(\"?(?:password|secret|admin_?pass|token|x-auth-token|x-subject-token)\"?\\s*[:=]\\s*\"?)([^\",\\s}]{4,})");
     /**
      * A bearer credential after its scheme ("Authorization: Bearer abc..."), whatever its origin; a challenge's
-     * parameters (Bearer realm="...") are not one.
+     * parameters (Bearer realm="...") and short words ("Bearer token") are not one.
      */
     private static final Pattern BEARER = Pattern.compile(
-            "(?i)(\\bBearer\\s+)(?![A-Za-z_]+=\")[A-Za-z0-9\\-._~+/]{4,}=*");
+            "(?i)(\\bBearer\\s+)(?![A-Za-z_]+=\")[A-Za-z0-9\\-._~+/]{8,}=*");
     /** A JWT (base64url JSON header starting {"...), standing alone in any text, whatever its origin. */
     private static final Pattern JWT = Pattern.compile("\\beyJ[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]*");
 

@@ -32,6 +32,7 @@ class SecretsTest {
         assertThat(Secrets.scrub("the token " + jwt + " expired")).isEqualTo("the token *** expired");
         assertThat(Secrets.scrub("WWW-Authenticate: Bearer realm=\"mcp\", error=\"invalid_token\""))
                 .isEqualTo("WWW-Authenticate: Bearer realm=\"mcp\", error=\"invalid_token\"");
+        assertThat(Secrets.scrub("send a Bearer token")).isEqualTo("send a Bearer token");
     }
 
     @Test
