@@ -1,5 +1,6 @@
 package io.github.openstackops.mcp.api;
 
+import io.github.openstackops.mcp.mcp.http.HttpTransportSettings;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
 
@@ -17,7 +18,7 @@ public record CorsSettings(@Nullable List<String> allowedOrigins) {
 
     public CorsSettings {
         allowedOrigins = allowedOrigins == null || allowedOrigins.isEmpty()
-                ? List.of("http://localhost:*", "http://127.0.0.1:*", "http://[::1]:*")
+                ? HttpTransportSettings.LOOPBACK_ORIGINS
                 : allowedOrigins.stream().map(String::trim).filter(s -> !s.isEmpty()).map(s -> s.replaceAll("/+$", ""))
                         .toList();
     }

@@ -15,6 +15,7 @@ import io.micronaut.security.rules.SecurityRule;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 
@@ -38,12 +39,20 @@ public class DocsController {
     private static final String CSP = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline';"
             + " script-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
-    private final String basePath;
-    private final String webjar;
+    private record Asset(byte[] content, String type) {
+    }
+
+    private final String page;
+    /** Every asset served, read once here: requests run on the event loop and must not read the classpath. */
+    private final Map<String, Asset> assets;
 
     public DocsController(OpenApiSettings settings) {
-        this.basePath = settings.basePath();
-        this.webjar = "META-INF/resources/webjars/swagger-ui/" + swaggerUiVersion() + "/";
+        this.page = page(settings.basePath());
+        String webjar = "META-INF/resources/webjars/swagger-ui/" + swaggerUiVersion() + "/";
+        Map<String, Asset> loaded = new HashMap<>();
+        ASSETS.forEach((name, type) -> loaded.put(name, new Asset(read(webjar + name), type)));
+        loaded.put(OWN_SCRIPT, new Asset(read("docs/" + OWN_SCRIPT), "text/javascript;charset=utf-8"));
+        this.assets = Map.copyOf(loaded);
     }
 
     static String swaggerUiVersion() {
@@ -62,8 +71,12 @@ public class DocsController {
 
     @Get(value = "/docs", produces = MediaType.TEXT_HTML)
     public MutableHttpResponse<String> page() {
+        return secured(HttpResponse.ok(page).contentType(MediaType.TEXT_HTML_TYPE.toString() + ";charset=utf-8"));
+    }
+
+    private static String page(String basePath) {
         String docs = basePath + "/docs/";
-        String html = """
+        return """
                 <!doctype html>
                 <html lang="en">
                 <head>
@@ -87,20 +100,17 @@ public class DocsController {
                 </body>
                 </html>
                 """.formatted(ServerInfo.NAME, docs, basePath, OWN_SCRIPT);
-        return secured(HttpResponse.ok(html).contentType(MediaType.TEXT_HTML_TYPE.toString() + ";charset=utf-8"));
     }
 
     @Get(value = "/docs/{asset}")
     public MutableHttpResponse<?> asset(@PathVariable String asset) {
-        if (asset.equals(OWN_SCRIPT)) {
-            return secured(HttpResponse.ok(read("docs/" + OWN_SCRIPT)).contentType("text/javascript;charset=utf-8"));
-        }
-        String type = ASSETS.get(asset);
-        if (type == null) {
+        Asset found = assets.get(asset);
+        if (found == null) {
             return HttpResponse.notFound();
         }
-        return secured(HttpResponse.ok(read(webjar + asset)).contentType(type)
-                .header("Cache-Control", "public, max-age=86400"));
+        MutableHttpResponse<byte[]> response = secured(HttpResponse.ok(found.content()).contentType(found.type()));
+        // the Swagger UI files may be cached for a day; the own script is not, it changes with the server
+        return asset.equals(OWN_SCRIPT) ? response : response.header("Cache-Control", "public, max-age=86400");
     }
 
     private static byte[] read(String resource) {

@@ -15,9 +15,10 @@ import io.github.openstackops.mcp.catalog.ToolOutcome;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
-import io.micronaut.security.authentication.Authentication;
+import io.micronaut.http.MutableHttpResponse;
 import jakarta.inject.Singleton;
 import reactor.core.publisher.Mono;
 
@@ -25,6 +26,7 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 /**
  * What the HTTP tool surfaces (OpenAPI tool server, REST contract) share: reading the JSON arguments of a call,
@@ -55,13 +57,9 @@ public class HttpToolCalls {
         }
     }
 
-    /**
-     * The caller of a request, from the authentication the security filter attached to it (none when authentication
-     * is off). Read from the request rather than bound as a controller argument, which Micronaut cannot bind while
-     * security is disabled.
-     */
+    /** The caller of a request ({@link CallerResolver#resolve(HttpRequest)}). */
     public Caller caller(HttpRequest<?> request) {
-        return callers.resolve(request.getUserPrincipal(Authentication.class).orElse(null));
+        return callers.resolve(request);
     }
 
     /** Runs the named tool with the request's JSON body as arguments, off the event loop. */
@@ -110,9 +108,28 @@ public class HttpToolCalls {
         };
     }
 
+    /**
+     * The HTTP answer to an outcome on a tool surface: the outcome's status, the success's JSON or the surface's own
+     * error body, and Retry-After when the outcome says when to retry.
+     */
+    static MutableHttpResponse<String> respond(ToolOutcome outcome,
+                                               BiFunction<HttpStatus, ToolOutcome.Error, Object> errorBody) {
+        HttpStatus status = status(outcome);
+        MutableHttpResponse<String> response = json(status, switch (outcome) {
+            case ToolOutcome.Success success -> success.structured();
+            case ToolOutcome.Error error -> errorBody.apply(status, error);
+        });
+        String retry = retryAfter(outcome);
+        return retry == null ? response : response.header(HttpHeaders.RETRY_AFTER, retry);
+    }
+
+    static MutableHttpResponse<String> json(HttpStatus status, Object body) {
+        return HttpResponse.<String>status(status).body(write(body)).contentType(MediaType.APPLICATION_JSON_TYPE);
+    }
+
     /** Seconds for a Retry-After header, when the outcome says when to retry. */
     @Nullable
-    public static String retryAfter(ToolOutcome outcome) {
+    private static String retryAfter(ToolOutcome outcome) {
         if (outcome instanceof ToolOutcome.Error error && error.retryAfter() != null) {
             Duration wait = error.retryAfter();
             return Long.toString(Math.max(1, wait.toSeconds() + (wait.toMillisPart() > 0 ? 1 : 0)));

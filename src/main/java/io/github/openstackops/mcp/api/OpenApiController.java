@@ -3,7 +3,6 @@ package io.github.openstackops.mcp.api;
 import io.github.openstackops.mcp.catalog.Caller;
 import io.github.openstackops.mcp.catalog.Surface;
 import io.github.openstackops.mcp.catalog.ToolCatalog;
-import io.github.openstackops.mcp.catalog.ToolOutcome;
 import io.github.openstackops.mcp.mcp.McpServerFactory;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
@@ -77,19 +76,10 @@ public class OpenApiController {
 
     static MutableHttpResponse<String> respond(HttpToolCalls.Result result) {
         return switch (result) {
-            case HttpToolCalls.Result.BadRequest bad -> json(bad.status(), bad.status() == HttpStatus.UNPROCESSABLE_ENTITY
-                    ? validation(bad.message()) : detail(bad.message()));
-            case HttpToolCalls.Result.Done done -> {
-                ToolOutcome outcome = done.outcome();
-                HttpStatus status = HttpToolCalls.status(outcome);
-                MutableHttpResponse<String> response = switch (outcome) {
-                    case ToolOutcome.Success success -> json(status, success.structured());
-                    case ToolOutcome.Error error -> json(status, status == HttpStatus.UNPROCESSABLE_ENTITY
-                            ? validation(error.message()) : detail(error.message()));
-                };
-                String retry = HttpToolCalls.retryAfter(outcome);
-                yield retry == null ? response : response.header("Retry-After", retry);
-            }
+            case HttpToolCalls.Result.BadRequest bad -> HttpToolCalls.json(bad.status(),
+                    bad.status() == HttpStatus.UNPROCESSABLE_ENTITY ? validation(bad.message()) : detail(bad.message()));
+            case HttpToolCalls.Result.Done done -> HttpToolCalls.respond(done.outcome(), (status, error) ->
+                    status == HttpStatus.UNPROCESSABLE_ENTITY ? validation(error.message()) : detail(error.message()));
         };
     }
 
@@ -101,10 +91,5 @@ public class OpenApiController {
     /** FastAPI's validation error body, with the tool's own sentence as the message. */
     private static Map<String, Object> validation(String message) {
         return Map.of("detail", List.of(Map.of("loc", List.of("body"), "msg", message, "type", "value_error")));
-    }
-
-    private static MutableHttpResponse<String> json(HttpStatus status, Object body) {
-        return HttpResponse.<String>status(status).body(HttpToolCalls.write(body))
-                .contentType(MediaType.APPLICATION_JSON_TYPE);
     }
 }

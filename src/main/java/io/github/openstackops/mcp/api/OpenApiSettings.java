@@ -27,10 +27,16 @@ public record OpenApiSettings(@Nullable String basePath, @Nullable String operat
 
     public OpenApiSettings {
         basePath = normalise(basePath);
-        operationIds = operationIds == null || operationIds.isBlank() ? "mcpo" : operationIds.trim().toLowerCase(Locale.ROOT);
-        if (!operationIds.equals("mcpo") && !operationIds.equals("plain")) {
-            throw new ConfigurationException("OPENAPI_OPERATION_IDS=" + operationIds + ": expected mcpo or plain");
+        operationIds = operationIdStyle(operationIds);
+    }
+
+    /** "mcpo" (also when unset) or "plain", in any case; anything else is refused with what to set instead. */
+    public static String operationIdStyle(@Nullable String value) {
+        String style = value == null || value.isBlank() ? "mcpo" : value.trim().toLowerCase(Locale.ROOT);
+        if (!style.equals("mcpo") && !style.equals("plain")) {
+            throw new ConfigurationException("OPENAPI_OPERATION_IDS=" + value + ": expected mcpo or plain");
         }
+        return style;
     }
 
     public static OpenApiSettings defaults() {

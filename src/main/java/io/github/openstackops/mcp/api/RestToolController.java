@@ -2,7 +2,6 @@ package io.github.openstackops.mcp.api;
 
 import io.github.openstackops.mcp.catalog.Surface;
 import io.github.openstackops.mcp.catalog.ToolCatalog;
-import io.github.openstackops.mcp.catalog.ToolOutcome;
 import io.github.openstackops.mcp.mcp.McpServerFactory;
 import io.github.openstackops.mcp.mcp.McpToolAdapter;
 import io.micronaut.context.annotation.Requires;
@@ -68,20 +67,12 @@ public class RestToolController {
 
     static MutableHttpResponse<String> respond(HttpToolCalls.Result result) {
         return switch (result) {
-            case HttpToolCalls.Result.BadRequest bad -> json(bad.status(), error(
+            case HttpToolCalls.Result.BadRequest bad -> HttpToolCalls.json(bad.status(), error(
                     bad.status() == HttpStatus.UNSUPPORTED_MEDIA_TYPE ? "unsupported_media_type"
                             : bad.status() == HttpStatus.BAD_REQUEST ? "invalid_json" : "invalid_arguments",
                     bad.message()));
-            case HttpToolCalls.Result.Done done -> {
-                ToolOutcome outcome = done.outcome();
-                MutableHttpResponse<String> response = switch (outcome) {
-                    case ToolOutcome.Success success -> json(HttpStatus.OK, success.structured());
-                    case ToolOutcome.Error error -> json(HttpToolCalls.status(outcome),
-                            error(error.failure().name().toLowerCase(Locale.ROOT), error.message()));
-                };
-                String retry = HttpToolCalls.retryAfter(outcome);
-                yield retry == null ? response : response.header("Retry-After", retry);
-            }
+            case HttpToolCalls.Result.Done done -> HttpToolCalls.respond(done.outcome(), (status, error) ->
+                    error(error.failure().name().toLowerCase(Locale.ROOT), error.message()));
         };
     }
 
@@ -90,10 +81,5 @@ public class RestToolController {
         error.put("code", code);
         error.put("message", message);
         return Map.of("error", error);
-    }
-
-    private static MutableHttpResponse<String> json(HttpStatus status, Object body) {
-        return HttpResponse.<String>status(status).body(HttpToolCalls.write(body))
-                .contentType(MediaType.APPLICATION_JSON_TYPE);
     }
 }

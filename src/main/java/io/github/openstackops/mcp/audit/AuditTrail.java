@@ -67,14 +67,14 @@ public class AuditTrail implements ToolCallObserver {
 
     @Override
     public void onCall(Event event) {
-        if (event.tool() == null || !event.tool().safety().modifies()) {
+        if (!event.tool().safety().modifies()) {
             return;
         }
         String line;
         try {
             line = JSON.writeValueAsString(record(event));
         } catch (JsonProcessingException | RuntimeException e) {
-            LOG.error("cannot write the audit line of a {} call: {}", event.toolName(), e.toString());
+            LOG.error("cannot write the audit line of a {} call: {}", event.tool().name(), e.toString());
             return;
         }
         AUDIT.info(line);
@@ -93,7 +93,7 @@ public class AuditTrail implements ToolCallObserver {
         line.put("caller", event.caller().principal());
         line.put("auth", event.caller().method().name().toLowerCase(Locale.ROOT));
         line.put("surface", event.surface().name().toLowerCase(Locale.ROOT));
-        line.put("tool", event.toolName());
+        line.put("tool", event.tool().name());
         line.put("safety", event.tool().safety().name().toLowerCase(Locale.ROOT));
         line.put("outcome", event.outcome().name().toLowerCase(Locale.ROOT));
         if (event.detail() != null) {

@@ -2,6 +2,7 @@ package io.github.openstackops.mcp.auth;
 
 import io.github.openstackops.mcp.catalog.Caller;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.security.authentication.Authentication;
 import jakarta.inject.Singleton;
 
@@ -20,6 +21,15 @@ public class CallerResolver {
 
     public CallerResolver(JwtSettings jwt) {
         this.writeScopes = jwt.writeScopes();
+    }
+
+    /**
+     * The caller of an HTTP request, from the authentication the security filter attached to it (none while
+     * authentication is off). Read from the request rather than bound as a controller argument: Micronaut cannot bind
+     * {@link Authentication} while security is disabled (500).
+     */
+    public Caller resolve(HttpRequest<?> request) {
+        return resolve(request.getUserPrincipal(Authentication.class).orElse(null));
     }
 
     public Caller resolve(@Nullable Authentication authentication) {

@@ -18,5 +18,11 @@ public record Caller(String principal, AuthMethod method, boolean mayModify) {
     /** An HTTP caller while authentication is disabled (the operator's choice; the server-wide gate still holds). */
     public static final Caller ANONYMOUS = new Caller("anonymous", AuthMethod.NONE, true);
 
+    /**
+     * The fallback when a request reaches a tool without a caller its transport resolved: it may only read, so a path
+     * that forgot to attach the caller fails closed.
+     */
+    public static final Caller UNRESOLVED = new Caller("unresolved", AuthMethod.NONE, false);
+
     public static final Caller STATIC_TOKEN = new Caller("static-token", AuthMethod.STATIC_TOKEN, true);
 }

@@ -12,7 +12,7 @@ public interface ToolCallObserver {
     /** What happened to a call. */
     enum Outcome { EXECUTED, PREVIEWED, CANCELLED, REFUSED_BY_GATE, RATE_LIMITED, INVALID, FAILED }
 
-    record Event(ToolDefinition<?, ?> tool, String toolName, Caller caller, Surface surface,
+    record Event(ToolDefinition<?, ?> tool, Caller caller, Surface surface,
                  Map<String, Object> arguments, Outcome outcome, String detail, Duration duration) {
     }
 

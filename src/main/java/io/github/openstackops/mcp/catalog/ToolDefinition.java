@@ -29,8 +29,6 @@ public final class ToolDefinition<A extends Record, R extends Record> {
     private final Toolset toolset;
     private final SafetyClass safety;
     private final boolean sensitive;
-    private final Class<A> argumentsType;
-    private final Class<R> resultType;
     private final ToolHandler<A, R> handler;
     private final Previewer<A> previewer;
     private final Map<String, Object> inputSchema;
@@ -43,8 +41,6 @@ public final class ToolDefinition<A extends Record, R extends Record> {
         this.toolset = Objects.requireNonNull(b.toolset);
         this.safety = Objects.requireNonNull(b.safety);
         this.sensitive = b.sensitive;
-        this.argumentsType = Objects.requireNonNull(b.argumentsType);
-        this.resultType = Objects.requireNonNull(b.resultType);
         this.handler = Objects.requireNonNull(b.handler, () -> name + ": handler");
         this.previewer = b.previewer;
         if (!NAME.matcher(name).matches()) {
@@ -54,10 +50,11 @@ public final class ToolDefinition<A extends Record, R extends Record> {
             throw new IllegalArgumentException(name + ": DESTRUCTIVE tools, and only they, have a preview");
         }
         this.description = Objects.requireNonNull(b.description, () -> name + ": description") + safetyNote(safety);
+        Class<A> argumentsType = Objects.requireNonNull(b.argumentsType);
         Map<String, Object> args = SchemaGenerator.inputSchema(argumentsType);
         this.binder = new ArgumentBinder<>(name, argumentsType, args);
         this.inputSchema = safety == SafetyClass.DESTRUCTIVE ? Confirmations.withConfirmArgument(args) : args;
-        Map<String, Object> result = SchemaGenerator.outputSchema(resultType);
+        Map<String, Object> result = SchemaGenerator.outputSchema(Objects.requireNonNull(b.resultType));
         this.outputSchema = safety == SafetyClass.DESTRUCTIVE ? Confirmations.envelopeSchema(result) : result;
     }
 
@@ -117,14 +114,6 @@ public final class ToolDefinition<A extends Record, R extends Record> {
 
     public Map<String, Object> outputSchema() {
         return outputSchema;
-    }
-
-    public Class<A> argumentsType() {
-        return argumentsType;
-    }
-
-    public Class<R> resultType() {
-        return resultType;
     }
 
     /** Validates and binds raw arguments ({@code confirm} excluded). */

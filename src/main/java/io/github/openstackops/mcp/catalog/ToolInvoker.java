@@ -83,23 +83,26 @@ public class ToolInvoker {
                     + " what this server offers.");
         }
         ToolDefinition<?, ?> tool = found.get();
+        // a confirmation token is a credential until it is used: it travels apart from the arguments, so no observer
+        // (the audit trail) ever sees it, whichever way the call ends
+        Object confirm = args.remove(ToolDefinition.CONFIRM);
         starting(tool, context);
         Optional<String> refusal = gate.refusal(tool, context.caller());
         if (refusal.isPresent()) {
-            notify(tool, name, context, args, Outcome.REFUSED_BY_GATE, refusal.get(), start);
+            notify(tool, context, args, Outcome.REFUSED_BY_GATE, refusal.get(), start);
             return new ToolOutcome.Error(Failure.NOT_PERMITTED, "Tool not available: " + refusal.get());
         }
         for (ToolCallAdmission admission : admissions) {
             Optional<ToolCallAdmission.Refusal> limited = admission.admit(tool, context);
             if (limited.isPresent()) {
-                notify(tool, name, context, args, Outcome.RATE_LIMITED, limited.get().message(), start);
+                notify(tool, context, args, Outcome.RATE_LIMITED, limited.get().message(), start);
                 return new ToolOutcome.Error(Failure.RATE_LIMITED, limited.get().message(), limited.get().retryAfter());
             }
         }
         if (!permits.tryAcquire()) {
             try {
                 if (!permits.tryAcquire(30, TimeUnit.SECONDS)) {
-                    notify(tool, name, context, args, Outcome.FAILED, "server busy", start);
+                    notify(tool, context, args, Outcome.FAILED, "server busy", start);
                     return new ToolOutcome.Error(Failure.TOOL_ERROR, "The server is busy with other calls; try again"
                             + " in a moment.");
                 }
@@ -109,26 +112,31 @@ public class ToolInvoker {
             }
         }
         try {
-            return run(tool, args, context, start);
+            return run(tool, args, confirm, context, start);
         } finally {
             permits.release();
         }
     }
 
     private <A extends Record, R extends Record> ToolOutcome run(ToolDefinition<A, R> tool, Map<String, Object> args,
-                                                                 ToolContext context, long start) {
-        Object confirm = tool.safety() == SafetyClass.DESTRUCTIVE ? args.remove(ToolDefinition.CONFIRM) : null;
+                                                                 Object confirm, ToolContext context, long start) {
+        if (confirm != null && tool.safety() != SafetyClass.DESTRUCTIVE) {
+            String message = "Invalid arguments for " + tool.name() + ": unknown argument '" + ToolDefinition.CONFIRM
+                    + "' (only DESTRUCTIVE tools take a confirmation token). Fix the arguments and call again.";
+            notify(tool, context, args, Outcome.INVALID, message, start);
+            return new ToolOutcome.Error(Failure.INVALID_ARGUMENTS, message);
+        }
         A bound;
         try {
             bound = tool.bind(args);
         } catch (ToolException e) {
-            notify(tool, tool.name(), context, args, Outcome.INVALID, e.getMessage(), start);
+            notify(tool, context, args, Outcome.INVALID, e.getMessage(), start);
             return new ToolOutcome.Error(Failure.INVALID_ARGUMENTS, Secrets.scrub(e.getMessage()));
         }
         try {
             if (tool.safety() != SafetyClass.DESTRUCTIVE) {
                 R result = tool.run(context, bound);
-                notify(tool, tool.name(), context, args, Outcome.EXECUTED, null, start);
+                notify(tool, context, args, Outcome.EXECUTED, null, start);
                 return new ToolOutcome.Success(ToolJson.toMap(result));
             }
             return runDestructive(tool, bound, confirm, args, context, start);
@@ -137,13 +145,13 @@ public class ToolInvoker {
             if (fault == null) {
                 String reference = UUID.randomUUID().toString().substring(0, 8);
                 LOG.error("tool {} failed unexpectedly (reference {})", tool.name(), reference, e);
-                notify(tool, tool.name(), context, args, Outcome.FAILED, "internal error " + reference, start);
+                notify(tool, context, args, Outcome.FAILED, "internal error " + reference, start);
                 return new ToolOutcome.Error(Failure.INTERNAL, "'" + tool.name() + "' failed because of an internal"
                         + " error (reference " + reference + " in the server log). Retrying will not help.");
             }
             String message = Secrets.scrub(fault.getMessage());
             LOG.info("tool {} -> {}: {}", tool.name(), fault.kind(), message);
-            notify(tool, tool.name(), context, args, Outcome.FAILED, message, start);
+            notify(tool, context, args, Outcome.FAILED, message, start);
             return new ToolOutcome.Error(fault.kind() == ToolException.Kind.INVALID_ARGUMENTS
                     ? Failure.INVALID_ARGUMENTS : Failure.TOOL_ERROR, message);
         }
@@ -162,7 +170,7 @@ public class ToolInvoker {
                     if (answer.isPresent() && !answer.get()) {
                         envelope.put("status", "cancelled");
                         envelope.put("preview", ToolJson.toMap(preview));
-                        notify(tool, tool.name(), context, args, Outcome.CANCELLED, "declined by the user", start);
+                        notify(tool, context, args, Outcome.CANCELLED, "declined by the user", start);
                         return new ToolOutcome.Success(envelope);
                     }
                     if (answer.isPresent()) {
@@ -174,7 +182,7 @@ public class ToolInvoker {
                 envelope.put("preview", ToolJson.toMap(preview));
                 envelope.put(ToolDefinition.CONFIRM, issued.token());
                 envelope.put("expires_at", issued.expiresAt().toString());
-                notify(tool, tool.name(), context, args, Outcome.PREVIEWED, preview.summary(), start);
+                notify(tool, context, args, Outcome.PREVIEWED, preview.summary(), start);
                 return new ToolOutcome.Success(envelope);
             }
             tokens.verify(confirm.toString(), tool.name(), bound, context.caller());
@@ -189,7 +197,7 @@ public class ToolInvoker {
         R result = tool.run(context, bound);
         envelope.put("status", "executed");
         envelope.put("result", ToolJson.toMap(result));
-        notify(tool, tool.name(), context, args, Outcome.EXECUTED, how, start);
+        notify(tool, context, args, Outcome.EXECUTED, how, start);
         return new ToolOutcome.Success(envelope);
     }
 
@@ -216,12 +224,12 @@ public class ToolInvoker {
         }
     }
 
-    private void notify(ToolDefinition<?, ?> tool, String name, ToolContext context, Map<String, Object> args,
+    private void notify(ToolDefinition<?, ?> tool, ToolContext context, Map<String, Object> args,
                         Outcome outcome, String detail, long start) {
         if (observers.isEmpty()) {
             return;
         }
-        ToolCallObserver.Event event = new ToolCallObserver.Event(tool, name, context.caller(), context.surface(),
+        ToolCallObserver.Event event = new ToolCallObserver.Event(tool, context.caller(), context.surface(),
                 args, outcome, detail, Duration.ofNanos(System.nanoTime() - start));
         for (ToolCallObserver observer : observers) {
             try {

@@ -1,6 +1,8 @@
 package io.github.openstackops.mcp.launch;
 
+import io.github.openstackops.mcp.api.OpenApiSettings;
 import io.github.openstackops.mcp.auth.JwtSettings;
+import io.micronaut.context.exceptions.ConfigurationException;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -8,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * The environment variables this server understands, turned into configuration properties. The openstack CLI's
@@ -247,22 +250,26 @@ public final class EnvironmentMapping {
 
     /** A URL path prefix: "/openapi", or "/" for the root. */
     static Object basePath(String value) {
-        try {
-            String path = io.github.openstackops.mcp.api.OpenApiSettings.normalise(value);
-            return path.isEmpty() ? "/" : path;
-        } catch (io.micronaut.context.exceptions.ConfigurationException e) {
-            String prefix = "OPENAPI_BASE_PATH=" + value + ": ";
-            String message = e.getMessage();
-            throw new IllegalArgumentException(message.startsWith(prefix) ? message.substring(prefix.length()) : message);
-        }
+        String path = checkedBy("OPENAPI_BASE_PATH", value, OpenApiSettings::normalise);
+        return path.isEmpty() ? "/" : path;
     }
 
     static Object operationIds(String value) {
-        return switch (value.toLowerCase(Locale.ROOT)) {
-            case "mcpo" -> "mcpo";
-            case "plain" -> "plain";
-            default -> throw new IllegalArgumentException("expected mcpo or plain");
-        };
+        return checkedBy("OPENAPI_OPERATION_IDS", value, OpenApiSettings::operationIdStyle);
+    }
+
+    /**
+     * A value checked by the settings class that owns it. Its message names the variable and value, which
+     * {@link #map} adds itself, so that part is dropped here.
+     */
+    private static String checkedBy(String variable, String value, UnaryOperator<String> check) {
+        try {
+            return check.apply(value);
+        } catch (ConfigurationException e) {
+            String prefix = variable + "=" + value + ": ";
+            String message = e.getMessage();
+            throw new IllegalArgumentException(message.startsWith(prefix) ? message.substring(prefix.length()) : message);
+        }
     }
 
     static Object list(String value) {

@@ -1,18 +1,15 @@
 package io.github.openstackops.mcp.launch;
 
-import io.micronaut.core.annotation.Nullable;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * The command line. Environment variables configure everything; these few flags override them for one run.
  *
- * @param transport  --transport stdio|streamable-http
  * @param listTools  --list-tools: print the effective catalog and exit
+ * @param overrides  configuration properties set by the flags (--transport, --host, --port, --log-level)
  */
-public record LaunchOptions(@Nullable String transport, boolean listTools, boolean help, boolean version,
-                            Map<String, Object> overrides) {
+public record LaunchOptions(boolean listTools, boolean help, boolean version, Map<String, Object> overrides) {
 
     public static final String USAGE = """
             Usage: openstack-ops-mcp [options]
@@ -30,7 +27,6 @@ public record LaunchOptions(@Nullable String transport, boolean listTools, boole
             """;
 
     public static LaunchOptions parse(String[] args) {
-        String transport = null;
         boolean list = false;
         boolean help = false;
         boolean version = false;
@@ -47,7 +43,8 @@ public record LaunchOptions(@Nullable String transport, boolean listTools, boole
                 case "--list-tools" -> list = true;
                 case "--help", "-h" -> help = true;
                 case "--version" -> version = true;
-                case "--transport", "--type" -> transport = EnvironmentMapping.transport(value != null ? value : next(args, ++i, arg));
+                case "--transport", "--type" -> overrides.put("mcp.transport",
+                        EnvironmentMapping.transport(value != null ? value : next(args, ++i, arg)));
                 case "--host" -> overrides.put("micronaut.server.host", value != null ? value : next(args, ++i, arg));
                 case "--port" -> overrides.put("micronaut.server.port",
                         EnvironmentMapping.port(value != null ? value : next(args, ++i, arg)));
@@ -56,10 +53,7 @@ public record LaunchOptions(@Nullable String transport, boolean listTools, boole
                 default -> throw new IllegalArgumentException("unknown option " + args[i] + " (see --help)");
             }
         }
-        if (transport != null) {
-            overrides.put("mcp.transport", transport);
-        }
-        return new LaunchOptions(transport, list, help, version, overrides);
+        return new LaunchOptions(list, help, version, overrides);
     }
 
     private static String next(String[] args, int i, String option) {

@@ -48,7 +48,9 @@ public class McpServerFactory {
     @Requires(property = TRANSPORT, value = "streamable-http")
     McpAsyncServer httpServer(StreamableHttpTransport transport, McpToolAdapter tools,
                               @Value("${mcp.request-timeout:2m}") Duration requestTimeout) {
-        return configure(McpServer.async(transport), tools, Surface.MCP_HTTP, Caller.ANONYMOUS, requestTimeout);
+        // the transport puts the resolved caller (ANONYMOUS when auth is off) into every request's context; a request
+        // without one is treated as a caller that may only read
+        return configure(McpServer.async(transport), tools, Surface.MCP_HTTP, Caller.UNRESOLVED, requestTimeout);
     }
 
     private static McpAsyncServer configure(McpServer.AsyncSpecification<?> spec, McpToolAdapter tools,

@@ -4,6 +4,7 @@ import io.github.openstackops.mcp.support.HttpSurfaces.Response;
 import io.github.openstackops.mcp.support.HttpSurfaces;
 import io.github.openstackops.mcp.support.McpClients;
 import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.spec.McpSchema;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -60,5 +61,22 @@ class AuthenticationOffTest {
         Response stop = HttpSurfaces.post(base + "/tool/server_stop/call", null, Map.of("server", SurfaceFixture.WEB_1));
         assertThat(stop.status()).isEqualTo(404);
         assertThat(stop.body()).contains("ALLOW_MODIFY_OPERATIONS=false");
+    }
+
+    @Test
+    void with_modifications_on_the_anonymous_mcp_caller_may_still_list_and_call_write_tools() {
+        fixture = new SurfaceFixture(Map.of("REMOTE_AUTH_ENABLE", "false", "ALLOW_MODIFY_OPERATIONS", "true"));
+
+        McpSyncClient client = McpClients.http(fixture.base, null);
+        try {
+            assertThat(client.listTools().tools()).extracting(McpSchema.Tool::name)
+                    .contains("server_list", "server_stop");
+            McpSchema.CallToolResult stop = client.callTool(
+                    new McpSchema.CallToolRequest("server_stop",
+                            Map.of("server", SurfaceFixture.WEB_1, "wait", false)));
+            assertThat(stop.isError()).as("%s", stop.content()).isFalse();
+        } finally {
+            client.closeGracefully();
+        }
     }
 }

@@ -197,6 +197,26 @@ class AuditTrailTest {
     }
 
     @Test
+    void heat_parameters_and_environment_keep_their_keys_with_masked_values_and_a_template_only_its_size() {
+        String template = "heat_template_version: 2021-04-16\nparameters:\n  db_pass: {type: string, hidden: true}\n";
+        Map<String, Object> redacted = Redaction.arguments(Map.of(
+                "name", "app",
+                "template", template,
+                "parameters", Map.of("db_pass", "hunter2-db", "sizes", List.of(1, 2), "flavor", "m1.small"),
+                "environment", "parameter_defaults:\n  admin_pw: s3cret-env\nresource_registry:\n"
+                        + "  My::Server: server.yaml\n"));
+
+        assertThat(redacted).containsEntry("name", "app")
+                .containsEntry("template", "(" + template.length() + " characters, not recorded)")
+                .containsEntry("parameters", Map.of("db_pass", "***", "sizes", List.of("***", "***"), "flavor", "***"))
+                .containsEntry("environment", Map.of("parameter_defaults", Map.of("admin_pw", "***"),
+                        "resource_registry", Map.of("My::Server", "***")));
+        assertThat(Redaction.arguments(Map.of("environment", "not: [closed")))
+                .containsEntry("environment", "***");
+        assertThat(redacted.toString()).doesNotContain("hunter2-db", "s3cret-env", "hidden");
+    }
+
+    @Test
     void a_rotated_log_is_reopened_at_its_path() throws Exception {
         Path path = dir.resolve("rotating.jsonl");
         try (AuditLog log = new AuditLog(path, true)) {

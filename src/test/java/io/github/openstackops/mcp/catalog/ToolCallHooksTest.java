@@ -26,7 +26,7 @@ class ToolCallHooksTest {
 
             @Override
             public void onCall(Event event) {
-                seen.add(event.outcome() + " " + event.toolName() + " on " + Thread.currentThread().getName());
+                seen.add(event.outcome() + " " + event.tool().name() + " on " + Thread.currentThread().getName());
             }
         };
         return new ToolInvoker(new ToolCatalog(List.of(tools), new ToolGate(policy)), new ConfirmationTokens(policy),

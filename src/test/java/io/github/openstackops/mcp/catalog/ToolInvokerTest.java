@@ -94,6 +94,47 @@ class ToolInvokerTest {
     }
 
     @Test
+    void a_confirmation_token_never_reaches_an_observer_whichever_way_the_call_ends() {
+        ToolInvoker invoker = invoker(true, true);
+        String token = (String) ((ToolOutcome.Success) invoker.invoke("thing_delete", Map.of("name", "a"),
+                as(Caller.STDIO))).structured().get("confirm");
+        Caller reader = new Caller("reader", Caller.AuthMethod.JWT, false);
+        ToolCallAdmission limiter = (tool, context) -> java.util.Optional.of(
+                new ToolCallAdmission.Refusal("slow down", Duration.ofSeconds(7)));
+        SafetyPolicy policy = new SafetyPolicy(true, false, true, null, null, Duration.ofMinutes(5), null, true);
+        ToolInvoker limited = new ToolInvoker(new ToolCatalog(List.of(tools), new ToolGate(policy)),
+                new ConfirmationTokens(policy), List.of(), List.of(events::add), List.of(limiter),
+                Duration.ofSeconds(30), 4);
+
+        invoker.invoke("thing_delete", Map.of("name", "a", "confirm", token), as(reader));          // refused by gate
+        limited.invoke("thing_delete", Map.of("name", "a", "confirm", token), as(Caller.STDIO));    // rate limited
+        invoker.invoke("thing_delete", Map.of("nam", "a", "confirm", token), as(Caller.STDIO));     // invalid
+        invoker.invoke("thing_update", Map.of("name", "a", "confirm", token), as(Caller.STDIO));    // not destructive
+        invoker.invoke("thing_delete", Map.of("name", "b", "confirm", token), as(Caller.STDIO));    // wrong arguments
+        invoker.invoke("thing_delete", Map.of("name", "a", "confirm", token), as(Caller.STDIO));    // executed
+
+        assertThat(events).extracting(ToolCallObserver.Event::outcome).containsExactly(
+                ToolCallObserver.Outcome.PREVIEWED, ToolCallObserver.Outcome.REFUSED_BY_GATE,
+                ToolCallObserver.Outcome.RATE_LIMITED, ToolCallObserver.Outcome.INVALID,
+                ToolCallObserver.Outcome.INVALID, ToolCallObserver.Outcome.FAILED, ToolCallObserver.Outcome.EXECUTED);
+        assertThat(events).allSatisfy(e -> {
+            assertThat(e.arguments()).doesNotContainKey("confirm");
+            assertThat(String.valueOf(e.arguments()) + e.detail()).doesNotContain(token);
+        });
+        assertThat(tools.executions).hasValue(1);
+    }
+
+    @Test
+    void a_confirmation_token_given_to_a_tool_that_takes_none_is_an_invalid_argument() {
+        ToolOutcome.Error error = (ToolOutcome.Error) invoker(true, true)
+                .invoke("thing_update", Map.of("name", "a", "confirm", "x"), as(Caller.STDIO));
+
+        assertThat(error.failure()).isEqualTo(ToolOutcome.Failure.INVALID_ARGUMENTS);
+        assertThat(error.message()).contains("unknown argument 'confirm'");
+        assertThat(tools.executions).hasValue(0);
+    }
+
+    @Test
     void a_user_asked_through_elicitation_decides_instead_of_a_token() {
         ToolInvoker invoker = invoker(true, true);
         ToolContext declining = new ToolContext() {

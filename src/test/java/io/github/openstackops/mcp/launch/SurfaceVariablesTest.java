@@ -56,6 +56,8 @@ class SurfaceVariablesTest {
                 .hasMessage("OPENAPI_BASE_PATH=/mcp: collides with /mcp; choose another path, e.g. /openapi");
         assertThatThrownBy(() -> EnvironmentMapping.map(Map.of("OPENAPI_OPERATION_IDS", "fancy")))
                 .hasMessageContaining("mcpo or plain");
+        assertThatThrownBy(() -> EnvironmentMapping.map(Map.of("OPENAPI_OPERATION_IDS", "Fancy")))
+                .hasMessage("OPENAPI_OPERATION_IDS=Fancy: expected mcpo or plain");
         assertThatThrownBy(() -> EnvironmentMapping.map(Map.of("MCP_JWT_SECRET", "s3cret-value-never-echoed",
                 "MCP_PORT", "x"))).hasMessageNotContaining("s3cret");
     }

@@ -1,5 +1,6 @@
 package io.github.openstackops.mcp.mcp;
 
+import io.github.openstackops.mcp.catalog.Caller;
 import io.github.openstackops.mcp.mcp.http.StreamableHttpTransport;
 import io.github.openstackops.mcp.support.CatalogFacts;
 import io.github.openstackops.mcp.support.FakeOpenStack;
@@ -7,6 +8,7 @@ import io.github.openstackops.mcp.support.McpClients;
 import io.github.openstackops.mcp.support.TestContexts;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
 import org.junit.jupiter.api.AfterEach;
@@ -142,6 +144,21 @@ class StreamableHttpTransportTest {
                 assertThatThrownBy(() -> client.callTool(new McpSchema.CallToolRequest(tool, Map.of("server", WEB_1))))
                         .isInstanceOf(McpError.class));
         assertThat(fake.requests()).noneMatch(r -> !r.method().equals("GET") && !r.path().endsWith("/auth/tokens"));
+    }
+
+    @Test
+    void a_request_whose_context_carries_no_caller_is_treated_as_a_caller_that_may_only_read() {
+        EmbeddedServer server = server(true, false);
+        McpToolAdapter adapter = server.getApplicationContext().getBean(McpToolAdapter.class);
+        var filter = adapter.visibilityFilter(Caller.UNRESOLVED);
+
+        assertThat(Caller.UNRESOLVED.mayModify()).isFalse();
+        assertThat(McpToolAdapter.callerOf(McpTransportContext.EMPTY,
+                Caller.UNRESOLVED).mayModify()).isFalse();
+        assertThat(filter.isVisible(McpTransportContext.EMPTY,
+                McpSchema.Tool.builder().name("server_stop").build()).block()).isFalse();
+        assertThat(filter.isVisible(McpTransportContext.EMPTY,
+                McpSchema.Tool.builder().name("server_list").build()).block()).isTrue();
     }
 
     @Test

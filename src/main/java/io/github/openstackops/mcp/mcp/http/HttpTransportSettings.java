@@ -28,10 +28,13 @@ public record HttpTransportSettings(
         @Bindable(defaultValue = "1024") int maxQueuedMessages) {
 
     public static final String PREFIX = "mcp.http";
+    /** The browser origins every HTTP surface allows when none are configured: loopback, any port. */
+    public static final List<String> LOOPBACK_ORIGINS = List.of("http://localhost:*", "http://127.0.0.1:*",
+            "http://[::1]:*");
 
     public HttpTransportSettings {
         allowedOrigins = allowedOrigins == null || allowedOrigins.isEmpty()
-                ? List.of("http://localhost:*", "http://127.0.0.1:*", "http://[::1]:*")
+                ? LOOPBACK_ORIGINS
                 : allowedOrigins.stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 }

@@ -20,7 +20,6 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.sse.Event;
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.json.McpJsonMapper;
@@ -179,7 +178,7 @@ public class StreamableHttpTransport implements McpStreamableServerTransportProv
         } catch (IOException | IllegalArgumentException e) {
             return Mono.just(error(HttpStatus.BAD_REQUEST, McpSchema.ErrorCodes.PARSE_ERROR, "Invalid JSON-RPC message"));
         }
-        Caller caller = caller(request);
+        Caller caller = callers.resolve(request);
         McpTransportContext context = McpTransportContext.create(Map.of(McpToolAdapter.CALLER, caller));
 
         if (message instanceof McpSchema.JSONRPCRequest req && McpSchema.METHOD_INITIALIZE.equals(req.method())) {
@@ -242,7 +241,7 @@ public class StreamableHttpTransport implements McpStreamableServerTransportProv
         if (sessionId == null) {
             return Mono.just(error(HttpStatus.BAD_REQUEST, "Mcp-Session-Id header required"));
         }
-        SessionEntry entry = touch(sessionId, caller(request));
+        SessionEntry entry = touch(sessionId, callers.resolve(request));
         if (entry == null) {
             return Mono.just(error(HttpStatus.NOT_FOUND, "Session not found"));
         }
@@ -263,7 +262,7 @@ public class StreamableHttpTransport implements McpStreamableServerTransportProv
         if (sessionId == null) {
             return Mono.just(error(HttpStatus.BAD_REQUEST, "Mcp-Session-Id header required"));
         }
-        SessionEntry entry = touch(sessionId, caller(request));
+        SessionEntry entry = touch(sessionId, callers.resolve(request));
         if (entry == null || !sessions.remove(sessionId, entry)) {
             return Mono.just(error(HttpStatus.NOT_FOUND, "Session not found"));
         }
@@ -288,14 +287,6 @@ public class StreamableHttpTransport implements McpStreamableServerTransportProv
     }
 
     // ------------------------------------------------------------------ helpers
-
-    /**
-     * The caller, from the authentication the security filter attached to the request (none while authentication is
-     * off). Not a controller argument: Micronaut cannot bind {@link Authentication} with security disabled (500).
-     */
-    private Caller caller(HttpRequest<?> request) {
-        return callers.resolve(request.getUserPrincipal(Authentication.class).orElse(null));
-    }
 
     @Nullable
     private MutableHttpResponse<?> checkCommon(HttpRequest<?> request) {
