@@ -222,10 +222,10 @@ public class StackService {
         input.addTo(body);
         JsonNode answer;
         try {
-            answer = heat.send(HttpMethod.POST, "/validate", body);
+            answer = input.send(() -> heat.send(HttpMethod.POST, "/validate", body));
         } catch (ResponseException e) {
             if (e.getStatus() == 400) {
-                return new TemplateValidation(false, e.getMessage(), null, List.of());
+                return new TemplateValidation(false, input.redact(e.getMessage()), null, List.of());
             }
             throw e;
         }
@@ -249,7 +249,7 @@ public class StackService {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("stack_name", name);
         input.addTo(body);
-        JsonNode stack = heat.send(HttpMethod.POST, "/stacks/preview", body).path("stack");
+        JsonNode stack = input.send(() -> heat.send(HttpMethod.POST, "/stacks/preview", body)).path("stack");
         List<PlannedResource> resources = new ArrayList<>();
         flatten(stack.path("resources"), r -> {
             String parent = text(r, "parent_resource");
@@ -277,7 +277,7 @@ public class StackService {
         if (tags != null && !tags.isEmpty()) {
             body.put("tags", String.join(",", tags));
         }
-        JsonNode created = heat.send(HttpMethod.POST, "/stacks", body).path("stack");
+        JsonNode created = input.send(() -> heat.send(HttpMethod.POST, "/stacks", body)).path("stack");
         String id = text(created, "id");
         context.info("create requested for stack " + name + " (" + id + ")");
         StackRef s = new StackRef(id, name, created);
@@ -307,14 +307,14 @@ public class StackService {
         // a new template replaces the stack's template and environment (PUT); without one Heat keeps the current
         // template and merges the given parameters and environment into the existing ones (PATCH)
         HttpMethod method = input.hasTemplate() ? HttpMethod.PUT : HttpMethod.PATCH;
-        List<ResourceChange> changes = updatePreview(s, method, body);
+        List<ResourceChange> changes = input.send(() -> updatePreview(s, method, body));
         String counts = countChanges(changes);
         if (previewOnly) {
             return new StackActionResult(s.id(), s.name(), "update", s.status(), s.status(),
                     text(s.summary(), "stack_status_reason"), false, changes, null,
                     "Preview only, nothing was changed: Heat would " + counts + ".");
         }
-        heat.send(method, s.path(), body);
+        input.send(() -> heat.send(method, s.path(), body));
         context.info("update requested for stack " + s.name() + " (" + s.id() + "): " + counts);
         if (!wait) {
             return new StackActionResult(s.id(), s.name(), "update", s.status(), "UPDATE_IN_PROGRESS", null, false,

@@ -336,6 +336,25 @@ class StackToolsTest {
     }
 
     @Test
+    void a_signed_template_url_reaches_heat_whole_but_heats_messages_come_back_without_its_query() {
+        String signed = "https://templates.example.com/t.yaml?X-Amz-Signature=f00dfeed&token=c0ffee42";
+        String quoted = "{\"title\": \"Bad Request\", \"explanation\": \"The server could not comply\","
+                + " \"code\": 400, \"error\": {\"message\": \"Could not retrieve template: Failed to retrieve"
+                + " template from " + signed + ": 403\", \"type\": \"StackValidationFailed\"}}";
+        fake.on("POST", H + "/validate", r -> Reply.json(400, quoted))
+                .on("POST", H + "/stacks", r -> Reply.json(400, quoted));
+
+        Map<String, Object> validation = tools.ok("template_validate", Map.of("template_url", signed));
+        String error = tools.error("stack_create", Map.of("name", "x", "template_url", signed));
+
+        assertThat(body(fake.requests("POST", H + "/validate").get(0))).containsEntry("template_url", signed);
+        assertThat(validation).containsEntry("valid", false);
+        assertThat(validation.toString()).contains("https://templates.example.com/t.yaml")
+                .doesNotContain("f00dfeed", "c0ffee42");
+        assertThat(error).contains("https://templates.example.com/t.yaml").doesNotContain("f00dfeed", "c0ffee42");
+    }
+
+    @Test
     void stack_preview_lists_the_resources_heat_would_create_including_nested_ones() {
         fake.on("POST", H + "/stacks/preview", 200, "orchestration/preview-ok.json");
 
