@@ -5,6 +5,7 @@ import io.github.openstackops.mcp.catalog.Preview;
 import io.github.openstackops.mcp.catalog.ToolContext;
 import io.github.openstackops.mcp.catalog.ToolException;
 import io.github.openstackops.mcp.catalog.schema.ToolJson;
+import io.github.openstackops.mcp.cloud.Json;
 import io.github.openstackops.mcp.cloud.Paging;
 import io.github.openstackops.mcp.cloud.Polling;
 import io.github.openstackops.mcp.orchestration.HeatApi.StackRef;
@@ -70,6 +71,8 @@ public class StackService {
     /** Heat's stand-ins for a missing description (outputs, templates). */
     private static final List<String> NO_DESCRIPTION = List.of("No description given", "No description");
 
+    /** What Heat shows for the value of a hidden parameter. */
+    private static final String HIDDEN = "******";
     /** The state part of a Heat status (<ACTION>_<STATE>). */
     private static final List<String> STATES = List.of("IN_PROGRESS", "FAILED", "COMPLETE");
 
@@ -193,7 +196,7 @@ public class StackService {
         Map<String, String> types = new LinkedHashMap<>();
         resources.fields().forEachRemaining(e -> types.put(e.getKey(),
                 text(e.getValue(), e.getValue().has("type") ? "type" : "Type", "?")));
-        String yaml = yaml(plain(template));
+        String yaml = yaml(plain(withHiddenDefaultsMasked(template)));
         boolean truncated = yaml.length() > maxChars;
         return new TemplateDetail(s.id(), s.name(), version,
                 text(template, template.has("description") ? "description" : "Description"),
@@ -233,7 +236,7 @@ public class StackService {
         answer.path("Parameters").fields().forEachRemaining(e -> {
             JsonNode p = e.getValue();
             boolean hidden = "true".equalsIgnoreCase(text(p, "NoEcho"));
-            Object defaultValue = p.has("Default") ? (hidden ? "******" : plain(p.get("Default"))) : null;
+            Object defaultValue = p.has("Default") ? (hidden ? HIDDEN : plain(p.get("Default"))) : null;
             List<Object> allowed = p.has("AllowedValues") ? elements(p.get("AllowedValues")).stream()
                     .map(HeatApi::plain).toList() : null;
             String description = text(p, "Description");
@@ -631,6 +634,24 @@ public class StackService {
                 r -> text(r, "resource_type", "?"), LinkedHashMap::new, Collectors.counting()));
         return ": " + counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey())
                 .collect(Collectors.joining(", "));
+    }
+
+    /**
+     * A copy of a template with the default of every hidden parameter (HOT {@code hidden: true}, CFN
+     * {@code NoEcho: true}) replaced by "******", as Heat masks their values everywhere else.
+     */
+    static JsonNode withHiddenDefaultsMasked(JsonNode template) {
+        JsonNode copy = template.deepCopy();
+        for (String[] names : List.of(new String[]{"parameters", "hidden", "default"},
+                new String[]{"Parameters", "NoEcho", "Default"})) {
+            copy.path(names[0]).forEach(p -> {
+                if (p instanceof com.fasterxml.jackson.databind.node.ObjectNode parameter && p.has(names[2])
+                        && Json.flag(p, names[1])) {
+                    parameter.put(names[2], HIDDEN);
+                }
+            });
+        }
+        return copy;
     }
 
     /** A copy without the API's "links" members, at any depth: they only cost a model's context. */

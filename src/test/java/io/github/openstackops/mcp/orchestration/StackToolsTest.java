@@ -281,6 +281,24 @@ class StackToolsTest {
     }
 
     @Test
+    void stack_template_get_masks_the_defaults_of_hidden_parameters() {
+        Map<String, Object> t = tools.ok("stack_template_get", Map.of("stack", OK));
+
+        assertThat((String) t.get("template")).contains("db_password:\n    default: '******'\n    hidden: true")
+                .contains("length:\n    default: 6");
+        assertThat(t.toString()).doesNotContain("not-a-real-secret");
+
+        JsonNode cfn = ToolJson.mapper().valueToTree(Map.of("AWSTemplateFormatVersion", "2010-09-09",
+                "Parameters", Map.of("DbPassword", Map.of("Type", "String", "NoEcho", "true", "Default", "cfn-s3cret"),
+                        "Size", Map.of("Type", "Number", "Default", 3)),
+                "Resources", Map.of("r", Map.of("Type", "OS::Heat::RandomString"))));
+        fake.on("GET", DEMO_PATH + "/template", r -> Reply.json(200, cfn.toString()));
+
+        String template = (String) tools.ok("stack_template_get", Map.of("stack", DEMO)).get("template");
+        assertThat(template).contains("Default: '******'").contains("Default: 3").doesNotContain("cfn-s3cret");
+    }
+
+    @Test
     void stack_output_get_returns_the_value_and_names_the_outputs_for_an_unknown_key() {
         assertThat(tools.ok("stack_output_get", Map.of("stack", "demo-stack", "output", "suffix")))
                 .containsEntry("key", "suffix").containsEntry("value", "gei8yg").doesNotContainKey("description");
