@@ -44,7 +44,9 @@ import java.util.TreeMap;
 
 import static io.github.openstackops.mcp.cloud.Json.array;
 import static io.github.openstackops.mcp.cloud.Json.flag;
+import static io.github.openstackops.mcp.cloud.Json.label;
 import static io.github.openstackops.mcp.cloud.Json.longValue;
+import static io.github.openstackops.mcp.cloud.Json.putIfSet;
 import static io.github.openstackops.mcp.cloud.Json.stringList;
 import static io.github.openstackops.mcp.cloud.Json.text;
 
@@ -347,7 +349,7 @@ public class ImageService {
     }
 
     /** An image by id, or by exact name when that name is unique among the images this project sees. */
-    JsonNode resolve(String ref) {
+    public JsonNode resolve(String ref) {
         return Lookup.byIdOrName("Image", ref, glance::image,
                 name -> array(glance.get("/images", Map.of("name", name)), "images"),
                 i -> text(i, "name"), i -> text(i, "id"));
@@ -496,14 +498,6 @@ public class ImageService {
         return value == null ? 0 : value;
     }
 
-    static String label(@Nullable JsonNode i) {
-        if (i == null) {
-            return "?";
-        }
-        String name = text(i, "name");
-        return name == null || name.isEmpty() ? text(i, "id") : name;
-    }
-
     private static String status(@Nullable org.openstack4j.model.image.v2.Member.MemberStatus status) {
         return status == null ? "unknown" : status.value();
     }
@@ -511,11 +505,5 @@ public class ImageService {
     @Nullable
     private static String iso(@Nullable Date date) {
         return date == null ? null : date.toInstant().toString();
-    }
-
-    private static void putIfSet(Map<String, Object> body, String key, @Nullable Object value) {
-        if (value != null) {
-            body.put(key, value);
-        }
     }
 }

@@ -113,15 +113,9 @@ public class StackService {
     public StackDetail get(String ref) {
         StackRef s = heat.resolve(ref);
         JsonNode stack = heat.stack(s);
-        Map<String, Object> parameters = new LinkedHashMap<>();
-        stack.path("parameters").fields().forEachRemaining(e -> {
-            if (!e.getKey().startsWith("OS::")) {
-                parameters.put(e.getKey(), plain(e.getValue()));
-            }
-        });
         return new StackDetail(s.id(), s.name(), text(stack, "stack_status", "UNKNOWN"),
                 text(stack, "stack_status_reason"), description(stack), text(stack, "creation_time"),
-                text(stack, "updated_time"), parameters, outputs(stack.path("outputs")),
+                text(stack, "updated_time"), visibleParameters(stack.path("parameters")), outputs(stack.path("outputs")),
                 stack.path("timeout_mins").isInt() ? stack.get("timeout_mins").asInt() : null,
                 stack.path("disable_rollback").isBoolean() ? stack.get("disable_rollback").asBoolean() : null,
                 tags(stack.path("tags")), text(stack, "parent"), projectOf(stack), text(stack, "stack_owner"));
