@@ -286,8 +286,63 @@ public class StackService {
         return await(s, "create", "CREATE_COMPLETE", StackService::settled, null, timeout, context, null, true);
     }
 
-    public StackActionResult update(String ref, TemplateInput input, boolean previewOnly, boolean wait,
-                                    Duration timeout, ToolContext context) {
+    /** What an update would do to each resource, as Heat's update preview says; nothing is changed. */
+    public Preview updatePreview(String ref, TemplateInput input) {
+        UpdatePlan plan = plan(ref, input);
+        StackRef s = plan.stack();
+        List<Preview.Resource> affected = new ArrayList<>();
+        int servers = 0;
+        int volumes = 0;
+        for (ResourceChange c : plan.changes()) {
+            if (c.change().equals("unchanged")) {
+                continue;
+            }
+            affected.add(new Preview.Resource(c.type(), c.physicalId() == null ? "" : c.physicalId(), c.resource(),
+                    switch (c.change()) {
+                        case "replaced" -> "replaced: deleted and created anew (new id)";
+                        case "deleted" -> "deleted";
+                        case "added" -> "created";
+                        default -> "updated in place";
+                    }));
+            if (c.change().equals("replaced") || c.change().equals("deleted")) {
+                servers += c.type().equals("OS::Nova::Server") ? 1 : 0;
+                volumes += c.type().equals("OS::Cinder::Volume") ? 1 : 0;
+            }
+        }
+        List<String> warnings = new ArrayList<>();
+        if (servers > 0) {
+            warnings.add(servers + " server(s) are replaced or deleted, with their local disks.");
+        }
+        if (volumes > 0) {
+            warnings.add(volumes + " volume(s) are replaced or deleted with their data unless their deletion policy"
+                    + " keeps them.");
+        }
+        return new Preview("update stack", "Update stack '" + s.name() + "' (" + s.id() + "), " + s.status()
+                + ": Heat would " + countChanges(plan.changes()) + ".", affected, warnings);
+    }
+
+    public StackActionResult update(String ref, TemplateInput input, boolean wait, Duration timeout,
+                                    ToolContext context) {
+        UpdatePlan plan = plan(ref, input);
+        StackRef s = plan.stack();
+        List<ResourceChange> changes = plan.changes();
+        String counts = countChanges(changes);
+        input.send(() -> heat.send(plan.method(), s.path(), plan.body()));
+        context.info("update requested for stack " + s.name() + " (" + s.id() + "): " + counts);
+        if (!wait) {
+            return new StackActionResult(s.id(), s.name(), "update", s.status(), "UPDATE_IN_PROGRESS", null, false,
+                    changes, null, "Heat accepted the update of '" + s.name() + "' (" + counts + ") and runs it in the"
+                    + " background.");
+        }
+        return await(s, "update", "UPDATE_COMPLETE", StackService::settled, s.status(), timeout, context, changes, true);
+    }
+
+    /** A checked update: the stack, the request that updates it and the resource changes Heat previews for it. */
+    private record UpdatePlan(StackRef stack, HttpMethod method, Map<String, Object> body,
+                              List<ResourceChange> changes) {
+    }
+
+    private UpdatePlan plan(String ref, TemplateInput input) {
         input.check(false);
         if (!input.hasTemplate() && (input.parameters() == null || input.parameters().isEmpty())
                 && (input.environment() == null || input.environment().isBlank())) {
@@ -304,21 +359,7 @@ public class StackService {
         // a new template replaces the stack's template and environment (PUT); without one Heat keeps the current
         // template and merges the given parameters and environment into the existing ones (PATCH)
         HttpMethod method = input.hasTemplate() ? HttpMethod.PUT : HttpMethod.PATCH;
-        List<ResourceChange> changes = input.send(() -> updatePreview(s, method, body));
-        String counts = countChanges(changes);
-        if (previewOnly) {
-            return new StackActionResult(s.id(), s.name(), "update", s.status(), s.status(),
-                    text(s.summary(), "stack_status_reason"), false, changes, null,
-                    "Preview only, nothing was changed: Heat would " + counts + ".");
-        }
-        input.send(() -> heat.send(method, s.path(), body));
-        context.info("update requested for stack " + s.name() + " (" + s.id() + "): " + counts);
-        if (!wait) {
-            return new StackActionResult(s.id(), s.name(), "update", s.status(), "UPDATE_IN_PROGRESS", null, false,
-                    changes, null, "Heat accepted the update of '" + s.name() + "' (" + counts + ") and runs it in the"
-                    + " background.");
-        }
-        return await(s, "update", "UPDATE_COMPLETE", StackService::settled, s.status(), timeout, context, changes, true);
+        return new UpdatePlan(s, method, body, input.send(() -> resourceChanges(s, method, body)));
     }
 
     public StackActionResult action(String ref, StackAction action, boolean wait, Duration timeout,
@@ -545,7 +586,7 @@ public class StackService {
         return out.toString();
     }
 
-    private List<ResourceChange> updatePreview(StackRef s, HttpMethod method, Map<String, Object> body) {
+    private List<ResourceChange> resourceChanges(StackRef s, HttpMethod method, Map<String, Object> body) {
         JsonNode changes = heat.send(method, s.path() + "/preview", body).path("resource_changes");
         Map<String, String> physical = new LinkedHashMap<>();
         for (JsonNode r : elements(heat.get(s.path() + "/resources", null).path("resources"))) {

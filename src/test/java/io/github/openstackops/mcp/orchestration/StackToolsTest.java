@@ -460,10 +460,11 @@ class StackToolsTest {
     void stack_update_previews_the_resource_changes_then_applies_the_new_template() {
         fake.on("PUT", OK_PATH + "/preview", 200, "orchestration/update-preview-put.json")
                 .on("PUT", OK_PATH, r -> new Reply(202, "", Map.of()));
-        okStates.set(List.of(fake.recorded("orchestration/stacks-id-ok.json"), okIn("UPDATE_IN_PROGRESS"),
-                okIn("UPDATE_COMPLETE")));
+        // the preview and the confirmed call each find the stack settled, then the update runs
+        okStates.set(List.of(fake.recorded("orchestration/stacks-id-ok.json"),
+                fake.recorded("orchestration/stacks-id-ok.json"), okIn("UPDATE_IN_PROGRESS"), okIn("UPDATE_COMPLETE")));
 
-        Map<String, Object> result = tools.ok("stack_update", Map.of("stack", "rec-orch-ok", "template", TEMPLATE));
+        Map<String, Object> result = tools.confirmed("stack_update", Map.of("stack", "rec-orch-ok", "template", TEMPLATE));
 
         assertThat(body(fake.requests("PUT", OK_PATH + "/preview").get(0))).containsEntry("template", TEMPLATE);
         assertThat(body(fake.requests("PUT", OK_PATH).get(0))).containsEntry("template", TEMPLATE);
@@ -481,23 +482,29 @@ class StackToolsTest {
     }
 
     @Test
-    void a_preview_only_update_changes_nothing_and_parameters_alone_patch_the_stack() {
+    @SuppressWarnings("unchecked")
+    void an_update_preview_changes_nothing_names_what_is_replaced_and_parameters_alone_patch_the_stack() {
         fake.on("PATCH", OK_PATH + "/preview", 200, "orchestration/update-preview-patch.json")
                 .on("PATCH", OK_PATH, r -> new Reply(202, "", Map.of()));
 
-        Map<String, Object> preview = tools.ok("stack_update", Map.of("stack", OK, "parameters", Map.of("length", 9),
-                "preview_only", true));
+        Map<String, Object> preview = tools.ok("stack_update", Map.of("stack", OK, "parameters", Map.of("length", 9)));
 
         assertThat(body(fake.requests("PATCH", OK_PATH + "/preview").get(0)))
                 .isEqualTo(Map.of("parameters", Map.of("length", 9)));
         assertThat(fake.count("PATCH", OK_PATH)).isZero();
-        assertThat(preview).containsEntry("reached_target", false).containsEntry("status", "CREATE_COMPLETE");
-        assertThat((String) preview.get("message"))
-                .isEqualTo("Preview only, nothing was changed: Heat would update 3, replace 2 resource(s).");
+        assertThat(preview).containsEntry("status", "preview").containsKey("confirm");
+        Map<String, Object> details = (Map<String, Object>) preview.get("preview");
+        assertThat((String) details.get("summary")).isEqualTo("Update stack 'rec-orch-ok' (" + OK + "),"
+                + " CREATE_COMPLETE: Heat would update 3, replace 2 resource(s).");
+        assertThat(list(details, "resources")).extracting(r -> r.get("name") + " " + r.get("effect"))
+                .filteredOn(e -> e.contains("replaced")).hasSize(2);
+        assertThat(list(details, "resources")).extracting(r -> (String) r.get("effect"))
+                .doesNotContain("unchanged");
 
-        okStates.set(List.of(fake.recorded("orchestration/stacks-id-ok.json"), okIn("UPDATE_COMPLETE")));
+        okStates.set(List.of(fake.recorded("orchestration/stacks-id-ok.json"),
+                fake.recorded("orchestration/stacks-id-ok.json"), okIn("UPDATE_COMPLETE")));
         okPolls.set(0);
-        tools.ok("stack_update", Map.of("stack", OK, "parameters", Map.of("length", 9)));
+        tools.confirmed("stack_update", Map.of("stack", OK, "parameters", Map.of("length", 9)));
         assertThat(fake.count("PATCH", OK_PATH)).isEqualTo(1);
         assertThat(fake.count("PUT", ".*")).isZero();
     }
