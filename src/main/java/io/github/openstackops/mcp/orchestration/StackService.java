@@ -201,13 +201,15 @@ public class StackService {
 
     public OutputValue output(String ref, String key) {
         StackRef s = heat.resolve(ref);
-        List<String> keys = elements(heat.get(s.path() + "/outputs", null).path("outputs")).stream()
-                .map(o -> text(o, "output_key")).toList();
-        if (!keys.contains(key)) {
+        JsonNode found = Json.orNull(() -> heat.get(s.path() + "/outputs/" + segment(key), null));
+        if (found == null) {
+            // only now are the names worth a call: they make the error say what to ask for instead
+            List<String> keys = elements(heat.get(s.path() + "/outputs", null).path("outputs")).stream()
+                    .map(o -> text(o, "output_key")).toList();
             throw ToolException.notFound("Stack '" + s.name() + "' has no output '" + key + "'; "
                     + (keys.isEmpty() ? "it has no outputs." : "its outputs are: " + String.join(", ", keys) + "."));
         }
-        JsonNode o = heat.get(s.path() + "/outputs/" + segment(key), null).path("output");
+        JsonNode o = found.path("output");
         return new OutputValue(s.id(), s.name(), key, description(o), plain(o.get("output_value")),
                 text(o, "output_error"));
     }

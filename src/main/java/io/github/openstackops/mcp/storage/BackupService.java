@@ -169,20 +169,8 @@ public class BackupService {
         JsonNode b = resolve(backup);
         guard(b);
         String id = text(b, "id");
-        cinder.delete("/backups/" + id);
-        context.info("delete requested for backup " + label(b) + " (" + id + ")");
-        if (!wait) {
-            return new Deleted(id, text(b, "name"), false, "Deletion of backup '" + label(b) + "' was accepted and runs"
-                    + " in the background.");
-        }
-        Polling.Outcome<JsonNode> outcome = poll(id, x -> false, x -> "error".equals(status(x)), timeout, context);
-        return switch (outcome.end()) {
-            case GONE, REACHED -> new Deleted(id, text(b, "name"), true, "Backup '" + label(b) + "' is deleted.");
-            case FAILED -> throw new ToolException(ToolException.Kind.CLOUD_ERROR, "Deleting backup '" + label(b)
-                    + "' failed" + failure(outcome.last(), id));
-            case TIMED_OUT -> new Deleted(id, text(b, "name"), false, "Backup '" + label(b) + "' is still "
-                    + status(outcome.last()) + " after " + outcome.waited().toSeconds() + " s.");
-        };
+        return volumes.deleteAndWait("backup", b, x -> "error".equals(status(x)), VolumeService::status,
+                x -> failure(x, id), wait, timeout, context);
     }
 
     private static void guard(JsonNode b) {

@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 import static io.github.openstackops.mcp.cloud.Json.array;
@@ -269,19 +270,38 @@ public class VolumeService {
         JsonNode v = resolve(volume);
         guardDeletion(v);
         String id = text(v, "id");
-        cinder.delete("/volumes/" + id);
-        context.info("delete requested for volume " + label(v) + " (" + id + ")");
+        return deleteAndWait("volume", v, x -> "error_deleting".equals(status(x)), x -> status(x) + ", " + size(x)
+                + " GiB", x -> ": it is " + status(x) + reason(id), wait, timeout, context);
+    }
+
+    /**
+     * Deletes a Cinder volume, snapshot or backup ({@code noun}; its path is "/{noun}s/{id}") that the caller has
+     * found and guarded, and unless {@code wait} is false polls until it is gone.
+     *
+     * @param failed   the status that means Cinder gave up deleting it
+     * @param describe the progress line of one poll
+     * @param why      what follows "Deleting <noun> '<name>' failed" for the last state seen
+     */
+    Deleted deleteAndWait(String noun, JsonNode resource, Predicate<JsonNode> failed,
+                          Function<JsonNode, String> describe, Function<JsonNode, String> why, boolean wait,
+                          Duration timeout, ToolContext context) {
+        String id = text(resource, "id");
+        String path = "/" + noun + "s/" + id;
+        cinder.delete(path);
+        context.info("delete requested for " + noun + " " + label(resource) + " (" + id + ")");
+        String named = noun + " '" + label(resource) + "'";
         if (!wait) {
-            return new Deleted(id, text(v, "name"), false, "Deletion of volume '" + label(v) + "' was accepted and runs"
+            return new Deleted(id, text(resource, "name"), false, "Deletion of " + named + " was accepted and runs"
                     + " in the background.");
         }
-        Polling.Outcome<JsonNode> outcome = poll(id, x -> false, x -> "error_deleting".equals(status(x)), timeout,
-                context);
+        Polling.Outcome<JsonNode> outcome = Polling.until(() -> cinder.find(path, noun), x -> false, failed,
+                describe, timeout, pollInterval, context);
+        String subject = Character.toUpperCase(named.charAt(0)) + named.substring(1);
         return switch (outcome.end()) {
-            case GONE, REACHED -> new Deleted(id, text(v, "name"), true, "Volume '" + label(v) + "' is deleted.");
-            case FAILED -> throw new ToolException(ToolException.Kind.CLOUD_ERROR, "Deleting volume '" + label(v)
-                    + "' failed: it is " + status(outcome.last()) + reason(id));
-            case TIMED_OUT -> new Deleted(id, text(v, "name"), false, "Volume '" + label(v) + "' is still "
+            case GONE, REACHED -> new Deleted(id, text(resource, "name"), true, subject + " is deleted.");
+            case FAILED -> throw new ToolException(ToolException.Kind.CLOUD_ERROR, "Deleting " + named + " failed"
+                    + why.apply(outcome.last()));
+            case TIMED_OUT -> new Deleted(id, text(resource, "name"), false, subject + " is still "
                     + status(outcome.last()) + " after " + outcome.waited().toSeconds() + " s.");
         };
     }

@@ -302,10 +302,12 @@ class StackToolsTest {
     void stack_output_get_returns_the_value_and_names_the_outputs_for_an_unknown_key() {
         assertThat(tools.ok("stack_output_get", Map.of("stack", "demo-stack", "output", "suffix")))
                 .containsEntry("key", "suffix").containsEntry("value", "gei8yg").doesNotContainKey("description");
+        assertThat(fake.count("GET", DEMO_PATH + "/outputs")).as("names are listed only for an unknown key").isZero();
 
         assertThat(tools.error("stack_output_get", Map.of("stack", "demo-stack", "output", "nope")))
                 .isEqualTo("Stack 'demo-stack' has no output 'nope'; its outputs are: suffix, server_ip.");
-        assertThat(fake.count("GET", DEMO_PATH + "/outputs/nope")).isZero();
+        assertThat(fake.count("GET", DEMO_PATH + "/outputs/nope")).isEqualTo(1);
+        assertThat(fake.count("GET", DEMO_PATH + "/outputs")).isEqualTo(1);
     }
 
     @Test
