@@ -125,6 +125,22 @@ public final class Json {
         return out;
     }
 
+    /** A resource's name, or its id when it has none ("?" for no resource at all): how messages name things. */
+    public static String label(@Nullable JsonNode node) {
+        if (node == null) {
+            return "?";
+        }
+        String name = nonEmpty(node, "name");
+        return name == null ? text(node, "id") : name;
+    }
+
+    /** Puts the value into a request body or query unless it is null. */
+    public static void putIfSet(Map<String, Object> body, String key, @Nullable Object value) {
+        if (value != null) {
+            body.put(key, value);
+        }
+    }
+
     /** One URL path segment, percent-encoded (names and IDs may hold spaces, '/', '?', ...). */
     public static String segment(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");

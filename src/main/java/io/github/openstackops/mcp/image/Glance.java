@@ -3,9 +3,9 @@ package io.github.openstackops.mcp.image;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.openstackops.mcp.cloud.CloudApi;
 import io.github.openstackops.mcp.cloud.CloudSession;
+import io.github.openstackops.mcp.cloud.Json;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
-import org.openstack4j.api.exceptions.ResponseException;
 import org.openstack4j.api.types.ServiceType;
 import org.openstack4j.core.transport.HttpMethod;
 import org.openstack4j.openstack.internal.OSClientSession;
@@ -37,15 +37,8 @@ public class Glance {
     /** The image, or null when Glance answers 404. */
     @Nullable
     JsonNode image(String id) {
-        try {
-            JsonNode node = get("/images/" + id, null);
-            return node.isObject() && node.has("id") ? node : null;
-        } catch (ResponseException e) {
-            if (e.getStatus() == 404) {
-                return null;
-            }
-            throw e;
-        }
+        JsonNode node = Json.orNull(() -> get("/images/" + id, null));
+        return node != null && node.isObject() && node.has("id") ? node : null;
     }
 
     JsonNode post(String path, Object body) {

@@ -10,6 +10,7 @@ import io.github.openstackops.mcp.cloud.Lookup;
 import io.github.openstackops.mcp.cloud.OpenStackFaults;
 import io.github.openstackops.mcp.cloud.Paging;
 import io.github.openstackops.mcp.cloud.Polling;
+import io.github.openstackops.mcp.cloud.RemoteUrl;
 import io.github.openstackops.mcp.image.ImageRecords.ImageDeleted;
 import io.github.openstackops.mcp.image.ImageRecords.ImageDetail;
 import io.github.openstackops.mcp.image.ImageRecords.ImageOperation;
@@ -37,14 +38,15 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
 import static io.github.openstackops.mcp.cloud.Json.array;
 import static io.github.openstackops.mcp.cloud.Json.flag;
+import static io.github.openstackops.mcp.cloud.Json.label;
 import static io.github.openstackops.mcp.cloud.Json.longValue;
+import static io.github.openstackops.mcp.cloud.Json.putIfSet;
 import static io.github.openstackops.mcp.cloud.Json.stringList;
 import static io.github.openstackops.mcp.cloud.Json.text;
 
@@ -133,9 +135,7 @@ public class ImageService {
         }
         reservedCheck(image.properties().keySet());
         LocalImageFiles.Checked file = filePath == null ? null : files.check(filePath);
-        if (sourceUrl != null) {
-            requireWebDownload(sourceUrl);
-        }
+        RemoteUrl source = sourceUrl == null ? null : requireWebDownload(sourceUrl);
         Map<String, Object> body = new LinkedHashMap<>(image.properties());
         putIfSet(body, "name", image.name());
         putIfSet(body, "disk_format", image.diskFormat());
@@ -152,13 +152,19 @@ public class ImageService {
         context.info("image " + label(created) + " (" + id + ") registered");
         if (file != null) {
             upload(created, file, context);
-        } else if (sourceUrl != null) {
-            glance.post("/images/" + id + "/import", Map.of("method", Map.of("name", "web-download", "uri", sourceUrl)));
-            context.info("web-download import of " + sourceUrl + " into image " + id + " requested");
+        } else if (source != null) {
+            try {
+                glance.post("/images/" + id + "/import", Map.of("method", Map.of("name", "web-download",
+                        "uri", source.value())));
+            } catch (RuntimeException e) {
+                discard(id);
+                throw source.redact(e);
+            }
+            context.info("web-download import of " + source.shown() + " into image " + id + " requested");
             if (!wait) {
                 protect(id, image.isProtected());
                 return operation(require(id), false, "Image '" + label(created) + "' (" + id + ") is registered and"
-                        + " Glance is importing " + sourceUrl + " in the background.");
+                        + " Glance is importing " + source.shown() + " in the background.");
             }
             Polling.Outcome<JsonNode> outcome = Polling.until(() -> glance.image(id),
                     i -> "active".equals(text(i, "status")), ImageService::importFailed,
@@ -166,9 +172,9 @@ public class ImageService {
             switch (outcome.end()) {
                 case REACHED -> { }
                 case FAILED -> {
-                    String why = importError(outcome.last());
+                    String why = source.redact(importError(outcome.last()));
                     discard(id);
-                    throw new ToolException(ToolException.Kind.CLOUD_ERROR, "Glance could not import " + sourceUrl
+                    throw new ToolException(ToolException.Kind.CLOUD_ERROR, "Glance could not import " + source.shown()
                             + ": " + why + " The image '" + label(created) + "' registered for it was removed again.");
                 }
                 case GONE -> throw new ToolException(ToolException.Kind.CLOUD_ERROR, "Image " + id
@@ -184,8 +190,8 @@ public class ImageService {
         protect(id, image.isProtected());
         JsonNode now = require(id);
         String how = file != null ? " with " + file.size() + " bytes from " + file.path()
-                : sourceUrl != null ? " with the data of " + sourceUrl : " without data (upload it later)";
-        return operation(now, "active".equals(text(now, "status")) || file == null && sourceUrl == null,
+                : source != null ? " with the data of " + source.shown() : " without data (upload it later)";
+        return operation(now, "active".equals(text(now, "status")) || file == null && source == null,
                 "Image '" + label(now) + "' (" + id + ") was created" + how + "; it is " + text(now, "status") + ".");
     }
 
@@ -343,7 +349,7 @@ public class ImageService {
     }
 
     /** An image by id, or by exact name when that name is unique among the images this project sees. */
-    JsonNode resolve(String ref) {
+    public JsonNode resolve(String ref) {
         return Lookup.byIdOrName("Image", ref, glance::image,
                 name -> array(glance.get("/images", Map.of("name", name)), "images"),
                 i -> text(i, "name"), i -> text(i, "id"));
@@ -386,17 +392,17 @@ public class ImageService {
         }
     }
 
-    private void requireWebDownload(String url) {
-        String scheme = url.contains("://") ? url.substring(0, url.indexOf("://")).toLowerCase(Locale.ROOT) : "";
-        if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw ToolException.invalid("source_url must be an http:// or https:// URL that Glance can fetch.");
-        }
+    /** The checked source_url, once it is clear that this Glance can download it. */
+    private RemoteUrl requireWebDownload(String url) {
+        RemoteUrl checked = RemoteUrl.check("source_url", url, "Glance downloads it itself; for a local file, give"
+                + " file_path instead.");
         List<String> methods = stringList(glance.get("/info/import", null).path("import-methods"), "value");
         if (!methods.contains("web-download")) {
             throw ToolException.refused("This cloud's Glance does not offer the web-download import method (it offers: "
                     + (methods.isEmpty() ? "none" : String.join(", ", methods)) + "). Download the image to a file"
                     + " this server can read and pass its path as file_path instead.");
         }
+        return checked;
     }
 
     private void protect(String id, boolean isProtected) {
@@ -492,14 +498,6 @@ public class ImageService {
         return value == null ? 0 : value;
     }
 
-    static String label(@Nullable JsonNode i) {
-        if (i == null) {
-            return "?";
-        }
-        String name = text(i, "name");
-        return name == null || name.isEmpty() ? text(i, "id") : name;
-    }
-
     private static String status(@Nullable org.openstack4j.model.image.v2.Member.MemberStatus status) {
         return status == null ? "unknown" : status.value();
     }
@@ -507,11 +505,5 @@ public class ImageService {
     @Nullable
     private static String iso(@Nullable Date date) {
         return date == null ? null : date.toInstant().toString();
-    }
-
-    private static void putIfSet(Map<String, Object> body, String key, @Nullable Object value) {
-        if (value != null) {
-            body.put(key, value);
-        }
     }
 }

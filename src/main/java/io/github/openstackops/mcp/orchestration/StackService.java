@@ -5,6 +5,7 @@ import io.github.openstackops.mcp.catalog.Preview;
 import io.github.openstackops.mcp.catalog.ToolContext;
 import io.github.openstackops.mcp.catalog.ToolException;
 import io.github.openstackops.mcp.catalog.schema.ToolJson;
+import io.github.openstackops.mcp.cloud.Json;
 import io.github.openstackops.mcp.cloud.Paging;
 import io.github.openstackops.mcp.cloud.Polling;
 import io.github.openstackops.mcp.orchestration.HeatApi.StackRef;
@@ -70,6 +71,8 @@ public class StackService {
     /** Heat's stand-ins for a missing description (outputs, templates). */
     private static final List<String> NO_DESCRIPTION = List.of("No description given", "No description");
 
+    /** What Heat shows for the value of a hidden parameter. */
+    private static final String HIDDEN = "******";
     /** The state part of a Heat status (<ACTION>_<STATE>). */
     private static final List<String> STATES = List.of("IN_PROGRESS", "FAILED", "COMPLETE");
 
@@ -110,15 +113,9 @@ public class StackService {
     public StackDetail get(String ref) {
         StackRef s = heat.resolve(ref);
         JsonNode stack = heat.stack(s);
-        Map<String, Object> parameters = new LinkedHashMap<>();
-        stack.path("parameters").fields().forEachRemaining(e -> {
-            if (!e.getKey().startsWith("OS::")) {
-                parameters.put(e.getKey(), plain(e.getValue()));
-            }
-        });
         return new StackDetail(s.id(), s.name(), text(stack, "stack_status", "UNKNOWN"),
                 text(stack, "stack_status_reason"), description(stack), text(stack, "creation_time"),
-                text(stack, "updated_time"), parameters, outputs(stack.path("outputs")),
+                text(stack, "updated_time"), visibleParameters(stack.path("parameters")), outputs(stack.path("outputs")),
                 stack.path("timeout_mins").isInt() ? stack.get("timeout_mins").asInt() : null,
                 stack.path("disable_rollback").isBoolean() ? stack.get("disable_rollback").asBoolean() : null,
                 tags(stack.path("tags")), text(stack, "parent"), projectOf(stack), text(stack, "stack_owner"));
@@ -193,7 +190,7 @@ public class StackService {
         Map<String, String> types = new LinkedHashMap<>();
         resources.fields().forEachRemaining(e -> types.put(e.getKey(),
                 text(e.getValue(), e.getValue().has("type") ? "type" : "Type", "?")));
-        String yaml = yaml(plain(template));
+        String yaml = yaml(plain(withHiddenDefaultsMasked(template)));
         boolean truncated = yaml.length() > maxChars;
         return new TemplateDetail(s.id(), s.name(), version,
                 text(template, template.has("description") ? "description" : "Description"),
@@ -204,13 +201,15 @@ public class StackService {
 
     public OutputValue output(String ref, String key) {
         StackRef s = heat.resolve(ref);
-        List<String> keys = elements(heat.get(s.path() + "/outputs", null).path("outputs")).stream()
-                .map(o -> text(o, "output_key")).toList();
-        if (!keys.contains(key)) {
+        JsonNode found = Json.orNull(() -> heat.get(s.path() + "/outputs/" + segment(key), null));
+        if (found == null) {
+            // only now are the names worth a call: they make the error say what to ask for instead
+            List<String> keys = elements(heat.get(s.path() + "/outputs", null).path("outputs")).stream()
+                    .map(o -> text(o, "output_key")).toList();
             throw ToolException.notFound("Stack '" + s.name() + "' has no output '" + key + "'; "
                     + (keys.isEmpty() ? "it has no outputs." : "its outputs are: " + String.join(", ", keys) + "."));
         }
-        JsonNode o = heat.get(s.path() + "/outputs/" + segment(key), null).path("output");
+        JsonNode o = found.path("output");
         return new OutputValue(s.id(), s.name(), key, description(o), plain(o.get("output_value")),
                 text(o, "output_error"));
     }
@@ -222,10 +221,10 @@ public class StackService {
         input.addTo(body);
         JsonNode answer;
         try {
-            answer = heat.send(HttpMethod.POST, "/validate", body);
+            answer = input.send(() -> heat.send(HttpMethod.POST, "/validate", body));
         } catch (ResponseException e) {
             if (e.getStatus() == 400) {
-                return new TemplateValidation(false, e.getMessage(), null, List.of());
+                return new TemplateValidation(false, input.redact(e.getMessage()), null, List.of());
             }
             throw e;
         }
@@ -233,7 +232,7 @@ public class StackService {
         answer.path("Parameters").fields().forEachRemaining(e -> {
             JsonNode p = e.getValue();
             boolean hidden = "true".equalsIgnoreCase(text(p, "NoEcho"));
-            Object defaultValue = p.has("Default") ? (hidden ? "******" : plain(p.get("Default"))) : null;
+            Object defaultValue = p.has("Default") ? (hidden ? HIDDEN : plain(p.get("Default"))) : null;
             List<Object> allowed = p.has("AllowedValues") ? elements(p.get("AllowedValues")).stream()
                     .map(HeatApi::plain).toList() : null;
             String description = text(p, "Description");
@@ -249,7 +248,7 @@ public class StackService {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("stack_name", name);
         input.addTo(body);
-        JsonNode stack = heat.send(HttpMethod.POST, "/stacks/preview", body).path("stack");
+        JsonNode stack = input.send(() -> heat.send(HttpMethod.POST, "/stacks/preview", body)).path("stack");
         List<PlannedResource> resources = new ArrayList<>();
         flatten(stack.path("resources"), r -> {
             String parent = text(r, "parent_resource");
@@ -277,7 +276,7 @@ public class StackService {
         if (tags != null && !tags.isEmpty()) {
             body.put("tags", String.join(",", tags));
         }
-        JsonNode created = heat.send(HttpMethod.POST, "/stacks", body).path("stack");
+        JsonNode created = input.send(() -> heat.send(HttpMethod.POST, "/stacks", body)).path("stack");
         String id = text(created, "id");
         context.info("create requested for stack " + name + " (" + id + ")");
         StackRef s = new StackRef(id, name, created);
@@ -289,8 +288,63 @@ public class StackService {
         return await(s, "create", "CREATE_COMPLETE", StackService::settled, null, timeout, context, null, true);
     }
 
-    public StackActionResult update(String ref, TemplateInput input, boolean previewOnly, boolean wait,
-                                    Duration timeout, ToolContext context) {
+    /** What an update would do to each resource, as Heat's update preview says; nothing is changed. */
+    public Preview updatePreview(String ref, TemplateInput input) {
+        UpdatePlan plan = plan(ref, input);
+        StackRef s = plan.stack();
+        List<Preview.Resource> affected = new ArrayList<>();
+        int servers = 0;
+        int volumes = 0;
+        for (ResourceChange c : plan.changes()) {
+            if (c.change().equals("unchanged")) {
+                continue;
+            }
+            affected.add(new Preview.Resource(c.type(), c.physicalId() == null ? "" : c.physicalId(), c.resource(),
+                    switch (c.change()) {
+                        case "replaced" -> "replaced: deleted and created anew (new id)";
+                        case "deleted" -> "deleted";
+                        case "added" -> "created";
+                        default -> "updated in place";
+                    }));
+            if (c.change().equals("replaced") || c.change().equals("deleted")) {
+                servers += c.type().equals("OS::Nova::Server") ? 1 : 0;
+                volumes += c.type().equals("OS::Cinder::Volume") ? 1 : 0;
+            }
+        }
+        List<String> warnings = new ArrayList<>();
+        if (servers > 0) {
+            warnings.add(servers + " server(s) are replaced or deleted, with their local disks.");
+        }
+        if (volumes > 0) {
+            warnings.add(volumes + " volume(s) are replaced or deleted with their data unless their deletion policy"
+                    + " keeps them.");
+        }
+        return new Preview("update stack", "Update stack '" + s.name() + "' (" + s.id() + "), " + s.status()
+                + ": Heat would " + countChanges(plan.changes()) + ".", affected, warnings);
+    }
+
+    public StackActionResult update(String ref, TemplateInput input, boolean wait, Duration timeout,
+                                    ToolContext context) {
+        UpdatePlan plan = plan(ref, input);
+        StackRef s = plan.stack();
+        List<ResourceChange> changes = plan.changes();
+        String counts = countChanges(changes);
+        input.send(() -> heat.send(plan.method(), s.path(), plan.body()));
+        context.info("update requested for stack " + s.name() + " (" + s.id() + "): " + counts);
+        if (!wait) {
+            return new StackActionResult(s.id(), s.name(), "update", s.status(), "UPDATE_IN_PROGRESS", null, false,
+                    changes, null, "Heat accepted the update of '" + s.name() + "' (" + counts + ") and runs it in the"
+                    + " background.");
+        }
+        return await(s, "update", "UPDATE_COMPLETE", StackService::settled, s.status(), timeout, context, changes, true);
+    }
+
+    /** A checked update: the stack, the request that updates it and the resource changes Heat previews for it. */
+    private record UpdatePlan(StackRef stack, HttpMethod method, Map<String, Object> body,
+                              List<ResourceChange> changes) {
+    }
+
+    private UpdatePlan plan(String ref, TemplateInput input) {
         input.check(false);
         if (!input.hasTemplate() && (input.parameters() == null || input.parameters().isEmpty())
                 && (input.environment() == null || input.environment().isBlank())) {
@@ -307,21 +361,7 @@ public class StackService {
         // a new template replaces the stack's template and environment (PUT); without one Heat keeps the current
         // template and merges the given parameters and environment into the existing ones (PATCH)
         HttpMethod method = input.hasTemplate() ? HttpMethod.PUT : HttpMethod.PATCH;
-        List<ResourceChange> changes = updatePreview(s, method, body);
-        String counts = countChanges(changes);
-        if (previewOnly) {
-            return new StackActionResult(s.id(), s.name(), "update", s.status(), s.status(),
-                    text(s.summary(), "stack_status_reason"), false, changes, null,
-                    "Preview only, nothing was changed: Heat would " + counts + ".");
-        }
-        heat.send(method, s.path(), body);
-        context.info("update requested for stack " + s.name() + " (" + s.id() + "): " + counts);
-        if (!wait) {
-            return new StackActionResult(s.id(), s.name(), "update", s.status(), "UPDATE_IN_PROGRESS", null, false,
-                    changes, null, "Heat accepted the update of '" + s.name() + "' (" + counts + ") and runs it in the"
-                    + " background.");
-        }
-        return await(s, "update", "UPDATE_COMPLETE", StackService::settled, s.status(), timeout, context, changes, true);
+        return new UpdatePlan(s, method, body, input.send(() -> resourceChanges(s, method, body)));
     }
 
     public StackActionResult action(String ref, StackAction action, boolean wait, Duration timeout,
@@ -548,7 +588,7 @@ public class StackService {
         return out.toString();
     }
 
-    private List<ResourceChange> updatePreview(StackRef s, HttpMethod method, Map<String, Object> body) {
+    private List<ResourceChange> resourceChanges(StackRef s, HttpMethod method, Map<String, Object> body) {
         JsonNode changes = heat.send(method, s.path() + "/preview", body).path("resource_changes");
         Map<String, String> physical = new LinkedHashMap<>();
         for (JsonNode r : elements(heat.get(s.path() + "/resources", null).path("resources"))) {
@@ -631,6 +671,24 @@ public class StackService {
                 r -> text(r, "resource_type", "?"), LinkedHashMap::new, Collectors.counting()));
         return ": " + counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey())
                 .collect(Collectors.joining(", "));
+    }
+
+    /**
+     * A copy of a template with the default of every hidden parameter (HOT {@code hidden: true}, CFN
+     * {@code NoEcho: true}) replaced by "******", as Heat masks their values everywhere else.
+     */
+    static JsonNode withHiddenDefaultsMasked(JsonNode template) {
+        JsonNode copy = template.deepCopy();
+        for (String[] names : List.of(new String[]{"parameters", "hidden", "default"},
+                new String[]{"Parameters", "NoEcho", "Default"})) {
+            copy.path(names[0]).forEach(p -> {
+                if (p instanceof com.fasterxml.jackson.databind.node.ObjectNode parameter && p.has(names[2])
+                        && Json.flag(p, names[1])) {
+                    parameter.put(names[2], HIDDEN);
+                }
+            });
+        }
+        return copy;
     }
 
     /** A copy without the API's "links" members, at any depth: they only cost a model's context. */

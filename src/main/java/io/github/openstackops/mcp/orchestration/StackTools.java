@@ -136,7 +136,6 @@ public class StackTools implements ToolProvider {
             @Param("Parameter values to set. With a new template, parameters not given return to their template"
                     + " defaults; without one, the given values are merged into the current ones") Map<String, Object> parameters,
             @Param(ENVIRONMENT) String environment,
-            @Param(value = "Only preview the resource changes; change nothing", defaultValue = "false") Boolean previewOnly,
             @JsonProperty("wait") @Param(value = "Wait until the update settles, reporting progress",
                     defaultValue = "true") Boolean waitUntilDone,
             @Param(value = TIMEOUT, defaultValue = "300", min = 1, max = 1800) Integer timeoutSeconds) {
@@ -252,15 +251,18 @@ public class StackTools implements ToolProvider {
                                 a.environment(), a.parameters()), a.tags(), a.timeoutMinutes(), a.rollbackOnFailure(),
                                 a.waitUntilDone(), Duration.ofSeconds(a.timeoutSeconds()), ctx))
                         .build(),
-                ToolDefinition.write("stack_update", Toolset.ORCHESTRATION, UpdateArgs.class, StackActionResult.class)
+                ToolDefinition.destructive("stack_update", Toolset.ORCHESTRATION, UpdateArgs.class, StackActionResult.class)
                         .title("Stacks: Update")
-                        .description("Update a stack with a new template and/or parameters. First asks Heat which"
-                                + " resources would be added, updated in place, replaced (deleted and created anew)"
-                                + " or deleted, and returns that list as 'changes'; then applies the update and"
-                                + " waits until UPDATE_COMPLETE. Set preview_only to see the changes without"
-                                + " applying them; check for 'replaced' and 'deleted' before updating for real.")
+                        .description("Update a stack with a new template and/or parameters. An update can replace"
+                                + " (delete and create anew) or delete resources such as servers and volumes, so the"
+                                + " preview lists what Heat would add, update in place, replace or delete, with each"
+                                + " resource's cloud id; check 'replaced' and 'deleted' there before confirming."
+                                + " Confirmed, it applies the update, waits until UPDATE_COMPLETE and returns the"
+                                + " changes as 'changes'.")
+                        .preview((ctx, a) -> stacks.updatePreview(a.stack(), new TemplateInput(a.template(),
+                                a.templateUrl(), a.environment(), a.parameters())))
                         .handler((ctx, a) -> stacks.update(a.stack(), new TemplateInput(a.template(), a.templateUrl(),
-                                a.environment(), a.parameters()), a.previewOnly(), a.waitUntilDone(),
+                                a.environment(), a.parameters()), a.waitUntilDone(),
                                 Duration.ofSeconds(a.timeoutSeconds()), ctx))
                         .build(),
                 action("stack_suspend", "Stacks: Suspend", StackAction.SUSPEND,

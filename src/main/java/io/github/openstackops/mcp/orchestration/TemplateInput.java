@@ -1,13 +1,12 @@
 package io.github.openstackops.mcp.orchestration;
 
 import io.github.openstackops.mcp.catalog.ToolException;
+import io.github.openstackops.mcp.cloud.RemoteUrl;
 import io.micronaut.core.annotation.Nullable;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * A template, environment and parameters as a caller gives them, checked before anything reaches Heat: the template
@@ -35,7 +34,7 @@ record TemplateInput(@Nullable String template, @Nullable String templateUrl, @N
             checkSize("template", template);
         }
         if (url) {
-            checkUrl(templateUrl.trim());
+            remoteUrl();
         }
         if (environment != null && !environment.isBlank()) {
             checkSize("environment", environment);
@@ -47,12 +46,35 @@ record TemplateInput(@Nullable String template, @Nullable String templateUrl, @N
         return template != null && !template.isBlank() || templateUrl != null && !templateUrl.isBlank();
     }
 
+    /** The checked template_url, or null when the template is inline or not given. */
+    @Nullable
+    RemoteUrl remoteUrl() {
+        return templateUrl == null || templateUrl.isBlank() ? null : RemoteUrl.check("template_url", templateUrl,
+                "Heat downloads it; pass a local template's text as 'template' instead.");
+    }
+
+    /** Sends a request that carries this input, keeping template_url's query out of Heat's error messages. */
+    <T> T send(Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (RuntimeException e) {
+            RemoteUrl url = remoteUrl();
+            throw url == null ? e : url.redact(e);
+        }
+    }
+
+    /** Heat's message with template_url's query taken out. */
+    String redact(String message) {
+        RemoteUrl url = remoteUrl();
+        return url == null ? message : url.redact(message);
+    }
+
     /** Adds template, template_url, environment and parameters to a Heat request body. */
     void addTo(Map<String, Object> body) {
         if (template != null && !template.isBlank()) {
             body.put("template", template);
         } else if (templateUrl != null && !templateUrl.isBlank()) {
-            body.put("template_url", templateUrl.trim());
+            body.put("template_url", remoteUrl().value());
         }
         if (environment != null && !environment.isBlank()) {
             body.put("environment", environment);
@@ -68,28 +90,6 @@ record TemplateInput(@Nullable String template, @Nullable String templateUrl, @N
             throw ToolException.invalid("The " + what + " is " + (bytes + 1023) / 1024 + " KiB; inline " + what
                     + "s are limited to " + MAX_BYTES / 1024 + " KiB (Heat's default max_template_size is the same)."
                     + " Split it into nested templates, or serve it over http(s) and pass 'template_url'.");
-        }
-    }
-
-    private static void checkUrl(String value) {
-        URI uri;
-        try {
-            uri = new URI(value);
-        } catch (URISyntaxException e) {
-            throw ToolException.invalid("template_url '" + value + "' is not a valid URL: " + e.getReason() + ".");
-        }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw ToolException.invalid("template_url must be an http:// or https:// URL (Heat downloads it); '"
-                    + (scheme.isEmpty() ? value : scheme + ":") + "' URLs are refused. Pass a local template's"
-                    + " text as 'template' instead.");
-        }
-        if (uri.getHost() == null || uri.getHost().isBlank()) {
-            throw ToolException.invalid("template_url '" + value + "' has no host.");
-        }
-        if (uri.getUserInfo() != null) {
-            throw ToolException.invalid("template_url must not carry credentials (user:password@); they would be"
-                    + " stored with the stack.");
         }
     }
 }

@@ -24,10 +24,10 @@ import java.util.List;
 import java.util.Map;
 
 import static io.github.openstackops.mcp.cloud.Json.array;
-import static io.github.openstackops.mcp.cloud.Json.bool;
+import static io.github.openstackops.mcp.cloud.Json.flag;
+import static io.github.openstackops.mcp.cloud.Json.label;
 import static io.github.openstackops.mcp.cloud.Json.text;
 import static io.github.openstackops.mcp.storage.Cinder.time;
-import static io.github.openstackops.mcp.storage.VolumeService.label;
 import static io.github.openstackops.mcp.storage.VolumeService.size;
 import static io.github.openstackops.mcp.storage.VolumeService.status;
 
@@ -51,7 +51,7 @@ public class BackupService {
         Paging.Slice<JsonNode> page = cinder.page("backups", volumes.listFilters(volume, name, status, allProjects),
                 limit, marker);
         List<BackupSummary> backups = page.items().stream().map(b -> new BackupSummary(text(b, "id"),
-                text(b, "name"), status(b), size(b), text(b, "volume_id"), Boolean.TRUE.equals(bool(b, "is_incremental")),
+                text(b, "name"), status(b), size(b), text(b, "volume_id"), flag(b, "is_incremental"),
                 time(b, "created_at"))).toList();
         return new BackupPage(backups, backups.size(), page.nextMarker());
     }
@@ -59,8 +59,8 @@ public class BackupService {
     public BackupDetail get(String backup) {
         JsonNode b = resolve(backup);
         return new BackupDetail(text(b, "id"), text(b, "name"), text(b, "description"), status(b), size(b),
-                text(b, "volume_id"), text(b, "snapshot_id"), Boolean.TRUE.equals(bool(b, "is_incremental")),
-                Boolean.TRUE.equals(bool(b, "has_dependent_backups")), text(b, "availability_zone"),
+                text(b, "volume_id"), text(b, "snapshot_id"), flag(b, "is_incremental"),
+                flag(b, "has_dependent_backups"), text(b, "availability_zone"),
                 text(b, "container"), text(b, "fail_reason"), time(b, "data_timestamp"), time(b, "created_at"),
                 time(b, "updated_at"));
     }
@@ -169,24 +169,12 @@ public class BackupService {
         JsonNode b = resolve(backup);
         guard(b);
         String id = text(b, "id");
-        cinder.delete("/backups/" + id);
-        context.info("delete requested for backup " + label(b) + " (" + id + ")");
-        if (!wait) {
-            return new Deleted(id, text(b, "name"), false, "Deletion of backup '" + label(b) + "' was accepted and runs"
-                    + " in the background.");
-        }
-        Polling.Outcome<JsonNode> outcome = poll(id, x -> false, x -> "error".equals(status(x)), timeout, context);
-        return switch (outcome.end()) {
-            case GONE, REACHED -> new Deleted(id, text(b, "name"), true, "Backup '" + label(b) + "' is deleted.");
-            case FAILED -> throw new ToolException(ToolException.Kind.CLOUD_ERROR, "Deleting backup '" + label(b)
-                    + "' failed" + failure(outcome.last(), id));
-            case TIMED_OUT -> new Deleted(id, text(b, "name"), false, "Backup '" + label(b) + "' is still "
-                    + status(outcome.last()) + " after " + outcome.waited().toSeconds() + " s.");
-        };
+        return volumes.deleteAndWait("backup", b, x -> "error".equals(status(x)), VolumeService::status,
+                x -> failure(x, id), wait, timeout, context);
     }
 
     private static void guard(JsonNode b) {
-        if (Boolean.TRUE.equals(bool(b, "has_dependent_backups"))) {
+        if (flag(b, "has_dependent_backups")) {
             throw ToolException.refused("Backup '" + label(b) + "' has incremental backups built on it; deleting it"
                     + " would make them unrestorable, and Cinder refuses it. Delete the newer incremental backups of"
                     + " volume " + text(b, "volume_id") + " first (volume_backup_list with that volume shows them).");

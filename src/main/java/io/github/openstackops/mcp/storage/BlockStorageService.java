@@ -25,6 +25,7 @@ import java.util.Set;
 
 import static io.github.openstackops.mcp.cloud.Json.array;
 import static io.github.openstackops.mcp.cloud.Json.bool;
+import static io.github.openstackops.mcp.cloud.Json.decimal;
 import static io.github.openstackops.mcp.cloud.Json.stringMap;
 import static io.github.openstackops.mcp.cloud.Json.text;
 import static io.github.openstackops.mcp.storage.Cinder.time;
@@ -103,14 +104,11 @@ public class BlockStorageService {
     public PoolList pools(@Nullable String backend) {
         Map<String, Object> query = new LinkedHashMap<>();
         query.put("detail", "true");
-        List<JsonNode> all = array(cinder.get("/scheduler-stats/get_pools", query), "pools");
-        List<Pool> pools = all.stream()
+        List<JsonNode> matching = array(cinder.get("/scheduler-stats/get_pools", query), "pools").stream()
                 .filter(p -> backend == null || backend.equals(text(p.path("capabilities"), "volume_backend_name")))
-                .limit(MAX_POOLS).map(BlockStorageService::pool).toList();
-        long matching = all.stream()
-                .filter(p -> backend == null || backend.equals(text(p.path("capabilities"), "volume_backend_name")))
-                .count();
-        return new PoolList(pools, pools.size(), matching > pools.size());
+                .toList();
+        List<Pool> pools = matching.stream().limit(MAX_POOLS).map(BlockStorageService::pool).toList();
+        return new PoolList(pools, pools.size(), matching.size() > pools.size());
     }
 
     private static Pool pool(JsonNode p) {
@@ -120,8 +118,8 @@ public class BlockStorageService {
         Double free = capacity(c, "free_capacity_gb", notes);
         String note = notes.isEmpty() ? null : "reported as " + String.join(", ", notes);
         return new Pool(text(p, "name"), text(c, "volume_backend_name"), text(c, "storage_protocol"),
-                text(c, "vendor_name"), total, free, number(c, "allocated_capacity_gb"),
-                number(c, "provisioned_capacity_gb"), number(c, "reserved_percentage"),
+                text(c, "vendor_name"), total, free, decimal(c, "allocated_capacity_gb"),
+                decimal(c, "provisioned_capacity_gb"), decimal(c, "reserved_percentage"),
                 text(c, "max_over_subscription_ratio"), bool(c, "thin_provisioning_support"), note,
                 time(c, "timestamp"));
     }
@@ -129,27 +127,11 @@ public class BlockStorageService {
     /** A capacity, or null with a note when the backend reports 'infinite' or 'unknown'. */
     @Nullable
     private static Double capacity(JsonNode c, String field, List<String> notes) {
-        Double value = number(c, field);
+        Double value = decimal(c, field);
         if (value == null && c.hasNonNull(field)) {
             notes.add(field + " = " + c.path(field).asText());
         }
         return value;
-    }
-
-    @Nullable
-    private static Double number(JsonNode node, String field) {
-        JsonNode value = node.path(field);
-        if (value.isNumber()) {
-            return value.asDouble();
-        }
-        if (value.isTextual()) {
-            try {
-                return Double.valueOf(value.asText());
-            } catch (NumberFormatException e) {
-                return null;
-            }
-        }
-        return null;
     }
 
     /**

@@ -6,7 +6,6 @@ import io.github.openstackops.mcp.cloud.Json;
 import io.github.openstackops.mcp.cloud.Paging;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
-import org.openstack4j.api.exceptions.ResponseException;
 import org.openstack4j.api.types.ServiceType;
 import org.openstack4j.core.transport.HttpMethod;
 
@@ -40,15 +39,9 @@ public class Cinder {
     /** The object at {@code path}, or null when Cinder answers 404. */
     @Nullable
     JsonNode find(String path, String key) {
-        try {
-            JsonNode node = get(path, null).path(key);
-            return node.isObject() ? node : null;
-        } catch (ResponseException e) {
-            if (e.getStatus() == 404) {
-                return null;
-            }
-            throw e;
-        }
+        JsonNode found = Json.orNull(() -> get(path, null));
+        JsonNode node = found == null ? null : found.path(key);
+        return node != null && node.isObject() ? node : null;
     }
 
     JsonNode post(String path, Object body) {

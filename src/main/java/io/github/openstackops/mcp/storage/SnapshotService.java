@@ -24,10 +24,10 @@ import java.util.List;
 import java.util.Map;
 
 import static io.github.openstackops.mcp.cloud.Json.array;
+import static io.github.openstackops.mcp.cloud.Json.label;
 import static io.github.openstackops.mcp.cloud.Json.stringMap;
 import static io.github.openstackops.mcp.cloud.Json.text;
 import static io.github.openstackops.mcp.storage.Cinder.time;
-import static io.github.openstackops.mcp.storage.VolumeService.label;
 import static io.github.openstackops.mcp.storage.VolumeService.size;
 import static io.github.openstackops.mcp.storage.VolumeService.status;
 
@@ -127,22 +127,8 @@ public class SnapshotService {
         JsonNode s = resolve(cinder, snapshot);
         guard(s);
         String id = text(s, "id");
-        cinder.delete("/snapshots/" + id);
-        context.info("delete requested for snapshot " + label(s) + " (" + id + ")");
-        if (!wait) {
-            return new Deleted(id, text(s, "name"), false, "Deletion of snapshot '" + label(s) + "' was accepted and"
-                    + " runs in the background.");
-        }
-        Polling.Outcome<JsonNode> outcome = Polling.until(() -> cinder.find("/snapshots/" + id, "snapshot"),
-                x -> false, x -> "error_deleting".equals(status(x)), SnapshotService::describe, timeout,
-                pollInterval, context);
-        return switch (outcome.end()) {
-            case GONE, REACHED -> new Deleted(id, text(s, "name"), true, "Snapshot '" + label(s) + "' is deleted.");
-            case FAILED -> throw new ToolException(ToolException.Kind.CLOUD_ERROR, "Deleting snapshot '" + label(s)
-                    + "' failed: it is " + status(outcome.last()) + volumes.reason(id));
-            case TIMED_OUT -> new Deleted(id, text(s, "name"), false, "Snapshot '" + label(s) + "' is still "
-                    + status(outcome.last()) + " after " + outcome.waited().toSeconds() + " s.");
-        };
+        return volumes.deleteAndWait("snapshot", s, x -> "error_deleting".equals(status(x)),
+                SnapshotService::describe, x -> ": it is " + status(x) + volumes.reason(id), wait, timeout, context);
     }
 
     private static void guard(JsonNode s) {

@@ -4,12 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.openstackops.mcp.catalog.Preview;
 import io.github.openstackops.mcp.catalog.ToolContext;
 import io.github.openstackops.mcp.catalog.ToolException;
-import io.github.openstackops.mcp.cloud.CloudSession;
 import io.github.openstackops.mcp.cloud.Lookup;
 import io.github.openstackops.mcp.cloud.OpenStackFaults;
 import io.github.openstackops.mcp.cloud.Paging;
 import io.github.openstackops.mcp.cloud.Polling;
 import io.github.openstackops.mcp.compute.ServerNames;
+import io.github.openstackops.mcp.image.ImageService;
 import io.github.openstackops.mcp.storage.StorageRecords.Attachment;
 import io.github.openstackops.mcp.storage.StorageRecords.Deleted;
 import io.github.openstackops.mcp.storage.StorageRecords.Ref;
@@ -20,7 +20,6 @@ import io.github.openstackops.mcp.storage.StorageRecords.VolumeSummary;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
-import org.openstack4j.model.image.v2.Image;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,11 +28,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 import static io.github.openstackops.mcp.cloud.Json.array;
-import static io.github.openstackops.mcp.cloud.Json.bool;
+import static io.github.openstackops.mcp.cloud.Json.flag;
 import static io.github.openstackops.mcp.cloud.Json.integer;
+import static io.github.openstackops.mcp.cloud.Json.label;
+import static io.github.openstackops.mcp.cloud.Json.putIfSet;
 import static io.github.openstackops.mcp.cloud.Json.stringMap;
 import static io.github.openstackops.mcp.cloud.Json.text;
 import static io.github.openstackops.mcp.storage.Cinder.time;
@@ -50,14 +52,14 @@ public class VolumeService {
     static final int NAMED = 20;
 
     private final Cinder cinder;
-    private final CloudSession cloud;
+    private final ImageService images;
     private final ServerNames serverNames;
     private final Duration pollInterval;
 
-    public VolumeService(Cinder cinder, CloudSession cloud, ServerNames serverNames,
+    public VolumeService(Cinder cinder, ImageService images, ServerNames serverNames,
                          @Value("${openstack.poll-interval:1s}") Duration pollInterval) {
         this.cinder = cinder;
-        this.cloud = cloud;
+        this.images = images;
         this.serverNames = serverNames;
         this.pollInterval = pollInterval;
     }
@@ -119,9 +121,9 @@ public class VolumeService {
         }
         String from = "empty";
         if (source.image() != null) {
-            Image image = imageOf(source.image());
-            body.put("imageRef", image.getId());
-            from = "image '" + image.getName() + "'";
+            JsonNode image = images.resolve(source.image());
+            body.put("imageRef", text(image, "id"));
+            from = "image '" + label(image) + "'";
         }
         if (source.snapshot() != null) {
             JsonNode snapshot = SnapshotService.resolve(cinder, source.snapshot());
@@ -257,7 +259,7 @@ public class VolumeService {
         } else {
             warnings.add("The volume has no backups: its data cannot be recovered after deletion.");
         }
-        if (Boolean.TRUE.equals(bool(v, "bootable"))) {
+        if (flag(v, "bootable")) {
             warnings.add("The volume is bootable; servers can no longer be booted from it.");
         }
         return new Preview("delete volume", "Delete volume '" + label(v) + "' (" + text(v, "id") + "), " + size(v)
@@ -268,19 +270,38 @@ public class VolumeService {
         JsonNode v = resolve(volume);
         guardDeletion(v);
         String id = text(v, "id");
-        cinder.delete("/volumes/" + id);
-        context.info("delete requested for volume " + label(v) + " (" + id + ")");
+        return deleteAndWait("volume", v, x -> "error_deleting".equals(status(x)), x -> status(x) + ", " + size(x)
+                + " GiB", x -> ": it is " + status(x) + reason(id), wait, timeout, context);
+    }
+
+    /**
+     * Deletes a Cinder volume, snapshot or backup ({@code noun}; its path is "/{noun}s/{id}") that the caller has
+     * found and guarded, and unless {@code wait} is false polls until it is gone.
+     *
+     * @param failed   the status that means Cinder gave up deleting it
+     * @param describe the progress line of one poll
+     * @param why      what follows "Deleting <noun> '<name>' failed" for the last state seen
+     */
+    Deleted deleteAndWait(String noun, JsonNode resource, Predicate<JsonNode> failed,
+                          Function<JsonNode, String> describe, Function<JsonNode, String> why, boolean wait,
+                          Duration timeout, ToolContext context) {
+        String id = text(resource, "id");
+        String path = "/" + noun + "s/" + id;
+        cinder.delete(path);
+        context.info("delete requested for " + noun + " " + label(resource) + " (" + id + ")");
+        String named = noun + " '" + label(resource) + "'";
         if (!wait) {
-            return new Deleted(id, text(v, "name"), false, "Deletion of volume '" + label(v) + "' was accepted and runs"
+            return new Deleted(id, text(resource, "name"), false, "Deletion of " + named + " was accepted and runs"
                     + " in the background.");
         }
-        Polling.Outcome<JsonNode> outcome = poll(id, x -> false, x -> "error_deleting".equals(status(x)), timeout,
-                context);
+        Polling.Outcome<JsonNode> outcome = Polling.until(() -> cinder.find(path, noun), x -> false, failed,
+                describe, timeout, pollInterval, context);
+        String subject = Character.toUpperCase(named.charAt(0)) + named.substring(1);
         return switch (outcome.end()) {
-            case GONE, REACHED -> new Deleted(id, text(v, "name"), true, "Volume '" + label(v) + "' is deleted.");
-            case FAILED -> throw new ToolException(ToolException.Kind.CLOUD_ERROR, "Deleting volume '" + label(v)
-                    + "' failed: it is " + status(outcome.last()) + reason(id));
-            case TIMED_OUT -> new Deleted(id, text(v, "name"), false, "Volume '" + label(v) + "' is still "
+            case GONE, REACHED -> new Deleted(id, text(resource, "name"), true, subject + " is deleted.");
+            case FAILED -> throw new ToolException(ToolException.Kind.CLOUD_ERROR, "Deleting " + named + " failed"
+                    + why.apply(outcome.last()));
+            case TIMED_OUT -> new Deleted(id, text(resource, "name"), false, subject + " is still "
                     + status(outcome.last()) + " after " + outcome.waited().toSeconds() + " s.");
         };
     }
@@ -328,11 +349,6 @@ public class VolumeService {
         return v;
     }
 
-    private Image imageOf(String ref) {
-        return cloud.call(os -> Lookup.byIdOrName("Image", ref, id -> os.imagesV2().get(id),
-                name -> os.imagesV2().list(Map.of("name", name)), Image::getName, Image::getId));
-    }
-
     private Polling.Outcome<JsonNode> poll(String id, Predicate<JsonNode> done, Predicate<JsonNode> failed,
                                            Duration timeout, ToolContext context) {
         return Polling.until(() -> cinder.find("/volumes/" + id, "volume"), done, failed,
@@ -376,7 +392,7 @@ public class VolumeService {
 
     static VolumeSummary summary(JsonNode v, Map<String, String> names) {
         return new VolumeSummary(text(v, "id"), text(v, "name"), status(v), size(v), text(v, "volume_type"),
-                Boolean.TRUE.equals(bool(v, "bootable")), Boolean.TRUE.equals(bool(v, "encrypted")),
+                flag(v, "bootable"), flag(v, "encrypted"),
                 attachments(v, names), text(v, "availability_zone"), text(v, "os-vol-tenant-attr:tenant_id"),
                 time(v, "created_at"));
     }
@@ -388,8 +404,8 @@ public class VolumeService {
         Ref sourceImage = image.hasNonNull("image_id") ? new Ref(image.path("image_id").asText(),
                 text(image, "image_name")) : null;
         return new VolumeDetail(text(v, "id"), text(v, "name"), text(v, "description"), status(v), size(v),
-                text(v, "volume_type"), Boolean.TRUE.equals(bool(v, "bootable")),
-                Boolean.TRUE.equals(bool(v, "encrypted")), Boolean.TRUE.equals(bool(v, "multiattach")), readOnly(v),
+                text(v, "volume_type"), flag(v, "bootable"),
+                flag(v, "encrypted"), flag(v, "multiattach"), readOnly(v),
                 attachments(v, names), sourceImage, text(v, "snapshot_id"), text(v, "source_volid"), metadata,
                 text(v, "availability_zone"), text(v, "os-vol-host-attr:host"), text(v, "migration_status"),
                 text(v, "os-vol-tenant-attr:tenant_id"), text(v, "user_id"), time(v, "created_at"),
@@ -398,7 +414,7 @@ public class VolumeService {
 
     static VolumeOperation operation(JsonNode v, boolean done, String message) {
         return new VolumeOperation(text(v, "id"), text(v, "name"), status(v), size(v), text(v, "volume_type"),
-                Boolean.TRUE.equals(bool(v, "bootable")), readOnly(v), done, message);
+                flag(v, "bootable"), readOnly(v), done, message);
     }
 
     private static List<Attachment> attachments(JsonNode v, Map<String, String> names) {
@@ -421,23 +437,8 @@ public class VolumeService {
         return size == null ? 0 : size;
     }
 
-    /** The name of a resource, or its id when it has none. */
-    static String label(@Nullable JsonNode node) {
-        if (node == null) {
-            return "?";
-        }
-        String name = text(node, "name");
-        return name == null || name.isEmpty() ? text(node, "id") : name;
-    }
-
     static String names(List<JsonNode> nodes) {
         return String.join(", ", nodes.stream().limit(NAMED).map(n -> "'" + label(n) + "' (" + text(n, "id") + ")")
                 .toList());
-    }
-
-    private static void putIfSet(Map<String, Object> body, String key, @Nullable Object value) {
-        if (value != null) {
-            body.put(key, value);
-        }
     }
 }

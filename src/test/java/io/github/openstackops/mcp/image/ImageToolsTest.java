@@ -202,6 +202,64 @@ class ImageToolsTest {
     }
 
     @Test
+    void a_source_url_with_credentials_is_refused_without_echoing_them() {
+        String error = tools.error("image_create", Map.of("name", "x", "disk_format", "qcow2",
+                "source_url", "https://alice:s3cr3t-pw@example.org/x.qcow2"));
+
+        assertThat(error).contains("source_url must not carry credentials").doesNotContain("s3cr3t-pw", "alice");
+        assertThat(glanceWrites()).isZero();
+    }
+
+    @Test
+    void a_signed_source_url_reaches_glance_whole_but_is_echoed_without_its_query() {
+        String signed = "https://bucket.example.org:8443/images/x.qcow2?X-Amz-Credential=AKIA1234&X-Amz-Signature=f00dfeed";
+        fake.on("POST", GLANCE + "/images", r -> Reply.json(201, fake.recorded("image/image-rec-import-failed.json")))
+                .on("POST", GLANCE + "/images/" + REC_IMPORT + "/import", r -> new Reply(202, "", Map.of()))
+                .on("GET", GLANCE + "/images/" + REC_IMPORT, 200, "image/image-rec-import-failed.json");
+
+        Map<String, Object> result = tools.ok("image_create", Map.of("name", "rec-import", "disk_format", "raw",
+                "source_url", signed, "wait", false));
+
+        assertThat(result.toString()).contains("https://bucket.example.org:8443/images/x.qcow2")
+                .doesNotContain("f00dfeed", "AKIA1234", "X-Amz");
+        assertThat(fake.requests("POST", GLANCE + "/images/" + REC_IMPORT + "/import").get(0).body())
+                .contains("X-Amz-Signature=f00dfeed");
+    }
+
+    @Test
+    void a_failed_signed_web_download_keeps_the_query_out_of_the_error_even_when_glance_quotes_it() {
+        String signed = "https://bucket.example.org/x.img?sig=f00dfeed&token=c0ffee42";
+        fake.on("POST", GLANCE + "/images", r -> Reply.json(201, fake.recorded("image/image-rec-import-failed.json")))
+                .on("POST", GLANCE + "/images/" + REC_IMPORT + "/import", r -> new Reply(202, "", Map.of()))
+                .on("GET", GLANCE + "/images/" + REC_IMPORT, 200, "image/image-rec-import-failed.json")
+                .on("GET", GLANCE + "/images/" + REC_IMPORT + "/tasks", r -> Reply.json(200,
+                        fake.recorded("image/tasks-rec-import.json").replace("Task failed due to Internal Error",
+                                "Failed to fetch " + signed + ": 403 Forbidden")))
+                .on("DELETE", GLANCE + "/images/" + REC_IMPORT, r -> new Reply(204, "", Map.of()));
+
+        String error = tools.error("image_create", Map.of("name", "rec-import", "disk_format", "raw",
+                "source_url", signed));
+
+        assertThat(error).contains("could not import https://bucket.example.org/x.img", "403 Forbidden")
+                .doesNotContain("f00dfeed", "c0ffee42", "sig=");
+    }
+
+    @Test
+    void a_web_download_glance_refuses_is_reported_without_the_query_and_leaves_no_image() {
+        String signed = "https://bucket.example.org/x.img?sig=f00dfeed";
+        fake.on("POST", GLANCE + "/images", r -> Reply.json(201, fake.recorded("image/image-rec-import-failed.json")))
+                .on("POST", GLANCE + "/images/" + REC_IMPORT + "/import", r -> Reply.json(400,
+                        "{\"message\": \"URI " + signed + " is not allowed\", \"code\": 400}"))
+                .on("DELETE", GLANCE + "/images/" + REC_IMPORT, r -> new Reply(204, "", Map.of()));
+
+        String error = tools.error("image_create", Map.of("name", "rec-import", "disk_format", "raw",
+                "source_url", signed));
+
+        assertThat(error).contains("https://bucket.example.org/x.img").doesNotContain("f00dfeed");
+        assertThat(fake.count("DELETE", GLANCE + "/images/" + REC_IMPORT)).isEqualTo(1);
+    }
+
+    @Test
     void image_update_sends_one_json_patch_and_rejects_glance_attributes_as_properties() {
         fake.on("PATCH", GLANCE + "/images/" + REC_IMG, 200, "image/image-rec-img-updated.json");
 

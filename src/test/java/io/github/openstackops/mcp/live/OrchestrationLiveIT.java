@@ -248,17 +248,18 @@ class OrchestrationLiveIT {
                 .containsEntry("physical_id", serverId);
         assertThat(list(tools.ok("stack_event_list", Map.of("stack", life, "status", "FAILED")), "events")).isEmpty();
 
-        // the update: preview only first (nothing changes), then for real
+        // the update: the preview first (nothing changes), then confirmed with its token
         String changed = LIFE_TEMPLATE.replace("outputs:", "  extra:\n    type: OS::Heat::RandomString\noutputs:");
-        Map<String, Object> preview = tools.ok("stack_update", Map.of("stack", life, "template", changed,
-                "parameters", Map.of("length", 8), "preview_only", true));
-        assertThat(list(preview, "changes")).extracting(c -> c.get("resource") + " " + c.get("change"))
-                .contains("extra added", "suffix replaced");
-        assertThat(list(preview, "changes")).filteredOn(c -> "suffix".equals(c.get("resource"))).singleElement()
-                .satisfies(c -> assertThat(c).containsEntry("physical_id", physical.get("suffix")));
+        Map<String, Object> update = Map.of("stack", life, "template", changed, "parameters", Map.of("length", 8));
+        Map<String, Object> preview = tools.ok("stack_update", update);
+        assertThat(preview).containsEntry("status", "preview");
+        List<Map<String, Object>> changing = list((Map<String, Object>) preview.get("preview"), "resources");
+        assertThat(changing).extracting(r -> r.get("name") + " " + r.get("effect"))
+                .contains("extra created", "suffix replaced: deleted and created anew (new id)");
+        assertThat(changing).filteredOn(r -> "suffix".equals(r.get("name"))).singleElement()
+                .satisfies(r -> assertThat(r).containsEntry("id", physical.get("suffix")));
         assertThat(stackStatus(life)).isEqualTo("CREATE_COMPLETE");
-        Map<String, Object> updated = tools.ok("stack_update", Map.of("stack", life, "template", changed,
-                "parameters", Map.of("length", 8)));
+        Map<String, Object> updated = tools.confirmed("stack_update", update);
         assertThat(updated).containsEntry("status", "UPDATE_COMPLETE").containsEntry("reached_target", true);
         assertThat(list(updated, "changes")).extracting(c -> c.get("resource") + " " + c.get("change"))
                 .contains("extra added", "suffix replaced");
@@ -307,7 +308,7 @@ class OrchestrationLiveIT {
                 .containsEntry("status", "CREATE_COMPLETE");
         assertThat(tools.error("stack_update_cancel", Map.of("stack", slow))).contains("only a stack in UPDATE_IN_PROGRESS");
         // Heat lets the resource's running update finish (10 s) before it rolls back
-        assertThat(tools.ok("stack_update", Map.of("stack", slow, "parameters", Map.of("value", "two",
+        assertThat(tools.confirmed("stack_update", Map.of("stack", slow, "parameters", Map.of("value", "two",
                 "update_seconds", 10), "wait", false))).containsEntry("status", "UPDATE_IN_PROGRESS");
         assertThat(tools.ok("stack_update_cancel", Map.of("stack", slow))).containsEntry("status", "ROLLBACK_COMPLETE")
                 .containsEntry("reached_target", true);

@@ -281,13 +281,33 @@ class StackToolsTest {
     }
 
     @Test
+    void stack_template_get_masks_the_defaults_of_hidden_parameters() {
+        Map<String, Object> t = tools.ok("stack_template_get", Map.of("stack", OK));
+
+        assertThat((String) t.get("template")).contains("db_password:\n    default: '******'\n    hidden: true")
+                .contains("length:\n    default: 6");
+        assertThat(t.toString()).doesNotContain("not-a-real-secret");
+
+        JsonNode cfn = ToolJson.mapper().valueToTree(Map.of("AWSTemplateFormatVersion", "2010-09-09",
+                "Parameters", Map.of("DbPassword", Map.of("Type", "String", "NoEcho", "true", "Default", "cfn-s3cret"),
+                        "Size", Map.of("Type", "Number", "Default", 3)),
+                "Resources", Map.of("r", Map.of("Type", "OS::Heat::RandomString"))));
+        fake.on("GET", DEMO_PATH + "/template", r -> Reply.json(200, cfn.toString()));
+
+        String template = (String) tools.ok("stack_template_get", Map.of("stack", DEMO)).get("template");
+        assertThat(template).contains("Default: '******'").contains("Default: 3").doesNotContain("cfn-s3cret");
+    }
+
+    @Test
     void stack_output_get_returns_the_value_and_names_the_outputs_for_an_unknown_key() {
         assertThat(tools.ok("stack_output_get", Map.of("stack", "demo-stack", "output", "suffix")))
                 .containsEntry("key", "suffix").containsEntry("value", "gei8yg").doesNotContainKey("description");
+        assertThat(fake.count("GET", DEMO_PATH + "/outputs")).as("names are listed only for an unknown key").isZero();
 
         assertThat(tools.error("stack_output_get", Map.of("stack", "demo-stack", "output", "nope")))
                 .isEqualTo("Stack 'demo-stack' has no output 'nope'; its outputs are: suffix, server_ip.");
-        assertThat(fake.count("GET", DEMO_PATH + "/outputs/nope")).isZero();
+        assertThat(fake.count("GET", DEMO_PATH + "/outputs/nope")).isEqualTo(1);
+        assertThat(fake.count("GET", DEMO_PATH + "/outputs")).isEqualTo(1);
     }
 
     @Test
@@ -333,6 +353,25 @@ class StackToolsTest {
                 .contains("601 KiB").contains("limited to 512 KiB").contains("template_url");
         assertThat(tools.error("stack_create", Map.of("name", "9lives", "template", TEMPLATE))).contains("name");
         assertThat(fake.requests().stream().filter(r -> r.path().startsWith("/orchestration"))).isEmpty();
+    }
+
+    @Test
+    void a_signed_template_url_reaches_heat_whole_but_heats_messages_come_back_without_its_query() {
+        String signed = "https://templates.example.com/t.yaml?X-Amz-Signature=f00dfeed&token=c0ffee42";
+        String quoted = "{\"title\": \"Bad Request\", \"explanation\": \"The server could not comply\","
+                + " \"code\": 400, \"error\": {\"message\": \"Could not retrieve template: Failed to retrieve"
+                + " template from " + signed + ": 403\", \"type\": \"StackValidationFailed\"}}";
+        fake.on("POST", H + "/validate", r -> Reply.json(400, quoted))
+                .on("POST", H + "/stacks", r -> Reply.json(400, quoted));
+
+        Map<String, Object> validation = tools.ok("template_validate", Map.of("template_url", signed));
+        String error = tools.error("stack_create", Map.of("name", "x", "template_url", signed));
+
+        assertThat(body(fake.requests("POST", H + "/validate").get(0))).containsEntry("template_url", signed);
+        assertThat(validation).containsEntry("valid", false);
+        assertThat(validation.toString()).contains("https://templates.example.com/t.yaml")
+                .doesNotContain("f00dfeed", "c0ffee42");
+        assertThat(error).contains("https://templates.example.com/t.yaml").doesNotContain("f00dfeed", "c0ffee42");
     }
 
     @Test
@@ -423,10 +462,11 @@ class StackToolsTest {
     void stack_update_previews_the_resource_changes_then_applies_the_new_template() {
         fake.on("PUT", OK_PATH + "/preview", 200, "orchestration/update-preview-put.json")
                 .on("PUT", OK_PATH, r -> new Reply(202, "", Map.of()));
-        okStates.set(List.of(fake.recorded("orchestration/stacks-id-ok.json"), okIn("UPDATE_IN_PROGRESS"),
-                okIn("UPDATE_COMPLETE")));
+        // the preview and the confirmed call each find the stack settled, then the update runs
+        okStates.set(List.of(fake.recorded("orchestration/stacks-id-ok.json"),
+                fake.recorded("orchestration/stacks-id-ok.json"), okIn("UPDATE_IN_PROGRESS"), okIn("UPDATE_COMPLETE")));
 
-        Map<String, Object> result = tools.ok("stack_update", Map.of("stack", "rec-orch-ok", "template", TEMPLATE));
+        Map<String, Object> result = tools.confirmed("stack_update", Map.of("stack", "rec-orch-ok", "template", TEMPLATE));
 
         assertThat(body(fake.requests("PUT", OK_PATH + "/preview").get(0))).containsEntry("template", TEMPLATE);
         assertThat(body(fake.requests("PUT", OK_PATH).get(0))).containsEntry("template", TEMPLATE);
@@ -444,23 +484,29 @@ class StackToolsTest {
     }
 
     @Test
-    void a_preview_only_update_changes_nothing_and_parameters_alone_patch_the_stack() {
+    @SuppressWarnings("unchecked")
+    void an_update_preview_changes_nothing_names_what_is_replaced_and_parameters_alone_patch_the_stack() {
         fake.on("PATCH", OK_PATH + "/preview", 200, "orchestration/update-preview-patch.json")
                 .on("PATCH", OK_PATH, r -> new Reply(202, "", Map.of()));
 
-        Map<String, Object> preview = tools.ok("stack_update", Map.of("stack", OK, "parameters", Map.of("length", 9),
-                "preview_only", true));
+        Map<String, Object> preview = tools.ok("stack_update", Map.of("stack", OK, "parameters", Map.of("length", 9)));
 
         assertThat(body(fake.requests("PATCH", OK_PATH + "/preview").get(0)))
                 .isEqualTo(Map.of("parameters", Map.of("length", 9)));
         assertThat(fake.count("PATCH", OK_PATH)).isZero();
-        assertThat(preview).containsEntry("reached_target", false).containsEntry("status", "CREATE_COMPLETE");
-        assertThat((String) preview.get("message"))
-                .isEqualTo("Preview only, nothing was changed: Heat would update 3, replace 2 resource(s).");
+        assertThat(preview).containsEntry("status", "preview").containsKey("confirm");
+        Map<String, Object> details = (Map<String, Object>) preview.get("preview");
+        assertThat((String) details.get("summary")).isEqualTo("Update stack 'rec-orch-ok' (" + OK + "),"
+                + " CREATE_COMPLETE: Heat would update 3, replace 2 resource(s).");
+        assertThat(list(details, "resources")).extracting(r -> r.get("name") + " " + r.get("effect"))
+                .filteredOn(e -> e.contains("replaced")).hasSize(2);
+        assertThat(list(details, "resources")).extracting(r -> (String) r.get("effect"))
+                .doesNotContain("unchanged");
 
-        okStates.set(List.of(fake.recorded("orchestration/stacks-id-ok.json"), okIn("UPDATE_COMPLETE")));
+        okStates.set(List.of(fake.recorded("orchestration/stacks-id-ok.json"),
+                fake.recorded("orchestration/stacks-id-ok.json"), okIn("UPDATE_COMPLETE")));
         okPolls.set(0);
-        tools.ok("stack_update", Map.of("stack", OK, "parameters", Map.of("length", 9)));
+        tools.confirmed("stack_update", Map.of("stack", OK, "parameters", Map.of("length", 9)));
         assertThat(fake.count("PATCH", OK_PATH)).isEqualTo(1);
         assertThat(fake.count("PUT", ".*")).isZero();
     }

@@ -119,6 +119,20 @@ class VolumeToolsTest {
     }
 
     @Test
+    void volume_create_from_an_image_name_finds_it_in_glance() {
+        fake.on("GET", "/image/v2/images", 200, "image/images-name-cirros-fake.json")
+                .on("POST", CINDER + "/volumes", 202, "storage/volume-create-rec-vol.json");
+
+        Map<String, Object> result = tools.ok("volume_create", Map.of("name", "rec-vol", "size_gb", 1,
+                "image", "cirros-fake", "wait", false));
+
+        assertThat(FakeOpenStack.queryParams(fake.requests("GET", "/image/v2/images").get(0))).contains("name=cirros-fake");
+        assertThat(fake.requests("POST", CINDER + "/volumes").get(0).body())
+                .contains("\"imageRef\":\"8af7f0aa-5566-488c-8723-3caa49953360\"");
+        assertThat((String) result.get("message")).contains("from image 'cirros-fake'");
+    }
+
+    @Test
     void a_volume_that_ends_in_error_reports_cinders_own_reason() {
         fake.on("POST", CINDER + "/volumes", 202, "storage/volume-create-rec-vol.json")
                 .on("GET", CINDER + "/volumes/" + REC_VOL, r -> Reply.json(200,
