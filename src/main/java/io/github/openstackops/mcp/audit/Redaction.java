@@ -1,6 +1,7 @@
 package io.github.openstackops.mcp.audit;
 
 import io.github.openstackops.mcp.catalog.Secrets;
+import io.github.openstackops.mcp.cloud.RemoteUrl;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -19,7 +20,8 @@ import java.util.regex.Pattern;
  * key material, user data, admin pass, ...) replaced by "***" at any depth, and every remaining string scrubbed of
  * the secrets this process knows ({@link Secrets#scrub}). Arguments that carry values whose names say nothing (Heat
  * {@code parameters} and {@code environment}, where a hidden parameter is a password) keep their keys with every value
- * masked; a {@code template} is recorded by its size only.
+ * masked; a {@code template} is recorded by its size only; URLs ({@code source_url}, {@code template_url}, ...) without
+ * their credentials and query, where pre-signed URLs carry their signature.
  */
 public final class Redaction {
 
@@ -33,6 +35,8 @@ public final class Redaction {
     private static final Set<String> VALUES_MASKED = Set.of("parameters", "environment");
     /** Arguments recorded by their size only: whole documents, too large and too free-form to scrub. */
     private static final Set<String> SIZE_ONLY = Set.of("template");
+    /** Arguments that hold a URL: recorded as {@link RemoteUrl#shownOrNull}. */
+    private static final Pattern URL_NAME = Pattern.compile("(^|_)url$");
 
     private Redaction() {
     }
@@ -61,6 +65,10 @@ public final class Redaction {
         if (SIZE_ONLY.contains(normalised)) {
             return value instanceof CharSequence text ? "(" + text.length() + " characters, not recorded)"
                     : "(not recorded)";
+        }
+        if (URL_NAME.matcher(normalised).find() && value instanceof CharSequence text) {
+            String shown = RemoteUrl.shownOrNull(text.toString());
+            return shown == null ? "(not a URL, not recorded)" : Secrets.scrub(shown);
         }
         if (VALUES_MASKED.contains(normalised)) {
             return maskValues(value instanceof CharSequence text ? parsed(text.toString()) : value);

@@ -32,6 +32,11 @@ public class AuthStartupCheck {
             throw new ConfigurationException("MCP_JWT_ISSUER and MCP_JWT_AUDIENCE need a way to verify tokens: set"
                     + " MCP_JWT_SECRET (HS256) or MCP_JWT_JWKS_URL.");
         }
+        if (jwt.jwksUrl() != null && jwt.audience().isEmpty()) {
+            throw new ConfigurationException("MCP_JWT_JWKS_URL needs MCP_JWT_AUDIENCE: an identity provider signs tokens"
+                    + " for every client it serves, so name the audience its tokens for this server carry (e.g."
+                    + " openstack-ops-mcp); tokens issued for anything else are then refused.");
+        }
         if (auth.enabled() && !staticToken && !jwt.configured()) {
             throw new ConfigurationException("REMOTE_AUTH_ENABLE=true but there is nothing to check tokens against: set"
                     + " REMOTE_SECRET_KEY (a shared secret, e.g. openssl rand -hex 32), or MCP_JWT_SECRET /"

@@ -1,6 +1,7 @@
 package io.github.openstackops.mcp.cloud;
 
 import io.github.openstackops.mcp.catalog.ToolException;
+import io.micronaut.core.annotation.Nullable;
 import org.openstack4j.api.exceptions.ResponseException;
 
 import java.net.URI;
@@ -51,6 +52,20 @@ public record RemoteUrl(String value, String shown) {
             throw ToolException.invalid(argument + " has no host (" + shown(uri) + ").");
         }
         return new RemoteUrl(trimmed, shown(uri));
+    }
+
+    /**
+     * Any URL as it may be echoed or recorded: scheme://host[:port]/path, without credentials or query; null when the
+     * text is not a URL with a scheme and a host.
+     */
+    @Nullable
+    public static String shownOrNull(String value) {
+        try {
+            URI uri = new URI(value.trim());
+            return uri.getScheme() == null || uri.getHost() == null ? null : shown(uri);
+        } catch (URISyntaxException e) {
+            return null;
+        }
     }
 
     private static String shown(URI uri) {

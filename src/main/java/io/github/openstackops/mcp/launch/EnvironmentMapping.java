@@ -112,7 +112,7 @@ public final class EnvironmentMapping {
                     "Required iss of JWTs; also served as the authorization server in"
                             + " /.well-known/oauth-protected-resource", ""),
             v("MCP_JWT_AUDIENCE", "mcp.auth.jwt.audience", EnvironmentMapping::list,
-                    "Comma-separated accepted aud values of JWTs (one must match)", ""),
+                    "Comma-separated accepted aud values of JWTs (one must match); required with MCP_JWT_JWKS_URL", ""),
             v("MCP_WRITE_SCOPES", "mcp.auth.jwt.write-scopes", EnvironmentMapping::list,
                     "JWT scopes (claim scope or scp) that unlock WRITE and DESTRUCTIVE tools", "openstack:write"),
             v("MCP_PUBLIC_URL", "mcp.public-url", TEXT,

@@ -217,6 +217,18 @@ class AuditTrailTest {
     }
 
     @Test
+    void urls_are_recorded_without_credentials_or_query() {
+        Map<String, Object> redacted = Redaction.arguments(Map.of(
+                "source_url", "https://images.example.com:8443/x/cirros.qcow2?X-Amz-Signature=abc123def456&X-Amz-Expires=60",
+                "template_url", "http://alice:s3cr3t-pass@heat.example.com/t.yaml#frag",
+                "url", "not a url at all"));
+        assertThat(redacted).containsEntry("source_url", "https://images.example.com:8443/x/cirros.qcow2")
+                .containsEntry("template_url", "http://heat.example.com/t.yaml")
+                .containsEntry("url", "(not a URL, not recorded)");
+        assertThat(redacted.toString()).doesNotContain("abc123def456").doesNotContain("s3cr3t-pass").doesNotContain("alice");
+    }
+
+    @Test
     void a_rotated_log_is_reopened_at_its_path() throws Exception {
         Path path = dir.resolve("rotating.jsonl");
         try (AuditLog log = new AuditLog(path, true)) {

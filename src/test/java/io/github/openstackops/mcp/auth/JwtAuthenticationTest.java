@@ -232,9 +232,9 @@ class JwtAuthenticationTest {
         List<Map<String, String>> configurations = List.of(
                 Map.of("REMOTE_AUTH_ENABLE", "true", "REMOTE_SECRET_KEY", STATIC),
                 Map.of("MCP_JWT_SECRET", Jwts.SECRET),
-                Map.of("MCP_JWT_JWKS_URL", jwks.url()),
+                Map.of("MCP_JWT_JWKS_URL", jwks.url(), "MCP_JWT_AUDIENCE", Jwts.AUDIENCE),
                 Map.of("REMOTE_AUTH_ENABLE", "true", "REMOTE_SECRET_KEY", STATIC, "MCP_JWT_SECRET", Jwts.SECRET,
-                        "MCP_JWT_JWKS_URL", jwks.url(), "MCP_JWT_ISSUER", Jwts.ISSUER));
+                        "MCP_JWT_JWKS_URL", jwks.url(), "MCP_JWT_ISSUER", Jwts.ISSUER, "MCP_JWT_AUDIENCE", Jwts.AUDIENCE));
 
         for (Map<String, String> configuration : configurations) {
             String base = start(configuration);
@@ -277,5 +277,7 @@ class JwtAuthenticationTest {
                 .rootCause().hasMessageContaining("MCP_JWT_JWKS_URL");
         assertThatThrownBy(() -> start(Map.of("MCP_JWT_JWKS_URL", "file:///etc/passwd")))
                 .rootCause().hasMessageContaining("not an http(s) URL");
+        assertThatThrownBy(() -> start(Map.of("MCP_JWT_JWKS_URL", "https://idp.example.com/certs")))
+                .rootCause().isInstanceOf(ConfigurationException.class).hasMessageContaining("MCP_JWT_AUDIENCE");
     }
 }
