@@ -139,10 +139,7 @@ public class SecurityGroupService {
 
     public RuleCreated createRule(String groupRef, NewRule rule, ToolContext context) {
         String direction = rule.direction().toLowerCase(Locale.ROOT);
-        String protocol = blankToNull(rule.protocol());
-        if (protocol != null && Set.of("any", "0").contains(protocol.toLowerCase(Locale.ROOT))) {
-            protocol = null;
-        }
+        String protocol = SecurityRules.protocol(rule.protocol());
         if (rule.portRangeMax() != null && rule.portRangeMin() == null) {
             throw ToolException.invalid("port_range_max needs port_range_min (for a single port, give only"
                     + " port_range_min).");
@@ -150,11 +147,15 @@ public class SecurityGroupService {
         if (rule.portRangeMin() != null && protocol == null) {
             throw ToolException.invalid("Ports need a protocol: give protocol tcp, udp or another protocol with ports.");
         }
-        String prefix = blankToNull(rule.remoteIpPrefix());
+        String givenPrefix = blankToNull(rule.remoteIpPrefix());
         String remoteGroupRef = blankToNull(rule.remoteGroup());
-        if (prefix != null && remoteGroupRef != null) {
+        if (givenPrefix != null && remoteGroupRef != null) {
             throw ToolException.invalid("Give either remote_ip_prefix or remote_group, not both.");
         }
+        String prefix = givenPrefix == null ? null : SecurityRules.prefix(givenPrefix).orElseThrow(() ->
+                ToolException.invalid("remote_ip_prefix '" + givenPrefix + "' is not a CIDR: give an address and a"
+                        + " prefix length such as 203.0.113.0/24 or 2001:db8::/48 (an IPv4 mask may also be dotted,"
+                        + " e.g. 203.0.113.0/255.255.255.0), or a single address."));
         String ethertype = rule.ethertype() != null ? rule.ethertype()
                 : prefix != null && prefix.contains(":") ? "IPv6" : "IPv4";
         boolean icmp = protocol != null && protocol.toLowerCase(Locale.ROOT).contains("icmp");
