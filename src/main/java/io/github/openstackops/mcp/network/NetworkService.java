@@ -34,10 +34,12 @@ public class NetworkService {
 
     private final NeutronApi neutron;
     private final ServerNames serverNames;
+    private final NetworkGuardrails guardrails;
 
-    public NetworkService(NeutronApi neutron, ServerNames serverNames) {
+    public NetworkService(NeutronApi neutron, ServerNames serverNames, NetworkGuardrails guardrails) {
         this.neutron = neutron;
         this.serverNames = serverNames;
+        this.guardrails = guardrails;
     }
 
     /** Filters Neutron applies. */
@@ -134,6 +136,7 @@ public class NetworkService {
         if (changes.name() == null || changes.name().isBlank()) {
             throw ToolException.invalid("Give the new network a name.");
         }
+        guardrails.refusePortSecurityOff(changes.portSecurityEnabled(), "new ports on this network");
         JsonNode created = neutron.post("/networks", Map.of("network", changes.body())).path("network");
         context.info("created network " + text(created, "name") + " (" + text(created, "id") + ")");
         return detail(created);
@@ -145,6 +148,7 @@ public class NetworkService {
             throw ToolException.invalid("Nothing to change: give at least one of name, description, admin_state_up,"
                     + " mtu, port_security_enabled, shared, external.");
         }
+        guardrails.refusePortSecurityOff(changes.portSecurityEnabled(), "new ports on this network");
         JsonNode n = resolve(ref);
         JsonNode updated = neutron.put("/networks/" + text(n, "id"), Map.of("network", body)).path("network");
         context.info("updated network " + text(n, "id") + ": " + body.keySet());
