@@ -177,13 +177,18 @@ public class SecurityGroupService {
         put(body, "port_range_min", rule.portRangeMin());
         put(body, "port_range_max", max);
         put(body, "remote_ip_prefix", prefix);
-        if (remoteGroupRef != null) {
-            body.put("remote_group_id", text(resolve(remoteGroupRef), "id"));
+        JsonNode remoteGroup = remoteGroupRef == null ? null : resolve(remoteGroupRef);
+        if (remoteGroup != null) {
+            body.put("remote_group_id", text(remoteGroup, "id"));
         }
         put(body, "description", rule.description());
         JsonNode created = neutron.post("/security-group-rules", Map.of("security_group_rule", body))
                 .path("security_group_rule");
-        Map<String, String> names = remoteGroupNames(List.of(created), group);
+        Map<String, String> names = new LinkedHashMap<>();
+        names.put(text(group, "id"), str(group, "name"));
+        if (remoteGroup != null) {
+            names.put(text(remoteGroup, "id"), str(remoteGroup, "name"));
+        }
         Rule out = rule(created, names);
         context.info("created rule " + out.id() + " in security group " + text(group, "id") + ": " + out.summary());
         return new RuleCreated(new Ref(text(group, "id"), str(group, "name")), out,

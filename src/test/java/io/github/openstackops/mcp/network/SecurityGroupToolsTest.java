@@ -76,6 +76,24 @@ class SecurityGroupToolsTest extends NeutronToolsTestBase {
         assertThat((String) created.get("message")).contains("now has the rule: ingress tcp 22 from 198.51.100.0/24");
     }
 
+    @Test
+    void a_rule_from_a_remote_group_names_it_without_looking_it_up_twice() {
+        ObjectNode rule = ((ObjectNode) NeutronFake.tree(fake, "security-group-rule-create.json")
+                .path("security_group_rule")).deepCopy();
+        rule.put("remote_group_id", DEFAULT_SG).putNull("remote_ip_prefix");
+        fake.on("POST", N + "/security-group-rules", r -> FakeOpenStack.Reply.json(201,
+                "{\"security_group_rule\": " + NeutronFake.write(rule) + "}"));
+
+        Map<String, Object> created = tools.ok("security_group_rule_create", Map.of("security_group", "web",
+                "protocol", "tcp", "port_range_min", 5432, "remote_group", "default"));
+
+        assertThat(NeutronFake.body(last("POST", N + "/security-group-rules")).path("security_group_rule")
+                .path("remote_group_id").asText()).isEqualTo(DEFAULT_SG);
+        assertThat(map(created, "rule")).containsEntry("summary", "ingress tcp 22 from group 'default'");
+        assertThat(queries("GET", N + "/security-groups")).noneSatisfy(q -> assertThat(q).anyMatch(p ->
+                p.startsWith("id=")));
+    }
+
     static Stream<Map<String, Object>> worldOpenRules() {
         return Stream.of(
                 Map.of("security_group", "web", "protocol", "tcp", "port_range_min", 22, "remote_ip_prefix", "0.0.0.0/0"),
