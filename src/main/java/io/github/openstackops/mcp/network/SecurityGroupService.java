@@ -197,21 +197,22 @@ public class SecurityGroupService {
 
     // ------------------------------------------------------------------ deletes
 
-    private record GroupPlan(JsonNode group, List<JsonNode> ports, boolean portsTruncated,
-                             List<JsonNode> referencingRules, Map<String, String> groupNames) {
+    private record GroupPlan(JsonNode group, PortUse.InUse ports, List<JsonNode> referencingRules,
+                             Map<String, String> groupNames) {
     }
 
     private GroupPlan groupPlan(String ref) {
         JsonNode g = resolve(ref);
         String id = text(g, "id");
-        NeutronApi.Bounded ports = neutron.list("ports", Map.of("security_groups", id), NeutronApi.INTERNAL_CAP);
+        PortUse.InUse ports = PortUse.InUse.every(neutron.list("ports", Map.of("security_groups", id),
+                NeutronApi.INTERNAL_CAP), neutron, serverNames);
         List<JsonNode> referencing = neutron.list("security-group-rules", Map.of("remote_group_id", id)).stream()
                 .filter(r -> !id.equals(text(r, "security_group_id"))).toList();
         Map<String, String> names = new LinkedHashMap<>();
         names.put(id, str(g, "name"));
         names.putAll(neutron.names("security-groups",
                 referencing.stream().map(r -> text(r, "security_group_id")).toList()));
-        return new GroupPlan(g, ports.items(), ports.truncated(), referencing, names);
+        return new GroupPlan(g, ports, referencing, names);
     }
 
     private void refuseGroupDelete(GroupPlan plan) {
@@ -221,13 +222,9 @@ public class SecurityGroupService {
                     + " every port without an explicit group gets it, and Neutron recreates it when it is missing."
                     + " Remove or change its rules instead (security_group_rule_delete).");
         }
-        if (!plan.ports().isEmpty()) {
-            PortUse.Owners owners = PortUse.Owners.of(plan.ports(), neutron, serverNames);
-            List<String> uses = plan.ports().stream().limit(20).map(p -> PortUse.describe(p, owners)).toList();
-            int more = plan.ports().size() - uses.size();
+        if (!plan.ports().blockers().isEmpty()) {
             throw ToolException.conflict("Security group " + NeutronJson.describe(g) + " is still used by "
-                    + plan.ports().size() + (plan.portsTruncated() ? "+" : "") + " port(s): " + String.join("; ", uses)
-                    + (more > 0 ? "; and " + more + " more" : "") + ". Neutron refuses to delete a group in use."
+                    + plan.ports().blockersInWords() + ". Neutron refuses to delete a group in use."
                     + " First take it off those ports (port_update with other security_groups) or delete the"
                     + " servers.");
         }
