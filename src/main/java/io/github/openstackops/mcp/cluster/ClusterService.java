@@ -18,7 +18,10 @@ import io.github.openstackops.mcp.cluster.ClusterRecords.ServerCounts;
 import io.github.openstackops.mcp.cluster.ClusterRecords.ServiceState;
 import io.github.openstackops.mcp.cluster.ClusterRecords.StorageStatus;
 import io.github.openstackops.mcp.cluster.ClusterRecords.VolumeCounts;
+import io.github.openstackops.mcp.compute.HostRecords.HypervisorStats;
+import io.github.openstackops.mcp.compute.HypervisorService;
 import io.github.openstackops.mcp.compute.ProjectScope;
+import io.github.openstackops.mcp.network.NeutronApi;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import org.openstack4j.api.types.ServiceType;
@@ -32,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import static io.github.openstackops.mcp.cloud.Json.array;
@@ -63,12 +67,17 @@ public class ClusterService {
     static final int ERROR_SCAN = 1000;
 
     private final CloudApi api;
+    private final NeutronApi neutron;
+    private final HypervisorService hypervisorService;
     private final ProjectScope projects;
     private final OpenStackFaults faults;
     private final Clock clock;
 
-    public ClusterService(CloudApi api, ProjectScope projects, OpenStackFaults faults) {
+    public ClusterService(CloudApi api, NeutronApi neutron, HypervisorService hypervisorService,
+                          ProjectScope projects, OpenStackFaults faults) {
         this.api = api;
+        this.neutron = neutron;
+        this.hypervisorService = hypervisorService;
         this.projects = projects;
         this.faults = faults;
         this.clock = Clock.systemUTC();
@@ -168,13 +177,13 @@ public class ClusterService {
     // ---- compute ----
 
     private HypervisorScan hypervisors(int scanLimit) {
-        JsonNode s = api.get(ServiceType.COMPUTE, "/os-hypervisors/statistics", null, NOVA_MV)
-                .path("hypervisor_statistics");
+        HypervisorStats s = hypervisorService.stats();
         int[] up = {0};
         int[] down = {0};
         int[] disabled = {0};
         List<String> downHosts = new ArrayList<>();
-        scan(ServiceType.COMPUTE, "/os-hypervisors", Map.of(), NOVA_MV, "hypervisors", "id", scanLimit, h -> {
+        Function<Map<String, Object>, JsonNode> page = q -> api.get(ServiceType.COMPUTE, "/os-hypervisors", q, NOVA_MV);
+        scan(page, Map.of(), "hypervisors", "id", scanLimit, h -> {
             boolean isUp = "up".equals(text(h, "state"));
             boolean isEnabled = !"disabled".equals(text(h, "status"));
             if (isUp) {
@@ -189,15 +198,9 @@ public class ClusterService {
                 disabled[0]++;
             }
         });
-        long vcpus = orZero(longValue(s, "vcpus"));
-        long vcpusUsed = orZero(longValue(s, "vcpus_used"));
-        long ram = orZero(longValue(s, "memory_mb"));
-        long ramUsed = orZero(longValue(s, "memory_mb_used"));
-        long disk = orZero(longValue(s, "local_gb"));
-        long diskUsed = orZero(longValue(s, "local_gb_used"));
-        return new HypervisorScan(new HypervisorSummary((int) orZero(longValue(s, "count")), up[0], down[0],
-                disabled[0], vcpus, vcpusUsed, percent(vcpusUsed, vcpus), ram, ramUsed, percent(ramUsed, ram), disk,
-                diskUsed, percent(diskUsed, disk), orZero(longValue(s, "running_vms"))), downHosts);
+        return new HypervisorScan(new HypervisorSummary(s.count(), up[0], down[0], disabled[0], s.vcpus(),
+                s.vcpusUsed(), s.vcpusUsedPercent(), s.ramMb(), s.ramUsedMb(), s.ramUsedPercent(), s.diskGb(),
+                s.diskUsedGb(), s.diskUsedPercent(), s.runningVms()), downHosts);
     }
 
     private List<ServiceState> services(ServiceType service, String path, @Nullable Map<String, String> headers) {
@@ -212,7 +215,8 @@ public class ClusterService {
         Map<String, Object> filter = admin ? Map.of("all_tenants", 1) : Map.of();
         Map<String, Integer> byStatus = new TreeMap<>();
         Map<String, Integer> byZone = new TreeMap<>();
-        Scan scan = scan(ServiceType.COMPUTE, "/servers/detail", filter, null, "servers", "id", scanLimit, s -> {
+        Function<Map<String, Object>, JsonNode> page = q -> api.get(ServiceType.COMPUTE, "/servers/detail", q, null);
+        Scan scan = scan(page, filter, "servers", "id", scanLimit, s -> {
             byStatus.merge(String.valueOf(text(s, "status")), 1, Integer::sum);
             String zone = text(s, "OS-EXT-AZ:availability_zone");
             byZone.merge(zone == null || zone.isEmpty() ? "(none)" : zone, 1, Integer::sum);
@@ -230,14 +234,13 @@ public class ClusterService {
     // ---- network ----
 
     private List<ExternalNetwork> externalNetworks(boolean admin) {
-        List<JsonNode> nets = array(api.get(ServiceType.NETWORK, "/v2.0/networks",
-                Map.of("router:external", "true", "fields", List.of("id", "name", "status")), null), "networks");
+        List<JsonNode> nets = array(neutron.get("/networks",
+                Map.of("router:external", "true", "fields", List.of("id", "name", "status"))), "networks");
         Map<String, JsonNode> availability = new HashMap<>();
         if (admin && !nets.isEmpty()) {
             Map<String, Object> query = new HashMap<>();
             query.put("network_id", nets.stream().map(n -> text(n, "id")).toList());
-            for (JsonNode a : array(api.get(ServiceType.NETWORK, "/v2.0/network-ip-availabilities", query, null),
-                    "network_ip_availabilities")) {
+            for (JsonNode a : array(neutron.get("/network-ip-availabilities", query), "network_ip_availabilities")) {
                 availability.put(text(a, "network_id"), a);
             }
         }
@@ -252,7 +255,7 @@ public class ClusterService {
 
     private FloatingIpCounts floatingIps(int scanLimit) {
         int[] associated = {0};
-        Scan scan = scan(ServiceType.NETWORK, "/v2.0/floatingips", Map.of("fields", List.of("id", "port_id")), null,
+        Scan scan = scan(q -> neutron.get("/floatingips", q), Map.of("fields", List.of("id", "port_id")),
                 "floatingips", "id", scanLimit, f -> {
                     if (text(f, "port_id") != null) {
                         associated[0]++;
@@ -265,8 +268,8 @@ public class ClusterService {
         Map<String, Integer> byStatus = new TreeMap<>();
         int[] gateway = {0};
         int[] adminDown = {0};
-        Scan scan = scan(ServiceType.NETWORK, "/v2.0/routers",
-                Map.of("fields", List.of("id", "status", "admin_state_up", "external_gateway_info")), null, "routers",
+        Scan scan = scan(q -> neutron.get("/routers", q),
+                Map.of("fields", List.of("id", "status", "admin_state_up", "external_gateway_info")), "routers",
                 "id", scanLimit, r -> {
                     byStatus.merge(String.valueOf(text(r, "status")), 1, Integer::sum);
                     JsonNode gw = r.get("external_gateway_info");
@@ -281,8 +284,8 @@ public class ClusterService {
     }
 
     private AgentCounts agents() {
-        List<JsonNode> agents = array(api.get(ServiceType.NETWORK, "/v2.0/agents",
-                Map.of("fields", List.of("id", "alive", "admin_state_up")), null), "agents");
+        List<JsonNode> agents = array(neutron.get("/agents", Map.of("fields", List.of("id", "alive", "admin_state_up"))),
+                "agents");
         int alive = (int) agents.stream().filter(a -> Boolean.TRUE.equals(bool(a, "alive"))).count();
         return new AgentCounts(agents.size(), alive, agents.size() - alive);
     }
@@ -295,8 +298,8 @@ public class ClusterService {
                 CINDER_SUMMARY_MV));
         JsonNode s = summary == null ? null : summary.path("volume-summary");
         Map<String, Integer> byStatus = new TreeMap<>();
-        Scan scan = scan(ServiceType.BLOCK_STORAGE, "/volumes/detail", filter, null, "volumes", "id", scanLimit,
-                v -> byStatus.merge(String.valueOf(text(v, "status")), 1, Integer::sum));
+        Scan scan = scan(q -> api.get(ServiceType.BLOCK_STORAGE, "/volumes/detail", q, null), filter, "volumes", "id",
+                scanLimit, v -> byStatus.merge(String.valueOf(text(v, "status")), 1, Integer::sum));
         return new VolumeCounts(s == null ? null : Json.integer(s, "total_count"),
                 s == null ? null : longValue(s, "total_size"), scan.counted(), scan.partial(), byStatus);
     }
@@ -304,12 +307,11 @@ public class ClusterService {
     // ---- paging ----
 
     /**
-     * Reads a list page by page (limit + marker) and hands each item to {@code each}, up to {@code scanLimit} items;
-     * partial when more are left.
+     * Reads a list page by page (limit + marker, {@code call} sends one page's query) and hands each item to
+     * {@code each}, up to {@code scanLimit} items; partial when more are left.
      */
-    private Scan scan(ServiceType service, String path, Map<String, Object> filter,
-                      @Nullable Map<String, String> headers, String field, String idField, int scanLimit,
-                      Consumer<JsonNode> each) {
+    private Scan scan(Function<Map<String, Object>, JsonNode> call, Map<String, Object> filter, String field,
+                      String idField, int scanLimit, Consumer<JsonNode> each) {
         int counted = 0;
         String marker = null;
         while (true) {
@@ -319,7 +321,7 @@ public class ClusterService {
             if (marker != null) {
                 query.put("marker", marker);
             }
-            List<JsonNode> page = array(api.get(service, path, query, headers), field);
+            List<JsonNode> page = array(call.apply(query), field);
             int take = Math.min(want, page.size());
             for (int i = 0; i < take; i++) {
                 each.accept(page.get(i));
@@ -334,9 +336,5 @@ public class ClusterService {
             }
             marker = text(page.get(take - 1), idField);
         }
-    }
-
-    private static long orZero(@Nullable Long v) {
-        return v == null ? 0 : v;
     }
 }

@@ -60,6 +60,10 @@ public class FloatingIpService {
     }
 
     public FloatingIpPage list(int limit, @Nullable String marker, Filters f) {
+        if (blankToNull(f.server()) != null && blankToNull(f.port()) != null) {
+            throw ToolException.invalid("Give either server or port, not both: both filter on the port a floating IP"
+                    + " is attached to. Use port alone for one interface of the server.");
+        }
         Map<String, Object> query = new LinkedHashMap<>();
         if (blankToNull(f.network()) != null) {
             query.put("floating_network_id", text(networks.resolve(f.network()), "id"));

@@ -2,7 +2,9 @@ package io.github.openstackops.mcp.network;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.openstackops.mcp.catalog.ToolException;
+import io.github.openstackops.mcp.cloud.Json;
 import io.github.openstackops.mcp.cloud.Paging;
+import io.github.openstackops.mcp.compute.ProjectScope;
 import io.github.openstackops.mcp.compute.ServerNames;
 import io.github.openstackops.mcp.network.NetworkOverviewRecords.Agent;
 import io.github.openstackops.mcp.network.NetworkOverviewRecords.AgentPage;
@@ -49,11 +51,14 @@ public class NetworkOverviewService {
     private final NeutronApi neutron;
     private final NetworkService networks;
     private final ServerNames serverNames;
+    private final ProjectScope projects;
 
-    public NetworkOverviewService(NeutronApi neutron, NetworkService networks, ServerNames serverNames) {
+    public NetworkOverviewService(NeutronApi neutron, NetworkService networks, ServerNames serverNames,
+                                  ProjectScope projects) {
         this.neutron = neutron;
         this.networks = networks;
         this.serverNames = serverNames;
+        this.projects = projects;
     }
 
     // ------------------------------------------------------------------ IP availability
@@ -112,12 +117,21 @@ public class NetworkOverviewService {
 
     // ------------------------------------------------------------------ quotas
 
-    public NetworkQuota quota(@Nullable String project) {
-        String projectId = blankToNull(project) != null ? project.trim() : neutron.projectId();
-        if (projectId == null) {
-            throw ToolException.invalid("The token has no project scope; name the project id.");
+    /**
+     * The project named by id or exact name, checked to exist (Neutron answers quota calls for any string with the
+     * defaults), or the token's own.
+     */
+    private String projectId(@Nullable String project) {
+        if (neutron.projectId() == null) {
+            throw ToolException.invalid("The configured credentials are not scoped to a project; configure a"
+                    + " project (OS_PROJECT_NAME or OS_PROJECT_ID) to read network quotas and topology.");
         }
-        JsonNode quota = neutron.get("/quotas/" + projectId + "/details", null).path("quota");
+        return projects.resolve(project).id();
+    }
+
+    public NetworkQuota quota(@Nullable String project) {
+        String projectId = projectId(project);
+        JsonNode quota = neutron.get("/quotas/" + Json.segment(projectId) + "/details", null).path("quota");
         List<QuotaUsage> usages = new ArrayList<>();
         List<String> near = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = quota.fields(); it.hasNext(); ) {
@@ -138,10 +152,7 @@ public class NetworkOverviewService {
     // ------------------------------------------------------------------ topology
 
     public NetworkTopology topology(@Nullable String project) {
-        String projectId = blankToNull(project) != null ? project.trim() : neutron.projectId();
-        if (projectId == null) {
-            throw ToolException.invalid("The token has no project scope; name the project id.");
-        }
+        String projectId = projectId(project);
         List<String> notes = new ArrayList<>();
         boolean truncated = false;
 

@@ -17,8 +17,8 @@ import java.util.List;
 @Singleton
 public class NetworkOverviewTools implements ToolProvider {
 
-    static final String PROJECT = "Project id (default: the project of the configured credentials; another project"
-            + " needs admin)";
+    static final String PROJECT = "Project id or exact name (default: the project of the configured credentials;"
+            + " another project needs admin)";
 
     public record AvailabilityArgs(
             @Param(value = NetworkTools.LIMIT, defaultValue = "" + Paging.DEFAULT_LIMIT, min = 1, max = Paging.MAX_LIMIT) Integer limit,

@@ -34,10 +34,12 @@ public class NetworkService {
 
     private final NeutronApi neutron;
     private final ServerNames serverNames;
+    private final NetworkGuardrails guardrails;
 
-    public NetworkService(NeutronApi neutron, ServerNames serverNames) {
+    public NetworkService(NeutronApi neutron, ServerNames serverNames, NetworkGuardrails guardrails) {
         this.neutron = neutron;
         this.serverNames = serverNames;
+        this.guardrails = guardrails;
     }
 
     /** Filters Neutron applies. */
@@ -134,6 +136,7 @@ public class NetworkService {
         if (changes.name() == null || changes.name().isBlank()) {
             throw ToolException.invalid("Give the new network a name.");
         }
+        guardrails.refusePortSecurityOff(changes.portSecurityEnabled(), "new ports on this network");
         JsonNode created = neutron.post("/networks", Map.of("network", changes.body())).path("network");
         context.info("created network " + text(created, "name") + " (" + text(created, "id") + ")");
         return detail(created);
@@ -145,6 +148,7 @@ public class NetworkService {
             throw ToolException.invalid("Nothing to change: give at least one of name, description, admin_state_up,"
                     + " mtu, port_security_enabled, shared, external.");
         }
+        guardrails.refusePortSecurityOff(changes.portSecurityEnabled(), "new ports on this network");
         JsonNode n = resolve(ref);
         JsonNode updated = neutron.put("/networks/" + text(n, "id"), Map.of("network", body)).path("network");
         context.info("updated network " + text(n, "id") + ": " + body.keySet());
@@ -153,32 +157,25 @@ public class NetworkService {
 
     // ------------------------------------------------------------------ delete
 
-    private record Plan(JsonNode network, List<JsonNode> subnets, List<JsonNode> autoDeleted, List<JsonNode> blockers,
-                        PortUse.Owners owners, boolean truncated) {
+    private record Plan(JsonNode network, List<JsonNode> subnets, PortUse.InUse ports) {
     }
 
     private Plan plan(String ref) {
         JsonNode n = resolve(ref);
-        String id = text(n, "id");
-        NeutronApi.Bounded ports = neutron.list("ports", Map.of("network_id", id), NeutronApi.INTERNAL_CAP);
-        List<JsonNode> auto = ports.items().stream().filter(PortUse::autoDeleted).toList();
-        List<JsonNode> blockers = ports.items().stream().filter(p -> !PortUse.autoDeleted(p)).toList();
+        PortUse.InUse ports = PortUse.InUse.of(neutron.list("ports", Map.of("network_id", text(n, "id")),
+                NeutronApi.INTERNAL_CAP), neutron, serverNames);
         List<JsonNode> subnets = neutron.byIds("subnets", stringList(n, "subnets"), "id", "name", "cidr");
-        return new Plan(n, subnets, auto, blockers, PortUse.Owners.of(blockers, neutron, serverNames),
-                ports.truncated());
+        return new Plan(n, subnets, ports);
     }
 
     /** Neutron refuses to delete a network that still has ports other than its DHCP ports: say which, and how. */
     private static void refuseIfInUse(Plan plan) {
-        if (plan.blockers().isEmpty()) {
+        if (plan.ports().blockers().isEmpty()) {
             return;
         }
-        List<String> uses = plan.blockers().stream().limit(20).map(p -> PortUse.describe(p, plan.owners())).toList();
-        int more = plan.blockers().size() - uses.size();
         throw ToolException.conflict("Network " + NeutronJson.describe(plan.network()) + " is still in use by "
-                + plan.blockers().size() + (plan.truncated() ? "+" : "") + " port(s): " + String.join("; ", uses)
-                + (more > 0 ? "; and " + more + " more" : "") + ". Neutron refuses to delete a network in use. "
-                + PortUse.advice(plan.blockers()));
+                + plan.ports().blockersInWords() + ". Neutron refuses to delete a network in use. "
+                + PortUse.advice(plan.ports().blockers()));
     }
 
     public Preview deletePreview(String ref) {
@@ -189,7 +186,7 @@ public class NetworkService {
         resources.add(new Preview.Resource("network", text(n, "id"), text(n, "name"), "deleted"));
         plan.subnets().forEach(s -> resources.add(new Preview.Resource("subnet", text(s, "id"),
                 NeutronJson.label(s) + " " + text(s, "cidr"), "deleted with the network")));
-        plan.autoDeleted().forEach(p -> resources.add(new Preview.Resource("port", text(p, "id"),
+        plan.ports().autoDeleted().forEach(p -> resources.add(new Preview.Resource("port", text(p, "id"),
                 text(p, "device_owner"), "deleted with the network (Neutron's own port)")));
         List<String> warnings = new ArrayList<>();
         if (flag(n, "shared")) {

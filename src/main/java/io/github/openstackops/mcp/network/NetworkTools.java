@@ -48,7 +48,7 @@ public class NetworkTools implements ToolProvider {
             @Param(value = "Name of the new network", required = true, minLength = 1, maxLength = 255) String name,
             @Param(value = "Description", maxLength = 255) String description,
             @Param(value = "MTU in bytes (default: the cloud's maximum for the network type)", min = 68, max = 65535) Integer mtu,
-            @Param("Port security (security groups, anti-spoofing) on new ports; default true") Boolean portSecurityEnabled,
+            @Param("Port security (security groups, anti-spoofing) on new ports; default true; false is refused unless the operator set ALLOW_WORLD_OPEN_INGRESS=true") Boolean portSecurityEnabled,
             @Param("Administratively up; default true") Boolean adminStateUp,
             @Param("Share with every project (admin only)") Boolean shared,
             @Param("Make it an external network, usable as floating IP pool and router gateway (admin only)") Boolean external,
@@ -62,7 +62,7 @@ public class NetworkTools implements ToolProvider {
             @Param(value = "New name", minLength = 1, maxLength = 255) String name,
             @Param(value = "New description", maxLength = 255) String description,
             @Param(value = "New MTU in bytes", min = 68, max = 65535) Integer mtu,
-            @Param("Port security default for new ports") Boolean portSecurityEnabled,
+            @Param("Port security default for new ports; false is refused unless the operator set ALLOW_WORLD_OPEN_INGRESS=true") Boolean portSecurityEnabled,
             @Param("false takes the network administratively down") Boolean adminStateUp,
             @Param("Share with every project, or stop sharing (admin only)") Boolean shared,
             @Param("Make external, or internal again (admin only)") Boolean external) {

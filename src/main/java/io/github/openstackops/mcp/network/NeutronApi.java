@@ -9,7 +9,6 @@ import io.github.openstackops.mcp.cloud.OpenStackFaults;
 import io.github.openstackops.mcp.cloud.Paging;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
-import org.openstack4j.api.exceptions.ResponseException;
 import org.openstack4j.api.types.ServiceType;
 import org.openstack4j.core.transport.HttpMethod;
 import org.openstack4j.model.identity.v3.Token;
@@ -61,14 +60,8 @@ public class NeutronApi {
     /** A single resource ({@code path} like "/networks/<id>", {@code singular} like "network"); null on 404. */
     @Nullable
     public JsonNode find(String path, String singular) {
-        try {
-            return get(path, null).path(singular);
-        } catch (ResponseException e) {
-            if (e.getStatus() == 404) {
-                return null;
-            }
-            throw e;
-        }
+        JsonNode found = Json.orNull(() -> get(path, null));
+        return found == null ? null : found.path(singular);
     }
 
     public JsonNode post(String path, Object body) {

@@ -39,14 +39,16 @@ public class PortService {
     private final SubnetService subnets;
     private final SecurityGroupService groups;
     private final ServerNames serverNames;
+    private final NetworkGuardrails guardrails;
 
     public PortService(NeutronApi neutron, NetworkService networks, SubnetService subnets,
-                       SecurityGroupService groups, ServerNames serverNames) {
+                       SecurityGroupService groups, ServerNames serverNames, NetworkGuardrails guardrails) {
         this.neutron = neutron;
         this.networks = networks;
         this.subnets = subnets;
         this.groups = groups;
         this.serverNames = serverNames;
+        this.guardrails = guardrails;
     }
 
     /** Filters Neutron applies; references are resolved to ids first. */
@@ -149,6 +151,7 @@ public class PortService {
 
     public PortDetail create(String network, @Nullable String subnet, @Nullable String ipAddress, Changes changes,
                              ToolContext context) {
+        guardrails.refusePortSecurityOff(changes.portSecurityEnabled(), "the new port");
         JsonNode n = networks.resolve(network);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("network_id", text(n, "id"));
@@ -180,6 +183,7 @@ public class PortService {
             throw ToolException.invalid("Nothing to change: give at least one of name, description, security_groups,"
                     + " port_security_enabled, admin_state_up.");
         }
+        guardrails.refusePortSecurityOff(changes.portSecurityEnabled(), "this port");
         if (Boolean.FALSE.equals(changes.portSecurityEnabled()) && changes.securityGroups() == null) {
             // Neutron refuses to turn port security off while groups are applied: take them off in the same call
             body.put("security_groups", List.of());

@@ -44,7 +44,7 @@ public class PortTools implements ToolProvider {
             @Param(value = "Subnet to take the address from (id or exact name; default: any subnet of the network)", maxLength = 255) String subnet,
             @Param(value = "Fixed IP address to request (default: the next free one)", pattern = SubnetService.IP, maxLength = 45) String ipAddress,
             @Param(value = "Security groups (ids or exact names; default: the project's default group)", maxItems = 20) List<String> securityGroups,
-            @Param("Port security (security groups, anti-spoofing); false also removes the security groups") Boolean portSecurityEnabled,
+            @Param("Port security (security groups, anti-spoofing); false also removes the security groups, and is refused unless the operator set ALLOW_WORLD_OPEN_INGRESS=true") Boolean portSecurityEnabled,
             @Param("Administratively up; default true") Boolean adminStateUp) {
     }
 
@@ -53,7 +53,7 @@ public class PortTools implements ToolProvider {
             @Param(value = "New name", maxLength = 255) String name,
             @Param(value = "New description", maxLength = 255) String description,
             @Param(value = "Replaces the security groups (ids or exact names; empty list removes all)", maxItems = 20) List<String> securityGroups,
-            @Param("Turn port security on or off; off also removes the security groups") Boolean portSecurityEnabled,
+            @Param("Turn port security on or off; off also removes the security groups, and is refused unless the operator set ALLOW_WORLD_OPEN_INGRESS=true") Boolean portSecurityEnabled,
             @Param("false takes the port administratively down") Boolean adminStateUp) {
     }
 

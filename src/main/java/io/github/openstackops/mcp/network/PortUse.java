@@ -42,6 +42,34 @@ final class PortUse {
         }
     }
 
+    /**
+     * The ports on a network, subnet or security group about to be deleted: those Neutron removes by itself, and those
+     * that block the delete, with their owners' names.
+     */
+    record InUse(List<JsonNode> autoDeleted, List<JsonNode> blockers, Owners owners, boolean truncated) {
+
+        /** Neutron's own ports (DHCP, distributed) go with a network or subnet; every other port blocks. */
+        static InUse of(NeutronApi.Bounded ports, NeutronApi neutron, ServerNames serverNames) {
+            List<JsonNode> auto = ports.items().stream().filter(PortUse::autoDeleted).toList();
+            List<JsonNode> blockers = ports.items().stream().filter(p -> !PortUse.autoDeleted(p)).toList();
+            return new InUse(auto, blockers, Owners.of(blockers, neutron, serverNames), ports.truncated());
+        }
+
+        /** Every port blocks (a security group cannot go while any port uses it). */
+        static InUse every(NeutronApi.Bounded ports, NeutronApi neutron, ServerNames serverNames) {
+            return new InUse(List.of(), ports.items(), Owners.of(ports.items(), neutron, serverNames),
+                    ports.truncated());
+        }
+
+        /** e.g. "3 port(s): server 'web-1' via port …; …; and 5 more" (at most 20 named). */
+        String blockersInWords() {
+            List<String> uses = blockers.stream().limit(20).map(p -> describe(p, owners)).toList();
+            int more = blockers.size() - uses.size();
+            return blockers.size() + (truncated ? "+" : "") + " port(s): " + String.join("; ", uses)
+                    + (more > 0 ? "; and " + more + " more" : "");
+        }
+    }
+
     static boolean autoDeleted(JsonNode port) {
         return AUTO_DELETED.contains(String.valueOf(Json.text(port, "device_owner")));
     }

@@ -139,10 +139,7 @@ public class SecurityGroupService {
 
     public RuleCreated createRule(String groupRef, NewRule rule, ToolContext context) {
         String direction = rule.direction().toLowerCase(Locale.ROOT);
-        String protocol = blankToNull(rule.protocol());
-        if (protocol != null && Set.of("any", "0").contains(protocol.toLowerCase(Locale.ROOT))) {
-            protocol = null;
-        }
+        String protocol = SecurityRules.protocol(rule.protocol());
         if (rule.portRangeMax() != null && rule.portRangeMin() == null) {
             throw ToolException.invalid("port_range_max needs port_range_min (for a single port, give only"
                     + " port_range_min).");
@@ -150,11 +147,15 @@ public class SecurityGroupService {
         if (rule.portRangeMin() != null && protocol == null) {
             throw ToolException.invalid("Ports need a protocol: give protocol tcp, udp or another protocol with ports.");
         }
-        String prefix = blankToNull(rule.remoteIpPrefix());
+        String givenPrefix = blankToNull(rule.remoteIpPrefix());
         String remoteGroupRef = blankToNull(rule.remoteGroup());
-        if (prefix != null && remoteGroupRef != null) {
+        if (givenPrefix != null && remoteGroupRef != null) {
             throw ToolException.invalid("Give either remote_ip_prefix or remote_group, not both.");
         }
+        String prefix = givenPrefix == null ? null : SecurityRules.prefix(givenPrefix).orElseThrow(() ->
+                ToolException.invalid("remote_ip_prefix '" + givenPrefix + "' is not a CIDR: give an address and a"
+                        + " prefix length such as 203.0.113.0/24 or 2001:db8::/48 (an IPv4 mask may also be dotted,"
+                        + " e.g. 203.0.113.0/255.255.255.0), or a single address."));
         String ethertype = rule.ethertype() != null ? rule.ethertype()
                 : prefix != null && prefix.contains(":") ? "IPv6" : "IPv4";
         boolean icmp = protocol != null && protocol.toLowerCase(Locale.ROOT).contains("icmp");
@@ -176,13 +177,18 @@ public class SecurityGroupService {
         put(body, "port_range_min", rule.portRangeMin());
         put(body, "port_range_max", max);
         put(body, "remote_ip_prefix", prefix);
-        if (remoteGroupRef != null) {
-            body.put("remote_group_id", text(resolve(remoteGroupRef), "id"));
+        JsonNode remoteGroup = remoteGroupRef == null ? null : resolve(remoteGroupRef);
+        if (remoteGroup != null) {
+            body.put("remote_group_id", text(remoteGroup, "id"));
         }
         put(body, "description", rule.description());
         JsonNode created = neutron.post("/security-group-rules", Map.of("security_group_rule", body))
                 .path("security_group_rule");
-        Map<String, String> names = remoteGroupNames(List.of(created), group);
+        Map<String, String> names = new LinkedHashMap<>();
+        names.put(text(group, "id"), str(group, "name"));
+        if (remoteGroup != null) {
+            names.put(text(remoteGroup, "id"), str(remoteGroup, "name"));
+        }
         Rule out = rule(created, names);
         context.info("created rule " + out.id() + " in security group " + text(group, "id") + ": " + out.summary());
         return new RuleCreated(new Ref(text(group, "id"), str(group, "name")), out,
@@ -191,21 +197,22 @@ public class SecurityGroupService {
 
     // ------------------------------------------------------------------ deletes
 
-    private record GroupPlan(JsonNode group, List<JsonNode> ports, boolean portsTruncated,
-                             List<JsonNode> referencingRules, Map<String, String> groupNames) {
+    private record GroupPlan(JsonNode group, PortUse.InUse ports, List<JsonNode> referencingRules,
+                             Map<String, String> groupNames) {
     }
 
     private GroupPlan groupPlan(String ref) {
         JsonNode g = resolve(ref);
         String id = text(g, "id");
-        NeutronApi.Bounded ports = neutron.list("ports", Map.of("security_groups", id), NeutronApi.INTERNAL_CAP);
+        PortUse.InUse ports = PortUse.InUse.every(neutron.list("ports", Map.of("security_groups", id),
+                NeutronApi.INTERNAL_CAP), neutron, serverNames);
         List<JsonNode> referencing = neutron.list("security-group-rules", Map.of("remote_group_id", id)).stream()
                 .filter(r -> !id.equals(text(r, "security_group_id"))).toList();
         Map<String, String> names = new LinkedHashMap<>();
         names.put(id, str(g, "name"));
         names.putAll(neutron.names("security-groups",
                 referencing.stream().map(r -> text(r, "security_group_id")).toList()));
-        return new GroupPlan(g, ports.items(), ports.truncated(), referencing, names);
+        return new GroupPlan(g, ports, referencing, names);
     }
 
     private void refuseGroupDelete(GroupPlan plan) {
@@ -215,13 +222,9 @@ public class SecurityGroupService {
                     + " every port without an explicit group gets it, and Neutron recreates it when it is missing."
                     + " Remove or change its rules instead (security_group_rule_delete).");
         }
-        if (!plan.ports().isEmpty()) {
-            PortUse.Owners owners = PortUse.Owners.of(plan.ports(), neutron, serverNames);
-            List<String> uses = plan.ports().stream().limit(20).map(p -> PortUse.describe(p, owners)).toList();
-            int more = plan.ports().size() - uses.size();
+        if (!plan.ports().blockers().isEmpty()) {
             throw ToolException.conflict("Security group " + NeutronJson.describe(g) + " is still used by "
-                    + plan.ports().size() + (plan.portsTruncated() ? "+" : "") + " port(s): " + String.join("; ", uses)
-                    + (more > 0 ? "; and " + more + " more" : "") + ". Neutron refuses to delete a group in use."
+                    + plan.ports().blockersInWords() + ". Neutron refuses to delete a group in use."
                     + " First take it off those ports (port_update with other security_groups) or delete the"
                     + " servers.");
         }

@@ -94,7 +94,8 @@ public class SecurityGroupTools implements ToolProvider {
                         .description("Add a rule to a security group, e.g. ingress tcp 443 from 0.0.0.0/0. Guard rail:"
                                 + " an ingress rule that opens SSH (22), RDP (3389) or database/cache ports (3306,"
                                 + " 5432, 6379, 27017, 9200, 11211) to the whole internet (0.0.0.0/0, ::/0, no"
-                                + " prefix, or a prefix wider than /8) is refused, also when a port range covers one"
+                                + " prefix, or an IPv4 prefix wider than /8 or IPv6 wider than /16) is refused, also"
+                                + " when a port range covers one"
                                 + " or no port is given with tcp/udp/any, unless the operator set"
                                 + " ALLOW_WORLD_OPEN_INGRESS=true; use a narrower prefix or a remote_group.")
                         .handler((ctx, a) -> groups.createRule(a.securityGroup(), new SecurityGroupService.NewRule(

@@ -1,9 +1,11 @@
 package io.github.openstackops.mcp.network;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.openstackops.mcp.catalog.ToolException;
 import io.github.openstackops.mcp.cloud.Json;
 import io.micronaut.core.annotation.Nullable;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +13,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Security group rules in words ("ingress tcp 22 from 0.0.0.0/0"), and the guard rail that keeps SSH, RDP and
@@ -101,22 +105,114 @@ final class SecurityRules {
 
     /**
      * Whether a source prefix means "the internet": none at all (Neutron then allows every address), 0.0.0.0/0,
-     * ::/0, or any prefix wider than /8, which still covers a large share of all addresses (0.0.0.0/1 + 128.0.0.0/1
-     * would otherwise get around the rule).
+     * ::/0, or any IPv4 prefix wider than /8 or IPv6 prefix wider than /16, which still cover a large share of all
+     * addresses (0.0.0.0/1 + 128.0.0.0/1 or 2000::/12 would otherwise get around the rule). A prefix this class cannot
+     * read counts as the internet: the guard rail fails closed.
      */
     static boolean isWorld(@Nullable String prefix) {
         if (prefix == null || prefix.isBlank()) {
             return true;
         }
-        int slash = prefix.indexOf('/');
-        if (slash < 0) {
-            return false;
+        Optional<String> cidr = prefix(prefix);
+        if (cidr.isEmpty()) {
+            return true;
         }
-        try {
-            return Integer.parseInt(prefix.substring(slash + 1).trim()) < 8;
-        } catch (NumberFormatException e) {
-            return false;
+        String canonical = cidr.get();
+        int length = Integer.parseInt(canonical.substring(canonical.indexOf('/') + 1));
+        return length < (canonical.contains(":") ? 16 : 8);
+    }
+
+    private static final Pattern IPV4 = Pattern.compile("([0-9]{1,3})\\.([0-9]{1,3})\\.([0-9]{1,3})\\.([0-9]{1,3})");
+    private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
+    private static final Pattern LENGTH = Pattern.compile("[0-9]{1,3}");
+
+    /**
+     * A source prefix as "address/length", read the way Neutron reads it: a bare address is a host (/32, /128), and an
+     * IPv4 mask may also be written dotted, as a netmask (/255.255.255.0) or an ACL-style host mask (/0.0.0.255).
+     * Empty when the text is none of these, so that the caller can refuse it instead of guessing.
+     */
+    static Optional<String> prefix(String prefix) {
+        String text = prefix.trim();
+        int slash = text.indexOf('/');
+        String address = slash < 0 ? text : text.substring(0, slash);
+        String mask = slash < 0 ? null : text.substring(slash + 1);
+        boolean v6 = IPV6.matcher(address).matches();
+        if (!v6 && ipv4(address) == null) {
+            return Optional.empty();
         }
+        int bits = v6 ? 128 : 32;
+        Integer length;
+        if (mask == null) {
+            length = bits;
+        } else if (LENGTH.matcher(mask).matches()) {
+            length = Integer.parseInt(mask);
+        } else {
+            length = v6 ? null : maskLength(ipv4(mask));
+        }
+        if (length == null || length > bits) {
+            return Optional.empty();
+        }
+        return Optional.of(address + "/" + length);
+    }
+
+    /** A dotted-quad IPv4 address as its 32 bits, or null. */
+    private static @Nullable Integer ipv4(String text) {
+        Matcher m = IPV4.matcher(text);
+        if (!m.matches()) {
+            return null;
+        }
+        int value = 0;
+        for (int i = 1; i <= 4; i++) {
+            int octet = Integer.parseInt(m.group(i));
+            if (octet > 255) {
+                return null;
+            }
+            value = value << 8 | octet;
+        }
+        return value;
+    }
+
+    /** The prefix length of a netmask (checked first, as Neutron does) or of a host mask; null for neither. */
+    private static @Nullable Integer maskLength(@Nullable Integer mask) {
+        if (mask == null) {
+            return null;
+        }
+        int inverse = ~mask;
+        if ((inverse & (inverse + 1)) == 0) {
+            return Integer.bitCount(mask);
+        }
+        if ((mask & (mask + 1)) == 0) {
+            return 32 - Integer.bitCount(mask);
+        }
+        return null;
+    }
+
+    private static final Pattern PROTOCOL_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9-]*");
+    private static final Pattern PROTOCOL_NUMBER = Pattern.compile("[+-]?[0-9]+");
+
+    /**
+     * A rule's protocol in one spelling: null for every protocol ("any", 0, 00), a name in lower case, or an IP
+     * protocol number without sign or leading zeros (Neutron takes "06" and "+6" as tcp, so the guard rail must too).
+     *
+     * @throws ToolException when the text is neither a name nor a number 0-255
+     */
+    static @Nullable String protocol(@Nullable String protocol) {
+        if (protocol == null || protocol.isBlank()) {
+            return null;
+        }
+        String p = protocol.trim();
+        if (PROTOCOL_NAME.matcher(p).matches()) {
+            String name = p.toLowerCase(Locale.ROOT);
+            return "any".equals(name) ? null : name;
+        }
+        if (PROTOCOL_NUMBER.matcher(p).matches()) {
+            BigInteger number = new BigInteger(p);
+            if (number.signum() >= 0 && number.compareTo(BigInteger.valueOf(255)) <= 0) {
+                return number.signum() == 0 ? null : number.toString();
+            }
+        }
+        throw ToolException.invalid("protocol '" + protocol + "' is neither a protocol name (tcp, udp, icmp, ...) nor"
+                + " an IP protocol number 0-255; leave it out (or give any) for every protocol.");
     }
 
     /**

@@ -170,28 +170,22 @@ public class SubnetService {
 
     // ------------------------------------------------------------------ delete
 
-    private record Plan(JsonNode subnet, List<JsonNode> autoDeleted, List<JsonNode> blockers, PortUse.Owners owners,
-                        boolean truncated) {
+    private record Plan(JsonNode subnet, PortUse.InUse ports) {
     }
 
     private Plan plan(String ref) {
         JsonNode s = resolve(ref);
-        NeutronApi.Bounded ports = neutron.list("ports", Map.of("fixed_ips", "subnet_id=" + text(s, "id")),
-                NeutronApi.INTERNAL_CAP);
-        List<JsonNode> auto = ports.items().stream().filter(PortUse::autoDeleted).toList();
-        List<JsonNode> blockers = ports.items().stream().filter(p -> !PortUse.autoDeleted(p)).toList();
-        return new Plan(s, auto, blockers, PortUse.Owners.of(blockers, neutron, serverNames), ports.truncated());
+        return new Plan(s, PortUse.InUse.of(neutron.list("ports", Map.of("fixed_ips", "subnet_id=" + text(s, "id")),
+                NeutronApi.INTERNAL_CAP), neutron, serverNames));
     }
 
     private static void refuseIfInUse(Plan plan) {
-        if (plan.blockers().isEmpty()) {
+        if (plan.ports().blockers().isEmpty()) {
             return;
         }
-        List<String> uses = plan.blockers().stream().limit(20).map(p -> PortUse.describe(p, plan.owners())).toList();
-        int more = plan.blockers().size() - uses.size();
-        throw ToolException.conflict("Subnet " + describe(plan.subnet()) + " still has addresses in use by " + plan.blockers().size() + (plan.truncated() ? "+" : "")
-                + " port(s): " + String.join("; ", uses) + (more > 0 ? "; and " + more + " more" : "")
-                + ". Neutron refuses to delete a subnet in use. " + PortUse.advice(plan.blockers()));
+        throw ToolException.conflict("Subnet " + describe(plan.subnet()) + " still has addresses in use by "
+                + plan.ports().blockersInWords() + ". Neutron refuses to delete a subnet in use. "
+                + PortUse.advice(plan.ports().blockers()));
     }
 
     public Preview deletePreview(String ref) {
@@ -201,7 +195,7 @@ public class SubnetService {
         List<Preview.Resource> resources = new ArrayList<>();
         resources.add(new Preview.Resource("subnet", text(s, "id"), str(s, "name") + " " + text(s, "cidr"),
                 "deleted"));
-        plan.autoDeleted().forEach(p -> resources.add(new Preview.Resource("port", text(p, "id"),
+        plan.ports().autoDeleted().forEach(p -> resources.add(new Preview.Resource("port", text(p, "id"),
                 text(p, "device_owner"), "loses its address on this subnet (Neutron's own port)")));
         List<String> warnings = new ArrayList<>();
         JsonNode network = neutron.find("/networks/" + text(s, "network_id"), "network");

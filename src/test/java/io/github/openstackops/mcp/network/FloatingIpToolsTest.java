@@ -78,6 +78,13 @@ class FloatingIpToolsTest extends NeutronToolsTestBase {
     }
 
     @Test
+    void floating_ip_list_refuses_server_and_port_together_instead_of_dropping_one() {
+        assertThat(tools.error("floating_ip_list", Map.of("server", "web-1", "port", WEB_1_PORT)))
+                .contains("either server or port, not both");
+        assertThat(fake.count("GET", N + "/floatingips.*")).isZero();
+    }
+
+    @Test
     void floating_ip_get_takes_the_address() {
         Map<String, Object> fip = tools.ok("floating_ip_get", Map.of("floating_ip", "203.0.113.197"));
 

@@ -86,6 +86,36 @@ class NetworkOverviewToolsTest extends NeutronToolsTestBase {
     }
 
     @Test
+    void quota_of_another_project_takes_its_name_and_checks_it_exists() {
+        fake.asAdmin();
+        fake.on("GET", "/identity/v3/projects", 200, "compute-inventory/projects-demo.json");
+
+        Map<String, Object> quota = tools.ok("network_quota_get", Map.of("project", "demo"));
+
+        assertThat(quota).containsEntry("project_id", DEMO_PROJECT);
+        assertThat(fake.count("GET", N + "/quotas/" + DEMO_PROJECT + "/details")).isEqualTo(1);
+
+        fake.on("GET", "/identity/v3/projects", r -> FakeOpenStack.Reply.json(200, "{\"projects\": []}"));
+        fake.on("GET", "/identity/v3/projects/.*", r -> FakeOpenStack.Reply.json(404,
+                "{\"error\": {\"code\": 404, \"message\": \"Could not find project\"}}"));
+        assertThat(tools.error("network_quota_get", Map.of("project", "no/such project")))
+                .contains("Project 'no/such project'", "not found");
+        assertThat(tools.error("network_topology", Map.of("project", "no/such project")))
+                .contains("Project 'no/such project'", "not found");
+        assertThat(fake.count("GET", N + "/quotas/.*")).isEqualTo(1);
+        assertThat(fake.count("GET", N + "/routers.*")).isZero();
+    }
+
+    @Test
+    void another_project_as_a_user_is_one_clear_forbidden_error() {
+        fake.on("GET", "/identity/v3/projects", 403, "compute-inventory/projects-403.json");
+
+        assertThat(tools.error("network_quota_get", Map.of("project", "admin")))
+                .contains("only an admin can read other projects");
+        assertThat(fake.count("GET", N + "/quotas/.*")).isZero();
+    }
+
+    @Test
     void quotas_near_their_limit_are_pointed_out() {
         ObjectNode quota = (ObjectNode) NeutronFake.tree(fake, "quota-demo.json");
         ((ObjectNode) quota.path("quota").path("router")).put("used", 9);

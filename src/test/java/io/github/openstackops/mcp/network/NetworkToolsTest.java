@@ -112,6 +112,16 @@ class NetworkToolsTest extends NeutronToolsTestBase {
     }
 
     @Test
+    void port_security_off_by_default_on_a_network_is_refused_without_the_operators_consent() {
+        assertThat(tools.error("network_create", Map.of("name", "open-net", "port_security_enabled", false)))
+                .contains("port_security_enabled=false", "new ports on this network", "ALLOW_WORLD_OPEN_INGRESS=true");
+        assertThat(tools.error("network_update", Map.of("network", "private", "port_security_enabled", false)))
+                .contains("port_security_enabled=false", "ALLOW_WORLD_OPEN_INGRESS=true");
+        assertThat(fake.count("POST", N + "/.*")).isZero();
+        assertThat(fake.count("PUT", N + "/.*")).isZero();
+    }
+
+    @Test
     void network_delete_is_refused_while_servers_and_router_interfaces_use_it() {
         String refusal = tools.error("network_delete", Map.of("network", "private"));
 

@@ -83,15 +83,14 @@ class PortToolsTest extends NeutronToolsTestBase {
     }
 
     @Test
-    void turning_port_security_off_also_takes_the_groups_off() {
-        answer("PUT", N + "/ports/" + WEB_1_PORT, 200, "port-web-1.json");
-
-        tools.ok("port_update", Map.of("port", WEB_1_PORT, "port_security_enabled", false));
-
-        JsonNode body = NeutronFake.body(last("PUT", N + "/ports/.*")).path("port");
-        assertThat(body.path("port_security_enabled").asBoolean(true)).isFalse();
-        assertThat(body.path("security_groups").isArray()).isTrue();
-        assertThat(body.path("security_groups")).isEmpty();
+    void turning_port_security_off_is_refused_without_the_operators_consent() {
+        assertThat(tools.error("port_update", Map.of("port", WEB_1_PORT, "port_security_enabled", false)))
+                .contains("port_security_enabled=false", "this port", "security_group_rule_create",
+                        "ALLOW_WORLD_OPEN_INGRESS=true");
+        assertThat(tools.error("port_create", Map.of("network", "private", "port_security_enabled", false)))
+                .contains("port_security_enabled=false", "the new port", "ALLOW_WORLD_OPEN_INGRESS=true");
+        assertThat(fake.count("POST", N + "/.*")).isZero();
+        assertThat(fake.count("PUT", N + "/.*")).isZero();
         assertThat(tools.error("port_update", Map.of("port", WEB_1_PORT))).contains("Nothing to change");
     }
 

@@ -76,6 +76,24 @@ class SecurityGroupToolsTest extends NeutronToolsTestBase {
         assertThat((String) created.get("message")).contains("now has the rule: ingress tcp 22 from 198.51.100.0/24");
     }
 
+    @Test
+    void a_rule_from_a_remote_group_names_it_without_looking_it_up_twice() {
+        ObjectNode rule = ((ObjectNode) NeutronFake.tree(fake, "security-group-rule-create.json")
+                .path("security_group_rule")).deepCopy();
+        rule.put("remote_group_id", DEFAULT_SG).putNull("remote_ip_prefix");
+        fake.on("POST", N + "/security-group-rules", r -> FakeOpenStack.Reply.json(201,
+                "{\"security_group_rule\": " + NeutronFake.write(rule) + "}"));
+
+        Map<String, Object> created = tools.ok("security_group_rule_create", Map.of("security_group", "web",
+                "protocol", "tcp", "port_range_min", 5432, "remote_group", "default"));
+
+        assertThat(NeutronFake.body(last("POST", N + "/security-group-rules")).path("security_group_rule")
+                .path("remote_group_id").asText()).isEqualTo(DEFAULT_SG);
+        assertThat(map(created, "rule")).containsEntry("summary", "ingress tcp 22 from group 'default'");
+        assertThat(queries("GET", N + "/security-groups")).noneSatisfy(q -> assertThat(q).anyMatch(p ->
+                p.startsWith("id=")));
+    }
+
     static Stream<Map<String, Object>> worldOpenRules() {
         return Stream.of(
                 Map.of("security_group", "web", "protocol", "tcp", "port_range_min", 22, "remote_ip_prefix", "0.0.0.0/0"),
@@ -91,7 +109,45 @@ class SecurityGroupToolsTest extends NeutronToolsTestBase {
                 Map.of("security_group", "web", "protocol", "udp", "port_range_min", 11211, "remote_ip_prefix", "0.0.0.0/0"),
                 Map.of("security_group", "web", "protocol", "6", "port_range_min", 27017, "remote_ip_prefix", "0.0.0.0/0"),
                 // half the internet is still the internet
-                Map.of("security_group", "web", "protocol", "tcp", "port_range_min", 5432, "remote_ip_prefix", "0.0.0.0/1"));
+                Map.of("security_group", "web", "protocol", "tcp", "port_range_min", 5432, "remote_ip_prefix", "0.0.0.0/1"),
+                // Neutron reads a dotted netmask (or an ACL-style host mask) as the prefix length
+                Map.of("security_group", "web", "protocol", "tcp", "port_range_min", 22, "remote_ip_prefix",
+                        "0.0.0.0/0.0.0.0"),
+                Map.of("security_group", "web", "protocol", "tcp", "port_range_min", 22, "remote_ip_prefix",
+                        "0.0.0.0/127.255.255.255"),
+                // Neutron takes any integer spelling of a protocol number: 06 is tcp, 00 is every protocol
+                Map.of("security_group", "web", "protocol", "06", "port_range_min", 22, "remote_ip_prefix", "0.0.0.0/0"),
+                Map.of("security_group", "web", "protocol", "+6", "port_range_min", 22, "remote_ip_prefix", "0.0.0.0/0"),
+                Map.of("security_group", "web", "protocol", "006", "port_range_min", 22, "remote_ip_prefix", "0.0.0.0/0"),
+                Map.of("security_group", "web", "protocol", "00", "remote_ip_prefix", "0.0.0.0/0"),
+                // 2000::/12 covers a good part of the IPv6 internet
+                Map.of("security_group", "web", "protocol", "tcp", "port_range_min", 22, "remote_ip_prefix", "2000::/12"));
+    }
+
+    @Test
+    void a_remote_ip_prefix_that_cannot_be_read_is_refused_rather_than_trusted() {
+        for (String prefix : List.of("0.0.0.0/x", "0.0.0.0/0.255.0.255", "0/0", "0.0.0.0/33", "::/129", "::/ffff::",
+                "0.0.0.0/+0", "not-an-address")) {
+            assertThat(tools.error("security_group_rule_create", Map.of("security_group", "web", "protocol", "tcp",
+                    "port_range_min", 22, "remote_ip_prefix", prefix)))
+                    .as(prefix).contains("remote_ip_prefix '" + prefix + "'", "CIDR");
+        }
+        assertThat(fake.count("POST", N + "/.*")).isZero();
+    }
+
+    @Test
+    void a_protocol_number_is_sent_in_its_plain_form_and_must_be_0_to_255() {
+        answer("POST", N + "/security-group-rules", 201, "security-group-rule-create.json");
+
+        tools.ok("security_group_rule_create", Map.of("security_group", "web", "protocol", "+06", "port_range_min", 22,
+                "remote_ip_prefix", "10.0.0.0/8"));
+
+        assertThat(NeutronFake.body(last("POST", N + "/security-group-rules")).path("security_group_rule")
+                .path("protocol").asText()).isEqualTo("6");
+        assertThat(tools.error("security_group_rule_create", Map.of("security_group", "web", "protocol", "256",
+                "remote_ip_prefix", "10.0.0.0/8"))).contains("protocol '256'", "0-255");
+        assertThat(tools.error("security_group_rule_create", Map.of("security_group", "web", "protocol", "6_",
+                "remote_ip_prefix", "10.0.0.0/8"))).contains("protocol '6_'", "0-255");
     }
 
     @ParameterizedTest

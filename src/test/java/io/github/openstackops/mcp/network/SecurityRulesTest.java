@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Rules in words, and the exposure check behind the guard rail, without a cloud. */
 class SecurityRulesTest {
@@ -40,6 +41,47 @@ class SecurityRulesTest {
         assertThat(SecurityRules.isWorld("10.0.0.0/8")).isFalse();
         assertThat(SecurityRules.isWorld("198.51.100.7/32")).isFalse();
         assertThat(SecurityRules.isWorld("198.51.100.7")).isFalse();
+    }
+
+    @Test
+    void dotted_masks_count_by_their_prefix_length() {
+        assertThat(SecurityRules.isWorld("0.0.0.0/0.0.0.0")).isTrue();
+        assertThat(SecurityRules.isWorld("0.0.0.0/128.0.0.0")).isTrue();
+        assertThat(SecurityRules.isWorld("0.0.0.0/127.255.255.255")).as("host mask of a /1").isTrue();
+        assertThat(SecurityRules.isWorld("10.0.0.0/255.0.0.0")).isFalse();
+        assertThat(SecurityRules.isWorld("10.0.0.0/0.255.255.255")).as("host mask of a /8").isFalse();
+        assertThat(SecurityRules.isWorld("198.51.100.0/255.255.255.0")).isFalse();
+    }
+
+    @Test
+    void an_ipv6_prefix_shorter_than_a_slash_16_is_the_world() {
+        assertThat(SecurityRules.isWorld("2000::/12")).isTrue();
+        assertThat(SecurityRules.isWorld("2000::/15")).isTrue();
+        assertThat(SecurityRules.isWorld("2001:db8::/16")).isFalse();
+        assertThat(SecurityRules.isWorld("2001:db8::/32")).isFalse();
+        assertThat(SecurityRules.isWorld("10.0.0.0/12")).as("IPv4 keeps /8").isFalse();
+    }
+
+    @Test
+    void a_prefix_that_cannot_be_read_counts_as_the_world() {
+        assertThat(SecurityRules.isWorld("0.0.0.0/x")).isTrue();
+        assertThat(SecurityRules.isWorld("0.0.0.0/0.255.0.255")).isTrue();
+        assertThat(SecurityRules.prefix("0.0.0.0/0.0.0.0")).contains("0.0.0.0/0");
+        assertThat(SecurityRules.prefix("10.1.0.0/0.0.255.255")).contains("10.1.0.0/16");
+        assertThat(SecurityRules.prefix("2001:DB8::/032")).contains("2001:DB8::/32");
+        assertThat(SecurityRules.prefix("0.0.0.0/x")).isEmpty();
+    }
+
+    @Test
+    void protocol_numbers_have_one_spelling() {
+        assertThat(SecurityRules.protocol("06")).isEqualTo("6");
+        assertThat(SecurityRules.protocol("+6")).isEqualTo("6");
+        assertThat(SecurityRules.protocol("00")).isNull();
+        assertThat(SecurityRules.protocol("Any")).isNull();
+        assertThat(SecurityRules.protocol("TCP")).isEqualTo("tcp");
+        assertThat(SecurityRules.protocol("ipv6-icmp")).isEqualTo("ipv6-icmp");
+        assertThatThrownBy(() -> SecurityRules.protocol("256")).hasMessageContaining("0-255");
+        assertThatThrownBy(() -> SecurityRules.protocol("-1")).hasMessageContaining("0-255");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.github.openstackops.mcp.network;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.openstackops.mcp.launch.EnvironmentMapping;
 import io.github.openstackops.mcp.support.TestContexts;
 import io.micronaut.context.ApplicationContext;
@@ -7,10 +8,12 @@ import org.junit.jupiter.api.Test;
 
 import java.util.Map;
 
+import static io.github.openstackops.mcp.network.NeutronFake.WEB_1_PORT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** ALLOW_WORLD_OPEN_INGRESS=true: the operator's explicit consent lets world-open rules through. */
+/** ALLOW_WORLD_OPEN_INGRESS=true: the operator's explicit consent lets world-open rules through, and port
+ * security be turned off. */
 class WorldOpenIngressAllowedTest extends NeutronToolsTestBase {
 
     @Override
@@ -43,5 +46,18 @@ class WorldOpenIngressAllowedTest extends NeutronToolsTestBase {
 
         assertThat(NeutronFake.body(last("POST", N + "/security-group-rules")).path("security_group_rule")
                 .path("remote_ip_prefix").asText()).isEqualTo("0.0.0.0/0");
+    }
+
+    @Test
+    void turning_port_security_off_also_takes_the_groups_off() {
+        answer("PUT", N + "/ports/" + WEB_1_PORT, 200, "port-web-1.json");
+
+        tools.ok("port_update", Map.of("port", WEB_1_PORT, "port_security_enabled", false));
+
+        JsonNode body = NeutronFake.body(last("PUT", N + "/ports/.*")).path("port");
+        assertThat(body.path("port_security_enabled").asBoolean(true)).isFalse();
+        assertThat(body.path("security_groups").isArray()).isTrue();
+        assertThat(body.path("security_groups")).isEmpty();
+        assertThat(tools.error("port_update", Map.of("port", WEB_1_PORT))).contains("Nothing to change");
     }
 }
