@@ -158,8 +158,7 @@ public class SecurityGroupService {
                         + " e.g. 203.0.113.0/255.255.255.0), or a single address."));
         String ethertype = rule.ethertype() != null ? rule.ethertype()
                 : prefix != null && prefix.contains(":") ? "IPv6" : "IPv4";
-        boolean icmp = protocol != null && protocol.toLowerCase(Locale.ROOT).contains("icmp");
-        Integer max = rule.portRangeMax() == null && rule.portRangeMin() != null && !icmp
+        Integer max = rule.portRangeMax() == null && rule.portRangeMin() != null && !SecurityRules.isIcmp(protocol)
                 ? rule.portRangeMin() : rule.portRangeMax();
         if (!guardrails.allowWorldOpenIngress()) {
             Optional<String> exposure = SecurityRules.worldExposure(direction, protocol, rule.portRangeMin(), max,

@@ -47,6 +47,15 @@ final class SecurityRules {
     private SecurityRules() {
     }
 
+    /**
+     * ICMP or ICMPv6, by name (icmp, ipv6-icmp, icmpv6) or number (1, 58): its "ports" are a type and a code, so a
+     * type alone must not become a range.
+     */
+    static boolean isIcmp(@Nullable String protocol) {
+        return protocol != null && (protocol.toLowerCase(Locale.ROOT).contains("icmp") || protocol.equals("1")
+                || protocol.equals("58"));
+    }
+
     /** e.g. "ingress tcp 22 from 0.0.0.0/0", "egress any to ::/0", "ingress icmp type 8 from group 'web'". */
     static String render(JsonNode rule, Map<String, String> groupNames) {
         String direction = String.valueOf(Json.text(rule, "direction"));
@@ -55,7 +64,7 @@ final class SecurityRules {
         Integer max = Json.integer(rule, "port_range_max");
         StringBuilder out = new StringBuilder(direction).append(' ');
         out.append(protocol == null || ANY.contains(protocol.toLowerCase(Locale.ROOT)) ? "any" : protocol);
-        if (protocol != null && protocol.toLowerCase(Locale.ROOT).contains("icmp")) {
+        if (isIcmp(protocol)) {
             if (min != null) {
                 out.append(" type ").append(min);
                 if (max != null) {

@@ -94,6 +94,18 @@ class SecurityGroupToolsTest extends NeutronToolsTestBase {
                 p.startsWith("id=")));
     }
 
+    @Test
+    void an_icmp_type_given_by_protocol_number_stays_a_type_not_a_port_range() {
+        answer("POST", N + "/security-group-rules", 201, "security-group-rule-create.json");
+
+        tools.ok("security_group_rule_create", Map.of("security_group", "web", "protocol", "1", "port_range_min", 8,
+                "remote_ip_prefix", "10.0.0.0/8"));
+
+        JsonNode sent = NeutronFake.body(last("POST", N + "/security-group-rules")).path("security_group_rule");
+        assertThat(sent.path("port_range_min").asInt()).isEqualTo(8);
+        assertThat(sent.has("port_range_max")).as("an ICMP code was not given, so none is sent").isFalse();
+    }
+
     static Stream<Map<String, Object>> worldOpenRules() {
         return Stream.of(
                 Map.of("security_group", "web", "protocol", "tcp", "port_range_min", 22, "remote_ip_prefix", "0.0.0.0/0"),
