@@ -22,11 +22,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.Map;
 
+
 /**
- * Plain JSON calls for what openstack4j does not model (newer microversions, APIs it lacks), with everything else
- * the same as every other call: the cached token, the catalog endpoint (and its OS_*_PORT override), region,
- * interface, TLS, the pooled connector, one retry with a fresh token on 401, and faults thrown as openstack4j
- * {@link ResponseException}s that {@link OpenStackFaults} turns into sentences.
+ * The one way a request reaches an OpenStack service: a JSON call on the cached token, to the catalog endpoint (and
+ * its OS_*_PORT override) for the configured region and interface, over the pooled connector, with one retry with a
+ * fresh token on 401, and faults thrown as openstack4j {@link ResponseException}s that {@link OpenStackFaults} turns
+ * into sentences. Feature code does not call it: it calls the client of its service in
+ * {@link io.github.openstackops.mcp.cloud.services}, which adds the version path, microversion headers, paging and
+ * what "not found" means for that service.
  */
 @Singleton
 public class CloudApi {
@@ -39,37 +42,46 @@ public class CloudApi {
         this.session = session;
     }
 
-    /** The header selecting a Nova microversion, e.g. {@code nova("2.79")}. */
-    public static Map<String, String> nova(String microversion) {
-        return Map.of("X-OpenStack-Nova-API-Version", microversion);
-    }
-
-    /** The header selecting a Cinder microversion, e.g. {@code volume("3.60")}. */
-    public static Map<String, String> volume(String microversion) {
-        return Map.of("OpenStack-API-Version", "volume " + microversion);
-    }
-
-    public JsonNode get(ServiceType service, String path, Map<String, ?> query, Map<String, String> headers) {
-        return send(HttpMethod.GET, service, path, query, null, headers);
-    }
-
     /**
-     * One call. {@code path} is relative to the service's catalog endpoint (e.g. "/os-hypervisors/detail" for
-     * compute, "/v2.0/network-ip-availabilities" for network); {@code body} is serialised as JSON.
+     * One call. {@code path} is relative to the service's API version: when {@code version} is given (e.g. "/v2.0")
+     * and the catalog endpoint does not already end in it, it is put in front of the path (catalogs list Neutron,
+     * Glance and Keystone with or without it). {@code body} is serialised as JSON.
      *
      * @return the parsed response, {@link MissingNode} when it has no body
      */
-    public JsonNode send(HttpMethod method, ServiceType service, String path, @Nullable Map<String, ?> query,
-                         @Nullable Object body, @Nullable Map<String, String> headers) {
-        return session.call(os -> exchange(os, method, service, path, query, body, headers));
+    public JsonNode send(HttpMethod method, ServiceType service, @Nullable String version, String path,
+                         @Nullable Map<String, ?> query, @Nullable Object body, @Nullable Map<String, String> headers) {
+        return session.call(os -> exchange(os, method, service, version, path, query, body, headers));
     }
 
-    private static JsonNode exchange(OSClientV3 os, HttpMethod method, ServiceType service, String path,
-                                     @Nullable Map<String, ?> query, @Nullable Object body,
+    /** The endpoint the session resolves for a service: the catalog's, or its OS_*_PORT override. */
+    @Nullable
+    public String endpoint(ServiceType service) {
+        return session.call(os -> endpoint(os, service));
+    }
+
+    /** The one place an endpoint is resolved: the session's catalog, region, interface and port overrides. */
+    @Nullable
+    private static String endpoint(OSClientV3 os, ServiceType service) {
+        return ((OSClientSession.OSClientSessionV3) os).getEndpoint(service);
+    }
+
+    /** The path under {@code endpoint} for a path given without the version. */
+    static String versioned(@Nullable String endpoint, @Nullable String version, String path) {
+        if (version == null) {
+            return path;
+        }
+        String base = endpoint == null ? "" : endpoint.replaceAll("/+$", "");
+        return base.endsWith(version) ? path : version + path;
+    }
+
+    private static JsonNode exchange(OSClientV3 os, HttpMethod method, ServiceType service, @Nullable String version,
+                                     String path, @Nullable Map<String, ?> query, @Nullable Object body,
                                      @Nullable Map<String, String> headers) {
         OSClientSession<?, ?> current = (OSClientSession<?, ?>) os;
-        String endpoint = ((OSClientSession.OSClientSessionV3) current).getEndpoint(service);
-        HttpRequest.RequestBuilder<Void> request = HttpRequest.builder().method(method).endpoint(endpoint).path(path)
+        String endpoint = endpoint(os, service);
+        HttpRequest.RequestBuilder<Void> request = HttpRequest.builder().method(method).endpoint(endpoint)
+                .path(versioned(endpoint, version, path))
                 .config(current.getConfig()).header(ClientConstants.HEADER_X_AUTH_TOKEN, current.getTokenId())
                 .header("Accept", "application/json");
         if (query != null) {

@@ -132,6 +132,18 @@ public class CloudSession {
                 .anyMatch(r -> r.getName() != null && r.getName().equalsIgnoreCase("admin"));
     }
 
+    /** Who this server is and where it acts, from the cached token (no call unless the token must be renewed). */
+    public TokenScope scope() {
+        return TokenScope.of(token());
+    }
+
+    /** The project of the token's scope; null for a domain-scoped token. */
+    @Nullable
+    public String projectId() {
+        Token token = token();
+        return token.getProject() == null ? null : token.getProject().getId();
+    }
+
     /** True when the catalog of the current token lists the service. */
     public boolean hasService(ServiceType type) {
         return token().getCatalog().stream().anyMatch(s -> ServiceType.forName(s.getType()) == type

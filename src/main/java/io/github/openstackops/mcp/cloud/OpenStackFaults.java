@@ -15,6 +15,7 @@ import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLException;
@@ -64,6 +65,22 @@ public class OpenStackFaults implements FaultTranslator {
         }
         ToolException e = fromStatus(response.getCode(), response.getFault(), null);
         throw new ToolException(e.kind(), "Could not " + what + ": " + e.getMessage());
+    }
+
+    /**
+     * Runs one change; a fault becomes "Could not {what}: {meaning}" (the same sentence as {@link #check}). A 401 is
+     * left to the session, which knows whether the change may be sent again.
+     */
+    public static <T> T attempt(String what, Supplier<T> change) {
+        try {
+            return change.get();
+        } catch (ResponseException e) {
+            if (e.getStatus() == 401 || e instanceof AuthenticationException) {
+                throw e;
+            }
+            ToolException meaning = fromStatus(e.getStatus(), e.getMessage(), null);
+            throw new ToolException(meaning.kind(), "Could not " + what + ": " + meaning.getMessage());
+        }
     }
 
     public static ToolException notFound(String what) {

@@ -2,9 +2,15 @@ package io.github.openstackops.mcp.cluster;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.openstackops.mcp.catalog.Secrets;
-import io.github.openstackops.mcp.cloud.CloudApi;
 import io.github.openstackops.mcp.cloud.Json;
 import io.github.openstackops.mcp.cloud.OpenStackFaults;
+import io.github.openstackops.mcp.cloud.lookup.HypervisorTotals.HypervisorStats;
+import io.github.openstackops.mcp.cloud.lookup.HypervisorTotals;
+import io.github.openstackops.mcp.cloud.lookup.ProjectScope;
+import io.github.openstackops.mcp.cloud.services.CinderClient;
+import io.github.openstackops.mcp.cloud.services.NeutronClient;
+import io.github.openstackops.mcp.cloud.services.NovaClient;
+import io.github.openstackops.mcp.cloud.services.ServiceClient;
 import io.github.openstackops.mcp.cluster.ClusterRecords.AgentCounts;
 import io.github.openstackops.mcp.cluster.ClusterRecords.ClusterStatus;
 import io.github.openstackops.mcp.cluster.ClusterRecords.ComputeStatus;
@@ -18,13 +24,8 @@ import io.github.openstackops.mcp.cluster.ClusterRecords.ServerCounts;
 import io.github.openstackops.mcp.cluster.ClusterRecords.ServiceState;
 import io.github.openstackops.mcp.cluster.ClusterRecords.StorageStatus;
 import io.github.openstackops.mcp.cluster.ClusterRecords.VolumeCounts;
-import io.github.openstackops.mcp.compute.HostRecords.HypervisorStats;
-import io.github.openstackops.mcp.compute.HypervisorService;
-import io.github.openstackops.mcp.compute.ProjectScope;
-import io.github.openstackops.mcp.network.NeutronApi;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
-import org.openstack4j.api.types.ServiceType;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -38,11 +39,11 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
-import static io.github.openstackops.mcp.cloud.Json.array;
 import static io.github.openstackops.mcp.cloud.Json.bool;
 import static io.github.openstackops.mcp.cloud.Json.longValue;
+import static io.github.openstackops.mcp.cloud.Rounding.percent;
+import static io.github.openstackops.mcp.cloud.Json.array;
 import static io.github.openstackops.mcp.cloud.Json.text;
-import static io.github.openstackops.mcp.compute.Rounding.percent;
 
 /**
  * The state of the whole cloud in one call. Nova, Neutron and Cinder are read at the same time, one virtual thread
@@ -56,8 +57,8 @@ import static io.github.openstackops.mcp.compute.Rounding.percent;
 @Singleton
 public class ClusterService {
 
-    static final Map<String, String> NOVA_MV = CloudApi.nova("2.53");
-    static final Map<String, String> CINDER_SUMMARY_MV = CloudApi.volume("3.12");
+    static final String NOVA_MV = "2.53";
+    static final String CINDER_SUMMARY_MV = "3.12";
     static final String COMPUTE = "compute";
     static final String NETWORK = "network";
     static final String VOLUME = "volume";
@@ -66,18 +67,20 @@ public class ClusterService {
     /** Most servers in ERROR counted when the server scan was partial (one call). */
     static final int ERROR_SCAN = 1000;
 
-    private final CloudApi api;
-    private final NeutronApi neutron;
-    private final HypervisorService hypervisorService;
+    private final NovaClient nova;
+    private final CinderClient cinder;
+    private final NeutronClient neutron;
+    private final HypervisorTotals hypervisorTotals;
     private final ProjectScope projects;
     private final OpenStackFaults faults;
     private final Clock clock;
 
-    public ClusterService(CloudApi api, NeutronApi neutron, HypervisorService hypervisorService,
+    public ClusterService(NovaClient nova, CinderClient cinder, NeutronClient neutron, HypervisorTotals hypervisorTotals,
                           ProjectScope projects, OpenStackFaults faults) {
-        this.api = api;
+        this.nova = nova;
+        this.cinder = cinder;
         this.neutron = neutron;
-        this.hypervisorService = hypervisorService;
+        this.hypervisorTotals = hypervisorTotals;
         this.projects = projects;
         this.faults = faults;
         this.clock = Clock.systemUTC();
@@ -102,14 +105,14 @@ public class ClusterService {
         adminOnly.put("network/agents", "Neutron agents");
         adminOnly.put("volume/services", "Cinder services");
         add(tasks, admin, "compute/hypervisors", () -> hypervisors(scanLimit));
-        add(tasks, admin, "compute/services", () -> services(ServiceType.COMPUTE, "/os-services", NOVA_MV));
+        add(tasks, admin, "compute/services", () -> services(nova.at(NOVA_MV)));
         add(tasks, true, "compute/servers", () -> servers(admin, scanLimit));
         add(tasks, true, "network/external_networks", () -> externalNetworks(admin));
         add(tasks, true, "network/floating_ips", () -> floatingIps(scanLimit));
         add(tasks, true, "network/routers", () -> routers(scanLimit));
         add(tasks, admin, "network/agents", this::agents);
         add(tasks, true, "volume/volumes", () -> volumes(admin, scanLimit));
-        add(tasks, admin, "volume/services", () -> services(ServiceType.BLOCK_STORAGE, "/os-services", null));
+        add(tasks, admin, "volume/services", () -> services(cinder));
         if (!admin) {
             adminOnly.forEach((part, what) -> skipped.add(part + ": " + what + " need the admin role"));
         }
@@ -177,12 +180,12 @@ public class ClusterService {
     // ---- compute ----
 
     private HypervisorScan hypervisors(int scanLimit) {
-        HypervisorStats s = hypervisorService.stats();
+        HypervisorStats s = hypervisorTotals.stats();
         int[] up = {0};
         int[] down = {0};
         int[] disabled = {0};
         List<String> downHosts = new ArrayList<>();
-        Function<Map<String, Object>, JsonNode> page = q -> api.get(ServiceType.COMPUTE, "/os-hypervisors", q, NOVA_MV);
+        Function<Map<String, Object>, JsonNode> page = q -> nova.at(NOVA_MV).get("/os-hypervisors", q);
         scan(page, Map.of(), "hypervisors", "id", scanLimit, h -> {
             boolean isUp = "up".equals(text(h, "state"));
             boolean isEnabled = !"disabled".equals(text(h, "status"));
@@ -203,8 +206,8 @@ public class ClusterService {
                 s.diskUsedGb(), s.diskUsedPercent(), s.runningVms()), downHosts);
     }
 
-    private List<ServiceState> services(ServiceType service, String path, @Nullable Map<String, String> headers) {
-        return array(api.get(service, path, null, headers), "services").stream()
+    private List<ServiceState> services(ServiceClient service) {
+        return array(service.get("/os-services", null), "services").stream()
                 .map(s -> new ServiceState(text(s, "binary"), text(s, "host"), text(s, "zone"), text(s, "status"),
                         Boolean.TRUE.equals(bool(s, "forced_down")) ? "down" : text(s, "state"),
                         text(s, "disabled_reason")))
@@ -215,7 +218,7 @@ public class ClusterService {
         Map<String, Object> filter = admin ? Map.of("all_tenants", 1) : Map.of();
         Map<String, Integer> byStatus = new TreeMap<>();
         Map<String, Integer> byZone = new TreeMap<>();
-        Function<Map<String, Object>, JsonNode> page = q -> api.get(ServiceType.COMPUTE, "/servers/detail", q, null);
+        Function<Map<String, Object>, JsonNode> page = q -> nova.get("/servers/detail", q);
         Scan scan = scan(page, filter, "servers", "id", scanLimit, s -> {
             byStatus.merge(String.valueOf(text(s, "status")), 1, Integer::sum);
             String zone = text(s, "OS-EXT-AZ:availability_zone");
@@ -226,7 +229,7 @@ public class ClusterService {
             Map<String, Object> query = new HashMap<>(filter);
             query.put("status", "ERROR");
             query.put("limit", ERROR_SCAN);
-            error = array(api.get(ServiceType.COMPUTE, "/servers", query, null), "servers").size();
+            error = array(nova.get("/servers", query), "servers").size();
         }
         return new ServerCounts(scan.counted(), scan.partial(), byStatus, byZone, error);
     }
@@ -294,11 +297,10 @@ public class ClusterService {
 
     private VolumeCounts volumes(boolean admin, int scanLimit) {
         Map<String, Object> filter = admin ? Map.of("all_tenants", 1) : Map.of();
-        JsonNode summary = Json.orNull(() -> api.get(ServiceType.BLOCK_STORAGE, "/volumes/summary", filter,
-                CINDER_SUMMARY_MV));
+        JsonNode summary = Json.orNull(() -> cinder.at(CINDER_SUMMARY_MV).get("/volumes/summary", filter));
         JsonNode s = summary == null ? null : summary.path("volume-summary");
         Map<String, Integer> byStatus = new TreeMap<>();
-        Scan scan = scan(q -> api.get(ServiceType.BLOCK_STORAGE, "/volumes/detail", q, null), filter, "volumes", "id",
+        Scan scan = scan(q -> cinder.get("/volumes/detail", q), filter, "volumes", "id",
                 scanLimit, v -> byStatus.merge(String.valueOf(text(v, "status")), 1, Integer::sum));
         return new VolumeCounts(s == null ? null : Json.integer(s, "total_count"),
                 s == null ? null : longValue(s, "total_size"), scan.counted(), scan.partial(), byStatus);

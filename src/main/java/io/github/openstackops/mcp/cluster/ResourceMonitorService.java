@@ -4,14 +4,12 @@ import io.github.openstackops.mcp.catalog.Secrets;
 import io.github.openstackops.mcp.catalog.ToolException;
 import io.github.openstackops.mcp.cloud.CloudSession;
 import io.github.openstackops.mcp.cloud.OpenStackFaults;
+import io.github.openstackops.mcp.cloud.lookup.ProjectScope;
+import io.github.openstackops.mcp.cloud.lookup.Quotas.ProjectQuotas;
+import io.github.openstackops.mcp.cloud.lookup.Quotas;
 import io.github.openstackops.mcp.cluster.ClusterRecords.ProjectFailure;
 import io.github.openstackops.mcp.cluster.ClusterRecords.QuotaPressure;
 import io.github.openstackops.mcp.cluster.ClusterRecords.ResourceMonitorReport;
-import io.github.openstackops.mcp.compute.ProjectScope;
-import io.github.openstackops.mcp.compute.QuotaRecords.ProjectQuotas;
-import io.github.openstackops.mcp.compute.QuotaRecords.QuotaItem;
-import io.github.openstackops.mcp.compute.QuotaRecords.SectionFailure;
-import io.github.openstackops.mcp.compute.QuotaService;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
@@ -22,6 +20,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import io.github.openstackops.mcp.cloud.lookup.Quotas.QuotaItem;
+import io.github.openstackops.mcp.cloud.lookup.Quotas.SectionFailure;
 
 /**
  * Quota against usage, per project, with the resources nearest their limits first: the current project (or one named
@@ -32,12 +32,12 @@ public class ResourceMonitorService {
 
     static final int CONCURRENCY = 8;
 
-    private final QuotaService quotas;
+    private final Quotas quotas;
     private final ProjectScope projects;
     private final CloudSession cloud;
     private final OpenStackFaults faults;
 
-    public ResourceMonitorService(QuotaService quotas, ProjectScope projects, CloudSession cloud,
+    public ResourceMonitorService(Quotas quotas, ProjectScope projects, CloudSession cloud,
                                   OpenStackFaults faults) {
         this.quotas = quotas;
         this.projects = projects;
@@ -53,11 +53,9 @@ public class ResourceMonitorService {
             if (project != null && !project.isBlank()) {
                 throw ToolException.invalid("Pass either 'project' or all_projects=true, not both.");
             }
-            List<ProjectScope.Project> all = cloud.call(os -> os.identity().projects().list().stream()
-                    .filter(p -> p.isEnabled())
-                    .map(p -> new ProjectScope.Project(p.getId(), p.getName(), false))
+            List<ProjectScope.Project> all = projects.all(true).stream()
                     .sorted(Comparator.comparing(p -> p.name() == null ? p.id() : p.name()))
-                    .toList());
+                    .toList();
             total = all.size();
             targets = all.stream().limit(maxProjects).toList();
         } else {
@@ -65,20 +63,20 @@ public class ResourceMonitorService {
             total = 1;
         }
 
-        Map<String, Supplier<QuotaService.Reading>> tasks = new LinkedHashMap<>();
+        Map<String, Supplier<Quotas.Reading>> tasks = new LinkedHashMap<>();
         targets.forEach(p -> tasks.put(p.id(), () -> quotas.read(p.id(), p.name())));
-        Map<String, Parallel.Outcome<QuotaService.Reading>> out = Parallel.run(tasks, timeout, CONCURRENCY, faults);
+        Map<String, Parallel.Outcome<Quotas.Reading>> out = Parallel.run(tasks, timeout, CONCURRENCY, faults);
 
         List<QuotaPressure> pressures = new ArrayList<>();
         List<ProjectFailure> failures = new ArrayList<>();
         int scanned = 0;
         for (ProjectScope.Project p : targets) {
-            Parallel.Outcome<QuotaService.Reading> o = out.get(p.id());
+            Parallel.Outcome<Quotas.Reading> o = out.get(p.id());
             if (!o.ok()) {
                 failures.add(new ProjectFailure(p.id(), p.name(), "all", Secrets.scrub(o.failure().getMessage())));
                 continue;
             }
-            QuotaService.Reading reading = o.value();
+            Quotas.Reading reading = o.value();
             if (!allProjects && reading.nothingRead() && !reading.errors().isEmpty()) {
                 throw reading.errors().get(0); // one project, nothing readable: say why (e.g. admin only)
             }

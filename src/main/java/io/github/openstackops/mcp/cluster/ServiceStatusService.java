@@ -6,24 +6,15 @@ import io.github.openstackops.mcp.catalog.Secrets;
 import io.github.openstackops.mcp.cloud.CloudProfile;
 import io.github.openstackops.mcp.cloud.CloudSession;
 import io.github.openstackops.mcp.cloud.OpenStackFaults;
-import io.github.openstackops.mcp.cloud.http.CaBundle;
+import io.github.openstackops.mcp.cloud.services.EndpointProbe;
+import io.github.openstackops.mcp.cloud.services.EndpointProbe.Target;
 import io.github.openstackops.mcp.cluster.ClusterRecords.ServiceProbe;
 import io.github.openstackops.mcp.cluster.ClusterRecords.ServiceStatusReport;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import org.openstack4j.api.exceptions.ConnectionException;
-import org.openstack4j.api.types.ServiceType;
-import org.openstack4j.core.transport.Config;
-import org.openstack4j.core.transport.HttpMethod;
-import org.openstack4j.core.transport.HttpRequest;
-import org.openstack4j.core.transport.HttpResponse;
-import org.openstack4j.core.transport.internal.HttpExecutor;
-import org.openstack4j.model.identity.v3.Endpoint;
-import org.openstack4j.model.identity.v3.Service;
-import org.openstack4j.openstack.internal.OSClientSession;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
@@ -34,10 +25,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLException;
 
@@ -54,28 +42,23 @@ public class ServiceStatusService {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final CloudSession cloud;
+    private final EndpointProbe endpoints;
     private final OpenStackFaults faults;
     private final Clock clock = Clock.systemUTC();
-    /** One probe configuration per timeout: the connector keeps one HTTP client per configuration. */
-    private final Map<Long, Config> configs = new ConcurrentHashMap<>();
 
-    public ServiceStatusService(CloudSession cloud, OpenStackFaults faults) {
+    public ServiceStatusService(CloudSession cloud, EndpointProbe endpoints, OpenStackFaults faults) {
         this.cloud = cloud;
+        this.endpoints = endpoints;
         this.faults = faults;
-    }
-
-    /** A catalog service and the endpoint to probe. */
-    record Target(String type, @Nullable String name, String endpoint) {
     }
 
     public ServiceStatusReport status(Duration timeout) {
         CloudProfile profile = cloud.profile();
-        List<Target> targets = targets(profile);
-        Config config = configs.computeIfAbsent(timeout.toMillis(), ms -> config(profile, ms));
+        List<Target> targets = endpoints.targets();
         Map<String, Supplier<ServiceProbe>> probes = new LinkedHashMap<>();
         for (int i = 0; i < targets.size(); i++) {
             Target t = targets.get(i);
-            probes.put(i + "/" + t.type(), () -> probe(t, config, timeout));
+            probes.put(i + "/" + t.type(), () -> probe(t, timeout));
         }
         // the probes time out by themselves; the deadline only guards against a hung connection
         Map<String, Parallel.Outcome<ServiceProbe>> out = Parallel.run(probes, timeout.multipliedBy(2).plusSeconds(2),
@@ -93,55 +76,17 @@ public class ServiceStatusService {
                 ok, services.size() - ok);
     }
 
-    /** The catalog's services with their endpoint for our interface and region, with the port overrides applied. */
-    private List<Target> targets(CloudProfile profile) {
-        List<Target> targets = new ArrayList<>();
-        for (Service service : cloud.token().getCatalog()) {
-            Endpoint endpoint = service.getEndpoints() == null ? null : service.getEndpoints().stream()
-                    .filter(e -> e.getIface() == profile.facing())
-                    .filter(e -> profile.region() == null || profile.region().equals(e.getRegion())
-                            || profile.region().equals(e.getRegionId()))
-                    .findFirst().orElse(null);
-            if (endpoint == null || endpoint.getUrl() == null) {
-                continue;
-            }
-            String url = endpoint.getUrl().toString();
-            targets.add(new Target(service.getType(), service.getName(), resolved(service.getType(), url)));
-        }
-        return targets;
-    }
-
-    /** The URL our calls really go to: the session's resolution of the type (with its override), when it is this one. */
-    private String resolved(String type, String catalogUrl) {
-        ServiceType serviceType = ServiceType.forName(type);
-        if (serviceType == ServiceType.UNKNOWN) {
-            return catalogUrl;
-        }
-        try {
-            String url = cloud.call(os -> ((OSClientSession.OSClientSessionV3) os).getEndpoint(serviceType));
-            return url != null && Objects.equals(path(url), path(catalogUrl)) ? url : catalogUrl;
-        } catch (RuntimeException e) {
-            return catalogUrl;
-        }
-    }
-
-    private ServiceProbe probe(Target t, Config config, Duration timeout) {
+    private ServiceProbe probe(Target t, Duration timeout) {
         String url = root(t.endpoint());
         long start = System.nanoTime();
         try {
-            HttpResponse response = HttpExecutor.create().execute(HttpRequest.builder().method(HttpMethod.GET)
-                    .endpoint(url).path("").config(config).header("Accept", "application/json").build());
-            try {
-                String body = read(response);
-                long ms = Duration.ofNanos(System.nanoTime() - start).toMillis();
-                int status = response.getStatus();
-                String[] version = version(body);
-                boolean ok = status < 500;
-                return new ServiceProbe(t.type(), t.name(), t.endpoint(), url, ok ? "ok" : "error", status, ms,
-                        version[0], version[1], ok ? null : "It answered HTTP " + status + ".");
-            } finally {
-                response.close();
-            }
+            EndpointProbe.Answer answer = endpoints.get(url, timeout);
+            long ms = Duration.ofNanos(System.nanoTime() - start).toMillis();
+            int status = answer.status();
+            String[] version = version(answer.body());
+            boolean ok = status < 500;
+            return new ServiceProbe(t.type(), t.name(), t.endpoint(), url, ok ? "ok" : "error", status, ms,
+                    version[0], version[1], ok ? null : "It answered HTTP " + status + ".");
         } catch (ConnectionException e) {
             return new ServiceProbe(t.type(), t.name(), t.endpoint(), url, "unreachable", null, null, null, null,
                     why(e, timeout));
@@ -215,35 +160,5 @@ public class ServiceStatusService {
         } catch (IOException | RuntimeException e) {
             return new String[2];
         }
-    }
-
-    private static String read(HttpResponse response) throws IOException {
-        try (InputStream in = response.getInputStream()) {
-            if (in == null) {
-                return "";
-            }
-            byte[] bytes = in.readNBytes(256 * 1024);
-            return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
-        }
-    }
-
-    @Nullable
-    private static String path(String url) {
-        try {
-            String p = URI.create(url).getRawPath();
-            return p == null ? "" : p.replaceAll("/+$", "").toLowerCase(Locale.ROOT);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
-
-    private static Config config(CloudProfile profile, long timeoutMs) {
-        Config config = Config.newConfig().withConnectionTimeout((int) timeoutMs).withReadTimeout((int) timeoutMs);
-        if (profile.insecure()) {
-            config.withSSLVerificationDisabled();
-        } else if (profile.cacert() != null) {
-            config.withSSLContext(CaBundle.load(profile.cacert()));
-        }
-        return config;
     }
 }

@@ -1,7 +1,7 @@
 package io.github.openstackops.mcp.compute;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.openstackops.mcp.cloud.CloudApi;
+import io.github.openstackops.mcp.cloud.services.NovaClient;
 import io.github.openstackops.mcp.compute.HostRecords.ComputeService;
 import io.github.openstackops.mcp.compute.HostRecords.ComputeServiceList;
 import io.github.openstackops.mcp.compute.HostRecords.Zone;
@@ -10,7 +10,6 @@ import io.github.openstackops.mcp.compute.HostRecords.ZoneList;
 import io.github.openstackops.mcp.compute.HostRecords.ZoneService;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
-import org.openstack4j.api.types.ServiceType;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -29,20 +28,20 @@ import static io.github.openstackops.mcp.cloud.Json.text;
 @Singleton
 public class ComputeHostsService {
 
-    static final Map<String, String> MV = CloudApi.nova("2.53");
+    static final String MV = "2.53";
     static final int MAX_SERVICES = 500;
 
-    private final CloudApi api;
+    private final NovaClient nova;
 
-    public ComputeHostsService(CloudApi api) {
-        this.api = api;
+    public ComputeHostsService(NovaClient nova) {
+        this.nova = nova;
     }
 
     public ComputeServiceList services(@Nullable String host, @Nullable String binary) {
         Map<String, Object> query = new LinkedHashMap<>();
         query.put("host", blankToNull(host));
         query.put("binary", blankToNull(binary));
-        List<ComputeService> all = array(api.get(ServiceType.COMPUTE, "/os-services", query, MV), "services").stream()
+        List<ComputeService> all = array(nova.at(MV).get("/os-services", query), "services").stream()
                 .map(ComputeHostsService::service).toList();
         List<ComputeService> shown = all.stream().limit(MAX_SERVICES).toList();
         return new ComputeServiceList(shown, shown.size(),
@@ -52,8 +51,7 @@ public class ComputeHostsService {
     }
 
     public ZoneList zones(boolean withHosts) {
-        JsonNode body = api.get(ServiceType.COMPUTE, withHosts ? "/os-availability-zone/detail" : "/os-availability-zone",
-                null, null);
+        JsonNode body = nova.get(withHosts ? "/os-availability-zone/detail" : "/os-availability-zone", null);
         List<Zone> zones = new ArrayList<>();
         for (JsonNode z : array(body, "availabilityZoneInfo")) {
             boolean available = Boolean.TRUE.equals(bool(z.get("zoneState"), "available"));

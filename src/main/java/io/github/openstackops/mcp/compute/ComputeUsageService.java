@@ -2,8 +2,9 @@ package io.github.openstackops.mcp.compute;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.openstackops.mcp.catalog.ToolException;
-import io.github.openstackops.mcp.cloud.CloudApi;
 import io.github.openstackops.mcp.cloud.CloudSession;
+import io.github.openstackops.mcp.cloud.lookup.ProjectScope;
+import io.github.openstackops.mcp.cloud.services.NovaClient;
 import io.github.openstackops.mcp.compute.UsageRecords.ComputeLimits;
 import io.github.openstackops.mcp.compute.UsageRecords.Limit;
 import io.github.openstackops.mcp.compute.UsageRecords.ProjectUsage;
@@ -11,7 +12,6 @@ import io.github.openstackops.mcp.compute.UsageRecords.ServerUsage;
 import io.github.openstackops.mcp.compute.UsageRecords.UsageReport;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
-import org.openstack4j.api.types.ServiceType;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -37,8 +37,8 @@ import static io.github.openstackops.mcp.cloud.Json.integer;
 import static io.github.openstackops.mcp.cloud.Json.longValue;
 import static io.github.openstackops.mcp.cloud.Json.segment;
 import static io.github.openstackops.mcp.cloud.Json.text;
-import static io.github.openstackops.mcp.compute.Rounding.percent;
-import static io.github.openstackops.mcp.compute.Rounding.round2;
+import static io.github.openstackops.mcp.cloud.Rounding.percent;
+import static io.github.openstackops.mcp.cloud.Rounding.round2;
 
 /**
  * Nova's absolute limits of a project (microversion 2.57: without the network and file-injection limits that Nova no
@@ -48,7 +48,7 @@ import static io.github.openstackops.mcp.compute.Rounding.round2;
 @Singleton
 public class ComputeUsageService {
 
-    static final Map<String, String> LIMITS_MV = CloudApi.nova("2.57");
+    static final String LIMITS_MV = "2.57";
     private static final DateTimeFormatter NOVA_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
 
     /** Nova's absolute limit names, the used counter that goes with each, and our name for them. */
@@ -61,17 +61,17 @@ public class ComputeUsageService {
             new String[]{"server_group_members", "maxServerGroupMembers", null},
             new String[]{"server_metadata_items", "maxServerMeta", null});
 
-    private final CloudApi api;
+    private final NovaClient nova;
     private final CloudSession cloud;
     private final ProjectScope projects;
     private final Clock clock;
 
-    public ComputeUsageService(CloudApi api, CloudSession cloud, ProjectScope projects) {
-        this(api, cloud, projects, Clock.systemUTC());
+    public ComputeUsageService(NovaClient nova, CloudSession cloud, ProjectScope projects) {
+        this(nova, cloud, projects, Clock.systemUTC());
     }
 
-    ComputeUsageService(CloudApi api, CloudSession cloud, ProjectScope projects, Clock clock) {
-        this.api = api;
+    ComputeUsageService(NovaClient nova, CloudSession cloud, ProjectScope projects, Clock clock) {
+        this.nova = nova;
         this.cloud = cloud;
         this.projects = projects;
         this.clock = clock;
@@ -83,7 +83,7 @@ public class ComputeUsageService {
         if (!p.current()) {
             query.put("tenant_id", p.id());
         }
-        JsonNode absolute = api.get(ServiceType.COMPUTE, "/limits", query, LIMITS_MV).path("limits").path("absolute");
+        JsonNode absolute = nova.at(LIMITS_MV).get("/limits", query).path("limits").path("absolute");
         List<Limit> limits = new ArrayList<>();
         for (String[] l : LIMITS) {
             Long max = longValue(absolute, l[1]);
@@ -114,7 +114,7 @@ public class ComputeUsageService {
             }
             Map<String, Object> query = new LinkedHashMap<>(period);
             query.put("detailed", 0);
-            List<JsonNode> usages = array(api.get(ServiceType.COMPUTE, "/os-simple-tenant-usage", query, null),
+            List<JsonNode> usages = array(nova.get("/os-simple-tenant-usage", query),
                     "tenant_usages");
             Map<String, String> names = projectNames();
             List<ProjectUsage> rows = usages.stream().map(u -> totals(u, names.get(text(u, "tenant_id")), null))
@@ -122,7 +122,7 @@ public class ComputeUsageService {
             return new UsageReport(from.toString(), to.toString(), null, rows.stream().limit(top).toList(), rows.size());
         }
         ProjectScope.Project p = projects.resolve(project);
-        JsonNode usage = api.get(ServiceType.COMPUTE, "/os-simple-tenant-usage/" + segment(p.id()), period, null)
+        JsonNode usage = nova.get("/os-simple-tenant-usage/" + segment(p.id()), period)
                 .path("tenant_usage");
         List<ServerUsage> servers = array(usage, "server_usages").stream()
                 .map(s -> new ServerUsage(text(s, "instance_id"), text(s, "name"), text(s, "flavor"), text(s, "state"),
@@ -140,10 +140,7 @@ public class ComputeUsageService {
     private Map<String, String> projectNames() {
         Map<String, String> names = new HashMap<>();
         try {
-            cloud.call(os -> {
-                os.identity().projects().list().forEach(p -> names.put(p.getId(), p.getName()));
-                return null;
-            });
+            projects.all(false).forEach(p -> names.put(p.id(), p.name()));
         } catch (RuntimeException e) {
             // names are a convenience: the ids still identify the projects
         }

@@ -3,10 +3,10 @@ package io.github.openstackops.mcp.compute;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.openstackops.mcp.catalog.Preview;
 import io.github.openstackops.mcp.catalog.ToolException;
-import io.github.openstackops.mcp.cloud.CloudApi;
 import io.github.openstackops.mcp.cloud.Json;
 import io.github.openstackops.mcp.cloud.OpenStackFaults;
 import io.github.openstackops.mcp.cloud.Paging;
+import io.github.openstackops.mcp.cloud.services.NovaClient;
 import io.github.openstackops.mcp.compute.FlavorRecords.Flavor;
 import io.github.openstackops.mcp.compute.FlavorRecords.FlavorCreated;
 import io.github.openstackops.mcp.compute.FlavorRecords.FlavorDeleted;
@@ -14,8 +14,6 @@ import io.github.openstackops.mcp.compute.FlavorRecords.FlavorDetail;
 import io.github.openstackops.mcp.compute.FlavorRecords.FlavorPage;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
-import org.openstack4j.api.types.ServiceType;
-import org.openstack4j.core.transport.HttpMethod;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,7 +34,7 @@ import static io.github.openstackops.mcp.cloud.Json.text;
 @Singleton
 public class FlavorService {
 
-    static final Map<String, String> MV = CloudApi.nova("2.61");
+    static final String MV = "2.61";
     /** Most servers a delete preview counts (one call). */
     static final int USAGE_SCAN = 1000;
     private static final int NAME_SCAN_PAGES = 20;
@@ -44,10 +42,10 @@ public class FlavorService {
     /** Which flavors to list. */
     public enum Visibility { ALL, PUBLIC, PRIVATE }
 
-    private final CloudApi api;
+    private final NovaClient nova;
 
-    public FlavorService(CloudApi api) {
-        this.api = api;
+    public FlavorService(NovaClient nova) {
+        this.nova = nova;
     }
 
     public FlavorPage list(int limit, @Nullable String marker, @Nullable Integer minRamMb, @Nullable Integer minDiskGb,
@@ -62,7 +60,7 @@ public class FlavorService {
             case PUBLIC -> "true";
             case PRIVATE -> "false";
         });
-        List<JsonNode> fetched = array(api.get(ServiceType.COMPUTE, "/flavors/detail", query, MV), "flavors");
+        List<JsonNode> fetched = array(nova.at(MV).get("/flavors/detail", query), "flavors");
         Paging.Slice<JsonNode> page = Paging.slice(fetched, limit, f -> text(f, "id"));
         List<Flavor> flavors = page.items().stream().map(FlavorService::summary).toList();
         return new FlavorPage(flavors, flavors.size(), page.nextMarker());
@@ -89,7 +87,7 @@ public class FlavorService {
         if (description != null && !description.isBlank()) {
             flavor.put("description", description);
         }
-        JsonNode created = api.send(HttpMethod.POST, ServiceType.COMPUTE, "/flavors", null, Map.of("flavor", flavor), MV)
+        JsonNode created = nova.at(MV).post("/flavors", Map.of("flavor", flavor))
                 .get("flavor");
         FlavorDetail detail = detail(created);
         return new FlavorCreated(detail, "Flavor '" + detail.name() + "' (" + detail.id() + ") created: " + shape(detail)
@@ -120,7 +118,7 @@ public class FlavorService {
     public FlavorDeleted delete(String ref) {
         FlavorDetail f = detail(resolve(ref));
         int using = serversUsing(f.id()).size();
-        api.send(HttpMethod.DELETE, ServiceType.COMPUTE, "/flavors/" + segment(f.id()), null, null, MV);
+        nova.at(MV).delete("/flavors/" + segment(f.id()));
         return new FlavorDeleted(f.id(), f.name(), using, "Flavor '" + f.name() + "' (" + f.id() + ") is deleted"
                 + (using == 0 ? "." : "; " + count(using) + " server" + (using == 1 ? "" : "s")
                 + " still run with their copy of it."));
@@ -132,7 +130,7 @@ public class FlavorService {
         if (value.isEmpty()) {
             throw ToolException.invalid("Name the flavor by id or exact name.");
         }
-        JsonNode byId = Json.orNull(() -> api.get(ServiceType.COMPUTE, "/flavors/" + segment(value), null, MV));
+        JsonNode byId = Json.orNull(() -> nova.at(MV).get("/flavors/" + segment(value), null));
         if (byId != null && byId.has("flavor")) {
             return byId.get("flavor");
         }
@@ -143,7 +141,7 @@ public class FlavorService {
             query.put("is_public", "None");
             query.put("limit", 1000);
             query.put("marker", marker);
-            List<JsonNode> flavors = array(api.get(ServiceType.COMPUTE, "/flavors/detail", query, MV), "flavors");
+            List<JsonNode> flavors = array(nova.at(MV).get("/flavors/detail", query), "flavors");
             flavors.stream().filter(f -> value.equals(text(f, "name"))).forEach(matches::add);
             if (flavors.size() < 1000) {
                 break;
@@ -166,7 +164,7 @@ public class FlavorService {
         query.put("all_tenants", 1);
         query.put("flavor", flavorId);
         query.put("limit", USAGE_SCAN);
-        return array(api.get(ServiceType.COMPUTE, "/servers", query, null), "servers");
+        return array(nova.get("/servers", query), "servers");
     }
 
     private static String count(int n) {

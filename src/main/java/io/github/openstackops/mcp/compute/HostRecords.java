@@ -53,23 +53,6 @@ public final class HostRecords {
             @Doc("Servers on it (the first 50)") List<HostedServer> servers) {
     }
 
-    @Doc("Capacity of all hypervisors together")
-    public record HypervisorStats(
-            @Doc("Number of hypervisors") int count,
-            @Doc("Physical vCPUs") long vcpus,
-            @Doc("vCPUs allocated to servers") long vcpusUsed,
-            @Nullable @Doc("vCPUs used, in percent") Double vcpusUsedPercent,
-            @Doc("RAM in MiB") long ramMb,
-            @Doc("RAM allocated, in MiB") long ramUsedMb,
-            @Nullable @Doc("RAM used, in percent") Double ramUsedPercent,
-            @Doc("Free RAM in MiB") long freeRamMb,
-            @Doc("Local disk in GiB") long diskGb,
-            @Doc("Local disk allocated, in GiB") long diskUsedGb,
-            @Nullable @Doc("Local disk used, in percent") Double diskUsedPercent,
-            @Doc("Free local disk in GiB") long freeDiskGb,
-            @Doc("Servers running on all hypervisors") long runningVms) {
-    }
-
     @Doc("A Nova service on a host (nova-compute, nova-scheduler, nova-conductor, ...)")
     public record ComputeService(
             @Doc("Service id") String id,

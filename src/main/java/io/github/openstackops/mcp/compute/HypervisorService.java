@@ -2,17 +2,15 @@ package io.github.openstackops.mcp.compute;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.openstackops.mcp.catalog.ToolException;
-import io.github.openstackops.mcp.cloud.CloudApi;
 import io.github.openstackops.mcp.cloud.Lookup;
 import io.github.openstackops.mcp.cloud.Paging;
+import io.github.openstackops.mcp.cloud.services.NovaClient;
 import io.github.openstackops.mcp.compute.HostRecords.HostedServer;
 import io.github.openstackops.mcp.compute.HostRecords.Hypervisor;
 import io.github.openstackops.mcp.compute.HostRecords.HypervisorDetail;
 import io.github.openstackops.mcp.compute.HostRecords.HypervisorPage;
-import io.github.openstackops.mcp.compute.HostRecords.HypervisorStats;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
-import org.openstack4j.api.types.ServiceType;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,7 +23,7 @@ import static io.github.openstackops.mcp.cloud.Json.longValue;
 import static io.github.openstackops.mcp.cloud.Json.orNull;
 import static io.github.openstackops.mcp.cloud.Json.segment;
 import static io.github.openstackops.mcp.cloud.Json.text;
-import static io.github.openstackops.mcp.compute.Rounding.percent;
+import static io.github.openstackops.mcp.cloud.Rounding.percent;
 
 /**
  * Hypervisors (Nova, admin only). Spoken at microversion 2.53: UUID ids, pagination, host name patterns, and still
@@ -34,13 +32,13 @@ import static io.github.openstackops.mcp.compute.Rounding.percent;
 @Singleton
 public class HypervisorService {
 
-    static final Map<String, String> MV = CloudApi.nova("2.53");
+    static final String MV = "2.53";
     static final int SERVERS_SHOWN = 50;
 
-    private final CloudApi api;
+    private final NovaClient nova;
 
-    public HypervisorService(CloudApi api) {
-        this.api = api;
+    public HypervisorService(NovaClient nova) {
+        this.nova = nova;
     }
 
     public HypervisorPage list(int limit, @Nullable String marker, @Nullable String hostname) {
@@ -55,7 +53,7 @@ public class HypervisorService {
             query.put("limit", Paging.fetchSize(limit));
             query.put("marker", marker);
         }
-        List<JsonNode> fetched = array(orNull(() -> api.get(ServiceType.COMPUTE, "/os-hypervisors/detail", query, MV)),
+        List<JsonNode> fetched = array(orNull(() -> nova.at(MV).get("/os-hypervisors/detail", query)),
                 "hypervisors");
         Paging.Slice<JsonNode> page = Paging.slice(fetched, limit, h -> text(h, "id"));
         List<Hypervisor> hypervisors = page.items().stream().map(HypervisorService::summary).toList();
@@ -73,32 +71,17 @@ public class HypervisorService {
                 shown);
     }
 
-    public HypervisorStats stats() {
-        JsonNode s = api.get(ServiceType.COMPUTE, "/os-hypervisors/statistics", null, MV).get("hypervisor_statistics");
-        long vcpus = orZero(longValue(s, "vcpus"));
-        long vcpusUsed = orZero(longValue(s, "vcpus_used"));
-        long ram = orZero(longValue(s, "memory_mb"));
-        long ramUsed = orZero(longValue(s, "memory_mb_used"));
-        long disk = orZero(longValue(s, "local_gb"));
-        long diskUsed = orZero(longValue(s, "local_gb_used"));
-        return new HypervisorStats((int) orZero(longValue(s, "count")), vcpus, vcpusUsed, percent(vcpusUsed, vcpus),
-                ram, ramUsed, percent(ramUsed, ram), orZero(longValue(s, "free_ram_mb")), disk, diskUsed,
-                percent(diskUsed, disk), orZero(longValue(s, "free_disk_gb")), orZero(longValue(s, "running_vms")));
-    }
-
     @Nullable
     private JsonNode byId(String id) {
         if (!Lookup.UUID.matcher(id).matches()) {
             return null; // integer ids are those of microversions before 2.53
         }
-        JsonNode found = orNull(() -> api.get(ServiceType.COMPUTE, "/os-hypervisors/" + segment(id),
-                Map.of("with_servers", "true"), MV));
+        JsonNode found = orNull(() -> nova.at(MV).get("/os-hypervisors/" + segment(id), Map.of("with_servers", "true")));
         return found == null ? null : found.get("hypervisor");
     }
 
     private List<JsonNode> byName(String name) {
-        JsonNode found = orNull(() -> api.get(ServiceType.COMPUTE, "/os-hypervisors/detail",
-                Map.of("hypervisor_hostname_pattern", name, "with_servers", "true"), MV));
+        JsonNode found = orNull(() -> nova.at(MV).get("/os-hypervisors/detail", Map.of("hypervisor_hostname_pattern", name, "with_servers", "true")));
         return array(found, "hypervisors");
     }
 

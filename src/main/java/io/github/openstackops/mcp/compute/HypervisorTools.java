@@ -5,10 +5,11 @@ import io.github.openstackops.mcp.catalog.ToolProvider;
 import io.github.openstackops.mcp.catalog.Toolset;
 import io.github.openstackops.mcp.catalog.schema.Param;
 import io.github.openstackops.mcp.cloud.Paging;
+import io.github.openstackops.mcp.cloud.lookup.HypervisorTotals.HypervisorStats;
+import io.github.openstackops.mcp.cloud.lookup.HypervisorTotals;
 import io.github.openstackops.mcp.compute.HostRecords.ComputeServiceList;
 import io.github.openstackops.mcp.compute.HostRecords.HypervisorDetail;
 import io.github.openstackops.mcp.compute.HostRecords.HypervisorPage;
-import io.github.openstackops.mcp.compute.HostRecords.HypervisorStats;
 import io.github.openstackops.mcp.compute.HostRecords.ZoneList;
 import jakarta.inject.Singleton;
 
@@ -42,10 +43,12 @@ public class HypervisorTools implements ToolProvider {
     }
 
     private final HypervisorService hypervisors;
+    private final HypervisorTotals totals;
     private final ComputeHostsService hosts;
 
-    public HypervisorTools(HypervisorService hypervisors, ComputeHostsService hosts) {
+    public HypervisorTools(HypervisorService hypervisors, HypervisorTotals totals, ComputeHostsService hosts) {
         this.hypervisors = hypervisors;
+        this.totals = totals;
         this.hosts = hosts;
     }
 
@@ -68,7 +71,7 @@ public class HypervisorTools implements ToolProvider {
                         .title("Hypervisors: Stats")
                         .description("Capacity of all compute nodes together: vCPUs, RAM and disk (total, used,"
                                 + " free, percent) and running servers. Admin only.")
-                        .handler((ctx, a) -> hypervisors.stats())
+                        .handler((ctx, a) -> totals.stats())
                         .build(),
                 ToolDefinition.read("compute_service_list", Toolset.COMPUTE, ServiceListArgs.class, ComputeServiceList.class)
                         .title("Compute Services: List")

@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.openstackops.mcp.catalog.Preview;
 import io.github.openstackops.mcp.catalog.Secrets;
 import io.github.openstackops.mcp.catalog.ToolException;
-import io.github.openstackops.mcp.cloud.CloudApi;
 import io.github.openstackops.mcp.cloud.Json;
 import io.github.openstackops.mcp.cloud.OpenStackFaults;
 import io.github.openstackops.mcp.cloud.Paging;
+import io.github.openstackops.mcp.cloud.services.NovaClient;
 import io.github.openstackops.mcp.compute.KeypairRecords.Keypair;
 import io.github.openstackops.mcp.compute.KeypairRecords.KeypairCreated;
 import io.github.openstackops.mcp.compute.KeypairRecords.KeypairDeleted;
@@ -15,8 +15,6 @@ import io.github.openstackops.mcp.compute.KeypairRecords.KeypairDetail;
 import io.github.openstackops.mcp.compute.KeypairRecords.KeypairPage;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
-import org.openstack4j.api.types.ServiceType;
-import org.openstack4j.core.transport.HttpMethod;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,22 +33,22 @@ import static io.github.openstackops.mcp.cloud.Json.text;
 @Singleton
 public class KeypairService {
 
-    static final Map<String, String> MV = CloudApi.nova("2.35");
+    static final String MV = "2.35";
 
     /** Key pair types Nova knows. */
     public enum KeyType { SSH, X509 }
 
-    private final CloudApi api;
+    private final NovaClient nova;
 
-    public KeypairService(CloudApi api) {
-        this.api = api;
+    public KeypairService(NovaClient nova) {
+        this.nova = nova;
     }
 
     public KeypairPage list(int limit, @Nullable String marker) {
         Map<String, Object> query = new LinkedHashMap<>();
         query.put("limit", Paging.fetchSize(limit));
         query.put("marker", marker);
-        List<JsonNode> fetched = array(api.get(ServiceType.COMPUTE, "/os-keypairs", query, MV), "keypairs").stream()
+        List<JsonNode> fetched = array(nova.at(MV).get("/os-keypairs", query), "keypairs").stream()
                 .map(k -> k.has("keypair") ? k.get("keypair") : k).toList();
         Paging.Slice<JsonNode> page = Paging.slice(fetched, limit, k -> text(k, "name"));
         List<Keypair> keypairs = page.items().stream().map(k -> new Keypair(text(k, "name"), type(k),
@@ -104,12 +102,12 @@ public class KeypairService {
 
     public KeypairDeleted delete(String name) {
         KeypairDetail k = get(name);
-        api.send(HttpMethod.DELETE, ServiceType.COMPUTE, "/os-keypairs/" + segment(k.name()), null, null, MV);
+        nova.at(MV).delete("/os-keypairs/" + segment(k.name()));
         return new KeypairDeleted(k.name(), k.fingerprint(), "Key pair '" + k.name() + "' is deleted.");
     }
 
     private JsonNode post(Map<String, Object> keypair) {
-        return api.send(HttpMethod.POST, ServiceType.COMPUTE, "/os-keypairs", null, Map.of("keypair", keypair), MV)
+        return nova.at(MV).post("/os-keypairs", Map.of("keypair", keypair))
                 .get("keypair");
     }
 
@@ -118,7 +116,7 @@ public class KeypairService {
         if (value.isEmpty()) {
             throw ToolException.invalid("Name the key pair.");
         }
-        JsonNode found = Json.orNull(() -> api.get(ServiceType.COMPUTE, "/os-keypairs/" + segment(value), null, MV));
+        JsonNode found = Json.orNull(() -> nova.at(MV).get("/os-keypairs/" + segment(value), null));
         if (found == null || !found.has("keypair")) {
             throw OpenStackFaults.notFound("Key pair '" + value + "'");
         }

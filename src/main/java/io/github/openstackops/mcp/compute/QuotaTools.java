@@ -4,9 +4,9 @@ import io.github.openstackops.mcp.catalog.ToolDefinition;
 import io.github.openstackops.mcp.catalog.ToolProvider;
 import io.github.openstackops.mcp.catalog.Toolset;
 import io.github.openstackops.mcp.catalog.schema.Param;
-import io.github.openstackops.mcp.compute.QuotaRecords.ProjectQuotas;
+import io.github.openstackops.mcp.cloud.lookup.Quotas.ProjectQuotas;
+import io.github.openstackops.mcp.cloud.lookup.Quotas.Service;
 import io.github.openstackops.mcp.compute.QuotaRecords.QuotaSetResult;
-import io.github.openstackops.mcp.compute.QuotaService.Service;
 import jakarta.inject.Singleton;
 
 import java.util.EnumMap;

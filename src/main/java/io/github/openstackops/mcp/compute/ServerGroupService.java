@@ -3,10 +3,11 @@ package io.github.openstackops.mcp.compute;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.openstackops.mcp.catalog.Preview;
 import io.github.openstackops.mcp.catalog.ToolException;
-import io.github.openstackops.mcp.cloud.CloudApi;
 import io.github.openstackops.mcp.cloud.Json;
 import io.github.openstackops.mcp.cloud.Lookup;
 import io.github.openstackops.mcp.cloud.Paging;
+import io.github.openstackops.mcp.cloud.lookup.ServerNames;
+import io.github.openstackops.mcp.cloud.services.NovaClient;
 import io.github.openstackops.mcp.compute.ServerGroupRecords.Member;
 import io.github.openstackops.mcp.compute.ServerGroupRecords.ServerGroup;
 import io.github.openstackops.mcp.compute.ServerGroupRecords.ServerGroupCreated;
@@ -15,8 +16,6 @@ import io.github.openstackops.mcp.compute.ServerGroupRecords.ServerGroupDetail;
 import io.github.openstackops.mcp.compute.ServerGroupRecords.ServerGroupPage;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
-import org.openstack4j.api.types.ServiceType;
-import org.openstack4j.core.transport.HttpMethod;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,9 +23,9 @@ import java.util.List;
 import java.util.Map;
 
 import static io.github.openstackops.mcp.cloud.Json.array;
-import static io.github.openstackops.mcp.cloud.Json.integer;
 import static io.github.openstackops.mcp.cloud.Json.segment;
 import static io.github.openstackops.mcp.cloud.Json.text;
+import static io.github.openstackops.mcp.cloud.Json.integer;
 
 /**
  * Server groups (Nova, microversion 2.64: one policy plus rules). Nova pages server groups by offset, not by marker,
@@ -38,15 +37,15 @@ import static io.github.openstackops.mcp.cloud.Json.text;
 @Singleton
 public class ServerGroupService {
 
-    static final Map<String, String> MV = CloudApi.nova("2.64");
+    static final String MV = "2.64";
     static final int MEMBER_NAMES = 25;
     private static final int NAME_SCAN_PAGES = 10;
 
-    private final CloudApi api;
+    private final NovaClient nova;
     private final ServerNames serverNames;
 
-    public ServerGroupService(CloudApi api, ServerNames serverNames) {
-        this.api = api;
+    public ServerGroupService(NovaClient nova, ServerNames serverNames) {
+        this.nova = nova;
         this.serverNames = serverNames;
     }
 
@@ -58,7 +57,7 @@ public class ServerGroupService {
         if (allProjects) {
             query.put("all_projects", "True");
         }
-        List<JsonNode> fetched = array(api.get(ServiceType.COMPUTE, "/os-server-groups", query, MV), "server_groups");
+        List<JsonNode> fetched = array(nova.at(MV).get("/os-server-groups", query), "server_groups");
         List<ServerGroup> groups = fetched.stream().limit(limit).map(ServerGroupService::summary).toList();
         return new ServerGroupPage(groups, groups.size(),
                 fetched.size() > limit ? String.valueOf(offset + limit) : null);
@@ -85,8 +84,7 @@ public class ServerGroupService {
         if (maxServerPerHost != null) {
             group.put("rules", Map.of("max_server_per_host", maxServerPerHost));
         }
-        JsonNode created = api.send(HttpMethod.POST, ServiceType.COMPUTE, "/os-server-groups", null,
-                Map.of("server_group", group), MV).get("server_group");
+        JsonNode created = nova.at(MV).post("/os-server-groups", Map.of("server_group", group)).get("server_group");
         ServerGroup g = summary(created);
         return new ServerGroupCreated(g, "Server group '" + g.name() + "' (" + g.id() + ") created with policy "
                 + g.policy() + (g.maxServerPerHost() == null ? "" : ", at most " + g.maxServerPerHost()
@@ -120,7 +118,7 @@ public class ServerGroupService {
     public ServerGroupDeleted delete(String ref) {
         JsonNode g = resolve(ref);
         int members = memberIds(g).size();
-        api.send(HttpMethod.DELETE, ServiceType.COMPUTE, "/os-server-groups/" + segment(text(g, "id")), null, null, MV);
+        nova.at(MV).delete("/os-server-groups/" + segment(text(g, "id")));
         return new ServerGroupDeleted(text(g, "id"), text(g, "name"), members, "Server group '" + text(g, "name")
                 + "' is deleted" + (members == 0 ? "." : "; its " + members + " member server"
                 + (members == 1 ? " keeps" : "s keep") + " running."));
@@ -129,8 +127,8 @@ public class ServerGroupService {
     /** A group by id, or by exact name when unique among the project's groups (Nova has no name filter). */
     JsonNode resolve(String ref) {
         return Lookup.byIdOrName("Server group", ref, id -> {
-                    JsonNode found = Json.orNull(() -> api.get(ServiceType.COMPUTE, "/os-server-groups/"
-                            + segment(id), null, MV));
+                    JsonNode found = Json.orNull(() -> nova.at(MV).get("/os-server-groups/"
+                            + segment(id), null));
                     return found == null ? null : found.get("server_group");
                 },
                 this::byName, g -> text(g, "name"), g -> text(g, "id"));
@@ -139,8 +137,7 @@ public class ServerGroupService {
     private List<JsonNode> byName(String name) {
         List<JsonNode> matches = new ArrayList<>();
         for (int page = 0; page < NAME_SCAN_PAGES; page++) {
-            List<JsonNode> groups = array(api.get(ServiceType.COMPUTE, "/os-server-groups",
-                    Map.of("limit", 1000, "offset", page * 1000), MV), "server_groups");
+            List<JsonNode> groups = array(nova.at(MV).get("/os-server-groups", Map.of("limit", 1000, "offset", page * 1000)), "server_groups");
             groups.stream().filter(g -> name.equals(text(g, "name"))).forEach(matches::add);
             if (groups.size() < 1000) {
                 break;
@@ -151,7 +148,7 @@ public class ServerGroupService {
 
     private Member member(String id) {
         try {
-            JsonNode s = Json.orNull(() -> api.get(ServiceType.COMPUTE, "/servers/" + segment(id), null, null));
+            JsonNode s = Json.orNull(() -> nova.get("/servers/" + segment(id), null));
             if (s == null) {
                 return new Member(id, null, "DELETED");
             }

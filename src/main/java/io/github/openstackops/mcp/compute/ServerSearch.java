@@ -2,20 +2,16 @@ package io.github.openstackops.mcp.compute;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.openstackops.mcp.catalog.ToolException;
-import io.github.openstackops.mcp.cloud.CloudApi;
 import io.github.openstackops.mcp.cloud.CloudSession;
 import io.github.openstackops.mcp.cloud.Json;
 import io.github.openstackops.mcp.cloud.Lookup;
+import io.github.openstackops.mcp.cloud.services.GlanceClient;
+import io.github.openstackops.mcp.cloud.services.NeutronClient;
+import io.github.openstackops.mcp.cloud.services.NovaClient;
 import io.github.openstackops.mcp.compute.ServerRecords.SearchResult;
 import io.github.openstackops.mcp.compute.ServerRecords.ServerSummary;
-import io.github.openstackops.mcp.image.Glance;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
-import org.openstack4j.api.OSClient.OSClientV3;
-import org.openstack4j.api.types.ServiceType;
-import org.openstack4j.model.compute.Flavor;
-import org.openstack4j.model.network.NetFloatingIP;
-import org.openstack4j.model.network.Port;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -59,19 +55,21 @@ public class ServerSearch {
     private static final Pattern IP_PART = Pattern.compile("^[0-9a-fA-F.:]+$");
 
     private final CloudSession cloud;
-    private final CloudApi api;
-    private final Glance glance;
+    private final NovaClient nova;
+    private final GlanceClient glance;
     private final ServerService servers;
+    private final NeutronClient neutron;
 
-    public ServerSearch(CloudSession cloud, CloudApi api, Glance glance, ServerService servers) {
+    public ServerSearch(CloudSession cloud, NovaClient nova, GlanceClient glance, ServerService servers, NeutronClient neutron) {
+        this.neutron = neutron;
         this.cloud = cloud;
-        this.api = api;
+        this.nova = nova;
         this.glance = glance;
         this.servers = servers;
     }
 
     /** One Nova list query, and the check each server it returns must pass. */
-    private record Query(String label, Map<String, String> filters, Map<String, String> headers,
+    private record Query(String label, Map<String, String> filters, @Nullable String microversion,
                          Predicate<JsonNode> verify) {
     }
 
@@ -82,104 +80,101 @@ public class ServerSearch {
             throw ToolException.invalid("Give the text to search for.");
         }
         Set<Field> wanted = fields == null || fields.isEmpty() ? EnumSet.allOf(Field.class) : EnumSet.copyOf(fields);
-        return cloud.call(os -> {
-            List<String> how = new ArrayList<>();
-            Map<String, JsonNode> found = new LinkedHashMap<>();
-            List<Query> queries = plan(os, needle, wanted, caseSensitive, allProjects, how, found);
-            boolean truncated = false;
-            int examined = 0;
-            int calls = 0;
-            for (int i = 0; i < queries.size(); i++) {
-                Query q = queries.get(i);
-                if (found.size() >= limit || calls >= MAX_CALLS || examined >= MAX_EXAMINED) {
-                    truncated = true;
-                    how.add("not run (" + (found.size() >= limit ? "limit reached" : calls >= MAX_CALLS
-                            ? "at most " + MAX_CALLS + " Nova calls per search"
-                            : "at most " + MAX_EXAMINED + " servers examined per search") + "): "
-                            + queries.subList(i, queries.size()).stream().map(Query::label).toList());
-                    break;
-                }
-                String marker = null;
-                int matched = 0;
-                do {
-                    Map<String, String> query = new LinkedHashMap<>(q.filters());
-                    query.put("limit", String.valueOf(PAGE));
-                    if (allProjects) {
-                        query.put("all_tenants", "1");
-                    }
-                    if (marker != null) {
-                        query.put("marker", marker);
-                    }
-                    calls++;
-                    List<JsonNode> page = Json.array(api.get(ServiceType.COMPUTE, "/servers/detail", query,
-                            q.headers()), "servers");
-                    examined += page.size();
-                    for (JsonNode s : page) {
-                        if (q.verify().test(s) && found.putIfAbsent(Json.text(s, "id"), s) == null) {
-                            matched++;
-                        }
-                    }
-                    marker = page.size() < PAGE ? null : Json.text(page.get(page.size() - 1), "id");
-                } while (marker != null && found.size() < limit && calls < MAX_CALLS && examined < MAX_EXAMINED);
-                how.add(q.label() + ": " + matched + " new match(es)" + (marker != null ? ", more not examined" : ""));
-                truncated |= marker != null;
-            }
-            List<JsonNode> ordered = new ArrayList<>(found.values());
-            ordered.sort(Comparator.comparing((JsonNode s) -> String.valueOf(Json.text(s, "created")))
-                    .reversed());
-            if (ordered.size() > limit) {
-                ordered = ordered.subList(0, limit);
+        List<String> how = new ArrayList<>();
+        Map<String, JsonNode> found = new LinkedHashMap<>();
+        List<Query> queries = plan(needle, wanted, caseSensitive, allProjects, how, found);
+        boolean truncated = false;
+        int examined = 0;
+        int calls = 0;
+        for (int i = 0; i < queries.size(); i++) {
+            Query q = queries.get(i);
+            if (found.size() >= limit || calls >= MAX_CALLS || examined >= MAX_EXAMINED) {
                 truncated = true;
+                how.add("not run (" + (found.size() >= limit ? "limit reached" : calls >= MAX_CALLS
+                        ? "at most " + MAX_CALLS + " Nova calls per search"
+                        : "at most " + MAX_EXAMINED + " servers examined per search") + "): "
+                        + queries.subList(i, queries.size()).stream().map(Query::label).toList());
+                break;
             }
-            List<ServerSummary> out = ordered.stream().map(s -> servers.summary(os, s)).toList();
-            return new SearchResult(out, out.size(), truncated, how);
-        });
+            String marker = null;
+            int matched = 0;
+            do {
+                Map<String, String> query = new LinkedHashMap<>(q.filters());
+                query.put("limit", String.valueOf(PAGE));
+                if (allProjects) {
+                    query.put("all_tenants", "1");
+                }
+                if (marker != null) {
+                    query.put("marker", marker);
+                }
+                calls++;
+                List<JsonNode> page = Json.array(nova.at(q.microversion()).get("/servers/detail", query), "servers");
+                examined += page.size();
+                for (JsonNode s : page) {
+                    if (q.verify().test(s) && found.putIfAbsent(Json.text(s, "id"), s) == null) {
+                        matched++;
+                    }
+                }
+                marker = page.size() < PAGE ? null : Json.text(page.get(page.size() - 1), "id");
+            } while (marker != null && found.size() < limit && calls < MAX_CALLS && examined < MAX_EXAMINED);
+            how.add(q.label() + ": " + matched + " new match(es)" + (marker != null ? ", more not examined" : ""));
+            truncated |= marker != null;
+        }
+        List<JsonNode> ordered = new ArrayList<>(found.values());
+        ordered.sort(Comparator.comparing((JsonNode s) -> String.valueOf(Json.text(s, "created")))
+                .reversed());
+        if (ordered.size() > limit) {
+            ordered = ordered.subList(0, limit);
+            truncated = true;
+        }
+        List<ServerSummary> out = ordered.stream().map(s -> servers.summary(s)).toList();
+        return new SearchResult(out, out.size(), truncated, how);
     }
 
-    private List<Query> plan(OSClientV3 os, String needle, Set<Field> fields, boolean cs, boolean allProjects,
+    private List<Query> plan(String needle, Set<Field> fields, boolean cs, boolean allProjects,
                              List<String> how, Map<String, JsonNode> found) {
         List<Query> queries = new ArrayList<>();
         if (fields.contains(Field.NAME)) {
             queries.add(new Query("name contains '" + needle + "' (Nova name filter)",
                     Map.of("name", cs ? Lookup.regexLiteral(needle) : caseInsensitiveRegex(needle)),
-                    Map.of(), s -> contains(Json.text(s, "name"), needle, cs)));
+                    null, s -> contains(Json.text(s, "name"), needle, cs)));
         }
         if (fields.contains(Field.IP) && !IP_PART.matcher(needle).matches()) {
             how.add("ip: skipped, the text cannot be part of an IP address");
         } else if (fields.contains(Field.IP)) {
             queries.add(new Query("ip contains '" + needle + "' (Nova ip filter, fixed IPs)", Map.of("ip", needle),
-                    Map.of(), s -> ServerJson.addresses(s).stream().anyMatch(a -> contains(a.ip(), needle, cs))));
+                    null, s -> NovaServer.addresses(s).stream().anyMatch(a -> contains(a.ip(), needle, cs))));
             if (FULL_IP.matcher(needle).matches()) {
-                floatingIpServer(os, needle, allProjects, how, found);
+                floatingIpServer(needle, allProjects, how, found);
             }
         }
         if (fields.contains(Field.STATUS)) {
             exact(queries, how, "status", Arrays.stream(ServerStatus.values()).map(Enum::name)
-                    .filter(v -> contains(v, needle, cs)).toList(), v -> v, v -> v, Map.of());
+                    .filter(v -> contains(v, needle, cs)).toList(), v -> v, v -> v, null);
         }
         if (fields.contains(Field.FLAVOR)) {
-            List<? extends Flavor> flavors = os.compute().flavors().list().stream()
-                    .filter(f -> contains(f.getName(), needle, cs) || needle.equals(f.getId())).toList();
-            exact(queries, how, "flavor", flavors, Flavor::getId, f -> f.getName() + " (" + f.getId() + ")", Map.of());
+            List<JsonNode> flavors = Json.array(nova.get("/flavors/detail", null), "flavors").stream()
+                    .filter(f -> contains(Json.text(f, "name"), needle, cs) || needle.equals(Json.text(f, "id")))
+                    .toList();
+            exact(queries, how, "flavor", flavors, f -> Json.text(f, "id"),
+                    f -> Json.text(f, "name") + " (" + Json.text(f, "id") + ")", null);
         }
         if (fields.contains(Field.IMAGE)) {
-            exact(queries, how, "image", images(needle, cs, how), v -> v[0], v -> v[1] + " (" + v[0] + ")", Map.of());
+            exact(queries, how, "image", images(needle, cs, how), v -> v[0], v -> v[1] + " (" + v[0] + ")", null);
         }
         if (fields.contains(Field.AVAILABILITY_ZONE)) {
-            List<String> zones = Json.array(api.get(ServiceType.COMPUTE, "/os-availability-zone", Map.of(),
-                            Map.of()), "availabilityZoneInfo").stream()
+            List<String> zones = Json.array(nova.get("/os-availability-zone", Map.of()), "availabilityZoneInfo").stream()
                     .map(z -> Json.text(z, "zoneName")).filter(z -> contains(z, needle, cs)).toList();
             exact(queries, how, "availability_zone", zones, z -> z, z -> z,
-                    CloudApi.nova(ServerService.AZ_FILTER_MICROVERSION));
+                    ServerService.AZ_FILTER_MICROVERSION);
         }
         if (fields.contains(Field.HOST)) {
             if (!cloud.isAdmin()) {
                 how.add("host: skipped, filtering by host is admin only");
             } else {
-                List<String> hosts = Json.array(api.get(ServiceType.COMPUTE, "/os-services",
-                                Map.of("binary", "nova-compute"), Map.of()), "services").stream()
+                List<String> hosts = Json.array(nova.get("/os-services", Map.of("binary", "nova-compute")), "services").stream()
                         .map(h -> Json.text(h, "host")).filter(h -> contains(h, needle, cs)).distinct().toList();
-                exact(queries, how, "host", hosts, h -> h, h -> h, Map.of());
+                exact(queries, how, "host", hosts, h -> h, h -> h, null);
             }
         }
         return queries;
@@ -187,13 +182,13 @@ public class ServerSearch {
 
     /** One exact Nova query per value of a field that matched the text. */
     private static <T> void exact(List<Query> queries, List<String> how, String field, List<T> values,
-                                  Function<T, String> value, Function<T, String> label, Map<String, String> headers) {
+                                  Function<T, String> value, Function<T, String> label, @Nullable String microversion) {
         if (values.isEmpty()) {
             how.add(field + ": no " + field.replace('_', ' ') + " contains the text");
             return;
         }
         for (T v : values) {
-            queries.add(new Query(field + " = " + label.apply(v), Map.of(field, value.apply(v)), headers, s -> true));
+            queries.add(new Query(field + " = " + label.apply(v), Map.of(field, value.apply(v)), microversion, s -> true));
         }
     }
 
@@ -226,20 +221,22 @@ public class ServerSearch {
     }
 
     /** Nova's ip filter sees fixed IPs only: a full floating IP is looked up in Neutron, then its server. */
-    private void floatingIpServer(OSClientV3 os, String ip, boolean allProjects, List<String> how,
+    private void floatingIpServer(String ip, boolean allProjects, List<String> how,
                                   Map<String, JsonNode> found) {
         Map<String, String> filter = new LinkedHashMap<>();
         filter.put("floating_ip_address", ip);
         if (!allProjects) {
-            filter.put("project_id", cloud.token().getProject().getId());
+            filter.put("project_id", cloud.projectId());
         }
-        for (NetFloatingIP fip : os.networking().floatingip().list(filter)) {
-            Port port = fip.getPortId() == null ? null : os.networking().port().get(fip.getPortId());
-            if (port != null && port.getDeviceOwner() != null && port.getDeviceOwner().startsWith("compute:")) {
-                JsonNode server = api.get(ServiceType.COMPUTE, "/servers/" + port.getDeviceId(), Map.of(), Map.of())
-                        .get("server");
-                found.putIfAbsent(port.getDeviceId(), server);
-                how.add("floating IP " + ip + " (Neutron) is on server " + port.getDeviceId());
+        for (JsonNode fip : neutron.list("floatingips", filter)) {
+            String portId = Json.text(fip, "port_id");
+            JsonNode port = portId == null ? null : neutron.find("/ports/" + Json.segment(portId), "port");
+            String owner = Json.text(port, "device_owner");
+            if (owner != null && owner.startsWith("compute:")) {
+                String serverId = Json.text(port, "device_id");
+                JsonNode server = nova.get("/servers/" + serverId, Map.of()).get("server");
+                found.putIfAbsent(serverId, server);
+                how.add("floating IP " + ip + " (Neutron) is on server " + serverId);
             }
         }
     }

@@ -4,14 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.openstackops.mcp.catalog.Preview;
 import io.github.openstackops.mcp.catalog.ToolContext;
 import io.github.openstackops.mcp.catalog.ToolException;
-import io.github.openstackops.mcp.cloud.CloudApi;
 import io.github.openstackops.mcp.cloud.CloudSession;
 import io.github.openstackops.mcp.cloud.Json;
 import io.github.openstackops.mcp.cloud.Lookup;
 import io.github.openstackops.mcp.cloud.OpenStackFaults;
 import io.github.openstackops.mcp.cloud.Paging;
 import io.github.openstackops.mcp.cloud.Polling;
-import io.github.openstackops.mcp.compute.ServerRecords.Address;
+import io.github.openstackops.mcp.cloud.lookup.ResourceLookup;
+import io.github.openstackops.mcp.cloud.services.CinderClient;
+import io.github.openstackops.mcp.cloud.services.NeutronClient;
+import io.github.openstackops.mcp.cloud.services.NovaClient;
 import io.github.openstackops.mcp.compute.ServerRecords.AttachedVolume;
 import io.github.openstackops.mcp.compute.ServerRecords.ServerActionResult;
 import io.github.openstackops.mcp.compute.ServerRecords.ServerDeleted;
@@ -21,22 +23,13 @@ import io.github.openstackops.mcp.compute.ServerRecords.ServerSummary;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
-import org.openstack4j.api.OSClient.OSClientV3;
 import org.openstack4j.api.exceptions.ResponseException;
-import org.openstack4j.api.types.ServiceType;
-import org.openstack4j.model.compute.Action;
-import org.openstack4j.model.compute.RebootType;
-import org.openstack4j.model.compute.Server;
-import org.openstack4j.model.network.NetFloatingIP;
-import org.openstack4j.model.network.options.PortListOptions;
-import org.openstack4j.model.storage.block.Volume;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -52,15 +45,22 @@ public class ServerService {
     static final String LOCK_MICROVERSION = "2.73";
 
     private final CloudSession cloud;
-    private final CloudApi api;
+    private final NovaClient nova;
+    private final CinderClient cinder;
+    private final NeutronClient neutron;
     private final ComputeNames names;
     private final FlavorService flavors;
     private final Duration pollInterval;
+    private final ResourceLookup lookup;
 
-    public ServerService(CloudSession cloud, CloudApi api, ComputeNames names, FlavorService flavors,
-                         @Value("${openstack.poll-interval:1s}") Duration pollInterval) {
+    public ServerService(CloudSession cloud, NovaClient nova, CinderClient cinder, NeutronClient neutron,
+                         ComputeNames names, FlavorService flavors,
+                         @Value("${openstack.poll-interval:1s}") Duration pollInterval, ResourceLookup lookup) {
+        this.lookup = lookup;
         this.cloud = cloud;
-        this.api = api;
+        this.nova = nova;
+        this.cinder = cinder;
+        this.neutron = neutron;
         this.names = names;
         this.flavors = flavors;
         this.pollInterval = pollInterval;
@@ -91,24 +91,23 @@ public class ServerService {
 
     /** One page, filtered by Nova (never "fetch everything, then slice"). */
     public ServerPage list(int limit, @Nullable String marker, Filters filters, boolean detail) {
-        return cloud.call(os -> {
-            Map<String, String> query = new LinkedHashMap<>();
-            query.put("limit", String.valueOf(Paging.fetchSize(limit)));
-            if (marker != null) {
-                query.put("marker", marker);
-            }
-            Map<String, String> headers = novaFilters(os, filters, query);
-            List<JsonNode> fetched = Json.array(api.get(ServiceType.COMPUTE, "/servers/detail", query, headers),
-                    "servers");
-            Paging.Slice<JsonNode> page = Paging.slice(fetched, limit, s -> Json.text(s, "id"));
-            List<ServerSummary> servers = page.items().stream()
-                    .map(s -> detail ? summary(os, s) : compact(s)).toList();
-            return new ServerPage(servers, servers.size(), page.nextMarker());
-        });
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("limit", String.valueOf(Paging.fetchSize(limit)));
+        if (marker != null) {
+            query.put("marker", marker);
+        }
+        String microversion = novaFilters(filters, query);
+        List<JsonNode> fetched = Json.array(nova.at(microversion).get("/servers/detail", query),
+                "servers");
+        Paging.Slice<JsonNode> page = Paging.slice(fetched, limit, s -> Json.text(s, "id"));
+        List<ServerSummary> servers = page.items().stream()
+                .map(s -> detail ? summary(s) : compact(s)).toList();
+        return new ServerPage(servers, servers.size(), page.nextMarker());
     }
 
-    /** Puts the filters into a Nova query; returns the headers the query needs (a microversion, or none). */
-    Map<String, String> novaFilters(OSClientV3 os, Filters f, Map<String, String> query) {
+    /** Puts the filters into a Nova query; returns the microversion the query needs (null: the base one). */
+    @Nullable
+    String novaFilters(Filters f, Map<String, String> query) {
         if (notBlank(f.name())) {
             query.put("name", Lookup.regexLiteral(f.name()));
         }
@@ -123,7 +122,7 @@ public class ServerService {
             query.put("flavor", flavors.get(f.flavor()).id());
         }
         if (notBlank(f.image())) {
-            query.put("image", ComputeLookups.image(os, f.image()).getId());
+            query.put("image", Json.text(lookup.image(f.image()), "id"));
         }
         if (notBlank(f.ip())) {
             query.put("ip", f.ip().trim());
@@ -136,9 +135,9 @@ public class ServerService {
         }
         if (notBlank(f.availabilityZone())) {
             query.put("availability_zone", f.availabilityZone().trim());
-            return CloudApi.nova(AZ_FILTER_MICROVERSION);
+            return AZ_FILTER_MICROVERSION;
         }
-        return Map.of();
+        return null;
     }
 
     void requireAdmin(String what, String why) {
@@ -166,14 +165,14 @@ public class ServerService {
     }
 
     public ServerDetail get(String server) {
-        return cloud.call(os -> detail(os, resolve(os, server)));
+        return detail(resolve(server));
     }
 
     /** The server at the lock microversion (locked, locked_reason); null when the cloud does not speak it. */
     @Nullable
     JsonNode lockView(String serverId) {
         try {
-            return api.get(ServiceType.COMPUTE, "/servers/" + serverId, Map.of(), CloudApi.nova(LOCK_MICROVERSION))
+            return nova.at(LOCK_MICROVERSION).get("/servers/" + serverId, Map.of())
                     .get("server");
         } catch (ResponseException e) {
             if (e.getStatus() == 406 || e.getStatus() == 400) {
@@ -184,182 +183,160 @@ public class ServerService {
     }
 
     /** Volumes attached to a server with their devices; names and sizes from Cinder, once per volume. */
-    List<AttachedVolume> attachedVolumes(OSClientV3 os, String serverId) {
-        JsonNode body = api.get(ServiceType.COMPUTE, "/servers/" + serverId + "/os-volume_attachments", Map.of(),
-                Map.of());
+    List<AttachedVolume> attachedVolumes(String serverId) {
+        JsonNode body = nova.get("/servers/" + serverId + "/os-volume_attachments", Map.of());
         List<AttachedVolume> out = new ArrayList<>();
         for (JsonNode a : Json.array(body, "volumeAttachments")) {
             String volumeId = Json.text(a, "volumeId");
-            Volume volume = volumeId == null ? null : os.blockStorage().volumes().get(volumeId);
-            out.add(new AttachedVolume(volumeId, volume == null ? null : volume.getName(), Json.text(a, "device"),
-                    volume == null ? null : volume.getSize(),
-                    volume == null || volume.getStatus() == null ? null : volume.getStatus().value()));
+            JsonNode volume = volumeId == null ? null : cinder.volume(volumeId);
+            out.add(new AttachedVolume(volumeId, Json.text(volume, "name"), Json.text(a, "device"),
+                    Json.integer(volume, "size"), Json.text(volume, "status")));
         }
         return out;
     }
 
     public ServerActionResult power(String server, PowerAction action, boolean wait, Duration timeout,
                                     ToolContext context) {
-        return cloud.call(os -> {
-            Server s = resolve(os, server);
-            String before = status(s);
-            if (action == PowerAction.START && before.equals("ACTIVE")
-                    || action == PowerAction.STOP && before.equals("SHUTOFF")) {
-                return new ServerActionResult(s.getId(), s.getName(), action.verb, before, before, true, false,
-                        "Server '" + s.getName() + "' is already " + before + "; nothing to do.");
-            }
-            OpenStackFaults.check(switch (action) {
-                case START -> os.compute().servers().action(s.getId(), Action.START);
-                case STOP -> os.compute().servers().action(s.getId(), Action.STOP);
-                case REBOOT_SOFT -> os.compute().servers().reboot(s.getId(), RebootType.SOFT);
-                case REBOOT_HARD -> os.compute().servers().reboot(s.getId(), RebootType.HARD);
-            }, action.verb + " server '" + s.getName() + "'");
-            context.info(action.verb + " requested for server " + s.getName() + " (" + s.getId() + ")");
-            if (!wait) {
-                return new ServerActionResult(s.getId(), s.getName(), action.verb, before, before, false, true,
-                        "The " + action.verb + " of '" + s.getName() + "' was accepted; it runs in the background.");
-            }
-            Polling.Outcome<Server> outcome = Polling.until(() -> os.compute().servers().get(s.getId()),
-                    x -> status(x).equals(action.target) && x.getTaskState() == null,
-                    x -> status(x).equals("ERROR"),
-                    x -> status(x) + (x.getTaskState() == null ? "" : " (" + x.getTaskState() + ")"),
-                    timeout, pollInterval, context);
-            String now = outcome.last() == null ? "DELETED" : status(outcome.last());
-            String message = switch (outcome.end()) {
-                case REACHED -> "Server '" + s.getName() + "' is " + now + " (was " + before + ").";
-                case FAILED -> "Server '" + s.getName() + "' went to ERROR during " + action.verb + fault(outcome.last());
-                case GONE -> "Server '" + s.getName() + "' disappeared during " + action.verb + ".";
-                case TIMED_OUT -> "Server '" + s.getName() + "' is still " + now + " after "
-                        + outcome.waited().toSeconds() + " s; the " + action.verb + " may still complete.";
-            };
-            if (outcome.end() == Polling.End.FAILED) {
-                throw new ToolException(ToolException.Kind.CLOUD_ERROR, message);
-            }
-            return new ServerActionResult(s.getId(), s.getName(), action.verb, before, now, outcome.reached(), true, message);
-        });
+        NovaServer s = resolve(server);
+        String before = s.status();
+        if (action == PowerAction.START && before.equals("ACTIVE")
+                || action == PowerAction.STOP && before.equals("SHUTOFF")) {
+            return new ServerActionResult(s.id(), s.name(), action.verb, before, before, true, false,
+                    "Server '" + s.name() + "' is already " + before + "; nothing to do.");
+        }
+        Map<String, ?> body = switch (action) {
+            case START -> ServerActions.bare("os-start");
+            case STOP -> ServerActions.bare("os-stop");
+            case REBOOT_SOFT -> Map.of("reboot", Map.of("type", "SOFT"));
+            case REBOOT_HARD -> Map.of("reboot", Map.of("type", "HARD"));
+        };
+        OpenStackFaults.attempt(action.verb + " server '" + s.name() + "'",
+                () -> nova.post("/servers/" + s.id() + "/action", body));
+        context.info(action.verb + " requested for server " + s.name() + " (" + s.id() + ")");
+        if (!wait) {
+            return new ServerActionResult(s.id(), s.name(), action.verb, before, before, false, true,
+                    "The " + action.verb + " of '" + s.name() + "' was accepted; it runs in the background.");
+        }
+        Polling.Outcome<NovaServer> outcome = Polling.until(() -> server(s.id()),
+                x -> x.status().equals(action.target) && x.taskState() == null,
+                x -> x.status().equals("ERROR"), NovaServer::describe, timeout, pollInterval, context);
+        String now = outcome.last() == null ? "DELETED" : outcome.last().status();
+        String message = switch (outcome.end()) {
+            case REACHED -> "Server '" + s.name() + "' is " + now + " (was " + before + ").";
+            case FAILED -> "Server '" + s.name() + "' went to ERROR during " + action.verb + NovaServer.faultText(outcome.last());
+            case GONE -> "Server '" + s.name() + "' disappeared during " + action.verb + ".";
+            case TIMED_OUT -> "Server '" + s.name() + "' is still " + now + " after "
+                    + outcome.waited().toSeconds() + " s; the " + action.verb + " may still complete.";
+        };
+        if (outcome.end() == Polling.End.FAILED) {
+            throw new ToolException(ToolException.Kind.CLOUD_ERROR, message);
+        }
+        return new ServerActionResult(s.id(), s.name(), action.verb, before, now, outcome.reached(), true, message);
     }
 
     public Preview deletePreview(String server) {
-        return cloud.call(os -> {
-            Server s = resolve(os, server);
-            List<Preview.Resource> resources = new ArrayList<>();
-            resources.add(new Preview.Resource("server", s.getId(), s.getName(), "deleted"));
-            List<String> warnings = new ArrayList<>();
-            for (String volumeId : nonNull(s.getOsExtendedVolumesAttached())) {
-                var volume = os.blockStorage().volumes().get(volumeId);
-                resources.add(new Preview.Resource("volume", volumeId, volume == null ? null : volume.getName(),
-                        "detached, kept (unless it was created to be deleted with the server)"));
+        NovaServer s = resolve(server);
+        List<Preview.Resource> resources = new ArrayList<>();
+        resources.add(new Preview.Resource("server", s.id(), s.name(), "deleted"));
+        List<String> warnings = new ArrayList<>();
+        for (String volumeId : s.volumeIds()) {
+            JsonNode volume = cinder.volume(volumeId);
+            resources.add(new Preview.Resource("volume", volumeId, Json.text(volume, "name"),
+                    "detached, kept (unless it was created to be deleted with the server)"));
+        }
+        if (s.imageId() == null) {
+            warnings.add("The server boots from a volume; that volume is deleted with it only if it was created"
+                    + " with delete-on-termination.");
+        }
+        for (JsonNode port : neutron.list("ports", Map.of("device_id", s.id()))) {
+            for (JsonNode fip : neutron.list("floatingips", Map.of("port_id", Json.text(port, "id")))) {
+                resources.add(new Preview.Resource("floating_ip", Json.text(fip, "id"),
+                        Json.text(fip, "floating_ip_address"), "disassociated, stays allocated to the project"));
             }
-            if (s.getImageId() == null) {
-                warnings.add("The server boots from a volume; that volume is deleted with it only if it was created"
-                        + " with delete-on-termination.");
-            }
-            for (var port : os.networking().port().list(PortListOptions.create().deviceId(s.getId()))) {
-                for (NetFloatingIP fip : os.networking().floatingip().list(Map.of("port_id", port.getId()))) {
-                    resources.add(new Preview.Resource("floating_ip", fip.getId(), fip.getFloatingIpAddress(),
-                            "disassociated, stays allocated to the project"));
-                }
-                resources.add(new Preview.Resource("port", port.getId(), port.getName(),
-                        "deleted if Nova created it, otherwise detached"));
-            }
-            if ("ACTIVE".equals(status(s))) {
-                warnings.add("The server is running; it is stopped without a clean shutdown.");
-            }
-            return new Preview("delete server", "Delete server '" + s.getName() + "' (" + s.getId() + "), "
-                    + status(s) + ", flavor " + names.flavorName(os, s.getFlavorId()) + ".", resources, warnings);
-        });
+            resources.add(new Preview.Resource("port", Json.text(port, "id"), Json.text(port, "name"),
+                    "deleted if Nova created it, otherwise detached"));
+        }
+        if ("ACTIVE".equals(s.status())) {
+            warnings.add("The server is running; it is stopped without a clean shutdown.");
+        }
+        return new Preview("delete server", "Delete server '" + s.name() + "' (" + s.id() + "), "
+                + s.status() + ", flavor " + names.flavorName(s.flavorId()) + ".", resources, warnings);
     }
 
     public ServerDeleted delete(String server, boolean wait, Duration timeout, ToolContext context) {
-        return cloud.call(os -> {
-            Server s = resolve(os, server);
-            OpenStackFaults.check(os.compute().servers().delete(s.getId()), "delete server '" + s.getName() + "'");
-            context.info("delete requested for server " + s.getName() + " (" + s.getId() + ")");
-            if (!wait) {
-                return new ServerDeleted(s.getId(), s.getName(), false, "Deletion of '" + s.getName()
-                        + "' was accepted and runs in the background.");
-            }
-            Polling.Outcome<Server> outcome = Polling.until(() -> os.compute().servers().get(s.getId()),
-                    x -> "DELETED".equals(status(x)), x -> "ERROR".equals(status(x)),
-                    x -> status(x) + (x.getTaskState() == null ? "" : " (" + x.getTaskState() + ")"),
-                    timeout, pollInterval, context);
-            return switch (outcome.end()) {
-                case GONE, REACHED -> new ServerDeleted(s.getId(), s.getName(), true, "Server '" + s.getName()
-                        + "' is deleted.");
-                case FAILED -> throw new ToolException(ToolException.Kind.CLOUD_ERROR, "Deleting server '"
-                        + s.getName() + "' failed: it is in ERROR" + fault(outcome.last()));
-                case TIMED_OUT -> new ServerDeleted(s.getId(), s.getName(), false, "Server '" + s.getName()
-                        + "' is still being deleted after " + outcome.waited().toSeconds() + " s.");
-            };
+        NovaServer s = resolve(server);
+        OpenStackFaults.attempt("delete server '" + s.name() + "'", () -> {
+            nova.delete("/servers/" + s.id());
+            return null;
         });
+        context.info("delete requested for server " + s.name() + " (" + s.id() + ")");
+        if (!wait) {
+            return new ServerDeleted(s.id(), s.name(), false, "Deletion of '" + s.name()
+                    + "' was accepted and runs in the background.");
+        }
+        Polling.Outcome<NovaServer> outcome = Polling.until(() -> server(s.id()),
+                x -> "DELETED".equals(x.status()), x -> "ERROR".equals(x.status()), NovaServer::describe,
+                timeout, pollInterval, context);
+        return switch (outcome.end()) {
+            case GONE, REACHED -> new ServerDeleted(s.id(), s.name(), true, "Server '" + s.name()
+                    + "' is deleted.");
+            case FAILED -> throw new ToolException(ToolException.Kind.CLOUD_ERROR, "Deleting server '"
+                    + s.name() + "' failed: it is in ERROR" + NovaServer.faultText(outcome.last()));
+            case TIMED_OUT -> new ServerDeleted(s.id(), s.name(), false, "Server '" + s.name()
+                    + "' is still being deleted after " + outcome.waited().toSeconds() + " s.");
+        };
     }
 
     /** A server by id, or by exact name when that name is unique in the project. */
-    Server resolve(OSClientV3 os, String ref) {
-        return Lookup.byIdOrName("Server", ref, id -> os.compute().servers().get(id),
-                name -> os.compute().servers().list(Map.of("name", "^" + Lookup.regexLiteral(name) + "$")),
-                Server::getName, Server::getId);
+    NovaServer resolve(String ref) {
+        return new NovaServer(Lookup.byIdOrName("Server", ref, nova::server,
+                name -> Json.array(nova.get("/servers/detail", Map.of("name", "^" + Lookup.regexLiteral(name) + "$")),
+                        "servers"),
+                n -> Json.text(n, "name"), n -> Json.text(n, "id")));
+    }
+
+    /** The server now (base microversion); null once Nova no longer knows it. */
+    @Nullable
+    NovaServer server(String id) {
+        return NovaServer.of(nova.server(id));
     }
 
     /** A summary of raw server JSON; flavor and image names resolved once per id (cached). */
-    ServerSummary summary(OSClientV3 os, JsonNode s) {
-        String flavor = ServerJson.flavorOriginalName(s);
+    ServerSummary summary(JsonNode s) {
+        String flavor = NovaServer.flavorOriginalName(s);
         if (flavor == null) {
-            flavor = names.flavorName(os, ServerJson.flavorId(s));
+            flavor = names.flavorName(NovaServer.flavorId(s));
         }
-        return new ServerSummary(Json.text(s, "id"), Json.text(s, "name"), ServerJson.status(s),
-                ServerJson.taskState(s), flavor, imageLabel(os, ServerJson.imageId(s)), ServerJson.addresses(s),
+        return new ServerSummary(Json.text(s, "id"), Json.text(s, "name"), NovaServer.status(s),
+                NovaServer.taskState(s), flavor, imageLabel(NovaServer.imageId(s)), NovaServer.addresses(s),
                 Json.text(s, "OS-EXT-AZ:availability_zone"), Json.text(s, "OS-EXT-SRV-ATTR:host"),
                 Json.text(s, "tenant_id"), Json.text(s, "created"));
     }
 
     static ServerSummary compact(JsonNode s) {
-        return new ServerSummary(Json.text(s, "id"), Json.text(s, "name"), ServerJson.status(s),
-                ServerJson.taskState(s), null, null, null, null, null, null, null);
+        return new ServerSummary(Json.text(s, "id"), Json.text(s, "name"), NovaServer.status(s),
+                NovaServer.taskState(s), null, null, null, null, null, null, null);
     }
 
-    private ServerDetail detail(OSClientV3 os, Server s) {
-        String imageId = s.getImageId();
-        ServerRecords.Fault fault = s.getFault() == null ? null : new ServerRecords.Fault(s.getFault().getCode(),
-                s.getFault().getMessage(), iso(s.getFault().getCreated()));
-        JsonNode lock = lockView(s.getId());
-        return new ServerDetail(s.getId(), s.getName(), status(s), s.getTaskState(), powerState(s.getPowerState()),
-                names.flavor(os, s.getFlavorId()),
-                imageId == null ? null : new ServerRecords.Ref(imageId, names.imageName(os, imageId)),
-                addresses(s), nonNull(s.getOsExtendedVolumesAttached()), attachedVolumes(os, s.getId()),
-                s.getSecurityGroups() == null ? List.of()
-                        : s.getSecurityGroups().stream().map(g -> g.getName()).distinct().toList(),
-                s.getKeyName(), s.getMetadata() == null ? Map.of() : s.getMetadata(), s.getAvailabilityZone(),
-                s.getHost(), s.getHypervisorHostname(), s.getTenantId(), s.getUserId(), iso(s.getCreated()),
-                iso(s.getUpdated()), fault, lock == null ? null : Json.bool(lock, "locked"),
+    private ServerDetail detail(NovaServer s) {
+        String imageId = s.imageId();
+        JsonNode lock = lockView(s.id());
+        return new ServerDetail(s.id(), s.name(), s.status(), s.taskState(), powerState(s.powerState()),
+                names.flavor(s.flavorId()),
+                imageId == null ? null : new ServerRecords.Ref(imageId, names.imageName(imageId)),
+                s.addresses(), s.volumeIds(), attachedVolumes(s.id()), s.securityGroupsInOrder(),
+                s.keyName(), s.metadata(), s.availabilityZone(), s.host(), s.hypervisorHostname(), s.tenantId(),
+                s.userId(), s.created(), s.updated(), s.fault(), lock == null ? null : Json.bool(lock, "locked"),
                 lock == null ? null : Json.text(lock, "locked_reason"));
     }
 
     @Nullable
-    String imageLabel(OSClientV3 os, @Nullable String imageId) {
+    String imageLabel(@Nullable String imageId) {
         if (imageId == null) {
             return null;
         }
-        String name = names.imageName(os, imageId);
+        String name = names.imageName(imageId);
         return name == null ? imageId : name;
-    }
-
-    static List<Address> addresses(Server s) {
-        if (s.getAddresses() == null || s.getAddresses().getAddresses() == null) {
-            return List.of();
-        }
-        List<Address> out = new ArrayList<>();
-        s.getAddresses().getAddresses().forEach((network, list) -> list.forEach(a -> out.add(
-                new Address(network, a.getAddr(), a.getType() == null ? "fixed" : a.getType()))));
-        return out;
-    }
-
-    static String status(Server s) {
-        return s.getStatus() == null ? "UNKNOWN" : s.getStatus().name();
-    }
-
-    static String fault(@Nullable Server s) {
-        return s == null || s.getFault() == null ? "." : ": " + s.getFault().getMessage();
     }
 
     @Nullable
@@ -376,14 +353,5 @@ public class ServerService {
             case "7" -> "suspended";
             default -> code.toLowerCase(Locale.ROOT);
         };
-    }
-
-    @Nullable
-    static String iso(@Nullable Date date) {
-        return date == null ? null : date.toInstant().toString();
-    }
-
-    private static List<String> nonNull(@Nullable List<String> list) {
-        return list == null ? List.of() : list;
     }
 }

@@ -2,14 +2,13 @@ package io.github.openstackops.mcp.compute;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.openstackops.mcp.catalog.ToolContext;
-import io.github.openstackops.mcp.cloud.CloudApi;
 import io.github.openstackops.mcp.cloud.CloudSession;
 import io.github.openstackops.mcp.cloud.Json;
 import io.github.openstackops.mcp.cloud.Polling;
+import io.github.openstackops.mcp.cloud.lookup.ResourceLookup;
 import io.github.openstackops.mcp.compute.ServerRecords.ServerActionResult;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
-import org.openstack4j.model.compute.Server;
 
 import java.time.Duration;
 import java.util.Map;
@@ -46,8 +45,10 @@ public class ServerStateService {
     private final CloudSession cloud;
     private final ServerService servers;
     private final ServerActions actions;
+    private final ResourceLookup lookup;
 
-    public ServerStateService(CloudSession cloud, ServerService servers, ServerActions actions) {
+    public ServerStateService(CloudSession cloud, ServerService servers, ServerActions actions, ResourceLookup lookup) {
+        this.lookup = lookup;
         this.cloud = cloud;
         this.servers = servers;
         this.actions = actions;
@@ -60,64 +61,60 @@ public class ServerStateService {
      */
     public ServerActionResult change(String server, StateAction action, @Nullable String rescueImage, boolean wait,
                                      Duration timeout, ToolContext context) {
-        return cloud.call(os -> {
-            Server s = servers.resolve(os, server);
-            String before = ServerService.status(s);
-            if (action.targets.contains(before)) {
-                return new ServerActionResult(s.getId(), s.getName(), action.verb, before, before, true, false,
-                        "Server '" + s.getName() + "' is already " + before + "; nothing to do.");
-            }
-            Map<String, ?> body = ServerActions.bare(action.verb);
-            if (action == StateAction.RESCUE && ServerService.notBlank(rescueImage)) {
-                body = Map.of("rescue", Map.of("rescue_image_ref", ComputeLookups.image(os, rescueImage).getId()));
-            }
-            // rescue answers with the rescue system's admin password: never read, never returned
-            actions.action(s, action.verb, body, Map.of());
-            context.info(action.verb + " requested for server " + s.getName() + " (" + s.getId() + ")");
-            if (!wait) {
-                return new ServerActionResult(s.getId(), s.getName(), action.verb, before, before, false, true,
-                        "The " + action.verb + " of '" + s.getName() + "' was accepted; it runs in the background.");
-            }
-            Polling.Outcome<Server> outcome = actions.await(os, s.getId(),
-                    x -> action.targets.contains(ServerService.status(x)) && ServerActions.settled(x),
-                    x -> false, timeout, context);
-            ServerActions.failOn(outcome, s.getName(), action.verb);
-            String now = outcome.last() == null ? "DELETED" : ServerService.status(outcome.last());
-            String message = outcome.reached() ? "Server '" + s.getName() + "' is " + now + " (was " + before + ")."
-                    : ServerActions.notReached(s.getName(), action.verb, outcome);
-            return new ServerActionResult(s.getId(), s.getName(), action.verb, before, now, outcome.reached(), true,
-                    message);
-        });
+        NovaServer s = servers.resolve(server);
+        String before = s.status();
+        if (action.targets.contains(before)) {
+            return new ServerActionResult(s.id(), s.name(), action.verb, before, before, true, false,
+                    "Server '" + s.name() + "' is already " + before + "; nothing to do.");
+        }
+        Map<String, ?> body = ServerActions.bare(action.verb);
+        if (action == StateAction.RESCUE && ServerService.notBlank(rescueImage)) {
+            body = Map.of("rescue", Map.of("rescue_image_ref", Json.text(lookup.image(rescueImage), "id")));
+        }
+        // rescue answers with the rescue system's admin password: never read, never returned
+        actions.action(s, action.verb, body, null);
+        context.info(action.verb + " requested for server " + s.name() + " (" + s.id() + ")");
+        if (!wait) {
+            return new ServerActionResult(s.id(), s.name(), action.verb, before, before, false, true,
+                    "The " + action.verb + " of '" + s.name() + "' was accepted; it runs in the background.");
+        }
+        Polling.Outcome<NovaServer> outcome = actions.await(s.id(),
+                x -> action.targets.contains(x.status()) && x.settled(),
+                x -> false, timeout, context);
+        ServerActions.failOn(outcome, s.name(), action.verb);
+        String now = outcome.last() == null ? "DELETED" : outcome.last().status();
+        String message = outcome.reached() ? "Server '" + s.name() + "' is " + now + " (was " + before + ")."
+                : ServerActions.notReached(s.name(), action.verb, outcome);
+        return new ServerActionResult(s.id(), s.name(), action.verb, before, now, outcome.reached(), true,
+                message);
     }
 
     /** Locks (optionally with a reason) or unlocks; Nova does it at once, and the result is read back. */
     public ServerActionResult lock(String server, boolean lock, @Nullable String reason) {
-        return cloud.call(os -> {
-            Server s = servers.resolve(os, server);
-            String verb = lock ? "lock" : "unlock";
-            JsonNode view = servers.lockView(s.getId());
-            Boolean was = view == null ? null : Json.bool(view, "locked");
-            if (was != null && was == lock) {
-                return new ServerActionResult(s.getId(), s.getName(), verb, ServerService.status(s),
-                        ServerService.status(s), true, false, "Server '" + s.getName() + "' is already "
-                        + (lock ? "locked" : "unlocked") + "; nothing to do.");
-            }
-            if (lock && ServerService.notBlank(reason)) {
-                actions.action(s, verb, Map.of("lock", Map.of("locked_reason", reason.trim())),
-                        CloudApi.nova(ServerService.LOCK_MICROVERSION));
-            } else {
-                actions.action(s, verb, ServerActions.bare(verb), Map.of());
-            }
-            JsonNode after = servers.lockView(s.getId());
-            Boolean now = after == null ? null : Json.bool(after, "locked");
-            boolean reached = now != null && now == lock;
-            String status = after == null ? ServerService.status(s) : ServerJson.status(after);
-            return new ServerActionResult(s.getId(), s.getName(), verb, ServerService.status(s), status, reached, true,
-                    reached ? "Server '" + s.getName() + "' is " + (lock ? "locked" : "unlocked")
-                            + (lock ? ": only admins can change it until it is unlocked." : ".")
-                            : "The " + verb + " of '" + s.getName() + "' was accepted"
-                            + (now == null ? " (this cloud does not report the lock state)." : ", but Nova still"
-                            + " reports it " + (now ? "locked." : "unlocked.")));
-        });
+        NovaServer s = servers.resolve(server);
+        String verb = lock ? "lock" : "unlock";
+        JsonNode view = servers.lockView(s.id());
+        Boolean was = view == null ? null : Json.bool(view, "locked");
+        if (was != null && was == lock) {
+            return new ServerActionResult(s.id(), s.name(), verb, s.status(),
+                    s.status(), true, false, "Server '" + s.name() + "' is already "
+                    + (lock ? "locked" : "unlocked") + "; nothing to do.");
+        }
+        if (lock && ServerService.notBlank(reason)) {
+            actions.action(s, verb, Map.of("lock", Map.of("locked_reason", reason.trim())),
+                    ServerService.LOCK_MICROVERSION);
+        } else {
+            actions.action(s, verb, ServerActions.bare(verb), null);
+        }
+        JsonNode after = servers.lockView(s.id());
+        Boolean now = after == null ? null : Json.bool(after, "locked");
+        boolean reached = now != null && now == lock;
+        String status = after == null ? s.status() : NovaServer.status(after);
+        return new ServerActionResult(s.id(), s.name(), verb, s.status(), status, reached, true,
+                reached ? "Server '" + s.name() + "' is " + (lock ? "locked" : "unlocked")
+                        + (lock ? ": only admins can change it until it is unlocked." : ".")
+                        : "The " + verb + " of '" + s.name() + "' was accepted"
+                        + (now == null ? " (this cloud does not report the lock state)." : ", but Nova still"
+                        + " reports it " + (now ? "locked." : "unlocked.")));
     }
 }

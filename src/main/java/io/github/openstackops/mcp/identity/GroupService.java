@@ -3,6 +3,7 @@ package io.github.openstackops.mcp.identity;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.openstackops.mcp.catalog.ToolException;
 import io.github.openstackops.mcp.cloud.Json;
+import io.github.openstackops.mcp.cloud.services.KeystoneClient;
 import io.github.openstackops.mcp.identity.Identities.Self;
 import io.github.openstackops.mcp.identity.IdentityRecords.Group;
 import io.github.openstackops.mcp.identity.IdentityRecords.GroupMembers;
@@ -21,10 +22,10 @@ import java.util.Objects;
 @Singleton
 public class GroupService {
 
-    private final Keystone keystone;
+    private final KeystoneClient keystone;
     private final Identities identities;
 
-    public GroupService(Keystone keystone, Identities identities) {
+    public GroupService(KeystoneClient keystone, Identities identities) {
         this.keystone = keystone;
         this.identities = identities;
     }
@@ -43,16 +44,16 @@ public class GroupService {
             Map<String, Object> query = identities.nameQuery(name, nameContains, domain);
             body = keystone.get("/groups", query);
         }
-        List<Group> all = Identities.byName(Keystone.items(body, "groups", Identities::group), Group::name, Group::id);
-        Capped<Group> page = Capped.of(all, limit, Keystone.truncatedByKeystone(body));
+        List<Group> all = Identities.byName(KeystoneClient.items(body, "groups", Identities::group), Group::name, Group::id);
+        Capped<Group> page = Capped.of(all, limit, KeystoneClient.truncatedByKeystone(body));
         return new GroupPage(page.items(), page.items().size(), page.truncated());
     }
 
     public GroupMembers members(String group, @Nullable String domain, int limit) {
         JsonNode g = identities.group(group, domain);
         JsonNode body = keystone.get("/groups/" + Json.segment(Json.nonEmpty(g, "id")) + "/users", null);
-        List<User> all = Identities.byName(Keystone.items(body, "users", Identities::user), User::name, User::id);
-        Capped<User> page = Capped.of(all, limit, Keystone.truncatedByKeystone(body));
+        List<User> all = Identities.byName(KeystoneClient.items(body, "users", Identities::user), User::name, User::id);
+        Capped<User> page = Capped.of(all, limit, KeystoneClient.truncatedByKeystone(body));
         return new GroupMembers(Identities.refOf(g), page.items(), page.items().size(), page.truncated());
     }
 

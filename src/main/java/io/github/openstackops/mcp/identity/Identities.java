@@ -3,19 +3,20 @@ package io.github.openstackops.mcp.identity;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.openstackops.mcp.catalog.ToolException;
 import io.github.openstackops.mcp.cloud.CloudSession;
+import io.github.openstackops.mcp.cloud.TokenScope;
 import io.github.openstackops.mcp.cloud.Json;
 import io.github.openstackops.mcp.cloud.Lookup;
 import io.github.openstackops.mcp.cloud.OpenStackFaults;
+import io.github.openstackops.mcp.cloud.lookup.ProjectScope;
+import io.github.openstackops.mcp.cloud.services.KeystoneClient;
 import io.github.openstackops.mcp.identity.IdentityRecords.Domain;
 import io.github.openstackops.mcp.identity.IdentityRecords.Group;
 import io.github.openstackops.mcp.identity.IdentityRecords.Project;
-import io.github.openstackops.mcp.identity.IdentityRecords.Ref;
 import io.github.openstackops.mcp.identity.IdentityRecords.Role;
 import io.github.openstackops.mcp.identity.IdentityRecords.User;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import org.openstack4j.api.exceptions.ResponseException;
-import org.openstack4j.model.identity.v3.Token;
 
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -24,6 +25,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import io.github.openstackops.mcp.identity.IdentityRecords.Ref;
+
 
 /**
  * Finding Keystone resources the way operators name them (id, or exact name, optionally within a domain), the
@@ -35,24 +38,25 @@ public class Identities {
     /** Ids Keystone accepts in a path that are not names: hex ids, "default", LDAP-ish ids without spaces. */
     private static final Pattern ID_LIKE = Pattern.compile("^[A-Za-z0-9_-]{1,64}$");
 
-    private final Keystone keystone;
+    private final KeystoneClient keystone;
     private final CloudSession cloud;
+    private final ProjectScope projects;
 
-    public Identities(Keystone keystone, CloudSession cloud) {
+    public Identities(KeystoneClient keystone, CloudSession cloud, ProjectScope projects) {
         this.keystone = keystone;
         this.cloud = cloud;
+        this.projects = projects;
     }
 
     /** Who this server is, from the cached token (no call to Keystone unless the token must be renewed). */
     public Self self() {
-        Token token = cloud.token();
-        String userId = token.getUser() == null ? null : token.getUser().getId();
-        String userName = token.getUser() == null ? null : token.getUser().getName();
-        String projectId = token.getProject() == null ? null : token.getProject().getId();
-        String projectName = token.getProject() == null ? null : token.getProject().getName();
-        String domainId = token.getProject() != null && token.getProject().getDomain() != null
-                ? token.getProject().getDomain().getId()
-                : token.getDomain() != null ? token.getDomain().getId() : "default";
+        TokenScope token = cloud.scope();
+        String userId = token.user() == null ? null : token.user().id();
+        String userName = token.user() == null ? null : token.user().name();
+        String projectId = token.project() == null ? null : token.project().id();
+        String projectName = token.project() == null ? null : token.project().name();
+        String domainId = token.projectDomain() != null ? token.projectDomain().id()
+                : token.domain() != null ? token.domain().id() : "default";
         return new Self(userId, userName, projectId, projectName, domainId);
     }
 
@@ -69,11 +73,7 @@ public class Identities {
 
     /** A project by id, or by exact name within the domain of that id (any domain when null). */
     public JsonNode projectIn(String ref, @Nullable String domainId) {
-        Self self = self();
-        return Lookup.byIdOrName("Project", ref, id -> keystone.find("/projects/" + Json.segment(id), "project"),
-                name -> byName("/projects", "projects", name, domainId,
-                        Objects.equals(name, self.projectName()) ? self.projectId() : null, "project"),
-                n -> Json.nonEmpty(n, "name"), n -> Json.nonEmpty(n, "id"));
+        return projects.find(ref, domainId);
     }
 
     public JsonNode user(String ref, @Nullable String domainRef) {
@@ -110,7 +110,7 @@ public class Identities {
                 return found;
             }
         }
-        List<JsonNode> matches = Keystone.items(keystone.get("/domains", Map.of("name", value)), "domains",
+        List<JsonNode> matches = KeystoneClient.items(keystone.get("/domains", Map.of("name", value)), "domains",
                 Function.identity()).stream().filter(d -> value.equals(Json.nonEmpty(d, "name"))).toList();
         if (matches.isEmpty()) {
             throw OpenStackFaults.notFound("Domain '" + value + "'");
@@ -149,7 +149,7 @@ public class Identities {
             query.put("domain_id", domainId);
         }
         try {
-            return Keystone.items(keystone.get(path, query), key, Function.identity());
+            return KeystoneClient.items(keystone.get(path, query), key, Function.identity());
         } catch (ResponseException e) {
             if (e.getStatus() == 403 && ownId != null) {
                 JsonNode own = keystone.find(path + "/" + Json.segment(ownId), singular);

@@ -3,7 +3,9 @@ package io.github.openstackops.mcp.identity;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.openstackops.mcp.cloud.CloudProfile;
 import io.github.openstackops.mcp.cloud.CloudSession;
+import io.github.openstackops.mcp.cloud.TokenScope;
 import io.github.openstackops.mcp.cloud.Json;
+import io.github.openstackops.mcp.cloud.services.KeystoneClient;
 import io.github.openstackops.mcp.identity.IdentityRecords.Catalog;
 import io.github.openstackops.mcp.identity.IdentityRecords.CatalogService;
 import io.github.openstackops.mcp.identity.IdentityRecords.Domain;
@@ -13,7 +15,6 @@ import io.github.openstackops.mcp.identity.IdentityRecords.Ref;
 import io.github.openstackops.mcp.identity.IdentityRecords.TokenInfo;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
-import org.openstack4j.model.identity.v3.Token;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -29,36 +30,30 @@ import java.util.Map;
 public class IdentityService {
 
     private final CloudSession cloud;
-    private final Keystone keystone;
+    private final KeystoneClient keystone;
 
-    public IdentityService(CloudSession cloud, Keystone keystone) {
+    public IdentityService(CloudSession cloud, KeystoneClient keystone) {
         this.cloud = cloud;
         this.keystone = keystone;
     }
 
     /** From the cached token; its id never leaves this method (it is not even read). */
     public TokenInfo tokenInfo() {
-        Token token = cloud.token();
+        TokenScope token = cloud.scope();
         CloudProfile profile = cloud.profile();
-        Ref user = token.getUser() == null ? null : new Ref(token.getUser().getId(), token.getUser().getName());
-        Ref userDomain = token.getUser() == null || token.getUser().getDomain() == null ? null
-                : new Ref(token.getUser().getDomain().getId(), token.getUser().getDomain().getName());
-        Ref project = token.getProject() == null ? null
-                : new Ref(token.getProject().getId(), token.getProject().getName());
-        Ref projectDomain = token.getProject() == null || token.getProject().getDomain() == null ? null
-                : new Ref(token.getProject().getDomain().getId(), token.getProject().getDomain().getName());
-        Ref domain = token.getDomain() == null ? null : new Ref(token.getDomain().getId(), token.getDomain().getName());
-        List<String> roles = token.getRoles() == null ? List.of()
-                : token.getRoles().stream().map(r -> r.getName()).sorted().toList();
-        Instant expires = token.getExpires() == null ? null : token.getExpires().toInstant();
-        return new TokenInfo(user, userDomain, project, projectDomain, domain, roles,
-                roles.stream().anyMatch(r -> r.equalsIgnoreCase("admin")),
-                token.getMethods() == null ? List.of() : List.copyOf(token.getMethods()),
-                token.getIssuedAt() == null ? null : token.getIssuedAt().toInstant().toString(),
+        Instant expires = token.expiresAt();
+        return new TokenInfo(ref(token.user()), ref(token.userDomain()), ref(token.project()),
+                ref(token.projectDomain()), ref(token.domain()), token.roles(),
+                token.roles().stream().anyMatch(r -> r.equalsIgnoreCase("admin")), token.methods(),
+                token.issuedAt() == null ? null : token.issuedAt().toString(),
                 expires == null ? null : expires.toString(),
                 expires == null ? null : Math.max(0, Duration.between(Instant.now(), expires).toSeconds()),
-                token.getCatalog() == null ? 0 : token.getCatalog().size(),
-                profile.authUrl().toString(), profile.region(), profile.facing().value());
+                token.catalogServices(), profile.authUrl().toString(), profile.region(), profile.facing().value());
+    }
+
+    @Nullable
+    private static Ref ref(@Nullable TokenScope.Named named) {
+        return named == null ? null : new Ref(named.id(), named.name());
     }
 
     /**
@@ -108,9 +103,9 @@ public class IdentityService {
             query.put("enabled", enabled.toString().toLowerCase(Locale.ROOT));
         }
         JsonNode body = keystone.get("/domains", query);
-        List<Domain> all = Identities.byName(Keystone.items(body, "domains", Identities::domain), Domain::name,
+        List<Domain> all = Identities.byName(KeystoneClient.items(body, "domains", Identities::domain), Domain::name,
                 Domain::id);
-        Capped<Domain> page = Capped.of(all, limit, Keystone.truncatedByKeystone(body));
+        Capped<Domain> page = Capped.of(all, limit, KeystoneClient.truncatedByKeystone(body));
         return new DomainPage(page.items(), page.items().size(), page.truncated());
     }
 }

@@ -3,10 +3,14 @@ package io.github.openstackops.mcp.identity;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.openstackops.mcp.catalog.Preview;
 import io.github.openstackops.mcp.catalog.ToolException;
-import io.github.openstackops.mcp.cloud.CloudApi;
 import io.github.openstackops.mcp.cloud.CloudSession;
 import io.github.openstackops.mcp.cloud.Json;
 import io.github.openstackops.mcp.cloud.OpenStackFaults;
+import io.github.openstackops.mcp.cloud.services.CinderClient;
+import io.github.openstackops.mcp.cloud.services.KeystoneClient;
+import io.github.openstackops.mcp.cloud.services.NeutronClient;
+import io.github.openstackops.mcp.cloud.services.NovaClient;
+import io.github.openstackops.mcp.cloud.services.ServiceClient;
 import io.github.openstackops.mcp.identity.Identities.Self;
 import io.github.openstackops.mcp.identity.IdentityRecords.Deleted;
 import io.github.openstackops.mcp.identity.IdentityRecords.Project;
@@ -16,7 +20,6 @@ import io.github.openstackops.mcp.identity.IdentityRecords.ProjectPage;
 import io.github.openstackops.mcp.identity.IdentityRecords.Ref;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
-import org.openstack4j.api.types.ServiceType;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,17 +36,21 @@ public class ProjectService {
     /** Most resources of one kind counted for a delete preview (one call per service). */
     static final int PREVIEW_COUNTED = 1000;
 
-    private final Keystone keystone;
+    private final KeystoneClient keystone;
+    private final NovaClient nova;
+    private final CinderClient cinder;
+    private final NeutronClient neutron;
     private final Identities identities;
-    private final CloudApi api;
     private final CloudSession cloud;
     private final OpenStackFaults faults;
 
-    public ProjectService(Keystone keystone, Identities identities, CloudApi api, CloudSession cloud,
-                          OpenStackFaults faults) {
+    public ProjectService(KeystoneClient keystone, NovaClient nova, CinderClient cinder, NeutronClient neutron,
+                          Identities identities, CloudSession cloud, OpenStackFaults faults) {
         this.keystone = keystone;
+        this.nova = nova;
+        this.cinder = cinder;
+        this.neutron = neutron;
         this.identities = identities;
-        this.api = api;
         this.cloud = cloud;
         this.faults = faults;
     }
@@ -58,9 +65,9 @@ public class ProjectService {
             query.put("enabled", enabled.toString());
         }
         JsonNode body = keystone.get("/projects", query);
-        List<Project> all = Identities.byName(Keystone.items(body, "projects", Identities::project), Project::name,
+        List<Project> all = Identities.byName(KeystoneClient.items(body, "projects", Identities::project), Project::name,
                 Project::id);
-        Capped<Project> page = Capped.of(all, limit, Keystone.truncatedByKeystone(body));
+        Capped<Project> page = Capped.of(all, limit, KeystoneClient.truncatedByKeystone(body));
         return new ProjectPage(page.items(), page.items().size(), page.truncated());
     }
 
@@ -165,13 +172,13 @@ public class ProjectService {
         }
 
         List<String> held = new ArrayList<>();
-        holding(ServiceType.COMPUTE, "server", "servers", "/servers",
+        holding(nova, "server", "servers", "/servers",
                 Map.of("all_tenants", "1", "project_id", id, "limit", String.valueOf(PREVIEW_COUNTED)),
                 resources, held, warnings);
-        holding(ServiceType.BLOCK_STORAGE, "volume", "volumes", "/volumes",
+        holding(cinder, "volume", "volumes", "/volumes",
                 Map.of("all_tenants", "1", "project_id", id, "limit", String.valueOf(PREVIEW_COUNTED)),
                 resources, held, warnings);
-        holding(ServiceType.NETWORK, "network", "networks", "/v2.0/networks",
+        holding(neutron, "network", "networks", "/networks",
                 Map.of("project_id", id, "fields", List.of("id", "name"), "limit", String.valueOf(PREVIEW_COUNTED)),
                 resources, held, warnings);
         if (!held.isEmpty()) {
@@ -217,7 +224,7 @@ public class ProjectService {
         JsonNode p = identities.project(project, domain);
         IdentityGuards.project(identities.self(), p, "delete");
         String id = Json.nonEmpty(p, "id");
-        List<String> children = Keystone.items(keystone.get("/projects", Map.of("parent_id", id)), "projects",
+        List<String> children = KeystoneClient.items(keystone.get("/projects", Map.of("parent_id", id)), "projects",
                 c -> Json.nonEmpty(c, "name"));
         if (!children.isEmpty()) {
             throw ToolException.conflict("Project '" + Json.nonEmpty(p, "name") + "' has " + children.size()
@@ -228,14 +235,14 @@ public class ProjectService {
     }
 
     /** Counts what the project holds in one service and names the first few; failures become warnings. */
-    private void holding(ServiceType service, String type, String key, String path, Map<String, ?> query,
+    private void holding(ServiceClient service, String type, String key, String path, Map<String, ?> query,
                          List<Preview.Resource> resources, List<String> held, List<String> warnings) {
-        if (!cloud.hasService(service)) {
+        if (!cloud.hasService(service.type())) {
             return;
         }
         List<Ref> items;
         try {
-            items = Keystone.items(api.get(service, path, query, null), key, Identities::refOf);
+            items = KeystoneClient.items(service.get(path, query), key, Identities::refOf);
         } catch (RuntimeException e) {
             String why = faults.translate(e).map(Throwable::getMessage).orElse(e.getClass().getSimpleName());
             warnings.add("Could not check the project's " + key + ": " + why);

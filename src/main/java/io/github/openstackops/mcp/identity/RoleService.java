@@ -3,6 +3,7 @@ package io.github.openstackops.mcp.identity;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.openstackops.mcp.catalog.ToolException;
 import io.github.openstackops.mcp.cloud.Json;
+import io.github.openstackops.mcp.cloud.services.KeystoneClient;
 import io.github.openstackops.mcp.identity.Identities.Self;
 import io.github.openstackops.mcp.identity.IdentityRecords.Assignment;
 import io.github.openstackops.mcp.identity.IdentityRecords.AssignmentPage;
@@ -26,10 +27,10 @@ public class RoleService {
 
     private static final Pattern MEMBERSHIP = Pattern.compile("/groups/([^/]+)/users/");
 
-    private final Keystone keystone;
+    private final KeystoneClient keystone;
     private final Identities identities;
 
-    public RoleService(Keystone keystone, Identities identities) {
+    public RoleService(KeystoneClient keystone, Identities identities) {
         this.keystone = keystone;
         this.identities = identities;
     }
@@ -43,8 +44,8 @@ public class RoleService {
             query.put("domain_id", identities.domainId(domain));
         }
         JsonNode body = keystone.get("/roles", query);
-        List<Role> all = Identities.byName(Keystone.items(body, "roles", Identities::role), Role::name, Role::id);
-        Capped<Role> page = Capped.of(all, limit, Keystone.truncatedByKeystone(body));
+        List<Role> all = Identities.byName(KeystoneClient.items(body, "roles", Identities::role), Role::name, Role::id);
+        Capped<Role> page = Capped.of(all, limit, KeystoneClient.truncatedByKeystone(body));
         return new RolePage(page.items(), page.items().size(), page.truncated());
     }
 
@@ -78,8 +79,8 @@ public class RoleService {
             query.put("effective", "true");
         }
         JsonNode body = keystone.get("/role_assignments", query);
-        List<Assignment> all = Keystone.items(body, "role_assignments", RoleService::assignment);
-        Capped<Assignment> page = Capped.of(all, limit, Keystone.truncatedByKeystone(body));
+        List<Assignment> all = KeystoneClient.items(body, "role_assignments", RoleService::assignment);
+        Capped<Assignment> page = Capped.of(all, limit, KeystoneClient.truncatedByKeystone(body));
         return new AssignmentPage(page.items(), page.items().size(), page.truncated());
     }
 

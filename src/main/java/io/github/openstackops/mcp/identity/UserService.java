@@ -6,6 +6,7 @@ import io.github.openstackops.mcp.catalog.Secrets;
 import io.github.openstackops.mcp.catalog.ToolException;
 import io.github.openstackops.mcp.cloud.Json;
 import io.github.openstackops.mcp.cloud.OpenStackFaults;
+import io.github.openstackops.mcp.cloud.services.KeystoneClient;
 import io.github.openstackops.mcp.identity.Identities.Self;
 import io.github.openstackops.mcp.identity.IdentityRecords.Deleted;
 import io.github.openstackops.mcp.identity.IdentityRecords.Ref;
@@ -26,11 +27,11 @@ import java.util.Objects;
 @Singleton
 public class UserService {
 
-    private final Keystone keystone;
+    private final KeystoneClient keystone;
     private final Identities identities;
     private final OpenStackFaults faults;
 
-    public UserService(Keystone keystone, Identities identities, OpenStackFaults faults) {
+    public UserService(KeystoneClient keystone, Identities identities, OpenStackFaults faults) {
         this.keystone = keystone;
         this.identities = identities;
         this.faults = faults;
@@ -43,17 +44,17 @@ public class UserService {
             query.put("enabled", enabled.toString());
         }
         JsonNode body = keystone.get("/users", query);
-        List<User> all = Identities.byName(Keystone.items(body, "users", Identities::user), User::name, User::id);
-        Capped<User> page = Capped.of(all, limit, Keystone.truncatedByKeystone(body));
+        List<User> all = Identities.byName(KeystoneClient.items(body, "users", Identities::user), User::name, User::id);
+        Capped<User> page = Capped.of(all, limit, KeystoneClient.truncatedByKeystone(body));
         return new UserPage(page.items(), page.items().size(), page.truncated());
     }
 
     public UserDetail get(String user, @Nullable String domain) {
         JsonNode u = identities.user(user, domain);
         String id = Json.nonEmpty(u, "id");
-        List<Ref> groups = Identities.byName(Keystone.items(keystone.get("/users/" + Json.segment(id) + "/groups",
+        List<Ref> groups = Identities.byName(KeystoneClient.items(keystone.get("/users/" + Json.segment(id) + "/groups",
                 null), "groups", Identities::refOf), Ref::name, Ref::id);
-        List<Ref> projects = Identities.byName(Keystone.items(keystone.get("/users/" + Json.segment(id)
+        List<Ref> projects = Identities.byName(KeystoneClient.items(keystone.get("/users/" + Json.segment(id)
                 + "/projects", null), "projects", Identities::refOf), Ref::name, Ref::id);
         String defaultProject = Json.nonEmpty(u, "default_project_id");
         return new UserDetail(id, Json.nonEmpty(u, "name"), identities.ref("domains", "domain", Json.nonEmpty(u, "domain_id")),
@@ -183,7 +184,7 @@ public class UserService {
             warnings.add("Only the first " + ProjectService.PREVIEW_NAMED + " of the user's " + assignments
                     + " role assignments are named above; all are removed.");
         }
-        List<Ref> groups = Keystone.items(keystone.get("/users/" + Json.segment(id) + "/groups", null), "groups",
+        List<Ref> groups = KeystoneClient.items(keystone.get("/users/" + Json.segment(id) + "/groups", null), "groups",
                 Identities::refOf);
         groups.forEach(g -> resources.add(new Preview.Resource("group_membership", g.id(), g.name(),
                 "removed from the group")));

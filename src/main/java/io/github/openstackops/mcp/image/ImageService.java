@@ -4,13 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.openstackops.mcp.catalog.Preview;
 import io.github.openstackops.mcp.catalog.ToolContext;
 import io.github.openstackops.mcp.catalog.ToolException;
-import io.github.openstackops.mcp.cloud.CloudApi;
 import io.github.openstackops.mcp.cloud.CloudSession;
-import io.github.openstackops.mcp.cloud.Lookup;
+import io.github.openstackops.mcp.cloud.Json;
 import io.github.openstackops.mcp.cloud.OpenStackFaults;
 import io.github.openstackops.mcp.cloud.Paging;
 import io.github.openstackops.mcp.cloud.Polling;
 import io.github.openstackops.mcp.cloud.RemoteUrl;
+import io.github.openstackops.mcp.cloud.lookup.ResourceLookup;
+import io.github.openstackops.mcp.cloud.services.GlanceClient;
+import io.github.openstackops.mcp.cloud.services.NovaClient;
 import io.github.openstackops.mcp.image.ImageRecords.ImageDeleted;
 import io.github.openstackops.mcp.image.ImageRecords.ImageDetail;
 import io.github.openstackops.mcp.image.ImageRecords.ImageOperation;
@@ -22,18 +24,11 @@ import io.github.openstackops.mcp.image.ImageRecords.MemberResult;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
-import org.openstack4j.api.Builders;
-import org.openstack4j.api.types.ServiceType;
-import org.openstack4j.model.common.Payload;
-import org.openstack4j.model.common.Payloads;
-import org.openstack4j.openstack.image.v2.domain.PatchOperation.OperationType;
-import org.openstack4j.openstack.image.v2.domain.PatchOperation;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -41,14 +36,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.io.InputStream;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 
 import static io.github.openstackops.mcp.cloud.Json.array;
 import static io.github.openstackops.mcp.cloud.Json.flag;
 import static io.github.openstackops.mcp.cloud.Json.label;
-import static io.github.openstackops.mcp.cloud.Json.longValue;
 import static io.github.openstackops.mcp.cloud.Json.putIfSet;
-import static io.github.openstackops.mcp.cloud.Json.stringList;
 import static io.github.openstackops.mcp.cloud.Json.text;
+import static io.github.openstackops.mcp.cloud.Json.longValue;
+import static io.github.openstackops.mcp.cloud.Json.stringList;
 
 /** Images (Glance v2): listing, lookup, create with data, update, sharing, (de)activation, guarded deletion. */
 @Singleton
@@ -62,17 +60,20 @@ public class ImageService {
     /** How many servers booted from an image a delete preview names at most. */
     static final int NAMED = 20;
 
-    private final Glance glance;
+    private final GlanceClient glance;
     private final CloudSession cloud;
-    private final CloudApi api;
+    private final NovaClient nova;
+    private final ResourceLookup lookup;
     private final LocalImageFiles files;
     private final Duration pollInterval;
 
-    public ImageService(Glance glance, CloudSession cloud, CloudApi api, LocalImageFiles files,
+    public ImageService(GlanceClient glance, CloudSession cloud, NovaClient nova, ResourceLookup lookup,
+                        LocalImageFiles files,
                         @Value("${openstack.poll-interval:1s}") Duration pollInterval) {
         this.glance = glance;
         this.cloud = cloud;
-        this.api = api;
+        this.nova = nova;
+        this.lookup = lookup;
         this.files = files;
         this.pollInterval = pollInterval;
     }
@@ -118,9 +119,8 @@ public class ImageService {
             return new MemberList(id, text(i, "name"), List.of(), 0, "Image '" + label(i) + "' is "
                     + text(i, "visibility") + "; only shared images have members.");
         }
-        List<Member> members = cloud.call(os -> os.imagesV2().listMembers(id)).stream()
-                .map(m -> new Member(m.getMemberId(), status(m.getStatus()), iso(m.getCreatedAt()),
-                        iso(m.getUpdatedAt())))
+        List<Member> members = array(glance.get("/images/" + id + "/members", null), "members").stream()
+                .map(m -> new Member(text(m, "member_id"), status(m), iso(m, "created_at"), iso(m, "updated_at")))
                 .toList();
         return new MemberList(id, text(i, "name"), members, members.size(), null);
     }
@@ -203,32 +203,31 @@ public class ImageService {
         reservedCheck(removeProperties);
         JsonNode i = resolve(image);
         String id = text(i, "id");
-        List<PatchOperation> ops = new ArrayList<>();
+        List<Map<String, Object>> ops = new ArrayList<>();
         if (name != null) {
-            ops.add(new PatchOperation(OperationType.REPLACE, "/name", name));
+            ops.add(op("replace", "/name", name));
         }
         if (minDiskGb != null) {
-            ops.add(new PatchOperation(OperationType.REPLACE, "/min_disk", minDiskGb));
+            ops.add(op("replace", "/min_disk", minDiskGb));
         }
         if (minRamMb != null) {
-            ops.add(new PatchOperation(OperationType.REPLACE, "/min_ram", minRamMb));
+            ops.add(op("replace", "/min_ram", minRamMb));
         }
         if (isProtected != null) {
-            ops.add(new PatchOperation(OperationType.REPLACE, "/protected", isProtected));
+            ops.add(op("replace", "/protected", isProtected));
         }
         if (!addTags.isEmpty() || !removeTags.isEmpty()) {
             Set<String> tags = new LinkedHashSet<>(stringList(i, "tags"));
             tags.removeAll(removeTags);
             tags.addAll(addTags);
-            ops.add(new PatchOperation(OperationType.REPLACE, "/tags", new ArrayList<>(tags)));
+            ops.add(op("replace", "/tags", new ArrayList<>(tags)));
         }
-        setProperties.forEach((key, value) -> ops.add(new PatchOperation(i.has(key) ? OperationType.REPLACE
-                : OperationType.ADD, "/" + pointer(key), value)));
+        setProperties.forEach((key, value) -> ops.add(op(i.has(key) ? "replace" : "add", "/" + pointer(key), value)));
         for (String key : removeProperties) {
             if (!i.has(key)) {
                 throw ToolException.invalid("Image '" + label(i) + "' has no property '" + key + "' to remove.");
             }
-            ops.add(new PatchOperation(OperationType.REMOVE, "/" + pointer(key)));
+            ops.add(op("remove", "/" + pointer(key), null));
         }
         if (ops.isEmpty()) {
             throw ToolException.invalid("Nothing to change: give name, min_disk_gb, min_ram_mb, protected, tags or"
@@ -245,7 +244,7 @@ public class ImageService {
         if (visibility.equals(before)) {
             return operation(i, true, "Image '" + label(i) + "' already is " + visibility + "; nothing to do.");
         }
-        patch(id, List.of(new PatchOperation(OperationType.REPLACE, "/visibility", visibility)));
+        patch(id, List.of(op("replace", "/visibility", visibility)));
         JsonNode now = require(id);
         String hint = switch (visibility) {
             case "shared" -> " Add the projects that may use it with image_member_add.";
@@ -264,28 +263,28 @@ public class ImageService {
                     + " have members. Make it shared first with image_visibility_set (visibility=shared).");
         }
         String id = text(i, "id");
-        var member = cloud.call(os -> os.imagesV2().createMember(id, project));
+        JsonNode member = Json.orNull(() -> glance.post("/images/" + id + "/members", Map.of("member", project)));
         if (member == null) {
             throw OpenStackFaults.notFound("Image '" + id + "'");
         }
-        return new MemberResult(id, text(i, "name"), member.getMemberId(), status(member.getStatus()), "Image '"
-                + label(i) + "' is shared with project " + member.getMemberId() + "; that project sees it once it"
+        return new MemberResult(id, text(i, "name"), text(member, "member_id"), status(member), "Image '"
+                + label(i) + "' is shared with project " + text(member, "member_id") + "; that project sees it once it"
                 + " accepts the membership (image_member_update status=accepted, called as that project).");
     }
 
     public MemberResult updateMember(String image, @Nullable String project, String status) {
-        String memberId = project == null || project.isBlank() ? cloud.token().getProject().getId() : project.trim();
+        String memberId = project == null || project.isBlank() ? cloud.projectId() : project.trim();
         // the member project may not see the image by name before it accepted it: look it up by id when given one
         JsonNode i = resolve(image);
         String id = text(i, "id");
-        var member = cloud.call(os -> os.imagesV2().updateMember(id, memberId,
-                org.openstack4j.model.image.v2.Member.MemberStatus.forValue(status)));
+        JsonNode member = Json.orNull(() -> glance.put("/images/" + id + "/members/" + memberId,
+                Map.of("status", status)));
         if (member == null) {
             throw OpenStackFaults.notFound("Membership of project " + memberId + " in image '" + id + "'");
         }
-        return new MemberResult(id, text(i, "name"), member.getMemberId(), status(member.getStatus()), "Membership of"
-                + " project " + member.getMemberId() + " in image '" + label(i) + "' is now "
-                + status(member.getStatus()) + ".");
+        return new MemberResult(id, text(i, "name"), text(member, "member_id"), status(member), "Membership of"
+                + " project " + text(member, "member_id") + " in image '" + label(i) + "' is now "
+                + status(member) + ".");
     }
 
     public ImageOperation deactivate(String image, boolean deactivate) {
@@ -300,8 +299,8 @@ public class ImageService {
             throw ToolException.conflict("Image '" + label(i) + "' is " + status + "; only "
                     + (deactivate ? "active images can be deactivated." : "deactivated images can be reactivated."));
         }
-        OpenStackFaults.check(cloud.call(os -> deactivate ? os.imagesV2().deactivate(id)
-                : os.imagesV2().reactivate(id)), (deactivate ? "deactivate" : "reactivate") + " image '" + label(i) + "'");
+        OpenStackFaults.attempt((deactivate ? "deactivate" : "reactivate") + " image '" + label(i) + "'",
+                () -> glance.post("/images/" + id + "/actions/" + (deactivate ? "deactivate" : "reactivate"), null));
         JsonNode now = require(id);
         return operation(now, target.equals(text(now, "status")), "Image '" + label(now) + "' is now "
                 + text(now, "status") + (deactivate ? ": its data cannot be downloaded and new servers cannot boot"
@@ -315,8 +314,8 @@ public class ImageService {
         List<Preview.Resource> resources = List.of(new Preview.Resource("image", id, text(i, "name"),
                 "deleted with its data"));
         List<String> warnings = new ArrayList<>();
-        List<JsonNode> servers = array(api.get(ServiceType.COMPUTE, "/servers", Map.of("image", id,
-                "limit", NAMED + 1), Map.of()), "servers");
+        List<JsonNode> servers = array(nova.get("/servers", Map.of("image", id,
+                "limit", NAMED + 1)), "servers");
         if (!servers.isEmpty()) {
             warnings.add((servers.size() > NAMED ? "More than " + NAMED : String.valueOf(servers.size()))
                     + " server(s) of this project were booted from this image and keep running, but cannot be"
@@ -337,7 +336,10 @@ public class ImageService {
         JsonNode i = resolve(image);
         guardDeletion(i);
         String id = text(i, "id");
-        OpenStackFaults.check(cloud.call(os -> os.imagesV2().delete(id)), "delete image '" + label(i) + "'");
+        OpenStackFaults.attempt("delete image '" + label(i) + "'", () -> {
+            glance.delete("/images/" + id);
+            return null;
+        });
         return new ImageDeleted(id, text(i, "name"), "Image '" + label(i) + "' (" + id + ") is deleted.");
     }
 
@@ -350,9 +352,7 @@ public class ImageService {
 
     /** An image by id, or by exact name when that name is unique among the images this project sees. */
     public JsonNode resolve(String ref) {
-        return Lookup.byIdOrName("Image", ref, glance::image,
-                name -> array(glance.get("/images", Map.of("name", name)), "images"),
-                i -> text(i, "name"), i -> text(i, "id"));
+        return lookup.image(ref);
     }
 
     private JsonNode require(String id) {
@@ -365,28 +365,27 @@ public class ImageService {
 
     private void upload(JsonNode created, LocalImageFiles.Checked file, ToolContext context) {
         String id = text(created, "id");
-        Payload<?> payload;
+        InputStream data;
         try {
-            payload = Payloads.create(new LocalImageFiles.ProgressStream(file, context));
+            data = new LocalImageFiles.ProgressStream(file, context);
         } catch (IOException e) {
             discard(id);
             throw new UncheckedIOException(e);
         }
-        try {
-            OpenStackFaults.check(cloud.call(os -> os.imagesV2().upload(id, payload, null)),
-                    "upload " + file.path() + " into image '" + label(created) + "'");
+        try (data) {
+            glance.upload(id, data, "upload " + file.path() + " into image '" + label(created) + "'");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // closing a local file
         } catch (RuntimeException e) {
             discard(id);
             throw e;
-        } finally {
-            payload.closeQuietly();
         }
     }
 
     /** Removes an image whose data never arrived, so a failed create leaves nothing behind. */
     private void discard(String id) {
         try {
-            cloud.call(os -> os.imagesV2().delete(id));
+            glance.delete("/images/" + id);
         } catch (RuntimeException ignored) {
             // the original failure is what the caller needs to know
         }
@@ -407,12 +406,23 @@ public class ImageService {
 
     private void protect(String id, boolean isProtected) {
         if (isProtected) {
-            patch(id, List.of(new PatchOperation(OperationType.REPLACE, "/protected", true)));
+            patch(id, List.of(op("replace", "/protected", true)));
         }
     }
 
-    private void patch(String id, List<PatchOperation> ops) {
-        var updated = cloud.call(os -> os.imagesV2().update(id, Builders.imageUpdateV2().ops(ops).build()));
+    /** One JSON-patch operation; {@code value} is left out when null (remove). */
+    private static Map<String, Object> op(String op, String path, @Nullable Object value) {
+        Map<String, Object> operation = new LinkedHashMap<>();
+        operation.put("op", op);
+        operation.put("path", path);
+        if (value != null) {
+            operation.put("value", value);
+        }
+        return operation;
+    }
+
+    private void patch(String id, List<Map<String, Object>> ops) {
+        JsonNode updated = Json.orNull(() -> glance.update(id, ops));
         if (updated == null) {
             throw OpenStackFaults.notFound("Image '" + id + "'");
         }
@@ -498,12 +508,19 @@ public class ImageService {
         return value == null ? 0 : value;
     }
 
-    private static String status(@Nullable org.openstack4j.model.image.v2.Member.MemberStatus status) {
-        return status == null ? "unknown" : status.value();
+    private static String status(JsonNode member) {
+        String status = text(member, "status");
+        return status == null ? "unknown" : status;
     }
 
+    /** A Glance time as an ISO-8601 instant. */
     @Nullable
-    private static String iso(@Nullable Date date) {
-        return date == null ? null : date.toInstant().toString();
+    private static String iso(JsonNode node, String field) {
+        String value = text(node, field);
+        try {
+            return value == null ? null : Instant.parse(value).toString();
+        } catch (DateTimeParseException e) {
+            return value;
+        }
     }
 }

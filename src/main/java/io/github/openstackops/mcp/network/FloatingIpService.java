@@ -7,7 +7,8 @@ import io.github.openstackops.mcp.catalog.ToolException;
 import io.github.openstackops.mcp.cloud.Lookup;
 import io.github.openstackops.mcp.cloud.OpenStackFaults;
 import io.github.openstackops.mcp.cloud.Paging;
-import io.github.openstackops.mcp.compute.ServerNames;
+import io.github.openstackops.mcp.cloud.lookup.ServerNames;
+import io.github.openstackops.mcp.cloud.services.NeutronClient;
 import io.github.openstackops.mcp.network.FloatingIpRecords.FloatingIp;
 import io.github.openstackops.mcp.network.FloatingIpRecords.FloatingIpChange;
 import io.github.openstackops.mcp.network.FloatingIpRecords.FloatingIpPage;
@@ -26,25 +27,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import static io.github.openstackops.mcp.cloud.Json.flag;
 import static io.github.openstackops.mcp.cloud.Json.nonEmpty;
-import static io.github.openstackops.mcp.cloud.Json.stringList;
 import static io.github.openstackops.mcp.cloud.Json.text;
 import static io.github.openstackops.mcp.network.NetworkService.blankToNull;
 import static io.github.openstackops.mcp.network.NetworkService.put;
 import static io.github.openstackops.mcp.network.NeutronJson.str;
+import static io.github.openstackops.mcp.cloud.Json.flag;
+import static io.github.openstackops.mcp.cloud.Json.stringList;
 
 /** Floating IPs (Neutron): list, get, pools, allocate, associate, disassociate, release. */
 @Singleton
 public class FloatingIpService {
 
-    private final NeutronApi neutron;
+    private final NeutronClient neutron;
     private final NetworkService networks;
     private final SubnetService subnets;
     private final PortService ports;
     private final ServerNames serverNames;
 
-    public FloatingIpService(NeutronApi neutron, NetworkService networks, SubnetService subnets, PortService ports,
+    public FloatingIpService(NeutronClient neutron, NetworkService networks, SubnetService subnets, PortService ports,
                              ServerNames serverNames) {
         this.neutron = neutron;
         this.networks = networks;

@@ -2,10 +2,12 @@ package io.github.openstackops.mcp.network;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.openstackops.mcp.catalog.ToolException;
+import io.github.openstackops.mcp.cloud.CloudSession;
 import io.github.openstackops.mcp.cloud.Json;
 import io.github.openstackops.mcp.cloud.Paging;
-import io.github.openstackops.mcp.compute.ProjectScope;
-import io.github.openstackops.mcp.compute.ServerNames;
+import io.github.openstackops.mcp.cloud.lookup.ProjectScope;
+import io.github.openstackops.mcp.cloud.lookup.ServerNames;
+import io.github.openstackops.mcp.cloud.services.NeutronClient;
 import io.github.openstackops.mcp.network.NetworkOverviewRecords.Agent;
 import io.github.openstackops.mcp.network.NetworkOverviewRecords.AgentPage;
 import io.github.openstackops.mcp.network.NetworkOverviewRecords.IpAvailabilityPage;
@@ -30,10 +32,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import static io.github.openstackops.mcp.network.NetworkService.blankToNull;
 import static io.github.openstackops.mcp.cloud.Json.flag;
 import static io.github.openstackops.mcp.cloud.Json.nonEmpty;
 import static io.github.openstackops.mcp.cloud.Json.text;
-import static io.github.openstackops.mcp.network.NetworkService.blankToNull;
 import static io.github.openstackops.mcp.network.NetworkService.put;
 import static io.github.openstackops.mcp.network.NeutronJson.str;
 
@@ -48,14 +50,16 @@ public class NetworkOverviewService {
     static final int TOPOLOGY_FIPS = 200;
     static final int TOPOLOGY_SERVERS_PER_SUBNET = 50;
 
-    private final NeutronApi neutron;
+    private final NeutronClient neutron;
     private final NetworkService networks;
     private final ServerNames serverNames;
     private final ProjectScope projects;
+    private final CloudSession cloud;
 
-    public NetworkOverviewService(NeutronApi neutron, NetworkService networks, ServerNames serverNames,
-                                  ProjectScope projects) {
+    public NetworkOverviewService(NeutronClient neutron, NetworkService networks, ServerNames serverNames,
+                                  ProjectScope projects, CloudSession cloud) {
         this.neutron = neutron;
+        this.cloud = cloud;
         this.networks = networks;
         this.serverNames = serverNames;
         this.projects = projects;
@@ -82,7 +86,7 @@ public class NetworkOverviewService {
                     count(a, "total_ips"), count(a, "used_ips"),
                     Math.max(0, count(a, "total_ips") - count(a, "used_ips")), subnets);
         }).toList();
-        String note = out.isEmpty() && !neutron.isAdmin() ? "Neutron's default policy shows IP availability to"
+        String note = out.isEmpty() && !cloud.isAdmin() ? "Neutron's default policy shows IP availability to"
                 + " admins only; for other users it answers with an empty list rather than an error." : null;
         return new IpAvailabilityPage(out, out.size(), page.nextMarker(), note);
     }
@@ -106,7 +110,7 @@ public class NetworkOverviewService {
                 nonEmpty(a, "availability_zone"), text(a, "heartbeat_timestamp"))).toList();
         String note = null;
         if (out.isEmpty()) {
-            note = neutron.isAdmin() ? "Neutron reports no agents: either the cloud runs without them (e.g. OVN"
+            note = cloud.isAdmin() ? "Neutron reports no agents: either the cloud runs without them (e.g. OVN"
                     + " without the metadata agent, or an SDN controller) or none has registered."
                     : "Neutron's default policy shows agents to admins only; for other users it answers with an"
                     + " empty list rather than an error.";
@@ -122,7 +126,7 @@ public class NetworkOverviewService {
      * defaults), or the token's own.
      */
     private String projectId(@Nullable String project) {
-        if (neutron.projectId() == null) {
+        if (cloud.projectId() == null) {
             throw ToolException.invalid("The configured credentials are not scoped to a project; configure a"
                     + " project (OS_PROJECT_NAME or OS_PROJECT_ID) to read network quotas and topology.");
         }
@@ -156,10 +160,10 @@ public class NetworkOverviewService {
         List<String> notes = new ArrayList<>();
         boolean truncated = false;
 
-        NeutronApi.Bounded routers = neutron.list("routers", Map.of("project_id", projectId), TOPOLOGY_ROUTERS);
-        NeutronApi.Bounded ports = neutron.list("ports", Map.of("project_id", projectId), TOPOLOGY_PORTS);
-        NeutronApi.Bounded owned = neutron.list("networks", Map.of("project_id", projectId), TOPOLOGY_NETWORKS);
-        NeutronApi.Bounded fips = neutron.list("floatingips", Map.of("project_id", projectId), TOPOLOGY_FIPS);
+        NeutronClient.Bounded routers = neutron.list("routers", Map.of("project_id", projectId), TOPOLOGY_ROUTERS);
+        NeutronClient.Bounded ports = neutron.list("ports", Map.of("project_id", projectId), TOPOLOGY_PORTS);
+        NeutronClient.Bounded owned = neutron.list("networks", Map.of("project_id", projectId), TOPOLOGY_NETWORKS);
+        NeutronClient.Bounded fips = neutron.list("floatingips", Map.of("project_id", projectId), TOPOLOGY_FIPS);
         truncated |= routers.truncated() || ports.truncated() || owned.truncated() || fips.truncated();
 
         // networks: the project's own, and those its ports and router gateways reach (shared, external)
@@ -179,8 +183,8 @@ public class NetworkOverviewService {
 
         Map<String, List<JsonNode>> subnetsByNetwork = new HashMap<>();
         if (!networkById.isEmpty()) {
-            NeutronApi.Bounded subnets = neutron.list("subnets",
-                    Map.of("network_id", new ArrayList<>(networkById.keySet())), NeutronApi.INTERNAL_CAP);
+            NeutronClient.Bounded subnets = neutron.list("subnets",
+                    Map.of("network_id", new ArrayList<>(networkById.keySet())), NeutronClient.INTERNAL_CAP);
             truncated |= subnets.truncated();
             subnets.items().forEach(s -> subnetsByNetwork.computeIfAbsent(text(s, "network_id"),
                     k -> new ArrayList<>()).add(s));
@@ -281,7 +285,7 @@ public class NetworkOverviewService {
                     + TOPOLOGY_PORTS + " ports, " + TOPOLOGY_FIPS + " floating IPs, " + TOPOLOGY_SERVERS_PER_SUBNET
                     + " servers per subnet): use the list tools with filters for the rest.");
         }
-        if (networkViews.isEmpty() && !projectId.equals(neutron.projectId()) && !neutron.isAdmin()) {
+        if (networkViews.isEmpty() && !projectId.equals(cloud.projectId()) && !cloud.isAdmin()) {
             notes.add("Only admins see other projects' resources; this user sees none of project " + projectId + ".");
         }
         return new NetworkTopology(projectId, networkViews, routerViews, unattached, ports.items().size(),

@@ -5,7 +5,8 @@ import io.github.openstackops.mcp.catalog.Preview;
 import io.github.openstackops.mcp.catalog.ToolContext;
 import io.github.openstackops.mcp.catalog.ToolException;
 import io.github.openstackops.mcp.cloud.Paging;
-import io.github.openstackops.mcp.compute.ServerNames;
+import io.github.openstackops.mcp.cloud.lookup.ServerNames;
+import io.github.openstackops.mcp.cloud.services.NeutronClient;
 import io.github.openstackops.mcp.network.NetworkRecords.NetworkDeleted;
 import io.github.openstackops.mcp.network.NetworkRecords.NetworkDetail;
 import io.github.openstackops.mcp.network.NetworkRecords.NetworkPage;
@@ -32,11 +33,11 @@ import static io.github.openstackops.mcp.cloud.Json.text;
 @Singleton
 public class NetworkService {
 
-    private final NeutronApi neutron;
+    private final NeutronClient neutron;
     private final ServerNames serverNames;
     private final NetworkGuardrails guardrails;
 
-    public NetworkService(NeutronApi neutron, ServerNames serverNames, NetworkGuardrails guardrails) {
+    public NetworkService(NeutronClient neutron, ServerNames serverNames, NetworkGuardrails guardrails) {
         this.neutron = neutron;
         this.serverNames = serverNames;
         this.guardrails = guardrails;
@@ -163,7 +164,7 @@ public class NetworkService {
     private Plan plan(String ref) {
         JsonNode n = resolve(ref);
         PortUse.InUse ports = PortUse.InUse.of(neutron.list("ports", Map.of("network_id", text(n, "id")),
-                NeutronApi.INTERNAL_CAP), neutron, serverNames);
+                NeutronClient.INTERNAL_CAP), neutron, serverNames);
         List<JsonNode> subnets = neutron.byIds("subnets", stringList(n, "subnets"), "id", "name", "cidr");
         return new Plan(n, subnets, ports);
     }

@@ -6,7 +6,8 @@ import io.github.openstackops.mcp.catalog.ToolContext;
 import io.github.openstackops.mcp.catalog.ToolException;
 import io.github.openstackops.mcp.cloud.Lookup;
 import io.github.openstackops.mcp.cloud.Paging;
-import io.github.openstackops.mcp.compute.ServerNames;
+import io.github.openstackops.mcp.cloud.lookup.ServerNames;
+import io.github.openstackops.mcp.cloud.services.NeutronClient;
 import io.github.openstackops.mcp.network.NetworkRecords.Ref;
 import io.github.openstackops.mcp.network.PortRecords.FixedIp;
 import io.github.openstackops.mcp.network.PortRecords.PortDeleted;
@@ -34,14 +35,14 @@ import static io.github.openstackops.mcp.network.NeutronJson.str;
 @Singleton
 public class PortService {
 
-    private final NeutronApi neutron;
+    private final NeutronClient neutron;
     private final NetworkService networks;
     private final SubnetService subnets;
     private final SecurityGroupService groups;
     private final ServerNames serverNames;
     private final NetworkGuardrails guardrails;
 
-    public PortService(NeutronApi neutron, NetworkService networks, SubnetService subnets,
+    public PortService(NeutronClient neutron, NetworkService networks, SubnetService subnets,
                        SecurityGroupService groups, ServerNames serverNames, NetworkGuardrails guardrails) {
         this.neutron = neutron;
         this.networks = networks;

@@ -2,7 +2,8 @@ package io.github.openstackops.mcp.network;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.openstackops.mcp.cloud.Json;
-import io.github.openstackops.mcp.compute.ServerNames;
+import io.github.openstackops.mcp.cloud.lookup.ServerNames;
+import io.github.openstackops.mcp.cloud.services.NeutronClient;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -27,7 +28,7 @@ final class PortUse {
     /** Names of the servers and routers the ports belong to, resolved in one call each. */
     record Owners(Map<String, String> servers, Map<String, String> routers) {
 
-        static Owners of(List<JsonNode> ports, NeutronApi neutron, ServerNames serverNames) {
+        static Owners of(List<JsonNode> ports, NeutronClient neutron, ServerNames serverNames) {
             List<String> serverIds = new ArrayList<>();
             List<String> routerIds = new ArrayList<>();
             for (JsonNode p : ports) {
@@ -49,14 +50,14 @@ final class PortUse {
     record InUse(List<JsonNode> autoDeleted, List<JsonNode> blockers, Owners owners, boolean truncated) {
 
         /** Neutron's own ports (DHCP, distributed) go with a network or subnet; every other port blocks. */
-        static InUse of(NeutronApi.Bounded ports, NeutronApi neutron, ServerNames serverNames) {
+        static InUse of(NeutronClient.Bounded ports, NeutronClient neutron, ServerNames serverNames) {
             List<JsonNode> auto = ports.items().stream().filter(PortUse::autoDeleted).toList();
             List<JsonNode> blockers = ports.items().stream().filter(p -> !PortUse.autoDeleted(p)).toList();
             return new InUse(auto, blockers, Owners.of(blockers, neutron, serverNames), ports.truncated());
         }
 
         /** Every port blocks (a security group cannot go while any port uses it). */
-        static InUse every(NeutronApi.Bounded ports, NeutronApi neutron, ServerNames serverNames) {
+        static InUse every(NeutronClient.Bounded ports, NeutronClient neutron, ServerNames serverNames) {
             return new InUse(List.of(), ports.items(), Owners.of(ports.items(), neutron, serverNames),
                     ports.truncated());
         }

@@ -5,6 +5,7 @@ import io.github.openstackops.mcp.catalog.Preview;
 import io.github.openstackops.mcp.catalog.ToolContext;
 import io.github.openstackops.mcp.catalog.ToolException;
 import io.github.openstackops.mcp.cloud.Paging;
+import io.github.openstackops.mcp.cloud.services.NeutronClient;
 import io.github.openstackops.mcp.network.NetworkRecords.Ref;
 import io.github.openstackops.mcp.network.RouterRecords.Gateway;
 import io.github.openstackops.mcp.network.RouterRecords.RouterDeleted;
@@ -36,12 +37,12 @@ import static io.github.openstackops.mcp.network.NeutronJson.str;
 @Singleton
 public class RouterService {
 
-    private final NeutronApi neutron;
+    private final NeutronClient neutron;
     private final NetworkService networks;
     private final SubnetService subnets;
     private final PortService ports;
 
-    public RouterService(NeutronApi neutron, NetworkService networks, SubnetService subnets, PortService ports) {
+    public RouterService(NeutronClient neutron, NetworkService networks, SubnetService subnets, PortService ports) {
         this.neutron = neutron;
         this.networks = networks;
         this.subnets = subnets;

@@ -5,7 +5,8 @@ import io.github.openstackops.mcp.catalog.Preview;
 import io.github.openstackops.mcp.catalog.ToolContext;
 import io.github.openstackops.mcp.catalog.ToolException;
 import io.github.openstackops.mcp.cloud.Paging;
-import io.github.openstackops.mcp.compute.ServerNames;
+import io.github.openstackops.mcp.cloud.lookup.ServerNames;
+import io.github.openstackops.mcp.cloud.services.NeutronClient;
 import io.github.openstackops.mcp.network.NetworkRecords.Ref;
 import io.github.openstackops.mcp.network.SecurityGroupRecords.Rule;
 import io.github.openstackops.mcp.network.SecurityGroupRecords.RuleCreated;
@@ -40,11 +41,11 @@ import static io.github.openstackops.mcp.network.NeutronJson.str;
 @Singleton
 public class SecurityGroupService {
 
-    private final NeutronApi neutron;
+    private final NeutronClient neutron;
     private final ServerNames serverNames;
     private final NetworkGuardrails guardrails;
 
-    public SecurityGroupService(NeutronApi neutron, ServerNames serverNames, NetworkGuardrails guardrails) {
+    public SecurityGroupService(NeutronClient neutron, ServerNames serverNames, NetworkGuardrails guardrails) {
         this.neutron = neutron;
         this.serverNames = serverNames;
         this.guardrails = guardrails;
@@ -204,7 +205,7 @@ public class SecurityGroupService {
         JsonNode g = resolve(ref);
         String id = text(g, "id");
         PortUse.InUse ports = PortUse.InUse.every(neutron.list("ports", Map.of("security_groups", id),
-                NeutronApi.INTERNAL_CAP), neutron, serverNames);
+                NeutronClient.INTERNAL_CAP), neutron, serverNames);
         List<JsonNode> referencing = neutron.list("security-group-rules", Map.of("remote_group_id", id)).stream()
                 .filter(r -> !id.equals(text(r, "security_group_id"))).toList();
         Map<String, String> names = new LinkedHashMap<>();
@@ -276,9 +277,9 @@ public class SecurityGroupService {
             throw io.github.openstackops.mcp.cloud.OpenStackFaults.notFound("Security group '" + groupId + "'");
         }
         Map<String, String> names = remoteGroupNames(List.of(r), g);
-        NeutronApi.Bounded ports = withUsers
-                ? neutron.list("ports", Map.of("security_groups", groupId), NeutronApi.INTERNAL_CAP)
-                : new NeutronApi.Bounded(List.of(), false);
+        NeutronClient.Bounded ports = withUsers
+                ? neutron.list("ports", Map.of("security_groups", groupId), NeutronClient.INTERNAL_CAP)
+                : new NeutronClient.Bounded(List.of(), false);
         return new RulePlan(r, g, SecurityRules.render(r, names), ports.items(), ports.truncated(),
                 PortUse.Owners.of(ports.items(), neutron, serverNames));
     }

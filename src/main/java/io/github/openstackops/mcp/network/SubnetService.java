@@ -7,7 +7,8 @@ import io.github.openstackops.mcp.catalog.ToolException;
 import io.github.openstackops.mcp.catalog.schema.Param;
 import io.github.openstackops.mcp.cloud.Json;
 import io.github.openstackops.mcp.cloud.Paging;
-import io.github.openstackops.mcp.compute.ServerNames;
+import io.github.openstackops.mcp.cloud.lookup.ServerNames;
+import io.github.openstackops.mcp.cloud.services.NeutronClient;
 import io.github.openstackops.mcp.network.NetworkRecords.Ref;
 import io.github.openstackops.mcp.network.NetworkRecords.SubnetDeleted;
 import io.github.openstackops.mcp.network.NetworkRecords.SubnetDetail;
@@ -36,11 +37,11 @@ public class SubnetService {
 
     static final String IP = "^[0-9A-Fa-f:.]+$";
 
-    private final NeutronApi neutron;
+    private final NeutronClient neutron;
     private final NetworkService networks;
     private final ServerNames serverNames;
 
-    public SubnetService(NeutronApi neutron, NetworkService networks, ServerNames serverNames) {
+    public SubnetService(NeutronClient neutron, NetworkService networks, ServerNames serverNames) {
         this.neutron = neutron;
         this.networks = networks;
         this.serverNames = serverNames;
@@ -176,7 +177,7 @@ public class SubnetService {
     private Plan plan(String ref) {
         JsonNode s = resolve(ref);
         return new Plan(s, PortUse.InUse.of(neutron.list("ports", Map.of("fixed_ips", "subnet_id=" + text(s, "id")),
-                NeutronApi.INTERNAL_CAP), neutron, serverNames));
+                NeutronClient.INTERNAL_CAP), neutron, serverNames));
     }
 
     private static void refuseIfInUse(Plan plan) {

@@ -8,8 +8,7 @@ import io.github.openstackops.mcp.catalog.schema.ToolJson;
 import io.github.openstackops.mcp.cloud.Json;
 import io.github.openstackops.mcp.cloud.Paging;
 import io.github.openstackops.mcp.cloud.Polling;
-import io.github.openstackops.mcp.orchestration.HeatApi.StackRef;
-import io.github.openstackops.mcp.orchestration.StackRecords.Event;
+import io.github.openstackops.mcp.orchestration.Stacks.StackRef;
 import io.github.openstackops.mcp.orchestration.StackRecords.EventPage;
 import io.github.openstackops.mcp.orchestration.StackRecords.FailedResource;
 import io.github.openstackops.mcp.orchestration.StackRecords.Output;
@@ -31,8 +30,8 @@ import io.github.openstackops.mcp.orchestration.StackRecords.TemplateValidation;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
-import org.openstack4j.api.exceptions.ResponseException;
 import org.openstack4j.core.transport.HttpMethod;
+import org.openstack4j.api.exceptions.ResponseException;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.nodes.Node;
@@ -47,13 +46,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import io.github.openstackops.mcp.orchestration.StackRecords.Event;
 
+import static io.github.openstackops.mcp.orchestration.Stacks.plain;
+import static io.github.openstackops.mcp.orchestration.Stacks.query;
 import static io.github.openstackops.mcp.cloud.Json.elements;
 import static io.github.openstackops.mcp.cloud.Json.segment;
-import static io.github.openstackops.mcp.orchestration.HeatApi.plain;
-import static io.github.openstackops.mcp.orchestration.HeatApi.query;
-import static io.github.openstackops.mcp.orchestration.HeatApi.strings;
-import static io.github.openstackops.mcp.orchestration.HeatApi.text;
+import static io.github.openstackops.mcp.orchestration.Stacks.strings;
+import static io.github.openstackops.mcp.orchestration.Stacks.text;
 
 /**
  * Heat stacks: listing and inspection, template validation and previews, and the stack lifecycle (create, update
@@ -76,11 +76,11 @@ public class StackService {
     /** The state part of a Heat status (<ACTION>_<STATE>). */
     private static final List<String> STATES = List.of("IN_PROGRESS", "FAILED", "COMPLETE");
 
-    private final HeatApi heat;
+    private final Stacks stacks;
     private final Duration pollInterval;
 
-    public StackService(HeatApi heat, @Value("${openstack.poll-interval:1s}") Duration pollInterval) {
-        this.heat = heat;
+    public StackService(Stacks stacks, @Value("${openstack.poll-interval:1s}") Duration pollInterval) {
+        this.stacks = stacks;
         this.pollInterval = pollInterval;
     }
 
@@ -105,14 +105,14 @@ public class StackService {
                 "status", status == null ? null : status.toUpperCase(Locale.ROOT),
                 "tags", tags == null || tags.isEmpty() ? null : String.join(",", tags),
                 "sort_keys", "creation_time", "sort_dir", "desc");
-        Paging.Slice<JsonNode> page = Paging.slice(heat.listStacks(query), limit, s -> text(s, "id"));
+        Paging.Slice<JsonNode> page = Paging.slice(stacks.listStacks(query), limit, s -> text(s, "id"));
         List<StackSummary> stacks = page.items().stream().map(StackService::summary).toList();
         return new StackPage(stacks, stacks.size(), page.nextMarker());
     }
 
     public StackDetail get(String ref) {
-        StackRef s = heat.resolve(ref);
-        JsonNode stack = heat.stack(s);
+        StackRef s = stacks.resolve(ref);
+        JsonNode stack = stacks.stack(s);
         return new StackDetail(s.id(), s.name(), text(stack, "stack_status", "UNKNOWN"),
                 text(stack, "stack_status_reason"), description(stack), text(stack, "creation_time"),
                 text(stack, "updated_time"), visibleParameters(stack.path("parameters")), outputs(stack.path("outputs")),
@@ -123,8 +123,8 @@ public class StackService {
 
     public ResourceList resources(String ref, @Nullable String type, @Nullable String status,
                                   int nestedDepth, int limit) {
-        StackRef s = heat.resolve(ref);
-        List<JsonNode> all = elements(heat.get(s.path() + "/resources", query("type", type,
+        StackRef s = stacks.resolve(ref);
+        List<JsonNode> all = elements(stacks.get(s.path() + "/resources", query("type", type,
                 "status", status == null ? null : status.toUpperCase(Locale.ROOT),
                 "nested_depth", nestedDepth > 0 ? nestedDepth : null)).path("resources"));
         List<ResourceSummary> resources = all.stream().limit(limit).map(r -> resource(r, s)).toList();
@@ -132,8 +132,8 @@ public class StackService {
     }
 
     public ResourceDetail resource(String ref, String resourceName) {
-        StackRef s = heat.resolve(ref);
-        JsonNode r = heat.get(s.path() + "/resources/" + segment(resourceName), null).path("resource");
+        StackRef s = stacks.resolve(ref);
+        JsonNode r = stacks.get(s.path() + "/resources/" + segment(resourceName), null).path("resource");
         Map<String, Object> attributes = new LinkedHashMap<>();
         List<String> omitted = new ArrayList<>();
         r.path("attributes").fields().forEachRemaining(e -> {
@@ -156,7 +156,7 @@ public class StackService {
 
     public EventPage events(String ref, @Nullable String resourceName, @Nullable String status, int limit,
                             @Nullable String marker) {
-        StackRef s = heat.resolve(ref);
+        StackRef s = stacks.resolve(ref);
         String action = null;
         String state = null;
         if (status != null) {
@@ -165,12 +165,12 @@ public class StackService {
             state = STATES.stream().filter(upper::endsWith).findFirst().orElse(upper);
             action = upper.length() > state.length() ? upper.substring(0, upper.length() - state.length() - 1) : null;
         }
-        List<JsonNode> fetched = elements(heat.get(s.path() + "/events", query("limit", Paging.fetchSize(limit),
+        List<JsonNode> fetched = elements(stacks.get(s.path() + "/events", query("limit", Paging.fetchSize(limit),
                 "marker", marker, "resource_name", resourceName, "resource_action", action, "resource_status", state,
                 "sort_keys", "event_time", "sort_dir", "desc")).path("events"));
         if (fetched.isEmpty() && resourceName != null && marker == null && !resourceName.equals(s.name())) {
             // says clearly when the resource does not exist, rather than "no events"
-            heat.get(s.path() + "/resources/" + segment(resourceName), null);
+            stacks.get(s.path() + "/resources/" + segment(resourceName), null);
         }
         Paging.Slice<JsonNode> page = Paging.slice(fetched, limit, e -> text(e, "id"));
         List<Event> events = page.items().stream().map(e -> new Event(text(e, "id"), text(e, "event_time"),
@@ -180,8 +180,8 @@ public class StackService {
     }
 
     public TemplateDetail template(String ref, int maxChars) {
-        StackRef s = heat.resolve(ref);
-        JsonNode template = heat.get(s.path() + "/template", null);
+        StackRef s = stacks.resolve(ref);
+        JsonNode template = stacks.get(s.path() + "/template", null);
         String version = text(template, "heat_template_version");
         if (version == null) {
             version = text(template, "AWSTemplateFormatVersion");
@@ -200,11 +200,11 @@ public class StackService {
     }
 
     public OutputValue output(String ref, String key) {
-        StackRef s = heat.resolve(ref);
-        JsonNode found = Json.orNull(() -> heat.get(s.path() + "/outputs/" + segment(key), null));
+        StackRef s = stacks.resolve(ref);
+        JsonNode found = Json.orNull(() -> stacks.get(s.path() + "/outputs/" + segment(key), null));
         if (found == null) {
             // only now are the names worth a call: they make the error say what to ask for instead
-            List<String> keys = elements(heat.get(s.path() + "/outputs", null).path("outputs")).stream()
+            List<String> keys = elements(stacks.get(s.path() + "/outputs", null).path("outputs")).stream()
                     .map(o -> text(o, "output_key")).toList();
             throw ToolException.notFound("Stack '" + s.name() + "' has no output '" + key + "'; "
                     + (keys.isEmpty() ? "it has no outputs." : "its outputs are: " + String.join(", ", keys) + "."));
@@ -221,7 +221,7 @@ public class StackService {
         input.addTo(body);
         JsonNode answer;
         try {
-            answer = input.send(() -> heat.send(HttpMethod.POST, "/validate", body));
+            answer = input.send(() -> stacks.send(HttpMethod.POST, "/validate", body));
         } catch (ResponseException e) {
             if (e.getStatus() == 400) {
                 return new TemplateValidation(false, input.redact(e.getMessage()), null, List.of());
@@ -234,7 +234,7 @@ public class StackService {
             boolean hidden = "true".equalsIgnoreCase(text(p, "NoEcho"));
             Object defaultValue = p.has("Default") ? (hidden ? HIDDEN : plain(p.get("Default"))) : null;
             List<Object> allowed = p.has("AllowedValues") ? elements(p.get("AllowedValues")).stream()
-                    .map(HeatApi::plain).toList() : null;
+                    .map(Stacks::plain).toList() : null;
             String description = text(p, "Description");
             parameters.add(new TemplateParameter(e.getKey(), text(p, "Type"), description, defaultValue, hidden,
                     allowed));
@@ -248,7 +248,7 @@ public class StackService {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("stack_name", name);
         input.addTo(body);
-        JsonNode stack = input.send(() -> heat.send(HttpMethod.POST, "/stacks/preview", body)).path("stack");
+        JsonNode stack = input.send(() -> stacks.send(HttpMethod.POST, "/stacks/preview", body)).path("stack");
         List<PlannedResource> resources = new ArrayList<>();
         flatten(stack.path("resources"), r -> {
             String parent = text(r, "parent_resource");
@@ -276,7 +276,7 @@ public class StackService {
         if (tags != null && !tags.isEmpty()) {
             body.put("tags", String.join(",", tags));
         }
-        JsonNode created = input.send(() -> heat.send(HttpMethod.POST, "/stacks", body)).path("stack");
+        JsonNode created = input.send(() -> stacks.send(HttpMethod.POST, "/stacks", body)).path("stack");
         String id = text(created, "id");
         context.info("create requested for stack " + name + " (" + id + ")");
         StackRef s = new StackRef(id, name, created);
@@ -329,7 +329,7 @@ public class StackService {
         StackRef s = plan.stack();
         List<ResourceChange> changes = plan.changes();
         String counts = countChanges(changes);
-        input.send(() -> heat.send(plan.method(), s.path(), plan.body()));
+        input.send(() -> stacks.send(plan.method(), s.path(), plan.body()));
         context.info("update requested for stack " + s.name() + " (" + s.id() + "): " + counts);
         if (!wait) {
             return new StackActionResult(s.id(), s.name(), "update", s.status(), "UPDATE_IN_PROGRESS", null, false,
@@ -351,7 +351,7 @@ public class StackService {
             throw ToolException.invalid("Nothing to update: give a new 'template' or 'template_url', and/or"
                     + " 'parameters' or an 'environment' to change.");
         }
-        StackRef s = heat.resolve(ref);
+        StackRef s = stacks.resolve(ref);
         if (!settled(s.status())) {
             throw ToolException.conflict("Stack '" + s.name() + "' is " + s.status() + "; wait until it settles (or"
                     + " cancel a running update with stack_update_cancel) before updating it.");
@@ -366,7 +366,7 @@ public class StackService {
 
     public StackActionResult action(String ref, StackAction action, boolean wait, Duration timeout,
                                     ToolContext context) {
-        StackRef s = heat.resolve(ref);
+        StackRef s = stacks.resolve(ref);
         String before = s.status();
         if (action != StackAction.CHECK && before.equals(action.target)) {
             return new StackActionResult(s.id(), s.name(), action.verb, before, before,
@@ -383,7 +383,7 @@ public class StackService {
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put(action.verb, null);
-        heat.send(HttpMethod.POST, s.path() + "/actions", body);
+        stacks.send(HttpMethod.POST, s.path() + "/actions", body);
         context.info(action.verb + " requested for stack " + s.name() + " (" + s.id() + ")");
         if (!wait) {
             return new StackActionResult(s.id(), s.name(), action.verb, before, before, null, false, null, null,
@@ -394,7 +394,7 @@ public class StackService {
 
     public StackActionResult cancelUpdate(String ref, boolean rollback, boolean wait, Duration timeout,
                                           ToolContext context) {
-        StackRef s = heat.resolve(ref);
+        StackRef s = stacks.resolve(ref);
         String before = s.status();
         boolean allowed = rollback ? before.equals("UPDATE_IN_PROGRESS")
                 : before.equals("UPDATE_IN_PROGRESS") || before.equals("CREATE_IN_PROGRESS");
@@ -405,7 +405,7 @@ public class StackService {
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put(rollback ? "cancel_update" : "cancel_without_rollback", null);
-        heat.send(HttpMethod.POST, s.path() + "/actions", body);
+        stacks.send(HttpMethod.POST, s.path() + "/actions", body);
         context.info("cancel requested for stack " + s.name() + " (" + s.id() + ")"
                 + (rollback ? ", rolling back" : ", without rollback"));
         String verb = rollback ? "cancel update" : "cancel without rollback";
@@ -421,11 +421,11 @@ public class StackService {
     }
 
     public Preview deletePreview(String ref) {
-        StackRef s = heat.resolve(ref);
+        StackRef s = stacks.resolve(ref);
         refuseNested(s);
-        List<JsonNode> resources = elements(heat.get(s.path() + "/resources", query("nested_depth", 5))
+        List<JsonNode> resources = elements(stacks.get(s.path() + "/resources", query("nested_depth", 5))
                 .path("resources"));
-        Map<String, String> policies = deletionPolicies(heat.get(s.path() + "/template", null));
+        Map<String, String> policies = deletionPolicies(stacks.get(s.path() + "/template", null));
         List<Preview.Resource> affected = new ArrayList<>();
         affected.add(new Preview.Resource("stack", s.id(), s.name(), "deleted, with every resource below"));
         int servers = 0;
@@ -476,15 +476,15 @@ public class StackService {
     }
 
     public StackDeleted delete(String ref, boolean wait, Duration timeout, ToolContext context) {
-        StackRef s = heat.resolve(ref);
+        StackRef s = stacks.resolve(ref);
         refuseNested(s);
-        heat.send(HttpMethod.DELETE, s.path(), null);
+        stacks.send(HttpMethod.DELETE, s.path(), null);
         context.info("delete requested for stack " + s.name() + " (" + s.id() + ")");
         if (!wait) {
             return new StackDeleted(s.id(), s.name(), false, "Deletion of stack '" + s.name() + "' was accepted and"
                     + " runs in the background.");
         }
-        Polling.Outcome<JsonNode> outcome = Polling.until(() -> heat.summaryById(s.id()),
+        Polling.Outcome<JsonNode> outcome = Polling.until(() -> stacks.summaryById(s.id()),
                 x -> text(x, "stack_status", "").equals("DELETE_COMPLETE"),
                 x -> text(x, "stack_status", "").equals("DELETE_FAILED"), StackService::describe, timeout,
                 pollInterval, context);
@@ -508,7 +508,7 @@ public class StackService {
     private StackActionResult await(StackRef s, String verb, String target, Predicate<String> done,
                                     @Nullable String before, Duration timeout, ToolContext context,
                                     @Nullable List<ResourceChange> changes, boolean failIfMissed) {
-        Polling.Outcome<JsonNode> outcome = Polling.until(() -> heat.summaryById(s.id()),
+        Polling.Outcome<JsonNode> outcome = Polling.until(() -> stacks.summaryById(s.id()),
                 x -> done.test(text(x, "stack_status", "")), x -> false, StackService::describe, timeout,
                 pollInterval, context);
         if (outcome.end() == Polling.End.GONE) {
@@ -530,7 +530,7 @@ public class StackService {
             throw new ToolException(ToolException.Kind.CLOUD_ERROR, failureMessage(s, verb, last, failures(s)) + next);
         }
         List<Output> outputs = status.equals(target) && (verb.equals("create") || verb.equals("update"))
-                ? outputs(heat.stack(s).path("outputs")) : null;
+                ? outputs(stacks.stack(s).path("outputs")) : null;
         String message = status.equals(target)
                 ? "Stack '" + s.name() + "' is " + status + (before == null ? "" : " (was " + before + ")") + "."
                 : "Stack '" + s.name() + "' is " + status + (reason == null ? "" : ": " + truncate(reason)) + ".";
@@ -551,7 +551,7 @@ public class StackService {
     /** The resources that failed: those FAILED now (nested ones too), else the latest failure events. */
     private List<FailedResource> failures(StackRef s) {
         List<FailedResource> failed = new ArrayList<>();
-        for (JsonNode r : elements(heat.get(s.path() + "/resources", query("status", "FAILED", "nested_depth", 3))
+        for (JsonNode r : elements(stacks.get(s.path() + "/resources", query("status", "FAILED", "nested_depth", 3))
                 .path("resources"))) {
             if (failed.size() < MAX_FAILURES) {
                 String nested = nestedStackName(r, s);
@@ -560,7 +560,7 @@ public class StackService {
             }
         }
         if (failed.isEmpty()) {
-            for (JsonNode e : elements(heat.get(s.path() + "/events", query("resource_status", "FAILED",
+            for (JsonNode e : elements(stacks.get(s.path() + "/events", query("resource_status", "FAILED",
                     "sort_keys", "event_time", "sort_dir", "desc", "limit", MAX_FAILURES)).path("events"))) {
                 boolean stackLevel = s.name().equals(text(e, "resource_name"))
                         && s.id().equals(text(e, "physical_resource_id"));
@@ -589,9 +589,9 @@ public class StackService {
     }
 
     private List<ResourceChange> resourceChanges(StackRef s, HttpMethod method, Map<String, Object> body) {
-        JsonNode changes = heat.send(method, s.path() + "/preview", body).path("resource_changes");
+        JsonNode changes = stacks.send(method, s.path() + "/preview", body).path("resource_changes");
         Map<String, String> physical = new LinkedHashMap<>();
-        for (JsonNode r : elements(heat.get(s.path() + "/resources", null).path("resources"))) {
+        for (JsonNode r : elements(stacks.get(s.path() + "/resources", null).path("resources"))) {
             String id = text(r, "physical_resource_id");
             if (id != null) {
                 physical.put(text(r, "resource_name"), id);

@@ -7,6 +7,7 @@ import io.github.openstackops.mcp.catalog.ToolException;
 import io.github.openstackops.mcp.cloud.Lookup;
 import io.github.openstackops.mcp.cloud.Paging;
 import io.github.openstackops.mcp.cloud.Polling;
+import io.github.openstackops.mcp.cloud.services.CinderClient;
 import io.github.openstackops.mcp.storage.StorageRecords.BackupDetail;
 import io.github.openstackops.mcp.storage.StorageRecords.BackupPage;
 import io.github.openstackops.mcp.storage.StorageRecords.BackupRestored;
@@ -27,7 +28,7 @@ import static io.github.openstackops.mcp.cloud.Json.array;
 import static io.github.openstackops.mcp.cloud.Json.flag;
 import static io.github.openstackops.mcp.cloud.Json.label;
 import static io.github.openstackops.mcp.cloud.Json.text;
-import static io.github.openstackops.mcp.storage.Cinder.time;
+import static io.github.openstackops.mcp.cloud.services.CinderClient.time;
 import static io.github.openstackops.mcp.storage.VolumeService.size;
 import static io.github.openstackops.mcp.storage.VolumeService.status;
 
@@ -35,11 +36,11 @@ import static io.github.openstackops.mcp.storage.VolumeService.status;
 @Singleton
 public class BackupService {
 
-    private final Cinder cinder;
+    private final CinderClient cinder;
     private final VolumeService volumes;
     private final Duration pollInterval;
 
-    public BackupService(Cinder cinder, VolumeService volumes,
+    public BackupService(CinderClient cinder, VolumeService volumes,
                          @Value("${openstack.poll-interval:1s}") Duration pollInterval) {
         this.cinder = cinder;
         this.volumes = volumes;

@@ -5,6 +5,7 @@ import io.github.openstackops.mcp.catalog.ToolException;
 import io.github.openstackops.mcp.cloud.CloudSession;
 import io.github.openstackops.mcp.cloud.Lookup;
 import io.github.openstackops.mcp.cloud.Paging;
+import io.github.openstackops.mcp.cloud.services.CinderClient;
 import io.github.openstackops.mcp.storage.StorageRecords.Pool;
 import io.github.openstackops.mcp.storage.StorageRecords.PoolList;
 import io.github.openstackops.mcp.storage.StorageRecords.QuotaItem;
@@ -28,7 +29,7 @@ import static io.github.openstackops.mcp.cloud.Json.bool;
 import static io.github.openstackops.mcp.cloud.Json.decimal;
 import static io.github.openstackops.mcp.cloud.Json.stringMap;
 import static io.github.openstackops.mcp.cloud.Json.text;
-import static io.github.openstackops.mcp.storage.Cinder.time;
+import static io.github.openstackops.mcp.cloud.services.CinderClient.time;
 
 /** Cinder's catalogue and admin views: volume types, quotas, services, backend pools. */
 @Singleton
@@ -39,10 +40,10 @@ public class BlockStorageService {
     private static final Set<String> GLOBAL_QUOTAS = Set.of("volumes", "gigabytes", "snapshots", "backups",
             "backup_gigabytes", "groups", "per_volume_gigabytes");
 
-    private final Cinder cinder;
+    private final CinderClient cinder;
     private final CloudSession cloud;
 
-    public BlockStorageService(Cinder cinder, CloudSession cloud) {
+    public BlockStorageService(CinderClient cinder, CloudSession cloud) {
         this.cinder = cinder;
         this.cloud = cloud;
     }
@@ -62,7 +63,7 @@ public class BlockStorageService {
     }
 
     public VolumeQuota quota(@Nullable String project) {
-        String projectId = project == null || project.isBlank() ? cloud.token().getProject().getId() : project.trim();
+        String projectId = project == null || project.isBlank() ? cloud.projectId() : project.trim();
         JsonNode set = cinder.get("/os-quota-sets/" + projectId, Map.of("usage", "true")).path("quota_set");
         List<QuotaItem> quotas = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = set.fields(); it.hasNext(); ) {
@@ -138,12 +139,12 @@ public class BlockStorageService {
      * A volume type by id or exact name. Cinder shows types by id only and has no name filter, so a name is looked
      * up page by page (types are few; at most {@code 20 x MAX_LIMIT} are searched).
      */
-    static JsonNode resolveType(Cinder cinder, String ref) {
+    static JsonNode resolveType(CinderClient cinder, String ref) {
         return Lookup.byIdOrName("Volume type", ref, id -> cinder.find("/types/" + id, "volume_type"),
                 name -> typesNamed(cinder, name), t -> text(t, "name"), t -> text(t, "id"));
     }
 
-    private static List<JsonNode> typesNamed(Cinder cinder, String name) {
+    private static List<JsonNode> typesNamed(CinderClient cinder, String name) {
         List<JsonNode> found = new ArrayList<>();
         String marker = null;
         for (int page = 0; page < 20; page++) {

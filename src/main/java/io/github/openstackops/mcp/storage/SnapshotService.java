@@ -7,6 +7,7 @@ import io.github.openstackops.mcp.catalog.ToolException;
 import io.github.openstackops.mcp.cloud.Lookup;
 import io.github.openstackops.mcp.cloud.Paging;
 import io.github.openstackops.mcp.cloud.Polling;
+import io.github.openstackops.mcp.cloud.services.CinderClient;
 import io.github.openstackops.mcp.storage.StorageRecords.Deleted;
 import io.github.openstackops.mcp.storage.StorageRecords.Operation;
 import io.github.openstackops.mcp.storage.StorageRecords.Ref;
@@ -27,7 +28,7 @@ import static io.github.openstackops.mcp.cloud.Json.array;
 import static io.github.openstackops.mcp.cloud.Json.label;
 import static io.github.openstackops.mcp.cloud.Json.stringMap;
 import static io.github.openstackops.mcp.cloud.Json.text;
-import static io.github.openstackops.mcp.storage.Cinder.time;
+import static io.github.openstackops.mcp.cloud.services.CinderClient.time;
 import static io.github.openstackops.mcp.storage.VolumeService.size;
 import static io.github.openstackops.mcp.storage.VolumeService.status;
 
@@ -35,11 +36,11 @@ import static io.github.openstackops.mcp.storage.VolumeService.status;
 @Singleton
 public class SnapshotService {
 
-    private final Cinder cinder;
+    private final CinderClient cinder;
     private final VolumeService volumes;
     private final Duration pollInterval;
 
-    public SnapshotService(Cinder cinder, VolumeService volumes,
+    public SnapshotService(CinderClient cinder, VolumeService volumes,
                            @Value("${openstack.poll-interval:1s}") Duration pollInterval) {
         this.cinder = cinder;
         this.volumes = volumes;
@@ -140,7 +141,7 @@ public class SnapshotService {
     }
 
     /** A snapshot by id, or by exact name when that name is unique in the project. */
-    static JsonNode resolve(Cinder cinder, String ref) {
+    static JsonNode resolve(CinderClient cinder, String ref) {
         return Lookup.byIdOrName("Volume snapshot", ref, id -> cinder.find("/snapshots/" + id, "snapshot"),
                 name -> array(cinder.get("/snapshots/detail", Map.of("name", name)), "snapshots"),
                 s -> text(s, "name"), s -> text(s, "id"));

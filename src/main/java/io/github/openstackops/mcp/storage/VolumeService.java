@@ -8,11 +8,11 @@ import io.github.openstackops.mcp.cloud.Lookup;
 import io.github.openstackops.mcp.cloud.OpenStackFaults;
 import io.github.openstackops.mcp.cloud.Paging;
 import io.github.openstackops.mcp.cloud.Polling;
-import io.github.openstackops.mcp.compute.ServerNames;
-import io.github.openstackops.mcp.image.ImageService;
-import io.github.openstackops.mcp.storage.StorageRecords.Attachment;
+import io.github.openstackops.mcp.cloud.lookup.ResourceLookup;
+import io.github.openstackops.mcp.cloud.lookup.ServerNames;
+import io.github.openstackops.mcp.cloud.services.CinderClient;
 import io.github.openstackops.mcp.storage.StorageRecords.Deleted;
-import io.github.openstackops.mcp.storage.StorageRecords.Ref;
+import io.github.openstackops.mcp.storage.StorageRecords.Attachment;
 import io.github.openstackops.mcp.storage.StorageRecords.VolumeDetail;
 import io.github.openstackops.mcp.storage.StorageRecords.VolumeOperation;
 import io.github.openstackops.mcp.storage.StorageRecords.VolumePage;
@@ -30,15 +30,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import io.github.openstackops.mcp.storage.StorageRecords.Ref;
 
-import static io.github.openstackops.mcp.cloud.Json.array;
 import static io.github.openstackops.mcp.cloud.Json.flag;
-import static io.github.openstackops.mcp.cloud.Json.integer;
 import static io.github.openstackops.mcp.cloud.Json.label;
 import static io.github.openstackops.mcp.cloud.Json.putIfSet;
-import static io.github.openstackops.mcp.cloud.Json.stringMap;
 import static io.github.openstackops.mcp.cloud.Json.text;
-import static io.github.openstackops.mcp.storage.Cinder.time;
+import static io.github.openstackops.mcp.cloud.Json.array;
+import static io.github.openstackops.mcp.cloud.Json.integer;
+import static io.github.openstackops.mcp.cloud.Json.stringMap;
+import static io.github.openstackops.mcp.cloud.services.CinderClient.time;
 
 /** Volumes (Cinder v3): listing, lookup by id or name, create, extend, update, retype, and guarded deletion. */
 @Singleton
@@ -51,15 +52,15 @@ public class VolumeService {
     /** How many dependent snapshots/backups/servers a preview or refusal names at most. */
     static final int NAMED = 20;
 
-    private final Cinder cinder;
-    private final ImageService images;
+    private final CinderClient cinder;
+    private final ResourceLookup lookup;
     private final ServerNames serverNames;
     private final Duration pollInterval;
 
-    public VolumeService(Cinder cinder, ImageService images, ServerNames serverNames,
+    public VolumeService(CinderClient cinder, ResourceLookup lookup, ServerNames serverNames,
                          @Value("${openstack.poll-interval:1s}") Duration pollInterval) {
         this.cinder = cinder;
-        this.images = images;
+        this.lookup = lookup;
         this.serverNames = serverNames;
         this.pollInterval = pollInterval;
     }
@@ -121,7 +122,7 @@ public class VolumeService {
         }
         String from = "empty";
         if (source.image() != null) {
-            JsonNode image = images.resolve(source.image());
+            JsonNode image = lookup.image(source.image());
             body.put("imageRef", text(image, "id"));
             from = "image '" + label(image) + "'";
         }

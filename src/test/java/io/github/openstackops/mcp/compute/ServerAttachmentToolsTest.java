@@ -47,6 +47,21 @@ class ServerAttachmentToolsTest extends ServerToolTestBase {
     }
 
     @Test
+    void every_cinder_read_of_the_server_tools_speaks_the_storage_tools_microversion() {
+        fake.on("GET", CINDER + "/volumes/" + VOL, inTurn(rec("volume-rec-available.json"),
+                        rec("volume-rec-in-use.json")))
+                .on("POST", NOVA + "/servers/" + REC + "/os-volume_attachments", 200, rec("volume-attach-response.json"));
+
+        tools.ok("server_volume_attach", Map.of("server", REC, "volume", VOL));
+
+        assertThat(fake.requests("GET", CINDER + "/volumes/.*")).isNotEmpty().allSatisfy(r -> assertThat(r.headers()
+                .entrySet()).anySatisfy(h -> {
+                    assertThat(h.getKey()).isEqualToIgnoringCase("OpenStack-API-Version");
+                    assertThat(h.getValue()).containsExactly("volume 3.50");
+                }));
+    }
+
+    @Test
     void detach_refuses_a_volume_that_is_not_attached_to_the_server() {
         fake.on("GET", CINDER + "/volumes/" + VOL, 200, rec("volume-rec-available.json"));
 

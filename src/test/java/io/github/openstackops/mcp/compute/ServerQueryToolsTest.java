@@ -203,7 +203,9 @@ class ServerQueryToolsTest extends ServerToolTestBase {
                         query(r).stream().anyMatch(p -> p.startsWith("ip=")) ? rec("search-ip-10-0-0-1.json")
                                 : rec("search-name-web.json"))))
                 .on("GET", NOVA + "/os-availability-zone", 200, rec("availability-zones.json"))
-                .on("GET", "/image/v2/images", 200, rec("images-page.json"));
+                .on("GET", "/image/v2/images", 200, rec("images-page.json"))
+                .on("GET", NOVA + "/flavors/detail", r -> Reply.json(200, "{\"flavors\": []}"))
+                .on("GET", "/network/v2.0/floatingips", r -> Reply.json(200, "{\"floatingips\": []}"));
 
         Map<String, Object> result = tools.ok("server_search", Map.of("query", "10.0.0.1"));
 

@@ -294,6 +294,12 @@ class ImageToolsTest {
 
         assertThat(compact(fake.requests("PATCH", GLANCE + "/images/" + REC_IMG).get(0).body()))
                 .isEqualTo("[{\"op\":\"replace\",\"path\":\"/visibility\",\"value\":\"private\"}]");
+        // Glance answers 415 to a JSON-patch sent as plain application/json
+        assertThat(fake.requests("PATCH", GLANCE + "/images/" + REC_IMG).get(0).headers().entrySet())
+                .anySatisfy(h -> {
+                    assertThat(h.getKey()).isEqualToIgnoringCase("Content-Type");
+                    assertThat(h.getValue().get(0)).startsWith("application/openstack-images-v2.1-json-patch");
+                });
         assertThat(result).containsEntry("visibility", "private");
         assertThat((String) result.get("message")).contains("now private (was shared)");
     }

@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
 
 /**
  * A mock OpenStack for unit tests: one loopback HTTP server playing Keystone, Nova, Neutron, Glance and Cinder with
- * responses recorded from the real testbed ({@code testbed/record-fixtures.sh}, files under
+ * responses recorded from the real testbed (the scripts in {@code testbed/record/}, files under
  * {@code src/test/resources/recorded}). The recorded catalog points back at this server. Every request is kept, so
  * tests can assert what reached the cloud (how many authentications, which query parameters).
  */

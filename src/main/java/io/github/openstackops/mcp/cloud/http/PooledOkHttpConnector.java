@@ -96,7 +96,7 @@ public final class PooledOkHttpConnector implements HttpExecutorService {
             return RequestBody.create(contentType(request), json);
         }
         if (request.hasJson()) {
-            return RequestBody.create(MediaType.parse(ClientConstants.CONTENT_TYPE_JSON), request.getJson());
+            return RequestBody.create(contentType(request), request.getJson());
         }
         HttpMethod method = request.getMethod();
         return method == HttpMethod.POST || method == HttpMethod.PUT || method == HttpMethod.PATCH

@@ -1,18 +1,16 @@
-package io.github.openstackops.mcp.network;
+package io.github.openstackops.mcp.cloud.services;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.openstackops.mcp.cloud.CloudApi;
-import io.github.openstackops.mcp.cloud.CloudSession;
+import io.github.openstackops.mcp.catalog.ToolException;
 import io.github.openstackops.mcp.cloud.Json;
 import io.github.openstackops.mcp.cloud.Lookup;
 import io.github.openstackops.mcp.cloud.OpenStackFaults;
 import io.github.openstackops.mcp.cloud.Paging;
 import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.openstack4j.api.types.ServiceType;
-import org.openstack4j.core.transport.HttpMethod;
-import org.openstack4j.model.identity.v3.Token;
-import org.openstack4j.openstack.internal.OSClientSession;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -24,66 +22,29 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.UUID;
 
 /**
- * Neutron's v2.0 API as plain JSON, over {@link CloudApi} (same token, endpoint, overrides and fault mapping as every
- * other call). openstack4j's networking models lack fields this family needs (MTU writability, segments, normalized
+ * Neutron (networking v2.0). Catalogs list it as the bare service URL or with "/v2.0" already on it; paths are given
+ * without the version. openstack4j's networking models lack fields this family needs (MTU writability, segments, normalized
  * CIDRs, port details of floating IPs, quota details, IP availability) and several of its list calls cannot page;
  * Neutron's JSON is stable and self-describing, so the services read it directly and turn it into records.
  */
 @Singleton
-public class NeutronApi {
+public class NeutronClient extends ServiceClient {
 
     /** Most items an internal, unpaged listing (previews, topology, name lookups) fetches at once. */
     public static final int INTERNAL_CAP = 500;
     /** Most calls one page may take when Neutron under-fills pages (see {@link #fetch}). */
     static final int MAX_TOP_UPS = 8;
 
-    private final CloudApi api;
-    private final CloudSession cloud;
-
-    public NeutronApi(CloudApi api, CloudSession cloud) {
-        this.api = api;
-        this.cloud = cloud;
+    @Inject
+    public NeutronClient(CloudApi api) {
+        super(api, ServiceType.NETWORK, "/v2.0", Map.of());
     }
 
     /** Items of a bounded listing, and whether there were more than the cap. */
     public record Bounded(List<JsonNode> items, boolean truncated) {
-    }
-
-    // ------------------------------------------------------------------ raw calls
-
-    public JsonNode get(String path, @Nullable Map<String, ?> query) {
-        return api.send(HttpMethod.GET, ServiceType.NETWORK, versioned(path), query, null, null);
-    }
-
-    /** A single resource ({@code path} like "/networks/<id>", {@code singular} like "network"); null on 404. */
-    @Nullable
-    public JsonNode find(String path, String singular) {
-        JsonNode found = Json.orNull(() -> get(path, null));
-        return found == null ? null : found.path(singular);
-    }
-
-    public JsonNode post(String path, Object body) {
-        return api.send(HttpMethod.POST, ServiceType.NETWORK, versioned(path), null, body, null);
-    }
-
-    public JsonNode put(String path, Object body) {
-        return api.send(HttpMethod.PUT, ServiceType.NETWORK, versioned(path), null, body, null);
-    }
-
-    public void delete(String path) {
-        api.send(HttpMethod.DELETE, ServiceType.NETWORK, versioned(path), null, null, null);
-    }
-
-    /**
-     * Neutron's catalog entry is usually the bare service URL, sometimes with "/v2.0" already on it (openstack4j
-     * enforces the version the same way).
-     */
-    private String versioned(String path) {
-        String endpoint = cloud.call(os -> ((OSClientSession.OSClientSessionV3) os).getEndpoint(ServiceType.NETWORK));
-        String base = endpoint == null ? "" : endpoint.replaceAll("/+$", "");
-        return base.endsWith("/v2.0") ? path : "/v2.0" + path;
     }
 
     // ------------------------------------------------------------------ lists
@@ -127,7 +88,7 @@ public class NeutronApi {
             if (from != null) {
                 query.put("marker", from);
             }
-            List<JsonNode> batch = items(get("/" + collection, query), collection);
+            List<JsonNode> batch = collection(get("/" + collection, query), collection);
             if (batch.isEmpty()) {
                 break;
             }
@@ -162,7 +123,7 @@ public class NeutronApi {
             if (fields.length > 0) {
                 query.put("fields", List.of(fields));
             }
-            out.addAll(items(get("/" + collection, query), collection));
+            out.addAll(collection(get("/" + collection, query), collection));
         }
         return out;
     }
@@ -176,11 +137,9 @@ public class NeutronApi {
         return names;
     }
 
-    static List<JsonNode> items(JsonNode response, String collection) {
-        List<JsonNode> items = new ArrayList<>();
-        String key = collection.replace('-', '_');
-        response.path(key).forEach(items::add);
-        return items;
+    /** The items of a list response; {@code collection} as in the path ("network-ip-availabilities"). */
+    public static List<JsonNode> collection(JsonNode response, String collection) {
+        return items(response, collection.replace('-', '_'));
     }
 
     // ------------------------------------------------------------------ lookups
@@ -199,7 +158,7 @@ public class NeutronApi {
     public JsonNode require(String kind, String collection, String singular, String id) {
         String value = id == null ? "" : id.trim();
         if (value.isEmpty()) {
-            throw io.github.openstackops.mcp.catalog.ToolException.invalid("Name the " + kind.toLowerCase(Locale.ROOT)
+            throw ToolException.invalid("Name the " + kind.toLowerCase(Locale.ROOT)
                     + " by id.");
         }
         JsonNode found = Lookup.UUID.matcher(value).matches() ? find("/" + collection + "/" + value, singular) : null;
@@ -207,19 +166,5 @@ public class NeutronApi {
             throw OpenStackFaults.notFound(kind + " '" + value + "'");
         }
         return found;
-    }
-
-    // ------------------------------------------------------------------ the caller
-
-    /** Whether the configured user holds the admin role in its token's scope. */
-    public boolean isAdmin() {
-        return cloud.isAdmin();
-    }
-
-    /** The project of the configured token. */
-    @Nullable
-    public String projectId() {
-        Token token = cloud.token();
-        return token.getProject() == null ? null : token.getProject().getId();
     }
 }

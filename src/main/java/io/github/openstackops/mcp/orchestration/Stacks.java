@@ -1,37 +1,32 @@
 package io.github.openstackops.mcp.orchestration;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.openstackops.mcp.catalog.ToolException;
 import io.github.openstackops.mcp.catalog.schema.ToolJson;
-import io.github.openstackops.mcp.cloud.CloudApi;
-import io.github.openstackops.mcp.cloud.CloudSession;
 import io.github.openstackops.mcp.cloud.Json;
 import io.github.openstackops.mcp.cloud.Lookup;
+import io.github.openstackops.mcp.cloud.services.HeatClient;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
-import org.openstack4j.api.types.ServiceType;
 import org.openstack4j.core.transport.HttpMethod;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+
 /**
- * Heat's REST API (orchestration v1) as plain JSON through {@link CloudApi}. openstack4j's Heat support is too thin
- * for these tools: its stack list has no marker, its validate call drops Heat's answer, and it has no preview, update
- * preview, stack actions (suspend, resume, check, cancel update), outputs or filtered, sorted event pages. Using one
- * client for all of Heat keeps the mapping in one place. Stacks are always addressed as {@code /stacks/{name}/{id}},
- * never through Heat's redirecting {@code /stacks/{name}} form.
+ * Stacks as the orchestration tools address them, over {@link HeatClient}: found by id or unique name (nested ones
+ * included), always addressed as {@code /stacks/{name}/{id}}, never through Heat's redirecting {@code /stacks/{name}}
+ * form. openstack4j's Heat support is too thin for these tools (its stack list has no marker, its validate call
+ * drops Heat's answer, and it has no preview, update preview, stack actions, outputs or sorted event pages).
  */
 @Singleton
-class HeatApi {
+class Stacks {
 
-    private final CloudSession cloud;
-    private final CloudApi api;
+    private final HeatClient heat;
 
-    HeatApi(CloudSession cloud, CloudApi api) {
-        this.cloud = cloud;
-        this.api = api;
+    Stacks(HeatClient heat) {
+        this.heat = heat;
     }
 
     /** A stack as addressed by Heat: its id and name, plus the summary it was found with. */
@@ -50,22 +45,16 @@ class HeatApi {
         }
     }
 
-    /** Refuses clearly when the cloud's catalog has no orchestration service. */
     void requireService() {
-        if (!cloud.hasService(ServiceType.ORCHESTRATION)) {
-            throw new ToolException(ToolException.Kind.UNAVAILABLE, "This cloud's service catalog has no"
-                    + " orchestration (Heat) service, so there are no stacks to work with here.");
-        }
+        heat.requireService();
     }
 
     JsonNode get(String path, @Nullable Map<String, ?> query) {
-        requireService();
-        return api.get(ServiceType.ORCHESTRATION, path, query, null);
+        return heat.get(path, query);
     }
 
     JsonNode send(HttpMethod method, String path, @Nullable Object body) {
-        requireService();
-        return api.send(method, ServiceType.ORCHESTRATION, path, null, body, null);
+        return heat.send(method, path, null, body);
     }
 
     /** One page of stacks (filters and paging in Heat). */

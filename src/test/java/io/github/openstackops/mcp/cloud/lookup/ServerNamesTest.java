@@ -1,4 +1,4 @@
-package io.github.openstackops.mcp.compute;
+package io.github.openstackops.mcp.cloud.lookup;
 
 import io.github.openstackops.mcp.support.FakeOpenStack;
 import io.github.openstackops.mcp.support.ToolHarness;

@@ -1,4 +1,4 @@
-package io.github.openstackops.mcp.compute;
+package io.github.openstackops.mcp.cloud;
 
 import io.micronaut.core.annotation.Nullable;
 

@@ -1,15 +1,13 @@
-package io.github.openstackops.mcp.compute;
+package io.github.openstackops.mcp.cloud.lookup;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.github.openstackops.mcp.cloud.CloudApi;
 import io.github.openstackops.mcp.cloud.CloudSession;
 import io.github.openstackops.mcp.cloud.Json;
 import io.github.openstackops.mcp.cloud.Lookup;
-import io.micronaut.core.annotation.Nullable;
+import io.github.openstackops.mcp.cloud.services.NovaClient;
 import jakarta.inject.Singleton;
-import org.openstack4j.api.types.ServiceType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,14 +36,14 @@ public class ServerNames {
     private static final Logger LOG = LoggerFactory.getLogger(ServerNames.class);
     static final int NOVA_PAGE = 1000;
 
-    private final CloudApi api;
+    private final NovaClient nova;
     private final CloudSession cloud;
     /** id → name; empty for a server Nova said does not exist. */
     private final Cache<String, Optional<String>> names = Caffeine.newBuilder()
             .expireAfterWrite(Duration.ofMinutes(1)).maximumSize(20_000).build();
 
-    public ServerNames(CloudApi api, CloudSession cloud) {
-        this.api = api;
+    public ServerNames(NovaClient nova, CloudSession cloud) {
+        this.nova = nova;
         this.cloud = cloud;
     }
 
@@ -67,7 +65,7 @@ public class ServerNames {
         try {
             if (unnamed.size() == 1) {
                 String id = unnamed.iterator().next();
-                Optional<String> name = Optional.ofNullable(server(id)).map(s -> Json.text(s, "name"));
+                Optional<String> name = Optional.ofNullable(nova.server(id)).map(s -> Json.text(s, "name"));
                 names.put(id, name);
                 name.ifPresent(n -> out.put(id, n));
                 return out;
@@ -77,7 +75,7 @@ public class ServerNames {
             if (cloud.isAdmin()) {
                 query.put("all_tenants", 1);
             }
-            for (JsonNode s : nova("/servers", query).path("servers")) {
+            for (JsonNode s : nova.get("/servers", query).path("servers")) {
                 String id = Json.text(s, "id");
                 String name = Json.text(s, "name");
                 if (id == null) {
@@ -96,22 +94,11 @@ public class ServerNames {
 
     /** A server by id, or by exact name when that name is unique in the project. */
     public JsonNode resolve(String ref) {
-        return Lookup.byIdOrName("Server", ref, this::server, name -> {
+        return Lookup.byIdOrName("Server", ref, nova::server, name -> {
             List<JsonNode> found = new ArrayList<>();
-            nova("/servers", Map.of("name", "^" + Lookup.regexLiteral(name) + "$")).path("servers")
+            nova.get("/servers", Map.of("name", "^" + Lookup.regexLiteral(name) + "$")).path("servers")
                     .forEach(found::add);
             return found;
         }, s -> Json.text(s, "name"), s -> Json.text(s, "id"));
-    }
-
-    /** The server with this id, null when Nova does not know it. */
-    @Nullable
-    private JsonNode server(String id) {
-        JsonNode found = Json.orNull(() -> nova("/servers/" + id, null));
-        return found == null ? null : found.path("server");
-    }
-
-    private JsonNode nova(String path, @Nullable Map<String, ?> query) {
-        return api.get(ServiceType.COMPUTE, path, query, null);
     }
 }
