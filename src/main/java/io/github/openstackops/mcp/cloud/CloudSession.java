@@ -23,6 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Function;
@@ -148,6 +149,13 @@ public class CloudSession {
     public boolean hasService(ServiceType type) {
         return token().getCatalog().stream().anyMatch(s -> ServiceType.forName(s.getType()) == type
                 || s.getType().equals(type.getType()));
+    }
+
+    /** The catalog type of the service a request to {@code url} went to; empty when no endpoint resolved is its. */
+    public Optional<String> serviceTypeOf(String url) {
+        Connection c = connection;
+        return c != null && c.config().getEndpointURLResolver() instanceof EndpointOverrides endpoints
+                ? endpoints.typeOf(url) : Optional.empty();
     }
 
     /** Drops the cached token of the current scope; the next call authenticates again. */

@@ -6,7 +6,10 @@ import org.openstack4j.model.identity.URLResolverParams;
 import org.openstack4j.openstack.identity.internal.DefaultEndpointURLResolver;
 
 import java.net.URI;
+import java.util.Comparator;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Catalog endpoints as Keystone lists them, except for the service types the operator pinned to a port
@@ -18,6 +21,8 @@ final class EndpointOverrides implements EndpointURLResolver {
     private final EndpointURLResolver catalog = new DefaultEndpointURLResolver();
     private final Map<String, Integer> ports;
     private final String host;
+    /** The service type of every endpoint URL resolved so far: names the service of a request that failed. */
+    private final Map<String, String> types = new ConcurrentHashMap<>();
 
     EndpointOverrides(Map<String, Integer> ports, String host) {
         this.ports = ports;
@@ -46,7 +51,21 @@ final class EndpointOverrides implements EndpointURLResolver {
     public String findURLV3(URLResolverParams params) {
         String url = catalog.findURLV3(params);
         Integer port = params.type == null ? null : ports.get(typeKey(params.type));
-        return port == null ? url : rewrite(url, host, port);
+        String resolved = port == null ? url : rewrite(url, host, port);
+        if (resolved != null && params.type != null) {
+            types.put(resolved.endsWith("/") ? resolved : resolved + "/", params.type.getType());
+        }
+        return resolved;
+    }
+
+    /** The type of the service whose endpoint {@code url} is under (the longest matching endpoint), if any. */
+    Optional<String> typeOf(String url) {
+        if (url == null) {
+            return Optional.empty();
+        }
+        String u = url.endsWith("/") ? url : url + "/";
+        return types.entrySet().stream().filter(e -> u.startsWith(e.getKey()))
+                .max(Comparator.comparingInt(e -> e.getKey().length())).map(Map.Entry::getValue);
     }
 
     static String rewrite(String url, String host, int port) {

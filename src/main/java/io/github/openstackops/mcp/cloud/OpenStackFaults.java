@@ -3,6 +3,8 @@ package io.github.openstackops.mcp.cloud;
 import io.github.openstackops.mcp.catalog.FaultTranslator;
 import io.github.openstackops.mcp.catalog.ToolException.Kind;
 import io.github.openstackops.mcp.catalog.ToolException;
+import io.github.openstackops.mcp.cloud.http.EndpointUnreachableException;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.openstack4j.api.exceptions.AuthenticationException;
 import org.openstack4j.api.exceptions.ConnectionException;
@@ -14,6 +16,7 @@ import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -29,6 +32,22 @@ import javax.net.ssl.SSLException;
 public class OpenStackFaults implements FaultTranslator {
 
     private static final Pattern REQUEST_ID = Pattern.compile("X-Openstack-Request-Id=(req-[0-9a-f-]+)");
+    private static final Map<String, String> SERVICE_NAMES = Map.of("compute", "Nova (compute)",
+            "network", "Neutron (network)", "image", "Glance (image)", "orchestration", "Heat (orchestration)",
+            "identity", "Keystone (identity)", "placement", "Placement", "load-balancer", "Octavia (load balancer)");
+
+    private final CloudSession session;
+
+    /** Names unreachable services from the catalog of the session's tokens. */
+    @Inject
+    public OpenStackFaults(CloudSession session) {
+        this.session = session;
+    }
+
+    /** Without a session: an unreachable service is not named. */
+    public OpenStackFaults() {
+        this(null);
+    }
 
     @Override
     public Optional<ToolException> translate(Throwable failure) {
@@ -113,14 +132,30 @@ public class OpenStackFaults implements FaultTranslator {
         };
     }
 
-    private static ToolException unreachable(ConnectionException e) {
+    private ToolException unreachable(ConnectionException e) {
         String why = networkCause(e);
         if (e.getCause() instanceof UnknownHostException) {
             why += " (the OS_*_PORT overrides with OS_AUTH_HOST can redirect catalog endpoints)";
         }
         String where = e.getMessage() == null ? "" : " (" + e.getMessage() + ")";
-        return new ToolException(Kind.UNAVAILABLE, "An OpenStack service could not be reached" + where + ": " + why
+        return new ToolException(Kind.UNAVAILABLE, serviceName(e) + " could not be reached" + where + ": " + why
                 + ". Try again once it is back.");
+    }
+
+    /** "Nova (compute)" for the service behind the endpoint that failed, from the endpoints the session resolved. */
+    private String serviceName(ConnectionException e) {
+        if (session == null || !(e instanceof EndpointUnreachableException unreachable)) {
+            return "An OpenStack service";
+        }
+        return session.serviceTypeOf(unreachable.url()).map(OpenStackFaults::serviceName)
+                .orElse("An OpenStack service");
+    }
+
+    static String serviceName(String type) {
+        if (type.startsWith("volume") || type.equals("block-storage")) {
+            return "Cinder (block storage)";
+        }
+        return SERVICE_NAMES.getOrDefault(type, "The " + type + " service");
     }
 
     /**

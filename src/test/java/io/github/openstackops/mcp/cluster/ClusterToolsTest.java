@@ -97,7 +97,8 @@ class ClusterToolsTest extends InventoryToolsTestBase {
 
         Map<String, Object> storage = map(status.get("storage"));
         assertThat(storage).containsEntry("state", "failed").doesNotContainKeys("volumes", "services");
-        assertThat((String) storage.get("reason")).contains("could not be reached", "connection was refused");
+        assertThat((String) storage.get("reason"))
+                .contains("Cinder (block storage) could not be reached", "connection was refused");
         assertThat(list(status.get("failures"))).extracting(f -> f.get("service") + "/" + f.get("part"))
                 .containsExactlyInAnyOrder("volume/volumes", "volume/services");
         assertThat(map(status.get("compute"))).containsEntry("state", "ok").containsKeys("hypervisors", "servers");

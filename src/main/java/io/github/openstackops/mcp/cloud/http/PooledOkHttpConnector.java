@@ -9,7 +9,6 @@ import okhttp3.Response;
 import okio.BufferedSink;
 import okio.Okio;
 import okio.Source;
-import org.openstack4j.api.exceptions.ConnectionException;
 import org.openstack4j.connectors.okhttp.HttpResponseImpl;
 import org.openstack4j.core.transport.ClientConstants;
 import org.openstack4j.core.transport.Config;
@@ -82,7 +81,8 @@ public final class PooledOkHttpConnector implements HttpExecutorService {
             OpenStackRequestIds.record(response.header("X-Compute-Request-Id"));
             return HttpResponseImpl.wrap(response);
         } catch (IOException e) {
-            throw new ConnectionException(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), 0, e);
+            throw new EndpointUnreachableException(e.getMessage() == null ? e.getClass().getSimpleName()
+                    : e.getMessage(), request.getUrl(), e);
         }
     }
 
