@@ -18,8 +18,8 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 [ "$(id -u)" = 0 ] || die "run as root"
 [ -d "$RUN" ] || die "no testbed at $OSTB_STATE_DIR (run up.sh)"
 FAULT_DAEMONS=(keystone glance-api nova-api neutron-server cinder-api heat-api rabbitmq)
-exec 8>"$OSTB_STATE_DIR/.fault-lock"   # one fault operation at a time; never the up.sh/down.sh lock
-flock -w 120 8 || die "another fault.sh holds $OSTB_STATE_DIR/.fault-lock"
+exec 9>"$OSTB_STATE_DIR/.fault-lock"   # one at a time (fd 9: start_svc closes it, daemons must not hold it)
+flock -w 120 9 || die "another fault.sh holds $OSTB_STATE_DIR/.fault-lock"
 
 members() { # members <daemon>: pids of its session, nothing when it is not running
   pid_alive "$1" || return 0

@@ -81,6 +81,11 @@ public final class ServerProcess implements AutoCloseable {
         return Files.readString(log);
     }
 
+    /** The server's process id (the launcher execs java in place). */
+    public long pid() {
+        return process.pid();
+    }
+
     public boolean alive() {
         return process.isAlive();
     }
