@@ -54,7 +54,8 @@ public final class ServerProcess implements AutoCloseable {
 
     private void awaitHealthy() throws IOException, InterruptedException {
         HttpClient client = HttpClient.newHttpClient();
-        long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        // up to 3 minutes: the first start after a build also makes the AOT cache (bin/build-aot-cache)
+        long end = System.nanoTime() + Duration.ofSeconds(180).toNanos();
         while (System.nanoTime() < end) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("server exited: " + Files.readString(log));

@@ -179,7 +179,9 @@ class ServiceFaultIT {
             env.put("OS_USERNAME", user);
             env.put("OS_PASSWORD", password);
             try (ServerProcess own = start(env, TIMEOUTS)) {
-                ok(own, "volume_list"); // authenticates; Cinder caches the token's validation
+                // authenticates, through Keystone only: a service's keystonemiddleware would cache the token's
+                // validation (in the memcached all services share) and accept it after the revocation
+                call(own, "project_list");
                 LiveCloud.openstackAdmin("user", "set", "--disable", user); // revokes the user's tokens
                 LiveCloud.openstackAdmin("user", "set", "--enable", user);
                 long start = System.nanoTime();
@@ -199,22 +201,22 @@ class ServiceFaultIT {
     void an_api_slower_than_the_tool_timeout_ends_the_call_and_the_next_one_works() throws Exception {
         Map<String, String> timeouts = new HashMap<>(TIMEOUTS);
         timeouts.put("OS_READ_TIMEOUT", "60s");
-        timeouts.put("MCP_TOOL_TIMEOUT", "2s");
+        timeouts.put("MCP_TOOL_TIMEOUT", "3s");
         try (ServerProcess impatient = start(LiveCloud.adminEnv(), timeouts)) {
-            ok(impatient, "stack_list");
+            awaitOk(impatient, "stack_list"); // the first call also authenticates: it may take longer than 3 s
             try {
-                TestbedFaults.hang("heat-api"); // Heat answers, 6 s late
+                TestbedFaults.hang("heat-api"); // Heat answers, 8 s late
                 Thread resume = Thread.ofVirtual().start(() -> {
-                    sleep(Duration.ofSeconds(6));
+                    sleep(Duration.ofSeconds(8));
                     TestbedFaults.resume("heat-api");
                 });
                 Outcome failed = call(impatient, "stack_list");
-                assertClean(failed, "stack_list", "did not finish within 2 s");
-                assertThat(failed.ms()).isLessThan(5_000);
+                assertClean(failed, "stack_list", "did not finish within 3 s");
+                assertThat(failed.ms()).isLessThan(7_000);
                 ok(impatient, "network_list");
                 resume.join();
                 long recovery = awaitOk(impatient, "stack_list");
-                row("Heat slower (6 s) than MCP_TOOL_TIMEOUT=2s", "stack_list", failed, "network_list ok", recovery);
+                row("Heat slower (8 s) than MCP_TOOL_TIMEOUT=3s", "stack_list", failed, "network_list ok", recovery);
             } finally {
                 TestbedFaults.restore();
             }
