@@ -60,6 +60,7 @@ public class McpServerFactory {
                 .capabilities(McpSchema.ServerCapabilities.builder().tools(false).logging().build())
                 // the invoker validates arguments itself, identically on every surface, with messages naming the fix
                 .validateToolInputs(false)
+                .jsonSchemaValidator(new OutputSchemaValidator()) // results still checked, schemas compiled once
                 .requestTimeout(requestTimeout) // bounds server->client requests such as elicitation
                 .addToolFilter(tools.visibilityFilter(defaultCaller))
                 .tools(tools.specifications(surface, defaultCaller))
