@@ -362,8 +362,8 @@ public class StreamableHttpTransport implements McpStreamableServerTransportProv
      */
     private final class ResponseChannel implements McpStreamableServerTransport {
         final Sinks.One<MutableHttpResponse<?>> head = Sinks.one();
-        private final Sinks.Many<Event<String>> events = Sinks.many().unicast()
-                .onBackpressureBuffer(Queues.<Event<String>>get(settings.maxQueuedMessages()).get());
+        /** Made only when the answer becomes a stream: most answers are one plain JSON response. */
+        private Sinks.Many<Event<String>> events;
         private final String sessionId;
         volatile Runnable onDisconnect = () -> { };
         private boolean streaming;
@@ -379,6 +379,8 @@ public class StreamableHttpTransport implements McpStreamableServerTransportProv
 
         private void startStreaming() {
             streaming = true;
+            events = Sinks.many().unicast()
+                    .onBackpressureBuffer(Queues.<Event<String>>get(settings.maxQueuedMessages()).get());
             Flux<Event<String>> body = events.asFlux().doOnCancel(() -> onDisconnect.run());
             head.tryEmitValue(HttpResponse.ok(body).contentType(MediaType.TEXT_EVENT_STREAM_TYPE)
                     .header("Cache-Control", "no-cache").header("X-Accel-Buffering", "no"));
@@ -426,7 +428,9 @@ public class StreamableHttpTransport implements McpStreamableServerTransportProv
         @Override
         public synchronized void close() {
             closed = true;
-            events.tryEmitComplete();
+            if (events != null) {
+                events.tryEmitComplete();
+            }
             head.tryEmitValue(HttpResponse.accepted()); // no-op unless nothing was sent
         }
     }
