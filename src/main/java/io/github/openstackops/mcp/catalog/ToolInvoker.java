@@ -99,17 +99,15 @@ public class ToolInvoker {
                 return new ToolOutcome.Error(Failure.RATE_LIMITED, limited.get().message(), limited.get().retryAfter());
             }
         }
-        if (!permits.tryAcquire()) {
-            try {
-                if (!permits.tryAcquire(30, TimeUnit.SECONDS)) {
-                    notify(tool, context, args, Outcome.FAILED, "server busy", start);
-                    return new ToolOutcome.Error(Failure.TOOL_ERROR, "The server is busy with other calls; try again"
-                            + " in a moment.");
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return new ToolOutcome.Error(Failure.TOOL_ERROR, "The call was interrupted.");
+        try { // first come, first served: the timed acquire honours the fair queue (a plain tryAcquire barges)
+            if (!permits.tryAcquire(30, TimeUnit.SECONDS)) {
+                notify(tool, context, args, Outcome.FAILED, "server busy", start);
+                return new ToolOutcome.Error(Failure.TOOL_ERROR, "The server is busy with other calls; try again"
+                        + " in a moment.");
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new ToolOutcome.Error(Failure.TOOL_ERROR, "The call was interrupted.");
         }
         try {
             return run(tool, args, confirm, context, start);
