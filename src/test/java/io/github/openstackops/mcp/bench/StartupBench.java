@@ -1,10 +1,14 @@
 package io.github.openstackops.mcp.bench;
 
-import io.github.openstackops.mcp.support.McpClients;
+import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.client.transport.ServerParameters;
+import io.modelcontextprotocol.client.transport.StdioClientTransport;
+import io.modelcontextprotocol.json.McpJsonDefaults;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -62,7 +66,11 @@ final class StartupBench {
 
     private static long once(List<String> command) {
         long start = System.nanoTime();
-        McpSyncClient client = McpClients.stdio(command, ENV);
+        // a long initialisation timeout: a first launch builds the AOT cache, and a loaded machine is slow to start
+        McpSyncClient client = McpClient.sync(new StdioClientTransport(ServerParameters.builder(command.get(0))
+                        .args(command.subList(1, command.size())).env(ENV).build(), McpJsonDefaults.getMapper()))
+                .initializationTimeout(Duration.ofMinutes(3)).requestTimeout(Duration.ofMinutes(1)).build();
+        client.initialize();
         client.listTools();
         long ms = (System.nanoTime() - start) / 1_000_000;
         client.closeGracefully();
