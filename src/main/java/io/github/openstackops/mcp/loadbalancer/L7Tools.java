@@ -132,7 +132,7 @@ public class L7Tools implements ToolProvider {
     public List<ToolDefinition<?, ?>> tools() {
         return List.of(
                 ToolDefinition.read("lb_l7policy_list", Toolset.LOADBALANCER, ListArgs.class, L7PolicyPage.class)
-                        .title("L7 Policies: List")
+                        .title("Routing Policies: List")
                         .description("List L7 policies (content-based routing) in evaluation order: action, target"
                                 + " pool or URL, rule count; filter by listener or action. 'What does this listener"
                                 + " route where?'")
@@ -140,12 +140,12 @@ public class L7Tools implements ToolProvider {
                                 a.action() == null ? null : a.action().name()))
                         .build(),
                 ToolDefinition.read("lb_l7policy_get", Toolset.LOADBALANCER, PolicyArgs.class, L7Policy.class)
-                        .title("L7 Policies: Get")
+                        .title("Routing Policies: Get")
                         .description("One L7 policy with its rules: which requests (all rules match) go where.")
                         .handler((ctx, a) -> l7.get(a.policy()))
                         .build(),
                 ToolDefinition.write("lb_l7policy_create", Toolset.LOADBALANCER, CreateArgs.class, L7Policy.class)
-                        .title("L7 Policies: Create")
+                        .title("Routing Policies: Create")
                         .description("Add an L7 policy to an HTTP listener: redirect matching requests to a pool, a"
                                 + " URL or prefix, or reject them. Add its conditions with lb_l7rule_create.")
                         .handler((ctx, a) -> l7.create(a.listener(), a.action().name(), a.name(),
@@ -153,7 +153,7 @@ public class L7Tools implements ToolProvider {
                                 a.position(), a.adminStateUp(), waits(a.waitUntilDone()), ctx))
                         .build(),
                 ToolDefinition.write("lb_l7policy_update", Toolset.LOADBALANCER, UpdateArgs.class, L7Policy.class)
-                        .title("L7 Policies: Update")
+                        .title("Routing Policies: Update")
                         .description("Change an L7 policy's action, target, position, name or admin state; only the"
                                 + " given fields change.")
                         .handler((ctx, a) -> l7.update(a.policy(), a.name(), a.action() == null ? null
@@ -162,31 +162,31 @@ public class L7Tools implements ToolProvider {
                                 waits(a.waitUntilDone()), ctx))
                         .build(),
                 ToolDefinition.destructive("lb_l7policy_delete", Toolset.LOADBALANCER, PolicyDeleteArgs.class, LbDeleted.class)
-                        .title("L7 Policies: Delete")
+                        .title("Routing Policies: Delete")
                         .description("Delete an L7 policy with its rules: requests it matched go to the listener's"
                                 + " default pool instead.")
                         .preview((ctx, a) -> l7.deletePreview(a.policy()))
                         .handler((ctx, a) -> l7.delete(a.policy(), waits(a.waitUntilDone()), ctx))
                         .build(),
                 ToolDefinition.read("lb_l7rule_list", Toolset.LOADBALANCER, RuleListArgs.class, L7RulePage.class)
-                        .title("L7 Rules: List")
+                        .title("Routing Rules: List")
                         .description("List the rules (conditions) of an L7 policy: type, comparison, key, value.")
                         .handler((ctx, a) -> l7.rules(a.policy(), a.limit(), a.marker()))
                         .build(),
                 ToolDefinition.read("lb_l7rule_get", Toolset.LOADBALANCER, RuleArgs.class, L7Rule.class)
-                        .title("L7 Rules: Get")
+                        .title("Routing Rules: Get")
                         .description("One rule of an L7 policy.")
                         .handler((ctx, a) -> l7.rule(a.policy(), a.rule()))
                         .build(),
                 ToolDefinition.write("lb_l7rule_create", Toolset.LOADBALANCER, RuleCreateArgs.class, L7Rule.class)
-                        .title("L7 Rules: Create")
+                        .title("Routing Rules: Create")
                         .description("Add a condition to an L7 policy, e.g. PATH STARTS_WITH /api; a request must"
                                 + " match every rule of the policy.")
                         .handler((ctx, a) -> l7.createRule(a.policy(), new Condition(a.type().name(),
                                 a.compareType().name(), a.key(), a.value(), a.invert()), waits(a.waitUntilDone()), ctx))
                         .build(),
                 ToolDefinition.write("lb_l7rule_update", Toolset.LOADBALANCER, RuleUpdateArgs.class, L7Rule.class)
-                        .title("L7 Rules: Update")
+                        .title("Routing Rules: Update")
                         .description("Change a rule's type, comparison, key, value or inversion; only the given"
                                 + " fields change.")
                         .handler((ctx, a) -> l7.updateRule(a.policy(), a.rule(), new Condition(
@@ -195,7 +195,7 @@ public class L7Tools implements ToolProvider {
                                 a.invert()), waits(a.waitUntilDone()), ctx))
                         .build(),
                 ToolDefinition.destructive("lb_l7rule_delete", Toolset.LOADBALANCER, RuleDeleteArgs.class, LbDeleted.class)
-                        .title("L7 Rules: Delete")
+                        .title("Routing Rules: Delete")
                         .description("Delete a rule of an L7 policy: the policy then matches more requests (a policy"
                                 + " without rules matches none).")
                         .preview((ctx, a) -> l7.deleteRulePreview(a.policy(), a.rule()))
