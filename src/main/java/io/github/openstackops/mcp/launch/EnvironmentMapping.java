@@ -80,8 +80,8 @@ public final class EnvironmentMapping {
             v("CONFIRMATION_ELICITATION", "mcp.safety.elicitation", EnvironmentMapping::bool,
                     "Ask the user through MCP elicitation when the client supports it", "true"),
             v("MCP_TOOLSETS", "mcp.safety.toolsets", EnvironmentMapping::list,
-                    "Comma-separated toolsets to expose (compute, network, storage, image, orchestration, identity,"
-                            + " cluster) or all", "all"),
+                    "Comma-separated toolsets to expose (compute, network, storage, image, orchestration,"
+                            + " loadbalancer, identity, cluster) or all", "all"),
             v("MCP_EXCLUDE_TOOLS", "mcp.safety.exclude-tools", EnvironmentMapping::list,
                     "Comma-separated tool names never to expose", ""),
             // ---- transport

@@ -20,6 +20,7 @@ import static io.github.openstackops.mcp.live.LiveCloud.lines;
 import static io.github.openstackops.mcp.live.LiveCloud.openstack;
 import static io.github.openstackops.mcp.live.LiveCloud.openstackStatus;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The load-balancer tools against the testbed's real Octavia (no-op amphorae: the API, database, flows and policies
@@ -166,5 +167,120 @@ class LoadBalancerLiveIT {
         assertThat(openstackStatus("loadbalancer", "show", lbId)).isNotZero();
         assertThat(openstackStatus("loadbalancer", "pool", "show", poolId)).isNotZero();
         assertThat(rule).containsEntry("value", "/old");
+    }
+
+    private static Set<String> addresses(String pool) {
+        return lines(openstack("loadbalancer", "member", "list", pool, "-f", "value", "-c", "address"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void every_object_is_listed_read_updated_and_deleted_one_by_one_with_the_guard_rails() {
+        String lbName = "i12-lb2-" + RUN;
+        String lbId = createLb(lbName, "private-subnet");
+        assertThat(list(demo.ok("loadbalancer_list", args("name", lbName)), "load_balancers"))
+                .singleElement().satisfies(lb -> assertThat(lb).containsEntry("id", lbId));
+        demo.ok("loadbalancer_update", args("load_balancer", lbName, "description", "i12 two"));
+        assertThat(show("show", lbId).path("description").asText()).isEqualTo("i12 two");
+
+        String tcp = (String) demo.ok("lb_listener_create", args("load_balancer", lbId, "name", "i12-tcp-" + RUN,
+                "protocol", "tcp", "protocol_port", 8443)).get("id");
+        assertThat(list(demo.ok("lb_listener_list", args("load_balancer", lbName)), "listeners")).hasSize(1);
+        assertThat(demo.ok("lb_listener_get", args("listener", tcp))).containsEntry("protocol", "TCP");
+        demo.ok("lb_listener_update", args("listener", tcp, "connection_limit", 100));
+        assertThat(show("listener", "show", tcp).path("connection_limit").asInt()).isEqualTo(100);
+
+        String pool = (String) demo.ok("lb_pool_create", args("listener", tcp, "name", "i12-p2-" + RUN,
+                "protocol", "tcp", "lb_algorithm", "least_connections")).get("id");
+        assertThat(list(demo.ok("lb_pool_list", args("load_balancer", lbId)), "pools")).hasSize(1);
+        assertThat(demo.ok("lb_pool_get", args("pool", pool))).containsEntry("lb_algorithm", "LEAST_CONNECTIONS");
+        demo.ok("lb_pool_update", args("pool", pool, "lb_algorithm", "source_ip"));
+        assertThat(show("pool", "show", pool).path("lb_algorithm").asText()).isEqualTo("SOURCE_IP");
+
+        String m1 = (String) demo.ok("lb_member_add", args("pool", pool, "address", "10.0.0.201",
+                "protocol_port", 8443)).get("id");
+        String m2 = (String) demo.ok("lb_member_add", args("pool", pool, "address", "10.0.0.202",
+                "protocol_port", 8443)).get("id");
+        assertThat(list(demo.ok("lb_member_list", args("pool", pool)), "members")).hasSize(2);
+        assertThat(demo.ok("lb_member_get", args("pool", pool, "member", m1))).containsEntry("address", "10.0.0.201");
+        // one member may go; the last one taking traffic of a pool a listener uses stays unless asked
+        demo.confirmed("lb_member_remove", args("pool", pool, "member", m2));
+        assertThat(addresses(pool)).containsExactly("10.0.0.201");
+        assertThat(demo.error("lb_member_remove", args("pool", pool, "member", m1))).contains("last member");
+        assertThat(addresses(pool)).containsExactly("10.0.0.201");
+        Map<String, Object> replaced = demo.confirmed("lb_member_replace", args("pool", pool, "members", List.of(
+                Map.of("address", "10.0.0.203", "protocol_port", 8443),
+                Map.of("address", "10.0.0.204", "protocol_port", 8443, "weight", 3))));
+        assertThat((List<String>) replaced.get("removed")).containsExactly("10.0.0.201:8443");
+        assertThat(addresses(pool)).containsExactlyInAnyOrder("10.0.0.203", "10.0.0.204");
+
+        String hm = (String) demo.ok("lb_healthmonitor_create", args("pool", pool, "type", "tcp")).get("id");
+        assertThat(list(demo.ok("lb_healthmonitor_list", args("pool", pool)), "health_monitors")).hasSize(1);
+        assertThat(demo.ok("lb_healthmonitor_get", args("health_monitor", hm))).containsEntry("type", "TCP");
+        demo.ok("lb_healthmonitor_update", args("health_monitor", hm, "delay", 15));
+        assertThat(show("healthmonitor", "show", hm).path("delay").asInt()).isEqualTo(15);
+        demo.confirmed("lb_healthmonitor_delete", args("health_monitor", hm));
+        assertThat(openstackStatus("loadbalancer", "healthmonitor", "show", hm)).isNotZero();
+
+        String http = (String) demo.ok("lb_listener_create", args("load_balancer", lbId, "name", "i12-web-" + RUN,
+                "protocol", "http", "protocol_port", 80)).get("id");
+        String policy = (String) demo.ok("lb_l7policy_create", args("listener", http, "action", "reject",
+                "name", "i12-deny-" + RUN)).get("id");
+        assertThat(list(demo.ok("lb_l7policy_list", args("listener", http)), "policies")).hasSize(1);
+        demo.ok("lb_l7policy_update", args("policy", policy, "action", "redirect_to_url",
+                "redirect_url", "https://example.org/denied"));
+        assertThat(show("l7policy", "show", policy).path("redirect_url").asText()).isEqualTo("https://example.org/denied");
+        String rule = (String) demo.ok("lb_l7rule_create", args("policy", policy, "type", "header", "key", "X-Env",
+                "compare_type", "equal_to", "value", "test")).get("id");
+        assertThat(list(demo.ok("lb_l7rule_list", args("policy", policy)), "rules")).hasSize(1);
+        assertThat(demo.ok("lb_l7rule_get", args("policy", policy, "rule", rule))).containsEntry("key", "X-Env");
+        demo.ok("lb_l7rule_update", args("policy", policy, "rule", rule, "value", "staging"));
+        assertThat(show("l7rule", "show", policy, rule).path("value").asText()).isEqualTo("staging");
+        assertThat(list(demo.ok("lb_l7policy_get", args("policy", policy)), "rules")).singleElement()
+                .satisfies(r -> assertThat(r).containsEntry("value", "staging"));
+        demo.confirmed("lb_l7rule_delete", args("policy", policy, "rule", rule));
+        assertThat(openstack("loadbalancer", "l7rule", "list", policy, "-f", "value", "-c", "id")).isEmpty();
+        demo.confirmed("lb_l7policy_delete", args("policy", policy));
+        assertThat(openstackStatus("loadbalancer", "l7policy", "show", policy)).isNotZero();
+        demo.confirmed("lb_listener_delete", args("listener", http));
+        assertThat(openstackStatus("loadbalancer", "listener", "show", http)).isNotZero();
+        demo.confirmed("lb_pool_delete", args("pool", pool));
+        assertThat(openstackStatus("loadbalancer", "pool", "show", pool)).isNotZero();
+
+        // failover is admin's: demo is refused by Octavia's policy, admin gets it back to ACTIVE
+        assertThat(demo.error("loadbalancer_failover", args("load_balancer", lbId))).isNotBlank();
+        try (LiveTools admin = LiveTools.admin()) {
+            assertThat(admin.ok("loadbalancer_failover", args("load_balancer", lbId)))
+                    .containsEntry("provisioning_status", "ACTIVE");
+        }
+        demo.confirmed("loadbalancer_delete", args("load_balancer", lbId, "cascade", true));
+        assertThat(openstackStatus("loadbalancer", "show", lbId)).isNotZero();
+    }
+
+    @Test
+    void a_sensitive_port_on_a_public_vip_needs_allowed_cidrs_and_nothing_changes_with_modify_off() {
+        String lbName = "i12-pub-" + RUN;
+        demo.ok("loadbalancer_create", args("name", lbName, "network", "public"));
+        loadBalancers.add(lbName);
+        assertThat(demo.error("lb_listener_create", args("load_balancer", lbName, "name", "i12-ssh-" + RUN,
+                "protocol", "tcp", "protocol_port", 22))).contains("ALLOW_WORLD_OPEN_INGRESS").contains("SSH");
+        assertThat(openstack("loadbalancer", "listener", "list", "--loadbalancer", lbName, "-f", "value", "-c", "id"))
+                .isEmpty();
+        Map<String, Object> narrow = demo.ok("lb_listener_create", args("load_balancer", lbName,
+                "name", "i12-ssh-" + RUN, "protocol", "tcp", "protocol_port", 22, "allowed_cidrs",
+                List.of("192.0.2.0/24")));
+        assertThat(show("listener", "show", (String) narrow.get("id")).path("allowed_cidrs").toString())
+                .contains("192.0.2.0/24");
+
+        try (LiveTools readOnly = LiveTools.with(LiveCloud.demoEnv(), false)) {
+            Set<String> offered = readOnly.client().listTools().tools().stream().map(McpSchema.Tool::name)
+                    .collect(Collectors.toSet());
+            assertThat(offered).contains("loadbalancer_list", "loadbalancer_get", "lb_member_list")
+                    .doesNotContain("loadbalancer_create", "loadbalancer_delete", "lb_member_add", "lb_member_remove",
+                            "lb_listener_update", "lb_l7policy_create", "loadbalancer_failover");
+            assertThatThrownBy(() -> readOnly.call("loadbalancer_delete", args("load_balancer", lbName,
+                    "cascade", true))).hasMessageContaining("Unknown tool");
+        }
+        assertThat(openstackStatus("loadbalancer", "show", lbName)).isZero();
     }
 }
