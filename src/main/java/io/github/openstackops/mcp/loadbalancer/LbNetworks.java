@@ -2,12 +2,11 @@ package io.github.openstackops.mcp.loadbalancer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.openstackops.mcp.catalog.ToolException;
-import io.github.openstackops.mcp.cloud.CloudApi;
 import io.github.openstackops.mcp.cloud.Json;
-import io.github.openstackops.mcp.cloud.Lookup;
-import io.github.openstackops.mcp.network.NeutronApi;
+import io.github.openstackops.mcp.cloud.lookup.ResourceLookup;
+import io.github.openstackops.mcp.cloud.lookup.ServerNames;
+import io.github.openstackops.mcp.cloud.services.NeutronClient;
 import jakarta.inject.Singleton;
-import org.openstack4j.api.types.ServiceType;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -22,12 +21,14 @@ import static io.github.openstackops.mcp.cloud.Json.text;
 @Singleton
 public class LbNetworks {
 
-    private final NeutronApi neutron;
-    private final CloudApi api;
+    private final NeutronClient neutron;
+    private final ResourceLookup resources;
+    private final ServerNames servers;
 
-    public LbNetworks(NeutronApi neutron, CloudApi api) {
+    public LbNetworks(NeutronClient neutron, ResourceLookup resources, ServerNames servers) {
         this.neutron = neutron;
-        this.api = api;
+        this.resources = resources;
+        this.servers = servers;
     }
 
     String subnetId(String ref) {
@@ -35,7 +36,7 @@ public class LbNetworks {
     }
 
     String networkId(String ref) {
-        return text(neutron.resolve("Network", "networks", "network", ref), "id");
+        return text(resources.network(ref), "id");
     }
 
     /** A server (id or exact name) and its address on the given subnet. */
@@ -43,18 +44,7 @@ public class LbNetworks {
     }
 
     ServerAddress serverAddress(String serverRef, String subnetId) {
-        JsonNode server = Lookup.byIdOrName("Server", serverRef,
-                id -> {
-                    JsonNode found = Json.orNull(() -> api.get(ServiceType.COMPUTE, "/servers/" + Json.segment(id),
-                            null, null));
-                    return found == null ? null : found.path("server");
-                },
-                name -> {
-                    List<JsonNode> out = new ArrayList<>();
-                    api.get(ServiceType.COMPUTE, "/servers", Map.of("name", "^" + Lookup.regexLiteral(name) + "$"),
-                            null).path("servers").forEach(out::add);
-                    return out;
-                }, s -> text(s, "name"), s -> text(s, "id"));
+        JsonNode server = servers.resolve(serverRef);
         String serverId = text(server, "id");
         List<String> elsewhere = new ArrayList<>();
         for (JsonNode port : neutron.list("ports", Map.of("device_id", serverId))) {

@@ -11,7 +11,6 @@ import io.github.openstackops.mcp.loadbalancer.LbObjectRecords.Listener;
 import io.github.openstackops.mcp.loadbalancer.LbObjectRecords.ListenerPage;
 import io.github.openstackops.mcp.loadbalancer.LoadBalancerRecords.LbDeleted;
 import io.github.openstackops.mcp.loadbalancer.LoadBalancerRecords.Stats;
-import io.github.openstackops.mcp.network.NetworkGuardrails;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
@@ -39,15 +38,15 @@ public class ListenerService {
     private final LbProvisioning provisioning;
     private final LoadBalancerService loadBalancers;
     private final LbNetworks networks;
-    private final NetworkGuardrails guardrails;
+    private final ListenerExposure exposure;
 
     public ListenerService(OctaviaClient octavia, LbProvisioning provisioning, LoadBalancerService loadBalancers,
-                           LbNetworks networks, NetworkGuardrails guardrails) {
+                           LbNetworks networks, ListenerExposure exposure) {
         this.octavia = octavia;
         this.provisioning = provisioning;
         this.loadBalancers = loadBalancers;
         this.networks = networks;
-        this.guardrails = guardrails;
+        this.exposure = exposure;
     }
 
     JsonNode resolve(String ref) {
@@ -97,7 +96,7 @@ public class ListenerService {
         boolean world = allowedCidrs == null || allowedCidrs.isEmpty()
                 || allowedCidrs.stream().anyMatch(c -> c.trim().endsWith("/0"));
         if (world && networks.publicVip(lb)) {
-            guardrails.refuseWorldOpenListener(port, "listener '" + listenerName + "' on the public VIP "
+            exposure.refuseWorldOpen(port, "listener '" + listenerName + "' on the public VIP "
                     + text(lb, "vip_address") + " of load balancer " + Json.label(lb));
         }
     }

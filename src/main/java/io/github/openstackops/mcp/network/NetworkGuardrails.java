@@ -34,21 +34,4 @@ public record NetworkGuardrails(@Bindable(defaultValue = "false") boolean allowW
                     + " ALLOW_WORLD_OPEN_INGRESS=true.");
         }
     }
-
-    /**
-     * Refuses a load-balancer listener that would expose a sensitive port (SSH, RDP, databases and caches, as for
-     * security group rules) on a public VIP to the whole internet, unless the operator allowed world-open ingress.
-     *
-     * @param port   the listener's port
-     * @param target what is exposed, e.g. "listener 'ssh' on public VIP 203.0.113.10"
-     */
-    public void refuseWorldOpenListener(int port, String target) {
-        String service = SecurityRules.SENSITIVE_PORTS.get(port);
-        if (service != null && !allowWorldOpenIngress) {
-            throw ToolException.refused("Refused: " + target + " would open " + service + " (" + port + ") to the"
-                    + " whole internet (allowed_cidrs absent or 0.0.0.0/0). Give allowed_cidrs with the addresses"
-                    + " that need access (e.g. an office or VPN range). An operator can permit this by starting the"
-                    + " server with ALLOW_WORLD_OPEN_INGRESS=true.");
-        }
-    }
 }

@@ -1,7 +1,6 @@
 package io.github.openstackops.mcp.loadbalancer;
 
 import io.github.openstackops.mcp.catalog.ToolException;
-import io.github.openstackops.mcp.network.NetworkGuardrails;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,18 +12,18 @@ class WorldOpenListenerTest {
 
     @Test
     void a_sensitive_port_open_to_the_world_is_refused_unless_the_operator_allowed_it() {
-        assertThatThrownBy(() -> new NetworkGuardrails(false).refuseWorldOpenListener(3306, "listener 'db'"))
+        assertThatThrownBy(() -> new ListenerExposure(false).refuseWorldOpen(3306, "listener 'db'"))
                 .isInstanceOfSatisfying(ToolException.class, e -> {
                     assertThat(e.kind()).isEqualTo(ToolException.Kind.REFUSED);
                     assertThat(e.getMessage()).contains("MySQL (3306)", "allowed_cidrs", "ALLOW_WORLD_OPEN_INGRESS");
                 });
-        assertThatCode(() -> new NetworkGuardrails(true).refuseWorldOpenListener(3306, "listener 'db'"))
+        assertThatCode(() -> new ListenerExposure(true).refuseWorldOpen(3306, "listener 'db'"))
                 .doesNotThrowAnyException();
     }
 
     @Test
     void web_ports_are_what_a_public_load_balancer_is_for() {
-        assertThatCode(() -> new NetworkGuardrails(false).refuseWorldOpenListener(443, "listener 'https'"))
+        assertThatCode(() -> new ListenerExposure(false).refuseWorldOpen(443, "listener 'https'"))
                 .doesNotThrowAnyException();
     }
 }

@@ -1,84 +1,64 @@
 package io.github.openstackops.mcp.cloud.services;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.openstackops.mcp.catalog.ToolException;
 import io.github.openstackops.mcp.cloud.CloudApi;
 import io.github.openstackops.mcp.cloud.CloudSession;
 import io.github.openstackops.mcp.cloud.Json;
 import io.github.openstackops.mcp.cloud.Lookup;
 import io.github.openstackops.mcp.cloud.OpenStackFaults;
 import io.github.openstackops.mcp.cloud.Paging;
+import io.github.openstackops.mcp.catalog.ToolException;
 import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.openstack4j.api.types.ServiceType;
 import org.openstack4j.core.transport.HttpMethod;
-import org.openstack4j.model.identity.v3.Service;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * Octavia's v2 API (service type {@code load-balancer}) as plain JSON over {@link CloudApi}: the same token, catalog
- * endpoint, overrides and fault mapping as every other call. Paths are relative to {@code /v2}, e.g.
- * "/lbaas/loadbalancers" or "/octavia/amphorae"; lists are filtered and paged by Octavia (limit/marker).
+ * Octavia (load-balancer v2). Paths are given without the version, e.g. "/lbaas/loadbalancers" or
+ * "/octavia/amphorae"; lists are filtered and paged by Octavia (limit/marker). Many clouds run without Octavia: they
+ * get a refusal saying so, before any call.
  */
 @Singleton
-public class OctaviaClient {
+public class OctaviaClient extends ServiceClient {
 
     /** Most items an internal, unpaged listing (previews, status summaries) fetches at once. */
     public static final int INTERNAL_CAP = 500;
-    public static final String SERVICE_TYPE = "load-balancer";
 
-    private final CloudApi api;
-    private final CloudSession cloud;
+    private final CloudSession session;
 
-    public OctaviaClient(CloudApi api, CloudSession cloud) {
-        this.api = api;
-        this.cloud = cloud;
+    @Inject
+    public OctaviaClient(CloudApi api, CloudSession session) {
+        super(api, ServiceType.OCTAVIA, "/v2", Map.of());
+        this.session = session;
     }
 
-    /** Whether the token's catalog has a load-balancer service (many clouds run without Octavia). */
+    /** Whether the token's catalog has a load-balancer service. */
     public boolean available() {
-        List<? extends Service> catalog = cloud.token().getCatalog();
-        return catalog != null && catalog.stream().anyMatch(s -> SERVICE_TYPE.equals(s.getType()));
+        return session.hasService(ServiceType.OCTAVIA);
     }
 
-    /** Refuses early, in words, when the cloud has no load-balancer service. */
-    public void requireAvailable() {
+    /** Refuses clearly when the cloud's catalog has no load-balancer service. */
+    public void requireService() {
         if (!available()) {
-            throw new ToolException(ToolException.Kind.NOT_FOUND, "This cloud has no load-balancer (Octavia)"
-                    + " service in its catalog, so there are no load balancers to manage.");
+            throw missing("load-balancer (Octavia)", "there are no load balancers to manage here.");
         }
     }
 
-    public JsonNode get(String path, @Nullable Map<String, ?> query) {
-        requireAvailable();
-        return api.send(HttpMethod.GET, ServiceType.OCTAVIA, "/v2" + path, query, null, null);
+    @Override
+    public JsonNode send(HttpMethod method, String path, @Nullable Map<String, ?> query, @Nullable Object body) {
+        requireService();
+        return super.send(method, path, query, body);
     }
 
-    /** A single resource ({@code path} like "/lbaas/pools/<id>", {@code singular} like "pool"); null on 404. */
-    @Nullable
-    public JsonNode find(String path, String singular) {
-        JsonNode found = Json.orNull(() -> get(path, null));
-        return found == null ? null : found.path(singular);
-    }
-
-    public JsonNode post(String path, Object body) {
-        requireAvailable();
-        return api.send(HttpMethod.POST, ServiceType.OCTAVIA, "/v2" + path, null, body, null);
-    }
-
-    public JsonNode put(String path, Object body) {
-        requireAvailable();
-        return api.send(HttpMethod.PUT, ServiceType.OCTAVIA, "/v2" + path, null, body, null);
-    }
-
+    /** DELETE with query parameters (e.g. cascade=true). */
     public void delete(String path, @Nullable Map<String, ?> query) {
-        requireAvailable();
-        api.send(HttpMethod.DELETE, ServiceType.OCTAVIA, "/v2" + path, query, null, null);
+        send(HttpMethod.DELETE, path, query, null);
     }
 
     /**
@@ -102,12 +82,6 @@ public class OctaviaClient {
         return items(get(path, query), key);
     }
 
-    private static List<JsonNode> items(JsonNode response, String key) {
-        List<JsonNode> items = new ArrayList<>();
-        response.path(key).forEach(items::add);
-        return items;
-    }
-
     /**
      * A resource by id, or by exact name when that name is unique ({@code kind} "Load balancer", {@code path}
      * "/lbaas/loadbalancers", {@code key} "loadbalancers", {@code singular} "loadbalancer").
@@ -129,10 +103,5 @@ public class OctaviaClient {
             throw OpenStackFaults.notFound(kind + " '" + value + "'");
         }
         return found;
-    }
-
-    /** Whether the configured user holds the admin role in its token's scope. */
-    public boolean isAdmin() {
-        return cloud.isAdmin();
     }
 }
