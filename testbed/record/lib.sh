@@ -15,6 +15,7 @@ GLANCE=http://127.0.0.1:9292
 CINDER=http://127.0.0.1:8776/v3
 HEAT=http://127.0.0.1:8004/v1
 PLACEMENT=http://127.0.0.1:8778
+OCTAVIA=http://127.0.0.1:9876
 mkdir -p "$OUT"
 
 # auth <user> <password> <project>: token body on stdout, headers in /tmp/rec-headers
@@ -32,7 +33,7 @@ sanitize() {
   /usr/bin/python3 -c '
 import json, sys
 text = sys.stdin.read()
-for port, svc in (("35357","identity"),("8774","compute"),("9696","network"),("9292","image"),("8776","volume"),("8004","orchestration"),("8778","placement")):
+for port, svc in (("35357","identity"),("8774","compute"),("9696","network"),("9292","image"),("8776","volume"),("8004","orchestration"),("8778","placement"),("9876","load-balancer")):
     text = text.replace("http://127.0.0.1:%s" % port, "{{base}}/%s" % svc)
 try:
     print(json.dumps(json.loads(text), indent=1, sort_keys=True))

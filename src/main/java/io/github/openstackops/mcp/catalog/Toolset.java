@@ -11,6 +11,7 @@ public enum Toolset {
     STORAGE("Cinder: volumes, snapshots, backups"),
     IMAGE("Glance: images"),
     ORCHESTRATION("Heat: stacks"),
+    LOADBALANCER("Octavia: load balancers, listeners, pools, members, health monitors, L7 policies"),
     IDENTITY("Keystone: projects, users, roles, catalog"),
     CLUSTER("Cross-service overviews: cluster health, service status, capacity");
 

@@ -131,7 +131,8 @@ public class CloudApi {
 
     /**
      * The human message of an OpenStack error body, whatever the service's shape: {"itemNotFound": {"message"}}
-     * (Nova, Cinder), {"NeutronError": {"message"}}, {"error": {"message"}} (Keystone, Heat), or plain text.
+     * (Nova, Cinder), {"NeutronError": {"message"}}, {"error": {"message"}} (Keystone, Heat), {"faultstring"}
+     * (Octavia), or plain text.
      */
     static String faultMessage(String body) {
         if (body == null || body.isBlank()) {
@@ -141,6 +142,9 @@ public class CloudApi {
             JsonNode root = JSON.readTree(body);
             if (root.has("message") && root.get("message").isTextual()) {
                 return root.get("message").asText();
+            }
+            if (root.has("faultstring") && root.get("faultstring").isTextual()) {
+                return root.get("faultstring").asText();
             }
             for (Iterator<JsonNode> it = root.elements(); it.hasNext(); ) {
                 JsonNode inner = it.next();

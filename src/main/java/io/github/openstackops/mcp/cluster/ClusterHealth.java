@@ -3,6 +3,7 @@ package io.github.openstackops.mcp.cluster;
 import io.github.openstackops.mcp.cluster.ClusterRecords.ComputeStatus;
 import io.github.openstackops.mcp.cluster.ClusterRecords.ExternalNetwork;
 import io.github.openstackops.mcp.cluster.ClusterRecords.Issue;
+import io.github.openstackops.mcp.cluster.ClusterRecords.LoadBalancingStatus;
 import io.github.openstackops.mcp.cluster.ClusterRecords.NetworkStatus;
 import io.github.openstackops.mcp.cluster.ClusterRecords.PartFailure;
 import io.github.openstackops.mcp.cluster.ClusterRecords.ServiceState;
@@ -23,7 +24,8 @@ import java.util.Map;
  * <li>a hypervisor down whose service state is unknown: 10;</li>
  * <li>servers in ERROR, volumes in an error state: 2 each (at most 15 per kind);</li>
  * <li>RAM or disk allocation at 90%+: 10 (80%+: 5); an external network's addresses at 90%+: 5 (full: 10);</li>
- * <li>dead Neutron agents: 5 each (at most 20).</li>
+ * <li>dead Neutron agents: 5 each (at most 20);</li>
+ * <li>degraded load balancers (DEGRADED, ERROR, provisioning ERROR): 3 each (at most 15).</li>
  * </ul>
  */
 record ClusterHealth(int score, String label, List<Issue> issues) {
@@ -43,11 +45,12 @@ record ClusterHealth(int score, String label, List<Issue> issues) {
     }
 
     static ClusterHealth assess(ComputeStatus compute, List<String> hypervisorsDown, NetworkStatus network,
-                                StorageStatus storage, List<PartFailure> failures,
+                                StorageStatus storage, LoadBalancingStatus loadBalancing, List<PartFailure> failures,
                                 Map<String, Parallel.Outcome<Object>> outcomes) {
         Tally t = new Tally();
         failuresOf(t, failures, outcomes, Map.of(ClusterService.COMPUTE, compute.state(),
-                ClusterService.NETWORK, network.state(), ClusterService.VOLUME, storage.state()));
+                ClusterService.NETWORK, network.state(), ClusterService.VOLUME, storage.state(),
+                ClusterService.LOADBALANCER, loadBalancing.state()));
 
         services(t, ClusterService.COMPUTE, compute.services(), "nova-compute");
         if (compute.services() == null) {
@@ -103,6 +106,15 @@ record ClusterHealth(int score, String label, List<Issue> issues) {
             }
         }
 
+        if (loadBalancing.loadBalancers() != null) {
+            List<String> degraded = loadBalancing.loadBalancers().degraded();
+            if (!degraded.isEmpty()) {
+                t.add(WARNING, ClusterService.LOADBALANCER, degraded.size() + " load balancer"
+                        + (degraded.size() == 1 ? " is" : "s are") + " degraded: " + String.join("; ", degraded),
+                        Math.min(15, 3 * degraded.size()));
+            }
+        }
+
         int score = Math.max(0, 100 - t.penalty);
         List<Issue> sorted = t.issues.stream().sorted(Comparator.comparingInt(i -> rank(i.severity()))).toList();
         return new ClusterHealth(score, score >= 90 ? "healthy" : score >= 60 ? "degraded" : "critical", sorted);
@@ -110,7 +122,8 @@ record ClusterHealth(int score, String label, List<Issue> issues) {
 
     private static void failuresOf(Tally t, List<PartFailure> failures, Map<String, Parallel.Outcome<Object>> outcomes,
                                    Map<String, String> states) {
-        for (String service : List.of(ClusterService.COMPUTE, ClusterService.NETWORK, ClusterService.VOLUME)) {
+        for (String service : List.of(ClusterService.COMPUTE, ClusterService.NETWORK, ClusterService.VOLUME,
+                ClusterService.LOADBALANCER)) {
             List<PartFailure> mine = failures.stream().filter(f -> f.service().equals(service)).toList();
             if (mine.isEmpty()) {
                 continue;
@@ -172,6 +185,7 @@ record ClusterHealth(int score, String label, List<Issue> issues) {
         return switch (service) {
             case ClusterService.COMPUTE -> "Nova (compute)";
             case ClusterService.NETWORK -> "Neutron (network)";
+            case ClusterService.LOADBALANCER -> "Octavia (load-balancer)";
             default -> "Cinder (volume)";
         };
     }

@@ -15,13 +15,13 @@ public final class ClusterRecords {
     @Doc("A problem found, most severe first")
     public record Issue(
             @Doc("critical, warning or info") String severity,
-            @Doc("compute, network or volume") String service,
+            @Doc("compute, network, volume or loadbalancer") String service,
             @Doc("What is wrong, in a sentence") String message) {
     }
 
     @Doc("A part of the overview that could not be read")
     public record PartFailure(
-            @Doc("compute, network or volume") String service,
+            @Doc("compute, network, volume or loadbalancer") String service,
             @Doc("Which part, e.g. hypervisors, servers, volumes") String part,
             @Doc("Why, in a sentence") String reason) {
     }
@@ -133,6 +133,22 @@ public final class ClusterRecords {
             @Nullable @Doc("Cinder services (admin only)") List<ServiceState> services) {
     }
 
+    @Doc("Load balancers by status")
+    public record LoadBalancerCounts(
+            @Doc("Load balancers counted") int counted,
+            @Doc("Count per provisioning status (ERROR: a change failed)") Map<String, Integer> byProvisioningStatus,
+            @Doc("Count per operating status") Map<String, Integer> byOperatingStatus,
+            @Doc("Degraded ones (DEGRADED, ERROR or provisioning ERROR), by name; at most 20") List<String> degraded,
+            @Doc("True when the scan stopped at the limit: the counts are then partial") boolean partial) {
+    }
+
+    @Doc("Load balancing (Octavia)")
+    public record LoadBalancingStatus(
+            @Doc("ok, failed, or absent (the cloud has no load-balancer service)") String state,
+            @Nullable @Doc("Why it is missing, when the state is not ok") String reason,
+            @Nullable @Doc("Load balancers by status") LoadBalancerCounts loadBalancers) {
+    }
+
     @Doc("The state of the whole cloud in one answer")
     public record ClusterStatus(
             @Doc("When it was taken") String checkedAt,
@@ -143,6 +159,7 @@ public final class ClusterRecords {
             @Doc("Nova") ComputeStatus compute,
             @Doc("Neutron") NetworkStatus network,
             @Doc("Cinder") StorageStatus storage,
+            @Doc("Octavia") LoadBalancingStatus loadBalancing,
             @Doc("Parts that could not be read, and why") List<PartFailure> failures,
             @Doc("Parts not read because they need admin") List<String> skipped,
             @Doc("How long it took, in milliseconds") long durationMs) {

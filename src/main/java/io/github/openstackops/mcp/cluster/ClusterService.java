@@ -17,6 +17,7 @@ import io.github.openstackops.mcp.cluster.ClusterRecords.ComputeStatus;
 import io.github.openstackops.mcp.cluster.ClusterRecords.ExternalNetwork;
 import io.github.openstackops.mcp.cluster.ClusterRecords.FloatingIpCounts;
 import io.github.openstackops.mcp.cluster.ClusterRecords.HypervisorSummary;
+import io.github.openstackops.mcp.cluster.ClusterRecords.LoadBalancingStatus;
 import io.github.openstackops.mcp.cluster.ClusterRecords.NetworkStatus;
 import io.github.openstackops.mcp.cluster.ClusterRecords.PartFailure;
 import io.github.openstackops.mcp.cluster.ClusterRecords.RouterCounts;
@@ -62,6 +63,7 @@ public class ClusterService {
     static final String COMPUTE = "compute";
     static final String NETWORK = "network";
     static final String VOLUME = "volume";
+    static final String LOADBALANCER = "loadbalancer";
     /** Page size of the scans: below every service's own maximum (Nova and Cinder cap pages at 1000). */
     private static final int PAGE = 500;
     /** Most servers in ERROR counted when the server scan was partial (one call). */
@@ -73,12 +75,14 @@ public class ClusterService {
     private final HypervisorTotals hypervisorTotals;
     private final ProjectScope projects;
     private final OpenStackFaults faults;
+    private final LoadBalancerCensus loadBalancers;
     private final Clock clock;
 
     public ClusterService(NovaClient nova, CinderClient cinder, NeutronClient neutron, HypervisorTotals hypervisorTotals,
-                          ProjectScope projects, OpenStackFaults faults) {
+                          ProjectScope projects, OpenStackFaults faults, LoadBalancerCensus loadBalancers) {
         this.nova = nova;
         this.cinder = cinder;
+        this.loadBalancers = loadBalancers;
         this.neutron = neutron;
         this.hypervisorTotals = hypervisorTotals;
         this.projects = projects;
@@ -113,6 +117,8 @@ public class ClusterService {
         add(tasks, admin, "network/agents", this::agents);
         add(tasks, true, "volume/volumes", () -> volumes(admin, scanLimit));
         add(tasks, admin, "volume/services", () -> services(cinder));
+        boolean octavia = loadBalancers.available();
+        add(tasks, octavia, "loadbalancer/load_balancers", () -> loadBalancers.count(scanLimit));
         if (!admin) {
             adminOnly.forEach((part, what) -> skipped.add(part + ": " + what + " need the admin role"));
         }
@@ -142,11 +148,14 @@ public class ClusterService {
                 routers, agents);
         StorageStatus storage = new StorageStatus(state(out, VOLUME), reason(failures, VOLUME), volumes,
                 cinderServices);
+        LoadBalancingStatus loadBalancing = octavia ? new LoadBalancingStatus(state(out, LOADBALANCER),
+                reason(failures, LOADBALANCER), value(out, "loadbalancer/load_balancers"))
+                : new LoadBalancingStatus("absent", "The catalog has no load-balancer (Octavia) service.", null);
 
         ClusterHealth health = ClusterHealth.assess(compute, hypervisors == null ? List.of() : hypervisors.downHosts(),
-                network, storage, failures, out);
+                network, storage, loadBalancing, failures, out);
         return new ClusterStatus(clock.instant().toString(), admin ? "cloud" : "project", health.score(),
-                health.label(), health.issues(), compute, network, storage, failures, skipped,
+                health.label(), health.issues(), compute, network, storage, loadBalancing, failures, skipped,
                 Duration.ofNanos(System.nanoTime() - started).toMillis());
     }
 

@@ -54,7 +54,8 @@ public class ClusterTools implements ToolProvider {
                         .title("Cluster: Status")
                         .description("The whole cloud in one call: hypervisors and utilisation, servers by status and"
                                 + " availability zone, external networks and floating-IP use, routers, volumes by"
-                                + " status, and the health of Nova, Neutron and Cinder services, with a health score"
+                                + " status, load balancers by status (degraded ones named; when the cloud has"
+                                + " Octavia), and the health of Nova, Neutron and Cinder services, with a health score"
                                 + " (0-100) and named issues (e.g. 'compute service nova-compute on host1 is down',"
                                 + " '3 servers in ERROR'). Services are read in parallel; one that is down is marked"
                                 + " failed with the reason while the rest is still reported. Use it first to see"

@@ -80,8 +80,8 @@ public final class EnvironmentMapping {
             v("CONFIRMATION_ELICITATION", "mcp.safety.elicitation", EnvironmentMapping::bool,
                     "Ask the user through MCP elicitation when the client supports it", "true"),
             v("MCP_TOOLSETS", "mcp.safety.toolsets", EnvironmentMapping::list,
-                    "Comma-separated toolsets to expose (compute, network, storage, image, orchestration, identity,"
-                            + " cluster) or all", "all"),
+                    "Comma-separated toolsets to expose (compute, network, storage, image, orchestration,"
+                            + " loadbalancer, identity, cluster) or all", "all"),
             v("MCP_EXCLUDE_TOOLS", "mcp.safety.exclude-tools", EnvironmentMapping::list,
                     "Comma-separated tool names never to expose", ""),
             // ---- transport
@@ -102,7 +102,7 @@ public final class EnvironmentMapping {
             v("REMOTE_SECRET_KEY", "mcp.auth.static-token", VERBATIM, "The shared bearer secret", ""),
             // ---- network guard rails
             v("ALLOW_WORLD_OPEN_INGRESS", "mcp.network.allow-world-open-ingress", EnvironmentMapping::bool,
-                    "Let security_group_rule_create open SSH, RDP or database/cache ports to 0.0.0.0/0 or ::/0, and let ports and networks turn port security off", "false"),
+                    "Let security_group_rule_create open SSH, RDP or database/cache ports to 0.0.0.0/0 or ::/0 (and load-balancer listeners on a public VIP expose them), and let ports and networks turn port security off", "false"),
             // ---- team surfaces: JWT, limits, audit, OpenAPI tool server, CORS
             v("MCP_JWT_SECRET", "mcp.auth.jwt.secret", VERBATIM,
                     "HS256 key (32+ bytes) to verify JWT bearer tokens with; setting it turns authentication on", ""),

@@ -63,6 +63,8 @@ class ClusterToolsTest extends InventoryToolsTestBase {
         assertThat(map(storage.get("volumes"))).containsEntry("total", 2).containsEntry("total_gb", 3L)
                 .containsEntry("by_status", Map.of("in-use", 1, "available", 1)).containsEntry("partial", false);
         assertThat(list(storage.get("services"))).extracting(s -> s.get("binary")).contains("cinder-volume");
+        assertThat(map(status.get("load_balancing"))).as("a cloud without Octavia is not a failure")
+                .containsEntry("state", "absent").doesNotContainKey("load_balancers");
 
         assertThat(query("GET", NOVA + "/servers/detail")).contains("all_tenants=1");
         assertThat(query("GET", CINDER + "/volumes/detail")).contains("all_tenants=1");
@@ -177,5 +179,31 @@ class ClusterToolsTest extends InventoryToolsTestBase {
         assertThat(servers).containsEntry("counted", 600).containsEntry("partial", true).containsEntry("error", 3);
         assertThat(fake.requests("GET", NOVA + "/servers/detail")).hasSize(2);
         assertThat(query("GET", NOVA + "/servers")).contains("status=ERROR", "all_tenants=1");
+    }
+
+    @Test
+    void load_balancers_are_counted_by_status_and_the_degraded_ones_named() throws Exception {
+        fake.token("loadbalancer/token-demo.json");
+        cloudView();
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode page = (ObjectNode) json.readTree(fake.recorded("loadbalancer/loadbalancers.json"));
+        ObjectNode broken = ((ObjectNode) page.path("loadbalancers").get(0)).deepCopy();
+        broken.put("id", "0b0b0b0b-0000-4000-8000-000000000001").put("name", "broken-lb")
+                .put("provisioning_status", "ERROR").put("operating_status", "ERROR");
+        ((ArrayNode) page.path("loadbalancers")).add(broken);
+        fake.on("GET", "/load-balancer/v2/lbaas/loadbalancers", r -> FakeOpenStack.Reply.json(200, page.toString()));
+        asDemo();
+
+        Map<String, Object> status = tools.ok("cluster_status", Map.of());
+
+        Map<String, Object> lbs = map(map(status.get("load_balancing")).get("load_balancers"));
+        assertThat(map(status.get("load_balancing"))).containsEntry("state", "ok");
+        assertThat(lbs).containsEntry("counted", 2).containsEntry("partial", false)
+                .containsEntry("by_provisioning_status", Map.of("ACTIVE", 1, "ERROR", 1))
+                .containsEntry("by_operating_status", Map.of("OFFLINE", 1, "ERROR", 1));
+        assertThat((List<String>) lbs.get("degraded")).singleElement().asString().startsWith("broken-lb (")
+                .contains("provisioning ERROR");
+        assertThat(list(status.get("issues"))).anySatisfy(i -> assertThat(i).containsEntry("service", "loadbalancer")
+                .containsEntry("severity", "warning"));
     }
 }

@@ -104,6 +104,12 @@ public final class FakeOpenStack implements AutoCloseable {
         return this;
     }
 
+    /** Serve another recorded token, e.g. one whose catalog has a service the shared tokens predate. */
+    public FakeOpenStack token(String recordedFile) {
+        this.tokenFile = recordedFile;
+        return this;
+    }
+
     /** Serve the recorded admin token (project admin, roles admin) instead of demo's. */
     public FakeOpenStack asAdmin() {
         this.tokenFile = "token-admin.json";

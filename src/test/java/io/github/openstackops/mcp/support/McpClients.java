@@ -52,7 +52,9 @@ public final class McpClients {
         ServerParameters parameters = ServerParameters.builder(command.get(0))
                 .args(command.subList(1, command.size())).env(env).build();
         StdioClientTransport transport = new StdioClientTransport(parameters, McpJsonDefaults.getMapper());
+        // start-up is ~2 s on an idle machine, but over 20 s (the SDK's default) on a loaded one
         McpSyncClient client = McpClient.sync(transport).requestTimeout(Duration.ofSeconds(60))
+                .initializationTimeout(Duration.ofSeconds(90))
                 .clientInfo(new McpSchema.Implementation("test-client", "1.0")).build();
         client.initialize();
         return client;
