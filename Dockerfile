@@ -3,7 +3,7 @@
 #   docker build -t openstack-ops-mcp .          # builds the jar with Maven inside (needs the JDK image and Maven Central)
 #
 # Without a registry (CI): build the jar on the host (./mvnw package), make a JRE base image locally
-# (ci/container-image.sh does both) and stop at the "prebuilt" stage, which adds target/openstack-ops-mcp-*.jar:
+# (.ci/container-image.sh does both) and stop at the "prebuilt" stage, which adds target/openstack-ops-mcp-*.jar:
 #
 #   docker build --target prebuilt --build-arg JRE_IMAGE=local/temurin-jre:25 -t openstack-ops-mcp:ci .
 #
