@@ -159,7 +159,9 @@ public class CloudSession {
     }
 
     private KeystoneToken token(Connection c) {
-        return tokens.get(c.profile().scopeKey(), key -> authenticate(c));
+        KeystoneToken cached = tokens.getIfPresent(c.profile().scopeKey());
+        CloudTelemetry.tokenLookup(cached != null);
+        return cached != null ? cached : tokens.get(c.profile().scopeKey(), key -> authenticate(c));
     }
 
     private static OSClientV3 client(Connection c, Token token) {
@@ -178,12 +180,14 @@ public class CloudSession {
         long start = System.nanoTime();
         try {
             KeystoneToken token = authenticator.authenticate(c.profile(), c.config());
+            CloudTelemetry.authentication(token, start);
             recentFailure = null;
             forgetExpired();
             LOG.info("authenticated {} (token valid until {}, {} ms)", c.profile().describe(), token.getExpires(),
                     (System.nanoTime() - start) / 1_000_000);
             return token;
         } catch (RuntimeException e) {
+            CloudTelemetry.authentication(null, start);
             recentFailure = new RecentFailure(e, ticker.read());
             LOG.warn("authentication failed: {}", Secrets.scrub(e.getMessage()));
             throw e;
