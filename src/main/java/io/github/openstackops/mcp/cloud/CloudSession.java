@@ -23,6 +23,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Function;
@@ -148,6 +150,13 @@ public class CloudSession {
     public boolean hasService(ServiceType type) {
         return token().getCatalog().stream().anyMatch(s -> ServiceType.forName(s.getType()) == type
                 || s.getType().equals(type.getType()));
+    }
+
+    /** The services of the current token's catalog: type and name, sorted by type. */
+    public List<Map<String, String>> catalogServices() {
+        return token().getCatalog().stream()
+                .map(svc -> Map.of("type", String.valueOf(svc.getType()), "name", String.valueOf(svc.getName())))
+                .sorted(java.util.Comparator.comparing((Map<String, String> m) -> m.get("type"))).toList();
     }
 
     /** Drops the cached token of the current scope; the next call authenticates again. */

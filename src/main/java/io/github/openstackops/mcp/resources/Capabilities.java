@@ -7,8 +7,6 @@ import io.github.openstackops.mcp.catalog.ToolDefinition;
 import io.github.openstackops.mcp.cloud.CloudProfile;
 import io.github.openstackops.mcp.cloud.CloudSession;
 import jakarta.inject.Singleton;
-import org.openstack4j.model.identity.v3.Service;
-import org.openstack4j.model.identity.v3.Token;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,7 +16,7 @@ import java.util.TreeMap;
 
 /**
  * What this server is and can do, as a client attaches it for context: the server, the cloud it talks to (name, auth
- * URL, region, interface), whom it acts as (user, project, roles; never a secret), the services in the cloud's
+ * URL, region), whom it acts as (user, project, roles; never a secret), the services in the cloud's
  * catalog, and which tools are on and why the others are off. The cloud part says what went wrong instead when the
  * cloud cannot be reached or refuses the credentials.
  */
@@ -53,22 +51,14 @@ public class Capabilities {
         cloud.put("name", profile.cloudName());
         cloud.put("auth_url", profile.authUrl().toString());
         cloud.put("region", profile.region());
-        cloud.put("interface", profile.facing().name().toLowerCase(java.util.Locale.ROOT));
         Map<String, Object> identity = new LinkedHashMap<>();
         identity.put("user", profile.username() != null ? profile.username() : profile.userId());
         identity.put("project", profile.projectName() != null ? profile.projectName() : profile.projectId());
         identity.put("auth_method", profile.method().name().toLowerCase(java.util.Locale.ROOT));
         cloud.put("identity", identity);
         try {
-            Token token = session.token();
-            identity.put("roles", token.getRoles() == null ? List.of()
-                    : token.getRoles().stream().map(r -> r.getName()).sorted().toList());
-            List<Map<String, String>> services = new ArrayList<>();
-            for (Service service : token.getCatalog()) {
-                services.add(Map.of("type", String.valueOf(service.getType()), "name", String.valueOf(service.getName())));
-            }
-            services.sort(java.util.Comparator.comparing(s -> s.get("type")));
-            cloud.put("services", services);
+            identity.put("roles", session.scope().roles());
+            cloud.put("services", session.catalogServices());
         } catch (RuntimeException e) {
             cloud.put("error", "The cloud could not be reached or refused the credentials: "
                     + Secrets.scrub(e.getMessage()));
