@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the official MCP conformance suite (npm @modelcontextprotocol/conformance, on its own Node 22) against the
-# packaged server over streamable HTTP: every scenario that applies to a server without resources, prompts,
-# completion or the suite's fixture tools. Fails if any check fails.
+# packaged server over streamable HTTP: every scenario that does not need the suite's own fixtures (its test tools,
+# test_* prompts and test:// resources), prompts and resources listing included. Fails if any check fails.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 WORK=$(mktemp -d)
@@ -22,7 +22,8 @@ if [ "$up" -ne 1 ]; then
   exit 1
 fi
 failed=0
-for scenario in server-initialize ping logging-set-level tools-list dns-rebinding-protection server-sse-multiple-streams; do
+for scenario in server-initialize ping logging-set-level tools-list prompts-list resources-list \
+    dns-rebinding-protection server-sse-multiple-streams; do
   out=$("$WORK/node_modules/.bin/node" "$WORK/node_modules/@modelcontextprotocol/conformance/dist/index.js" server \
     --url "http://127.0.0.1:$PORT/mcp" --scenario "$scenario" 2>&1 || true)
   result=$(printf '%s\n' "$out" | grep -E '^Passed: ' | tail -n 1)

@@ -23,6 +23,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -158,6 +160,13 @@ public class CloudSession {
                 ? endpoints.typeOf(url) : Optional.empty();
     }
 
+    /** The services of the current token's catalog: type and name, sorted by type. */
+    public List<Map<String, String>> catalogServices() {
+        return token().getCatalog().stream()
+                .map(svc -> Map.of("type", String.valueOf(svc.getType()), "name", String.valueOf(svc.getName())))
+                .sorted(java.util.Comparator.comparing((Map<String, String> m) -> m.get("type"))).toList();
+    }
+
     /** Drops the cached token of the current scope; the next call authenticates again. */
     public void invalidate() {
         Connection c = connection;
@@ -167,7 +176,9 @@ public class CloudSession {
     }
 
     private KeystoneToken token(Connection c) {
-        return tokens.get(c.profile().scopeKey(), key -> authenticate(c));
+        KeystoneToken cached = tokens.getIfPresent(c.profile().scopeKey());
+        CloudTelemetry.tokenLookup(cached != null);
+        return cached != null ? cached : tokens.get(c.profile().scopeKey(), key -> authenticate(c));
     }
 
     private static OSClientV3 client(Connection c, Token token) {
@@ -186,12 +197,14 @@ public class CloudSession {
         long start = System.nanoTime();
         try {
             KeystoneToken token = authenticator.authenticate(c.profile(), c.config());
+            CloudTelemetry.authentication(token, start);
             recentFailure = null;
             forgetExpired();
             LOG.info("authenticated {} (token valid until {}, {} ms)", c.profile().describe(), token.getExpires(),
                     (System.nanoTime() - start) / 1_000_000);
             return token;
         } catch (RuntimeException e) {
+            CloudTelemetry.authentication(null, start);
             recentFailure = new RecentFailure(e, ticker.read());
             LOG.warn("authentication failed: {}", Secrets.scrub(e.getMessage()));
             throw e;

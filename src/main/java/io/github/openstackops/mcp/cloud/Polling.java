@@ -16,6 +16,9 @@ import java.util.function.Supplier;
  */
 public final class Polling {
 
+    /** Progress is sent at least this often during a wait. */
+    static final Duration HEARTBEAT = Duration.ofSeconds(5);
+
     private Polling() {
     }
 
@@ -35,7 +38,18 @@ public final class Polling {
     public static <T> Outcome<T> until(Supplier<T> read, Predicate<T> done, Predicate<T> failed,
                                        Function<T, String> describe, Duration timeout, Duration interval,
                                        ToolContext context) {
+        return until(read, done, failed, describe, timeout, interval, HEARTBEAT, context);
+    }
+
+    /**
+     * Same; progress goes to the client whenever the description changes and at least every {@code heartbeat} while
+     * it does not (a server can sit in BUILD for minutes: the client still sees the wait go on).
+     */
+    static <T> Outcome<T> until(Supplier<T> read, Predicate<T> done, Predicate<T> failed,
+                                Function<T, String> describe, Duration timeout, Duration interval, Duration heartbeat,
+                                ToolContext context) {
         long start = System.nanoTime();
+        Duration lastReport = null;
         String lastDescription = null;
         T last = null;
         while (true) {
@@ -51,9 +65,10 @@ public final class Polling {
                 return new Outcome<>(last, End.FAILED, waited);
             }
             String description = describe.apply(last);
-            if (!Objects.equals(description, lastDescription)) {
+            if (!Objects.equals(description, lastDescription) || waited.minus(lastReport).compareTo(heartbeat) >= 0) {
                 context.progress(waited.toMillis() / 1000.0, (double) timeout.toSeconds(), description);
                 lastDescription = description;
+                lastReport = waited;
             }
             if (waited.compareTo(timeout) >= 0) {
                 return new Outcome<>(last, End.TIMED_OUT, waited);

@@ -4,6 +4,8 @@ import io.github.openstackops.mcp.ServerInfo;
 import io.github.openstackops.mcp.catalog.Caller;
 import io.github.openstackops.mcp.catalog.Surface;
 import io.github.openstackops.mcp.mcp.http.StreamableHttpTransport;
+import io.github.openstackops.mcp.prompts.McpPrompts;
+import io.github.openstackops.mcp.resources.McpResources;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
@@ -33,37 +35,46 @@ public class McpServerFactory {
     @Context
     @Bean(preDestroy = "close")
     @Requires(property = TRANSPORT, value = "stdio")
-    McpAsyncServer stdioServer(McpJsonMapper json, StdioStreams io, McpToolAdapter tools,
-                               @Value("${mcp.request-timeout:2m}") Duration requestTimeout) {
+    McpAsyncServer stdioServer(McpJsonMapper json, StdioStreams io, McpToolAdapter tools, McpPrompts prompts,
+                               McpResources resources, @Value("${mcp.request-timeout:2m}") Duration requestTimeout) {
         if (io.in() instanceof StdioInput input) {
             // a call to an unregistered tool is refused (and audited) by the invoker before the SDK says "unknown"
             input.onMessage(message -> tools.refuseUnregistered(message, Caller.STDIO, Surface.STDIO).join());
         }
-        return configure(McpServer.async(new StdioServerTransportProvider(json, io.in(), io.out())), tools,
-                Surface.STDIO, Caller.STDIO, requestTimeout);
+        return configure(McpServer.async(new StdioServerTransportProvider(json, io.in(), io.out())), tools, prompts,
+                resources, Surface.STDIO, Caller.STDIO, requestTimeout);
     }
 
     @Context
     @Bean(preDestroy = "close")
     @Requires(property = TRANSPORT, value = "streamable-http")
-    McpAsyncServer httpServer(StreamableHttpTransport transport, McpToolAdapter tools,
-                              @Value("${mcp.request-timeout:2m}") Duration requestTimeout) {
+    McpAsyncServer httpServer(StreamableHttpTransport transport, McpToolAdapter tools, McpPrompts prompts,
+                              McpResources resources, @Value("${mcp.request-timeout:2m}") Duration requestTimeout) {
         // the transport puts the resolved caller (ANONYMOUS when auth is off) into every request's context; a request
         // without one is treated as a caller that may only read
-        return configure(McpServer.async(transport), tools, Surface.MCP_HTTP, Caller.UNRESOLVED, requestTimeout);
+        return configure(McpServer.async(transport), tools, prompts, resources, Surface.MCP_HTTP, Caller.UNRESOLVED,
+                requestTimeout);
     }
 
     private static McpAsyncServer configure(McpServer.AsyncSpecification<?> spec, McpToolAdapter tools,
-                                            Surface surface, Caller defaultCaller, Duration requestTimeout) {
+                                            McpPrompts prompts, McpResources resources, Surface surface,
+                                            Caller defaultCaller, Duration requestTimeout) {
         return spec.serverInfo(ServerInfo.NAME, ServerInfo.VERSION)
                 .instructions(ServerInfo.INSTRUCTIONS)
-                .capabilities(McpSchema.ServerCapabilities.builder().tools(false).logging().build())
+                // the runbooks as prompts (with argument completion), the server's capabilities and OpenStack objects as
+                // resources; no list_changed (the lists are fixed at start) and no subscriptions
+                .capabilities(McpSchema.ServerCapabilities.builder().tools(false).logging().prompts(false)
+                        .resources(false, false).completions().build())
                 // the invoker validates arguments itself, identically on every surface, with messages naming the fix
                 .validateToolInputs(false)
                 .jsonSchemaValidator(new OutputSchemaValidator()) // results still checked, schemas compiled once
                 .requestTimeout(requestTimeout) // bounds server->client requests such as elicitation
                 .addToolFilter(tools.visibilityFilter(defaultCaller))
                 .tools(tools.specifications(surface, defaultCaller))
+                .prompts(prompts.prompts())
+                .completions(prompts.completions(surface, defaultCaller))
+                .resources(resources.resources())
+                .resourceTemplates(resources.templates(surface, defaultCaller))
                 .build();
     }
 }

@@ -1,5 +1,6 @@
 package io.github.openstackops.mcp.cloud.http;
 
+import io.github.openstackops.mcp.cloud.CloudTelemetry;
 import okhttp3.ConnectionPool;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -76,7 +77,15 @@ public final class PooledOkHttpConnector implements HttpExecutorService {
             if (method != HttpMethod.GET && method != HttpMethod.HEAD) {
                 WRITES.get()[0]++;
             }
-            Response response = client.newCall(builder.build()).execute();
+            long start = System.nanoTime();
+            Response response;
+            try {
+                response = client.newCall(builder.build()).execute();
+            } catch (IOException e) {
+                CloudTelemetry.request(request.getUrl(), method.name(), 0, start);
+                throw e;
+            }
+            CloudTelemetry.request(request.getUrl(), method.name(), response.code(), start);
             OpenStackRequestIds.record(response.header("X-Openstack-Request-Id"));
             OpenStackRequestIds.record(response.header("X-Compute-Request-Id"));
             return HttpResponseImpl.wrap(response);
