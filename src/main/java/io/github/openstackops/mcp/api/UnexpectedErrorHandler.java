@@ -34,21 +34,25 @@ public class UnexpectedErrorHandler implements ExceptionHandler<Exception, HttpR
     public HttpResponse<?> handle(HttpRequest request, Exception exception) {
         String reference = UUID.randomUUID().toString().substring(0, 8);
         LOG.error("{} {} failed unexpectedly (reference {})", request.getMethod(), request.getPath(), reference, exception);
-        String message = "The server failed unexpectedly (reference " + reference + " in the server log).";
+        return answer(request, HttpStatus.INTERNAL_SERVER_ERROR, -32603, "internal",
+                "The server failed unexpectedly (reference " + reference + " in the server log).");
+    }
+
+    /** An error in the shape of the surface the request went to. */
+    static HttpResponse<?> answer(HttpRequest<?> request, HttpStatus status, int rpcCode, String code, String message) {
         String path = request.getPath();
         Object body;
         if (path.startsWith("/mcp")) {
             Map<String, Object> rpc = new LinkedHashMap<>();
             rpc.put("jsonrpc", "2.0");
             rpc.put("id", null);
-            rpc.put("error", Map.of("code", -32603, "message", message));
+            rpc.put("error", Map.of("code", rpcCode, "message", message));
             body = rpc;
         } else if (path.startsWith("/tool")) {
-            body = Map.of("error", Map.of("code", "internal", "message", message));
+            body = Map.of("error", Map.of("code", code, "message", message));
         } else {
             body = Map.of("detail", Map.of("message", message));
         }
-        return HttpResponse.status(HttpStatus.INTERNAL_SERVER_ERROR).body(HttpToolCalls.write(body))
-                .contentType(MediaType.APPLICATION_JSON_TYPE);
+        return HttpResponse.status(status).body(HttpToolCalls.write(body)).contentType(MediaType.APPLICATION_JSON_TYPE);
     }
 }

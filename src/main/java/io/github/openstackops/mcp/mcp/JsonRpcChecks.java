@@ -63,7 +63,7 @@ public final class JsonRpcChecks {
 
     /** The top-level "id" (a number or a string) of a message, read as far as the text is readable; else null. */
     @Nullable
-    static Object readableId(String text) {
+    public static Object readableId(String text) {
         try (JsonParser parser = IDS.createParser(text)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 return null;

@@ -41,7 +41,7 @@ public class McpServerFactory {
             input.onMessage(message -> tools.refuseUnregistered(message, Caller.STDIO, Surface.STDIO).join());
             input.replyWith(out::send);
         }
-        return configure(McpServer.async(new StdioServerTransportProvider(json, io.in(), out)), tools,
+        return configure(McpServer.async(new SerialStdioTransport(new StdioServerTransportProvider(json, io.in(), out))), tools,
                 Surface.STDIO, Caller.STDIO, requestTimeout);
     }
 

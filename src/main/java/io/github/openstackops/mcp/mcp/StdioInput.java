@@ -141,7 +141,13 @@ public final class StdioInput extends InputStream {
         while ((c = in.read()) != -1) {
             if (c == '\n') {
                 if (overflow) {
-                    LOG.warn("ignoring a stdin line longer than {} bytes", maxLineBytes);
+                    LOG.warn("refusing a stdin line longer than {} bytes", maxLineBytes);
+                    // its start is kept: when the request id can be read there, the client hears why
+                    Object id = JsonRpcChecks.readableId(line.toString(StandardCharsets.UTF_8));
+                    if (id != null) {
+                        reply(JsonRpcChecks.error(id, McpSchema.ErrorCodes.INVALID_REQUEST,
+                                "Invalid request: the message is longer than " + maxLineBytes + " bytes."));
+                    }
                     overflow = false;
                     line.reset();
                     continue;
