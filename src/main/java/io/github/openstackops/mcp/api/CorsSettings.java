@@ -1,5 +1,6 @@
 package io.github.openstackops.mcp.api;
 
+import io.github.openstackops.mcp.auth.OriginRule;
 import io.github.openstackops.mcp.mcp.http.HttpTransportSettings;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
@@ -23,24 +24,8 @@ public record CorsSettings(@Nullable List<String> allowedOrigins) {
                         .toList();
     }
 
-    /** Whether a browser at this Origin may call. */
+    /** Whether a browser at this Origin may call ({@link OriginRule}: exact, the same rule as /mcp). */
     public boolean allows(String origin) {
-        String o = origin.trim().replaceAll("/+$", "");
-        for (String allowed : allowedOrigins) {
-            if (allowed.equals("*") || allowed.equalsIgnoreCase(o)) {
-                return true;
-            }
-            if (allowed.endsWith(":*")) {
-                String prefix = allowed.substring(0, allowed.length() - 1); // "http://localhost:"
-                if (o.regionMatches(true, 0, prefix, 0, prefix.length())
-                        && o.substring(prefix.length()).matches("[0-9]{1,5}")) {
-                    return true;
-                }
-                if (o.equalsIgnoreCase(allowed.substring(0, allowed.length() - 2))) {
-                    return true; // the default port
-                }
-            }
-        }
-        return false;
+        return new OriginRule(allowedOrigins).allows(origin);
     }
 }

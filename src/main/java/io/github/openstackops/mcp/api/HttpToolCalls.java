@@ -77,9 +77,11 @@ public class HttpToolCalls {
             try {
                 node = JSON.readTree(body);
             } catch (JsonProcessingException e) {
+                // a limit (nesting depth, say) has no location
+                String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
+                        + e.getLocation().getColumnNr() + ")";
                 return Mono.just(new Result.BadRequest(HttpStatus.BAD_REQUEST, "The request body is not valid JSON"
-                        + " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr()
-                        + "). Send the arguments as one JSON object."));
+                        + where + ", or is nested too deeply. Send the arguments as one JSON object."));
             }
             if (node == null || node.isNull()) {
                 arguments = Map.of();

@@ -37,13 +37,10 @@ public class OriginFilter implements HttpServerFilter {
     private static final Set<String> OTHER_ROOTS = Set.of("mcp", "health", ".well-known");
 
     private final CorsSettings cors;
-    private final String basePath;
     private final boolean authRequired;
 
-    public OriginFilter(CorsSettings cors, OpenApiSettings openApi,
-                        @Value("${micronaut.security.enabled:false}") boolean authRequired) {
+    public OriginFilter(CorsSettings cors, @Value("${micronaut.security.enabled:false}") boolean authRequired) {
         this.cors = cors;
-        this.basePath = openApi.basePath();
         this.authRequired = authRequired;
     }
 
@@ -80,15 +77,19 @@ public class OriginFilter implements HttpServerFilter {
                 .header(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS, "Retry-After");
     }
 
-    /** The OpenAPI tool server and the REST contract; not /mcp, /health or the OAuth metadata. */
+    /**
+     * Every path but /mcp (which checks MCP_ALLOWED_ORIGINS itself), /health and the OAuth metadata: the OpenAPI tool
+     * server and the REST contract however the path is spelt (the router forgives a trailing slash or a doubled one,
+     * so this must too), and any path that leads nowhere.
+     */
     boolean covers(String path) {
-        if (path.equals("/tools") || path.startsWith("/tool/")) {
-            return true;
+        String first = "";
+        for (String segment : path.split("/")) {
+            if (!segment.isEmpty()) {
+                first = segment.toLowerCase(Locale.ROOT);
+                break;
+            }
         }
-        if (!basePath.isEmpty()) {
-            return path.equals(basePath) || path.startsWith(basePath + "/");
-        }
-        String first = path.length() > 1 ? path.substring(1).split("/")[0].toLowerCase(Locale.ROOT) : "";
         return !OTHER_ROOTS.contains(first);
     }
 

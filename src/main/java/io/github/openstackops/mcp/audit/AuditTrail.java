@@ -2,7 +2,6 @@ package io.github.openstackops.mcp.audit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.openstackops.mcp.catalog.Secrets;
 import io.github.openstackops.mcp.catalog.ToolCallObserver;
 import io.github.openstackops.mcp.catalog.ToolContext;
 import io.github.openstackops.mcp.catalog.ToolDefinition;
@@ -97,9 +96,9 @@ public class AuditTrail implements ToolCallObserver {
         line.put("safety", event.tool().safety().name().toLowerCase(Locale.ROOT));
         line.put("outcome", event.outcome().name().toLowerCase(Locale.ROOT));
         if (event.detail() != null) {
-            line.put("detail", Secrets.scrub(event.detail()));
+            line.put("detail", Redaction.text(event.detail()));
         }
-        line.put("arguments", Redaction.arguments(event.arguments()));
+        line.put("arguments", Redaction.arguments(event.arguments(), argumentNames(event.tool())));
         CloudProfile profile = profile();
         line.put("cloud", profile == null ? null : profile.cloudName());
         line.put("project", profile == null ? null
@@ -108,6 +107,13 @@ public class AuditTrail implements ToolCallObserver {
         line.put("request_ids", OpenStackRequestIds.current());
         line.put("duration_ms", event.duration().toMillis());
         return line;
+    }
+
+    /** The names of the arguments the tool takes, from its input schema. */
+    private static java.util.Set<String> argumentNames(ToolDefinition<?, ?> tool) {
+        return tool.inputSchema().get("properties") instanceof Map<?, ?> properties
+                ? properties.keySet().stream().map(String::valueOf).collect(java.util.stream.Collectors.toSet())
+                : java.util.Set.of();
     }
 
     @Nullable

@@ -46,7 +46,16 @@ public class CallRateLimiter implements ToolCallAdmission {
 
     @Override
     public Optional<Refusal> admit(ToolDefinition<?, ?> tool, ToolContext context) {
-        Caller caller = context.caller();
+        return admit(context.caller(), "tool calls");
+    }
+
+    /**
+     * Takes one call from the caller's bucket for something other than a tool call (opening an MCP session counts
+     * too, so nobody can open sessions as fast as they like).
+     *
+     * @param what what is being counted, for the message ("tool calls", "requests")
+     */
+    public Optional<Refusal> admit(Caller caller, String what) {
         if (perMinute <= 0 || caller.method() == Caller.AuthMethod.LOCAL) {
             return Optional.empty();
         }
@@ -56,7 +65,7 @@ public class CallRateLimiter implements ToolCallAdmission {
             return Optional.empty();
         }
         long seconds = Math.max(1, (waitNanos + 999_999_999L) / 1_000_000_000L);
-        return Optional.of(new Refusal("Too many tool calls: this server allows " + perMinute + " per minute per"
+        return Optional.of(new Refusal("Too many " + what + ": this server allows " + perMinute + " per minute per"
                 + " caller. Try again in " + seconds + " s.", Duration.ofSeconds(seconds)));
     }
 

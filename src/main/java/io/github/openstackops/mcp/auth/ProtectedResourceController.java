@@ -24,10 +24,12 @@ public class ProtectedResourceController {
 
     private final ProtectedResourceMetadata metadata;
     private final McpJsonMapper json;
+    private final PublicUrl publicUrl;
 
-    public ProtectedResourceController(ProtectedResourceMetadata metadata, McpJsonMapper json) {
+    public ProtectedResourceController(ProtectedResourceMetadata metadata, McpJsonMapper json, PublicUrl publicUrl) {
         this.metadata = metadata;
         this.json = json;
+        this.publicUrl = publicUrl;
     }
 
     @Get(uris = {ProtectedResourceMetadata.PATH, ProtectedResourceMetadata.PATH + "/mcp"},
@@ -36,7 +38,8 @@ public class ProtectedResourceController {
         try {
             return HttpResponse.ok(json.writeValueAsString(metadata.document(request)))
                     .contentType(MediaType.APPLICATION_JSON_TYPE)
-                    .header("Cache-Control", "public, max-age=3600");
+                    // the same for everyone only when the operator named the URL; else it depends on the address used
+                    .header("Cache-Control", publicUrl.configured() ? "public, max-age=3600" : "no-store");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

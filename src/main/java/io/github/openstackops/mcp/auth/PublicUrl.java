@@ -2,21 +2,22 @@ package io.github.openstackops.mcp.auth;
 
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import jakarta.inject.Singleton;
 
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
-import java.util.regex.Pattern;
 
 /**
- * The URL clients reach this server at (MCP_PUBLIC_URL, e.g. https://mcp.example.com behind a TLS proxy), or else
- * what the request's Host header says. Used where the server names itself: OAuth metadata and its challenge.
+ * The URL clients reach this server at (MCP_PUBLIC_URL, e.g. https://mcp.example.com behind a TLS proxy), or else the
+ * address the request arrived at on this server. Never the request's Host header: a forged Host must not make the
+ * server name someone else (and a cache keep that answer). Used where the server names itself: OAuth metadata and its
+ * challenge.
  */
 @Singleton
 public class PublicUrl {
-
-    private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.\\-]+(:[0-9]{1,5})?|\\[[0-9A-Fa-f:.]+](:[0-9]{1,5})?");
 
     @Nullable
     private final String configured;
@@ -34,15 +35,21 @@ public class PublicUrl {
         this.configured = value.isEmpty() ? null : value;
     }
 
+    /** Whether the operator named the URL (then it may be cached by anyone: it is the same for every request). */
+    public boolean configured() {
+        return configured != null;
+    }
+
     /** The base URL (no trailing slash) this request reached the server at. */
     public String of(HttpRequest<?> request) {
         if (configured != null) {
             return configured;
         }
-        String host = request.getHeaders().get(HttpHeaders.HOST);
-        if (host == null || !HOST.matcher(host).matches()) {
-            host = "localhost";
-        }
-        return (request.isSecure() ? "https://" : "http://") + host;
+        InetSocketAddress local = request.getServerAddress();
+        InetAddress address = local.getAddress();
+        String host = address == null ? "localhost"
+                : address instanceof Inet6Address ? "[" + address.getHostAddress().replaceAll("%.*$", "") + "]"
+                : address.getHostAddress();
+        return (request.isSecure() ? "https://" : "http://") + host + ":" + local.getPort();
     }
 }

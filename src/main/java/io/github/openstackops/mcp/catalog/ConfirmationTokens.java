@@ -36,6 +36,10 @@ public class ConfirmationTokens {
     private final SecureRandom random = new SecureRandom();
     private final Cache<String, Boolean> used;
 
+    /** What a token looks like (expiry seconds, nonce, signature), wherever it turns up: the audit masks it by shape. */
+    public static final java.util.regex.Pattern SHAPE = java.util.regex.Pattern.compile(
+            "(?<![A-Za-z0-9_.-])[0-9]{9,12}\\.[A-Za-z0-9_-]{16}\\.[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])");
+
     public record Issued(String token, Instant expiresAt) {
     }
 

@@ -20,7 +20,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -41,20 +40,27 @@ public class ToolInvoker {
     private final List<ToolCallObserver> observers;
     private final List<ToolCallAdmission> admissions;
     private final Duration timeout;
-    private final Semaphore permits;
+    private final CallPermits permits;
     private final ExecutorService executor = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("tool-", 0).factory());
 
     public ToolInvoker(ToolCatalog catalog, ConfirmationTokens tokens, List<FaultTranslator> translators,
                        List<ToolCallObserver> observers, Duration timeout, int maxConcurrentCalls) {
-        this(catalog, tokens, translators, observers, List.of(), timeout, maxConcurrentCalls);
+        this(catalog, tokens, translators, observers, List.of(), timeout, maxConcurrentCalls, 4);
+    }
+
+    public ToolInvoker(ToolCatalog catalog, ConfirmationTokens tokens, List<FaultTranslator> translators,
+                       List<ToolCallObserver> observers, List<ToolCallAdmission> admissions, Duration timeout,
+                       int maxConcurrentCalls) {
+        this(catalog, tokens, translators, observers, admissions, timeout, maxConcurrentCalls, 4);
     }
 
     @Inject
     public ToolInvoker(ToolCatalog catalog, ConfirmationTokens tokens, List<FaultTranslator> translators,
                        List<ToolCallObserver> observers, List<ToolCallAdmission> admissions,
                        @Value("${mcp.tool-timeout:10m}") Duration timeout,
-                       @Value("${mcp.max-concurrent-calls:32}") int maxConcurrentCalls) {
+                       @Value("${mcp.max-concurrent-calls:32}") int maxConcurrentCalls,
+                       @Value("${mcp.max-pending-elicitations:4}") int maxPendingElicitations) {
         this.catalog = catalog;
         this.admissions = admissions;
         this.gate = catalog.gate();
@@ -62,7 +68,7 @@ public class ToolInvoker {
         this.translators = translators;
         this.observers = observers;
         this.timeout = timeout;
-        this.permits = new Semaphore(maxConcurrentCalls, true);
+        this.permits = new CallPermits(maxConcurrentCalls, maxPendingElicitations);
     }
 
     /** Runs the call on a virtual thread; never completes exceptionally. */
@@ -87,11 +93,7 @@ public class ToolInvoker {
         // (the audit trail) ever sees it, whichever way the call ends
         Object confirm = args.remove(ToolDefinition.CONFIRM);
         starting(tool, context);
-        Optional<String> refusal = gate.refusal(tool, context.caller());
-        if (refusal.isPresent()) {
-            notify(tool, context, args, Outcome.REFUSED_BY_GATE, refusal.get(), start);
-            return new ToolOutcome.Error(Failure.NOT_PERMITTED, "Tool not available: " + refusal.get());
-        }
+        // the rate limit comes first: a flood of calls the gate refuses is limited (and audited) like any other
         for (ToolCallAdmission admission : admissions) {
             Optional<ToolCallAdmission.Refusal> limited = admission.admit(tool, context);
             if (limited.isPresent()) {
@@ -99,25 +101,31 @@ public class ToolInvoker {
                 return new ToolOutcome.Error(Failure.RATE_LIMITED, limited.get().message(), limited.get().retryAfter());
             }
         }
-        try { // first come, first served: the timed acquire honours the fair queue (a plain tryAcquire barges)
-            if (!permits.tryAcquire(30, TimeUnit.SECONDS)) {
-                notify(tool, context, args, Outcome.FAILED, "server busy", start);
-                return new ToolOutcome.Error(Failure.TOOL_ERROR, "The server is busy with other calls; try again"
-                        + " in a moment.");
-            }
+        Optional<String> refusal = gate.refusal(tool, context.caller());
+        if (refusal.isPresent()) {
+            notify(tool, context, args, Outcome.REFUSED_BY_GATE, refusal.get(), start);
+            return new ToolOutcome.Error(Failure.NOT_PERMITTED, "Tool not available: " + refusal.get());
+        }
+        Optional<CallPermits.Permit> permit;
+        try {
+            permit = permits.acquire();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new ToolOutcome.Error(Failure.TOOL_ERROR, "The call was interrupted.");
         }
-        try {
-            return run(tool, args, confirm, context, start);
-        } finally {
-            permits.release();
+        if (permit.isEmpty()) {
+            notify(tool, context, args, Outcome.FAILED, "server busy", start);
+            return new ToolOutcome.Error(Failure.TOOL_ERROR, "The server is busy with other calls; try again"
+                    + " in a moment.");
+        }
+        try (CallPermits.Permit held = permit.get()) {
+            return run(tool, args, confirm, context, start, held);
         }
     }
 
     private <A extends Record, R extends Record> ToolOutcome run(ToolDefinition<A, R> tool, Map<String, Object> args,
-                                                                 Object confirm, ToolContext context, long start) {
+                                                                 Object confirm, ToolContext context, long start,
+                                                                 CallPermits.Permit permit) {
         if (confirm != null && tool.safety() != SafetyClass.DESTRUCTIVE) {
             String message = "Invalid arguments for " + tool.name() + ": unknown argument '" + ToolDefinition.CONFIRM
                     + "' (only DESTRUCTIVE tools take a confirmation token). Fix the arguments and call again.";
@@ -137,7 +145,7 @@ public class ToolInvoker {
                 notify(tool, context, args, Outcome.EXECUTED, null, start);
                 return new ToolOutcome.Success(ToolJson.toMap(result));
             }
-            return runDestructive(tool, bound, confirm, args, context, start);
+            return runDestructive(tool, bound, confirm, args, context, start, permit);
         } catch (RuntimeException e) {
             ToolException fault = translate(e);
             if (fault == null) {
@@ -156,15 +164,17 @@ public class ToolInvoker {
     }
 
     private <A extends Record, R extends Record> ToolOutcome runDestructive(
-            ToolDefinition<A, R> tool, A bound, Object confirm, Map<String, Object> args, ToolContext context, long start) {
+            ToolDefinition<A, R> tool, A bound, Object confirm, Map<String, Object> args, ToolContext context, long start,
+            CallPermits.Permit permit) {
         Map<String, Object> envelope = new LinkedHashMap<>();
         if (gate.policy().requireConfirmation()) {
             if (confirm == null || confirm.toString().isBlank()) {
                 Preview preview = tool.preview(context, bound);
                 if (gate.policy().elicitation()) {
-                    Optional<Boolean> answer = context.askToConfirm(preview.summary()
+                    String question = preview.summary()
                             + (preview.warnings().isEmpty() ? "" : " " + String.join(" ", preview.warnings()))
-                            + " Proceed?");
+                            + " Proceed?";
+                    Optional<Boolean> answer = permit.whileAsking(context.caller(), () -> context.askToConfirm(question));
                     if (answer.isPresent() && !answer.get()) {
                         envelope.put("status", "cancelled");
                         envelope.put("preview", ToolJson.toMap(preview));

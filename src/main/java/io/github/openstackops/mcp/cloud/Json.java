@@ -1,6 +1,7 @@
 package io.github.openstackops.mcp.cloud;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.openstackops.mcp.catalog.ToolException;
 import io.micronaut.core.annotation.Nullable;
 import org.openstack4j.api.exceptions.ResponseException;
 
@@ -141,8 +142,18 @@ public final class Json {
         }
     }
 
-    /** One URL path segment, percent-encoded (names and IDs may hold spaces, '/', '?', ...). */
+    /**
+     * One URL path segment, percent-encoded (names may hold spaces, '?', ...). A value that would address something
+     * else than the one resource it names is refused: empty, {@code .} or {@code ..} (dot segments, which address the
+     * collection or its parent) and values holding a path separator ({@code /} or {@code \}, which services decode
+     * back into one even when encoded).
+     */
     public static String segment(String value) {
+        String v = value == null ? "" : value.trim();
+        if (v.isEmpty() || v.equals(".") || v.equals("..") || v.indexOf('/') >= 0 || v.indexOf('\\') >= 0) {
+            throw ToolException.invalid("'" + value + "' cannot be a name or id here: a name or id cannot be empty, '.'"
+                    + " or '..', nor hold '/' or '\\'. Give the resource's id or its real name.");
+        }
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 

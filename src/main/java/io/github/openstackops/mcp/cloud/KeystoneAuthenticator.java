@@ -28,6 +28,7 @@ import java.util.Map;
 public final class KeystoneAuthenticator {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(KeystoneAuthenticator.class);
 
     public KeystoneToken authenticate(CloudProfile profile, Config config) {
         HttpResponse response = post(profile, config, authBody(profile, true));
@@ -45,7 +46,8 @@ public final class KeystoneAuthenticator {
             KeystoneToken token = response.readEntity(KeystoneToken.class);
             String id = response.header(ClientConstants.HEADER_X_SUBJECT_TOKEN);
             if (token == null || id == null) {
-                throw unavailable("Keystone at " + profile.authUrl() + " answered HTTP " + status
+                LOG.warn("Keystone at {} answered HTTP {} without a token", profile.authUrl(), status);
+                throw unavailable("Keystone answered HTTP " + status
                         + " without a token; is OS_AUTH_URL really a Keystone v3 endpoint?");
             }
             Secrets.register(id);
@@ -163,15 +165,17 @@ public final class KeystoneAuthenticator {
                     ? " Check OS_USERNAME (or OS_USER_ID), OS_PASSWORD and OS_USER_DOMAIN_NAME."
                     : " Check OS_APPLICATION_CREDENTIAL_ID/_SECRET and that the credential has not expired."));
             case 403 -> unavailable("Keystone refused " + p.describe() + " (HTTP 403)." + said);
-            case 404 -> unavailable("Keystone at " + p.authUrl() + " answered HTTP 404 (not found)." + said
+            case 404 -> unavailable("Keystone answered HTTP 404 (not found)." + said
                     + " Check OS_AUTH_URL (it should be the identity v3 endpoint) and the project name or id.");
-            default -> unavailable("Keystone at " + p.authUrl() + " answered HTTP " + status + "." + said
+            default -> unavailable("Keystone answered HTTP " + status + "." + said
                     + " Try again later.");
         };
     }
 
     private static ToolException unreachable(CloudProfile p, ConnectionException e) {
-        return unavailable("Keystone at " + p.authUrl() + " is unreachable: " + OpenStackFaults.networkCause(e)
+        // where Keystone lives is the operator's business (the log), not every caller's
+        LOG.warn("Keystone at {} is unreachable: {}", p.authUrl(), e.getMessage());
+        return unavailable("Keystone is unreachable: " + OpenStackFaults.networkCause(e)
                 + ". Check OS_AUTH_URL and that the identity service is up; calls will work again as soon as it is.");
     }
 

@@ -31,6 +31,7 @@ import javax.net.ssl.SSLException;
 @Singleton
 public class OpenStackFaults implements FaultTranslator {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(OpenStackFaults.class);
     private static final Pattern REQUEST_ID = Pattern.compile("X-Openstack-Request-Id=(req-[0-9a-f-]+)");
     private static final Map<String, String> SERVICE_NAMES = Map.of("compute", "Nova (compute)",
             "network", "Neutron (network)", "image", "Glance (image)", "orchestration", "Heat (orchestration)",
@@ -137,8 +138,9 @@ public class OpenStackFaults implements FaultTranslator {
         if (e.getCause() instanceof UnknownHostException) {
             why += " (the OS_*_PORT overrides with OS_AUTH_HOST can redirect catalog endpoints)";
         }
-        String where = e.getMessage() == null ? "" : " (" + e.getMessage() + ")";
-        return new ToolException(Kind.UNAVAILABLE, serviceName(e) + " could not be reached" + where + ": " + why
+        // the address is logged for the operator; callers are not told where the cloud's endpoints live
+        LOG.warn("{} could not be reached: {}", serviceName(e), e.getMessage());
+        return new ToolException(Kind.UNAVAILABLE, serviceName(e) + " could not be reached: " + why
                 + ". Try again once it is back.");
     }
 
@@ -166,8 +168,7 @@ public class OpenStackFaults implements FaultTranslator {
         Throwable cause = failure instanceof ConnectionException && failure.getCause() != null
                 ? failure.getCause() : failure;
         if (cause instanceof SSLException) {
-            return "the TLS certificate could not be verified (" + cause.getClass().getSimpleName()
-                    + "); set OS_CACERT to the CA bundle that signed it";
+            return "the TLS certificate could not be verified; set OS_CACERT to the CA bundle that signed it";
         }
         if (cause instanceof UnknownHostException) {
             return "the host name does not resolve";
@@ -178,7 +179,7 @@ public class OpenStackFaults implements FaultTranslator {
         if (cause instanceof SocketTimeoutException) {
             return "it did not answer in time";
         }
-        return "of a network error (" + cause.getClass().getSimpleName() + ")";
+        return "of a network error";
     }
 
     private static String requestId(ResponseException e) {

@@ -134,7 +134,7 @@ public class ImageService {
             throw ToolException.invalid("Give disk_format (e.g. qcow2, raw, iso) for the image data.");
         }
         reservedCheck(image.properties().keySet());
-        LocalImageFiles.Checked file = filePath == null ? null : files.check(filePath);
+        LocalImageFiles.Checked file = filePath == null ? null : files.check(filePath, context.surface());
         RemoteUrl source = sourceUrl == null ? null : requireWebDownload(sourceUrl);
         Map<String, Object> body = new LinkedHashMap<>(image.properties());
         putIfSet(body, "name", image.name());

@@ -1,7 +1,11 @@
 package io.github.openstackops.mcp.image;
 
+import io.github.openstackops.mcp.catalog.Surface;
 import io.github.openstackops.mcp.catalog.ToolContext;
 import io.github.openstackops.mcp.catalog.ToolException;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.context.exceptions.ConfigurationException;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
 import java.io.FileInputStream;
@@ -12,23 +16,94 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Image files on the host this server runs on, checked before anything is created in the cloud: an absolute path
- * to a regular, readable, non-empty file. Whatever the path says, the file that is read is where it really leads
- * (symbolic links resolved), and it must not lie in system or hidden places where credentials live (/etc, /proc,
- * /sys, /dev, /run, or any directory or file whose name starts with a dot, like ~/.ssh or ~/.config/openstack):
- * an image upload must not become a way to copy secrets off the server's host.
+ * Image files on the host this server runs on, checked before anything is created in the cloud.
+ * <ul>
+ *   <li>With an upload directory (IMAGE_UPLOAD_DIR), on every surface: the path (absolute, or relative to the
+ *       directory) must lead, once symbolic links are resolved, to a readable, non-empty regular file inside it. Every
+ *       refusal reads the same, so a caller cannot learn which paths exist outside the directory.</li>
+ *   <li>Without one, over HTTP: no local file is read. The host is the server's, not the caller's, and its files
+ *       (clouds.yaml, private keys, audit logs) are not the caller's to upload; source_url remains.</li>
+ *   <li>Without one, over stdio: the server runs as the user on their own machine, so an absolute path to their own
+ *       file is read; system and hidden places where credentials live (/etc, /proc, /sys, /dev, /run, and anything
+ *       under a name starting with a dot, like ~/.ssh or ~/.config/openstack) are still refused.</li>
+ * </ul>
  */
 @Singleton
 public class LocalImageFiles {
 
+    public static final String PROPERTY = "mcp.image.upload-dir";
     private static final List<Path> SYSTEM = List.of(Path.of("/etc"), Path.of("/proc"), Path.of("/sys"),
             Path.of("/dev"), Path.of("/run"));
+
+    /** The upload directory (real path), or null when none is configured. */
+    @Nullable
+    private final Path uploadDir;
 
     /** A file that passed the checks: its real path and size. */
     public record Checked(Path path, long size) {
     }
 
-    public Checked check(String given) {
+    public LocalImageFiles(@Value("${" + PROPERTY + ":}") String uploadDir) {
+        if (uploadDir == null || uploadDir.isBlank()) {
+            this.uploadDir = null;
+            return;
+        }
+        try {
+            Path dir = Path.of(uploadDir.trim()).toRealPath();
+            if (!Files.isDirectory(dir)) {
+                throw new ConfigurationException("IMAGE_UPLOAD_DIR=" + uploadDir + " is not a directory.");
+            }
+            this.uploadDir = dir;
+        } catch (IOException | InvalidPathException e) {
+            throw new ConfigurationException("IMAGE_UPLOAD_DIR=" + uploadDir + " is not an existing directory.");
+        }
+    }
+
+    public Checked check(String given, Surface surface) {
+        if (uploadDir != null) {
+            return inUploadDir(given);
+        }
+        if (surface != Surface.STDIO) {
+            throw ToolException.refused("file_path is off on this server: over HTTP the file would be read from the"
+                    + " server's machine, not yours, and the operator has not named an upload directory"
+                    + " (IMAGE_UPLOAD_DIR). Give source_url (an http(s) URL Glance can download) instead, or ask the"
+                    + " operator to set IMAGE_UPLOAD_DIR and put the file there.");
+        }
+        return onOwnMachine(given);
+    }
+
+    /** A file inside the upload directory; one refusal for every path that is not one. */
+    private Checked inUploadDir(String given) {
+        ToolException refused = ToolException.invalid("file_path '" + given + "' is not a readable, non-empty file in"
+                + " this server's upload directory (IMAGE_UPLOAD_DIR). Put the image there and give its name"
+                + " relative to that directory, or give source_url instead.");
+        Path real;
+        try {
+            Path path = uploadDir.resolve(given.trim()).normalize();
+            if (!path.startsWith(uploadDir)) {
+                throw refused;
+            }
+            real = path.toRealPath();
+        } catch (IOException | InvalidPathException e) {
+            throw refused;
+        }
+        if (!real.startsWith(uploadDir) || !Files.isRegularFile(real) || !Files.isReadable(real)) {
+            throw refused;
+        }
+        long size;
+        try {
+            size = Files.size(real);
+        } catch (IOException e) {
+            throw refused;
+        }
+        if (size == 0) {
+            throw refused;
+        }
+        return new Checked(real, size);
+    }
+
+    /** The stdio user's own file, outside system and hidden places. */
+    private static Checked onOwnMachine(String given) {
         Path path;
         try {
             path = Path.of(given.trim());
@@ -48,7 +123,7 @@ public class LocalImageFiles {
         try {
             real = path.toRealPath();
         } catch (IOException e) {
-            throw ToolException.invalid("file_path '" + given + "' cannot be resolved: " + e.getMessage());
+            throw ToolException.invalid("file_path '" + given + "' cannot be resolved.");
         }
         refuseSensitive(real, given);
         if (!Files.isRegularFile(real)) {
@@ -61,7 +136,7 @@ public class LocalImageFiles {
         try {
             size = Files.size(real);
         } catch (IOException e) {
-            throw ToolException.invalid("file_path '" + given + "' cannot be read: " + e.getMessage());
+            throw ToolException.invalid("file_path '" + given + "' cannot be read.");
         }
         if (size == 0) {
             throw ToolException.invalid("file_path '" + given + "' is empty; an image needs data.");

@@ -94,6 +94,11 @@ public final class EnvironmentMapping {
             v("MCP_TOOL_TIMEOUT", "mcp.tool-timeout", TEXT, "Longest a tool call may run", "10m"),
             v("MCP_MAX_CONCURRENT_CALLS", "mcp.max-concurrent-calls", EnvironmentMapping::positive,
                     "Tool calls running at once (the rest wait)", "32"),
+            v("MCP_MAX_PENDING_ELICITATIONS", "mcp.max-pending-elicitations", EnvironmentMapping::positive,
+                    "Confirmation questions (elicitations) one caller may have open at once; a call waiting for an"
+                            + " answer holds no call slot. Beyond it: a confirmation token", "4"),
+            v("MCP_MAX_SESSIONS_PER_CALLER", "mcp.http.max-sessions-per-caller", EnvironmentMapping::positive,
+                    "Open MCP sessions per HTTP caller (initialize beyond it: 429)", "50"),
             v("MCP_LOG_LEVEL", "mcp.log-level", EnvironmentMapping::logLevel,
                     "DEBUG, INFO, WARNING, ERROR or CRITICAL (logs go to stderr)", "INFO"),
             // ---- HTTP authentication
@@ -116,12 +121,16 @@ public final class EnvironmentMapping {
             v("MCP_WRITE_SCOPES", "mcp.auth.jwt.write-scopes", EnvironmentMapping::list,
                     "JWT scopes (claim scope or scp) that unlock WRITE and DESTRUCTIVE tools", "openstack:write"),
             v("MCP_PUBLIC_URL", "mcp.public-url", TEXT,
-                    "URL clients reach the server at, e.g. https://mcp.example.com (OAuth metadata); else the Host header",
+                    "URL clients reach the server at, e.g. https://mcp.example.com (OAuth metadata); else the address"
+                            + " the request arrived at (never the Host header)",
                     ""),
             v("MCP_RATE_LIMIT_PER_MINUTE", "mcp.rate-limit.per-minute", EnvironmentMapping::nonNegative,
                     "Tool calls per minute per HTTP caller, on every surface (0 = unlimited)", "0"),
             v("MCP_MAX_REQUEST_SIZE", "micronaut.server.max-request-size", EnvironmentMapping::size,
                     "Largest HTTP request body accepted, e.g. 512KB or 1MB (larger: 413)", "1MB"),
+            v("IMAGE_UPLOAD_DIR", "mcp.image.upload-dir", TEXT,
+                    "Directory image_create's file_path may read from (relative paths resolve in it); unset = no"
+                            + " local files over HTTP, the user's own files on stdio", ""),
             v("AUDIT_LOG_PATH", "mcp.audit.path", TEXT, "Append-only JSON-lines audit log of every WRITE and DESTRUCTIVE"
                     + " call (also logged to the 'audit' logger)", ""),
             v("OPENAPI_BASE_PATH", "mcp.openapi.base-path", EnvironmentMapping::basePath,

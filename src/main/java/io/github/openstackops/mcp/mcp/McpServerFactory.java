@@ -37,12 +37,14 @@ public class McpServerFactory {
     @Requires(property = TRANSPORT, value = "stdio")
     McpAsyncServer stdioServer(McpJsonMapper json, StdioStreams io, McpToolAdapter tools, McpPrompts prompts,
                                McpResources resources, @Value("${mcp.request-timeout:2m}") Duration requestTimeout) {
+        StdioOutput out = new StdioOutput(io.out(), json);
         if (io.in() instanceof StdioInput input) {
             // a call to an unregistered tool is refused (and audited) by the invoker before the SDK says "unknown"
             input.onMessage(message -> tools.refuseUnregistered(message, Caller.STDIO, Surface.STDIO).join());
+            input.replyWith(out::send);
         }
-        return configure(McpServer.async(new StdioServerTransportProvider(json, io.in(), io.out())), tools, prompts,
-                resources, Surface.STDIO, Caller.STDIO, requestTimeout);
+        return configure(McpServer.async(new SerialStdioTransport(new StdioServerTransportProvider(json, io.in(), out))),
+                tools, prompts, resources, Surface.STDIO, Caller.STDIO, requestTimeout);
     }
 
     @Context

@@ -68,6 +68,24 @@ class ProtectedResourceMetadataTest {
     }
 
     @Test
+    void a_forged_host_header_is_never_echoed_nor_publicly_cached() throws Exception {
+        String base = start(Map.of("MCP_TRANSPORT", "streamable-http", "MCP_JWT_SECRET", Jwts.SECRET,
+                "MCP_JWT_ISSUER", Jwts.ISSUER));
+        java.net.URI uri = java.net.URI.create(base);
+
+        String answer;
+        try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+            socket.getOutputStream().write(("GET /.well-known/oauth-protected-resource HTTP/1.1\r\n"
+                    + "Host: evil.example.com\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+
+        assertThat(answer).startsWith("HTTP/1.1 200").doesNotContain("evil.example.com")
+                .contains("\"resource\":\"" + base.replaceAll("/+$", "") + "\"");
+        assertThat(answer.toLowerCase(java.util.Locale.ROOT)).doesNotContain("public, max-age");
+    }
+
+    @Test
     void without_an_issuer_there_is_no_metadata_and_the_challenge_is_plain() {
         String base = start(Map.of("MCP_TRANSPORT", "streamable-http", "MCP_JWT_SECRET", Jwts.SECRET));
 

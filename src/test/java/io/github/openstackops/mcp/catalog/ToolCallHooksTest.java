@@ -48,7 +48,8 @@ class ToolCallHooksTest {
     }
 
     @Test
-    void the_gate_refuses_before_admissions_are_asked_and_observers_run_on_the_calls_own_thread() throws Exception {
+    void admissions_are_asked_before_the_gate_so_refused_calls_count_too_and_observers_run_on_the_calls_own_thread()
+            throws Exception {
         List<String> asked = new CopyOnWriteArrayList<>();
         ToolInvoker invoker = invoker((tool, context) -> {
             asked.add(tool.name());
@@ -59,7 +60,8 @@ class ToolCallHooksTest {
         invoker.invoke("thing_update", Map.of("name", "a"), ToolContext.quiet(reader, Surface.OPENAPI));
         ToolOutcome ok = invoker.submit("thing_get", Map.of("name", "b"), ToolContext.quiet(reader, Surface.OPENAPI)).get();
 
-        assertThat(asked).containsExactly("thing_get");
+        // a flood of calls the gate refuses must hit the rate limit like any other
+        assertThat(asked).containsExactly("thing_update", "thing_get");
         assertThat(ok).isInstanceOf(ToolOutcome.Success.class);
         assertThat(seen.get(0)).startsWith("start thing_update");
         assertThat(seen.get(1)).startsWith("REFUSED_BY_GATE thing_update");

@@ -106,7 +106,7 @@ class CloudSessionTest {
 
         ToolOutcome.Error down = (ToolOutcome.Error) invoker.invoke("server_list", Map.of(), ctx);
         assertThat(down.failure()).isEqualTo(ToolOutcome.Failure.TOOL_ERROR);
-        assertThat(down.message()).contains("Keystone at http://127.0.0.1:" + port + "/identity/v3 is unreachable")
+        assertThat(down.message()).contains("Keystone is unreachable").doesNotContain(String.valueOf(port))
                 .contains("connection was refused").doesNotContain("Exception", "pw-123456");
 
         FakeOpenStack fake = FakeOpenStack.startOn(port)

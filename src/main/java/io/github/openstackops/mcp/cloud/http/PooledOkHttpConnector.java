@@ -1,5 +1,6 @@
 package io.github.openstackops.mcp.cloud.http;
 
+import io.github.openstackops.mcp.catalog.ToolException;
 import io.github.openstackops.mcp.cloud.CloudTelemetry;
 import okhttp3.ConnectionPool;
 import okhttp3.MediaType;
@@ -63,6 +64,7 @@ public final class PooledOkHttpConnector implements HttpExecutorService {
     public <R> HttpResponse execute(HttpRequest<R> request) {
         Config config = request.getConfig() == null ? Config.DEFAULT : request.getConfig();
         OkHttpClient client = CLIENTS.computeIfAbsent(config, PooledOkHttpConnector::build);
+        refuseDotSegments(request.getUrl());
         Request.Builder builder = new Request.Builder().url(request.getUrl());
         if (request.hasHeaders()) {
             request.getHeaders().forEach((name, value) -> {
@@ -92,6 +94,33 @@ public final class PooledOkHttpConnector implements HttpExecutorService {
         } catch (IOException e) {
             throw new EndpointUnreachableException(e.getMessage() == null ? e.getClass().getSimpleName()
                     : e.getMessage(), request.getUrl(), e);
+        }
+    }
+
+    /**
+     * The backstop behind {@code Json.segment}: whoever built the URL, a dot segment ({@code .}, {@code ..}, also
+     * percent-encoded) never leaves this process. okhttp would resolve it, so {@code …/os-keypairs/.} would read the
+     * collection instead of one key pair.
+     */
+    static void refuseDotSegments(String url) {
+        int scheme = url.indexOf("://");
+        int pathStart = url.indexOf('/', scheme < 0 ? 0 : scheme + 3);
+        if (pathStart < 0) {
+            return;
+        }
+        int end = url.length();
+        for (char c : new char[] {'?', '#'}) {
+            int at = url.indexOf(c, pathStart);
+            if (at >= 0 && at < end) {
+                end = at;
+            }
+        }
+        for (String segment : url.substring(pathStart, end).split("/", -1)) {
+            String decoded = segment.replaceAll("(?i)%2e", ".");
+            if (decoded.equals(".") || decoded.equals("..")) {
+                throw ToolException.invalid("A name or id cannot be '.' or '..': it would address another resource"
+                        + " than the one named. Give the resource's id or its real name.");
+            }
         }
     }
 

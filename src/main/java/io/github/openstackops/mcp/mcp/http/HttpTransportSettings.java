@@ -16,6 +16,7 @@ import java.util.List;
  * @param sessionIdleTimeout   sessions without traffic and open streams are dropped after this
  * @param keepAliveInterval    MCP ping on open GET streams
  * @param maxSessions          concurrent sessions; initialize answers 503 beyond it
+ * @param maxSessionsPerCaller concurrent sessions of one caller; initialize answers 429 beyond it
  * @param maxQueuedMessages    messages buffered per stream for a slow client before the stream is closed
  */
 @ConfigurationProperties(HttpTransportSettings.PREFIX)
@@ -25,6 +26,7 @@ public record HttpTransportSettings(
         @Bindable(defaultValue = "30m") Duration sessionIdleTimeout,
         @Bindable(defaultValue = "60s") Duration keepAliveInterval,
         @Bindable(defaultValue = "1000") int maxSessions,
+        @Bindable(defaultValue = "50") int maxSessionsPerCaller,
         @Bindable(defaultValue = "1024") int maxQueuedMessages) {
 
     public static final String PREFIX = "mcp.http";

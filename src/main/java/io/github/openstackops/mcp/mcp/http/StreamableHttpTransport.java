@@ -1,8 +1,12 @@
 package io.github.openstackops.mcp.mcp.http;
 
+import io.github.openstackops.mcp.auth.CallRateLimiter;
 import io.github.openstackops.mcp.auth.CallerResolver;
+import io.github.openstackops.mcp.auth.OriginRule;
 import io.github.openstackops.mcp.catalog.Caller;
 import io.github.openstackops.mcp.catalog.Surface;
+import io.github.openstackops.mcp.catalog.ToolCallAdmission;
+import io.github.openstackops.mcp.mcp.JsonRpcChecks;
 import io.github.openstackops.mcp.mcp.McpServerFactory;
 import io.github.openstackops.mcp.mcp.McpToolAdapter;
 import io.micronaut.context.annotation.Requires;
@@ -17,22 +21,17 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.http.sse.Event;
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.TypeRef;
-import io.modelcontextprotocol.server.transport.DefaultServerTransportSecurityValidator;
-import io.modelcontextprotocol.server.transport.HeaderAccessor;
-import io.modelcontextprotocol.server.transport.ServerTransportSecurityException;
 import io.modelcontextprotocol.spec.HttpHeaders;
 import io.modelcontextprotocol.spec.McpSchema.JSONRPCMessage;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSession;
 import io.modelcontextprotocol.spec.McpStreamableServerSession;
-import io.modelcontextprotocol.spec.McpStreamableServerTransport;
 import io.modelcontextprotocol.spec.McpStreamableServerTransportProvider;
 import io.modelcontextprotocol.spec.ProtocolVersions;
 import io.modelcontextprotocol.util.KeepAliveScheduler;
@@ -41,8 +40,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.Sinks;
-import reactor.util.concurrent.Queues;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -51,7 +48,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Optional;
 
 /**
  * MCP streamable HTTP (protocol 2025-03-26 to 2025-11-25) at {@code /mcp}, implementing the SDK's transport SPI on
@@ -62,7 +59,12 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>POST request: plain JSON when the response is the first thing sent, otherwise text/event-stream (progress and
  *       log notifications and elicitation requests first, the response last).</li>
  *   <li>POST response/notification from the client: 202. GET: the session's server-to-client stream. DELETE: ends it.</li>
- *   <li>A foreign Origin gets 403; a session used by another caller than the one who opened it gets 404.</li>
+ *   <li>A foreign Origin gets 403 ({@link OriginRule}, exact); a session used by another caller than the one who
+ *       opened it gets 404.</li>
+ *   <li>initialize counts against the caller's rate limit (429) and opens a session only below the per-caller and
+ *       the global caps ({@link McpSessions}: 429, 503); its params are checked first (400, invalid params).</li>
+ *   <li>A request whose params do not fit its method gets invalid params ({@link JsonRpcChecks}); a request the SDK
+ *       fails on still gets an answer.</li>
  * </ul>
  */
 @Controller("/mcp")
@@ -78,32 +80,24 @@ public class StreamableHttpTransport implements McpStreamableServerTransportProv
     private final HttpTransportSettings settings;
     private final CallerResolver callers;
     private final McpToolAdapter tools;
-    private final DefaultServerTransportSecurityValidator originValidator;
+    @Nullable
+    private final CallRateLimiter rateLimit;
+    private final OriginRule origins;
     private final KeepAliveScheduler keepAlive;
-    private final Map<String, SessionEntry> sessions = new ConcurrentHashMap<>();
+    private final McpSessions sessions;
     private volatile McpStreamableServerSession.Factory sessionFactory;
     private volatile boolean closing;
 
-    private static final class SessionEntry {
-        final McpStreamableServerSession session;
-        final String principal;
-        volatile long lastSeen = System.nanoTime();
-
-        SessionEntry(McpStreamableServerSession session, String principal) {
-            this.session = session;
-            this.principal = principal;
-        }
-    }
-
     public StreamableHttpTransport(McpJsonMapper json, HttpTransportSettings settings, CallerResolver callers,
-                                   McpToolAdapter tools) {
+                                   McpToolAdapter tools, @Nullable CallRateLimiter rateLimit) {
         this.json = json;
         this.settings = settings;
         this.callers = callers;
         this.tools = tools;
-        this.originValidator = DefaultServerTransportSecurityValidator.builder()
-                .allowedOrigins(settings.allowedOrigins()).build();
-        this.keepAlive = KeepAliveScheduler.builder(() -> Flux.fromIterable(sessions.values())
+        this.rateLimit = rateLimit;
+        this.origins = new OriginRule(settings.allowedOrigins());
+        this.sessions = new McpSessions(settings.maxSessions(), settings.maxSessionsPerCaller());
+        this.keepAlive = KeepAliveScheduler.builder(() -> Flux.fromIterable(sessions.all())
                         .map(e -> e.session).filter(McpStreamableServerSession::hasListeningStream)
                         .cast(McpSession.class))
                 .initialDelay(settings.keepAliveInterval()).interval(settings.keepAliveInterval())
@@ -126,7 +120,7 @@ public class StreamableHttpTransport implements McpStreamableServerTransportProv
 
     @Override
     public Mono<Void> notifyClients(String method, Object params) {
-        return Flux.fromIterable(sessions.values())
+        return Flux.fromIterable(sessions.all())
                 .flatMap(e -> e.session.sendNotification(method, params).onErrorResume(x -> Mono.empty()))
                 .then();
     }
@@ -134,7 +128,7 @@ public class StreamableHttpTransport implements McpStreamableServerTransportProv
     @Override
     public Mono<Void> notifyClient(String sessionId, String method, Object params) {
         return Mono.defer(() -> {
-            SessionEntry e = sessions.get(sessionId);
+            McpSessions.Entry e = sessions.get(sessionId);
             return e == null ? Mono.empty() : e.session.sendNotification(method, params);
         });
     }
@@ -144,7 +138,7 @@ public class StreamableHttpTransport implements McpStreamableServerTransportProv
         return Mono.defer(() -> {
             closing = true;
             keepAlive.shutdown();
-            return Flux.fromIterable(List.copyOf(sessions.values()))
+            return Flux.fromIterable(sessions.snapshot())
                     .flatMap(e -> e.session.closeGracefully().onErrorComplete())
                     .then(Mono.fromRunnable(sessions::clear));
         });
@@ -182,42 +176,40 @@ public class StreamableHttpTransport implements McpStreamableServerTransportProv
         McpTransportContext context = McpTransportContext.create(Map.of(McpToolAdapter.CALLER, caller));
 
         if (message instanceof McpSchema.JSONRPCRequest req && McpSchema.METHOD_INITIALIZE.equals(req.method())) {
-            if (sessions.size() >= settings.maxSessions()) {
-                return Mono.just(error(HttpStatus.SERVICE_UNAVAILABLE, "Too many open sessions; try again later"));
-            }
-            McpSchema.InitializeRequest init = json.convertValue(req.params(), new TypeRef<>() { });
-            McpStreamableServerSession.McpStreamableServerSessionInit started = sessionFactory.startSession(init);
-            String sessionId = started.session().getId();
-            sessions.put(sessionId, new SessionEntry(started.session(), caller.principal()));
-            return started.initResult()
-                    .<MutableHttpResponse<?>>map(result -> HttpResponse.ok(write(McpSchema.JSONRPCResponse.result(req.id(), result)))
-                            .contentType(MediaType.APPLICATION_JSON_TYPE)
-                            .header(HttpHeaders.MCP_SESSION_ID, sessionId))
-                    .onErrorResume(e -> {
-                        sessions.remove(sessionId);
-                        return Mono.just(error(HttpStatus.INTERNAL_SERVER_ERROR, McpSchema.ErrorCodes.INTERNAL_ERROR,
-                                "initialize failed"));
-                    });
+            return initialize(req, caller);
         }
 
         String sessionId = request.getHeaders().get(HttpHeaders.MCP_SESSION_ID);
         if (sessionId == null || sessionId.isBlank()) {
             return Mono.just(error(HttpStatus.BAD_REQUEST, "Mcp-Session-Id header required"));
         }
-        SessionEntry entry = touch(sessionId, caller);
+        McpSessions.Entry entry = sessions.touch(sessionId, caller);
         if (entry == null) {
             return Mono.just(error(HttpStatus.NOT_FOUND, "Session not found"));
         }
         if (message instanceof McpSchema.JSONRPCRequest req) {
+            Optional<McpSchema.JSONRPCResponse.JSONRPCError> invalid = JsonRpcChecks.invalidParams(req);
+            if (invalid.isPresent()) {
+                return Mono.just(HttpResponse.ok(write(McpSchema.JSONRPCResponse.error(req.id(), invalid.get())))
+                        .contentType(MediaType.APPLICATION_JSON_TYPE));
+            }
             // a call to an unregistered tool is refused (and audited) by the invoker before the SDK says "unknown"
             return Mono.fromFuture(() -> tools.refuseUnregistered(req, caller, Surface.MCP_HTTP)).then(Mono.defer(() -> {
-                ResponseChannel channel = new ResponseChannel(sessionId, settings.alwaysSse());
+                ResponseChannel channel = new ResponseChannel(json, sessionId, settings.alwaysSse(),
+                        settings.maxQueuedMessages());
                 McpStreamableServerSession.McpStreamableServerSessionStream stream = entry.session.responseStream(channel);
                 channel.onDisconnect = stream::releaseTransport;
                 // fire and forget: a call outlives a client disconnect (a disconnect is not a cancellation)
-                stream.handle(req)
+                Mono.defer(() -> stream.handle(req))
                         .contextWrite(ctx -> ctx.put(McpTransportContext.KEY, context))
-                        .subscribe(null, e -> LOG.warn("request {} failed: {}", req.id(), e.toString()));
+                        .subscribe(null, e -> {
+                            LOG.warn("request {} failed: {}", req.id(), e.toString());
+                            // whatever failed, the client still gets an answer to its request
+                            channel.sendMessage(McpSchema.JSONRPCResponse.error(req.id(),
+                                    new McpSchema.JSONRPCResponse.JSONRPCError(McpSchema.ErrorCodes.INTERNAL_ERROR,
+                                            "Internal error; the server log has the details.")))
+                                    .then(Mono.fromRunnable(channel::close)).subscribe();
+                        });
                 return channel.head.asMono();
             }));
         }
@@ -226,6 +218,61 @@ public class StreamableHttpTransport implements McpStreamableServerTransportProv
         return accepted.contextWrite(ctx -> ctx.put(McpTransportContext.KEY, context))
                 .<MutableHttpResponse<?>>thenReturn(HttpResponse.accepted())
                 .onErrorResume(e -> Mono.just(error(HttpStatus.BAD_REQUEST, "Message not accepted")));
+    }
+
+    /**
+     * Opens a session: under the caller's rate limit, with params an initialize takes, and below the per-caller and the
+     * global session caps.
+     */
+    private Mono<MutableHttpResponse<?>> initialize(McpSchema.JSONRPCRequest req, Caller caller) {
+        Optional<ToolCallAdmission.Refusal> limited = rateLimit == null ? Optional.empty()
+                : rateLimit.admit(caller, "requests (tool calls and new sessions)");
+        if (limited.isPresent()) {
+            return Mono.just(error(HttpStatus.TOO_MANY_REQUESTS, limited.get().message())
+                    .header(io.micronaut.http.HttpHeaders.RETRY_AFTER, Long.toString(limited.get().retryAfter().toSeconds())));
+        }
+        Optional<McpSchema.JSONRPCResponse.JSONRPCError> invalid = JsonRpcChecks.invalidParams(req);
+        if (invalid.isPresent()) {
+            return Mono.just(HttpResponse.status(HttpStatus.BAD_REQUEST)
+                    .body(write(McpSchema.JSONRPCResponse.error(req.id(), invalid.get())))
+                    .contentType(MediaType.APPLICATION_JSON_TYPE));
+        }
+        if (sessions.admits(caller.principal()) != McpSessions.Refusal.NONE) {
+            return Mono.just(tooMany(sessions.admits(caller.principal())));
+        }
+        McpSchema.InitializeRequest init;
+        try {
+            init = json.convertValue(req.params(), new TypeRef<>() { });
+        } catch (RuntimeException e) {
+            return Mono.just(HttpResponse.status(HttpStatus.BAD_REQUEST).body(write(McpSchema.JSONRPCResponse.error(
+                            req.id(), new McpSchema.JSONRPCResponse.JSONRPCError(McpSchema.ErrorCodes.INVALID_PARAMS,
+                                    "Invalid params for initialize: they do not have the shape initialize takes."))))
+                    .contentType(MediaType.APPLICATION_JSON_TYPE));
+        }
+        McpStreamableServerSession.McpStreamableServerSessionInit started = sessionFactory.startSession(init);
+        String sessionId = started.session().getId();
+        McpSessions.Refusal full = sessions.add(sessionId, new McpSessions.Entry(started.session(), caller.principal()));
+        if (full != McpSessions.Refusal.NONE) {
+            started.session().closeGracefully().onErrorComplete().subscribe();
+            return Mono.just(tooMany(full));
+        }
+        return started.initResult()
+                .<MutableHttpResponse<?>>map(result -> HttpResponse.ok(write(McpSchema.JSONRPCResponse.result(req.id(), result)))
+                        .contentType(MediaType.APPLICATION_JSON_TYPE)
+                        .header(HttpHeaders.MCP_SESSION_ID, sessionId))
+                .onErrorResume(e -> {
+                    sessions.remove(sessionId);
+                    return Mono.just(error(HttpStatus.INTERNAL_SERVER_ERROR, McpSchema.ErrorCodes.INTERNAL_ERROR,
+                            "initialize failed"));
+                });
+    }
+
+    private MutableHttpResponse<?> tooMany(McpSessions.Refusal refusal) {
+        return refusal == McpSessions.Refusal.CALLER_FULL
+                ? error(HttpStatus.TOO_MANY_REQUESTS, "Too many open sessions for this caller (at most "
+                        + settings.maxSessionsPerCaller() + "); close unused ones (DELETE /mcp) or wait for them to"
+                        + " expire").header(io.micronaut.http.HttpHeaders.RETRY_AFTER, "60")
+                : error(HttpStatus.SERVICE_UNAVAILABLE, "Too many open sessions; try again later");
     }
 
     @Get(produces = MediaType.TEXT_EVENT_STREAM)
@@ -241,12 +288,12 @@ public class StreamableHttpTransport implements McpStreamableServerTransportProv
         if (sessionId == null) {
             return Mono.just(error(HttpStatus.BAD_REQUEST, "Mcp-Session-Id header required"));
         }
-        SessionEntry entry = touch(sessionId, callers.resolve(request));
+        McpSessions.Entry entry = sessions.touch(sessionId, callers.resolve(request));
         if (entry == null) {
             return Mono.just(error(HttpStatus.NOT_FOUND, "Session not found"));
         }
         // no event store: Last-Event-ID cannot be honoured, a new stream is opened
-        ResponseChannel channel = new ResponseChannel(sessionId, true);
+        ResponseChannel channel = new ResponseChannel(json, sessionId, true, settings.maxQueuedMessages());
         McpStreamableServerSession.McpStreamableServerSessionStream listening = entry.session.listeningStream(channel);
         channel.onDisconnect = listening::releaseTransport;
         return channel.head.asMono();
@@ -262,7 +309,7 @@ public class StreamableHttpTransport implements McpStreamableServerTransportProv
         if (sessionId == null) {
             return Mono.just(error(HttpStatus.BAD_REQUEST, "Mcp-Session-Id header required"));
         }
-        SessionEntry entry = touch(sessionId, callers.resolve(request));
+        McpSessions.Entry entry = sessions.touch(sessionId, callers.resolve(request));
         if (entry == null || !sessions.remove(sessionId, entry)) {
             return Mono.just(error(HttpStatus.NOT_FOUND, "Session not found"));
         }
@@ -272,13 +319,9 @@ public class StreamableHttpTransport implements McpStreamableServerTransportProv
     /** Drops sessions idle longer than the configured timeout that hold no open stream. */
     @Scheduled(fixedDelay = "${mcp.http.session-sweep-interval:60s}")
     void sweepIdleSessions() {
-        long now = System.nanoTime();
-        sessions.forEach((id, e) -> {
-            if (!e.session.hasOpenStream() && now - e.lastSeen > settings.sessionIdleTimeout().toNanos()
-                    && sessions.remove(id, e)) {
-                LOG.debug("dropping idle session {}", id);
-                e.session.closeGracefully().onErrorComplete().subscribe();
-            }
+        sessions.sweep(settings.sessionIdleTimeout(), (id, e) -> {
+            LOG.debug("dropping idle session {}", id);
+            e.session.closeGracefully().onErrorComplete().subscribe();
         });
     }
 
@@ -293,41 +336,16 @@ public class StreamableHttpTransport implements McpStreamableServerTransportProv
         if (closing) {
             return error(HttpStatus.SERVICE_UNAVAILABLE, "Server is shutting down");
         }
-        try {
-            originValidator.validate(headers(request));
-        } catch (ServerTransportSecurityException e) {
-            return error(HttpStatus.valueOf(e.getStatusCode()), e.getMessage());
+        for (String origin : request.getHeaders().getAll(io.micronaut.http.HttpHeaders.ORIGIN)) {
+            if (!origins.allows(origin)) {
+                return error(HttpStatus.FORBIDDEN, "Origin not allowed: add it to MCP_ALLOWED_ORIGINS");
+            }
         }
         String version = request.getHeaders().get(HttpHeaders.PROTOCOL_VERSION);
         if (version != null && !VERSIONS.contains(version)) {
             return error(HttpStatus.BAD_REQUEST, "Unsupported MCP-Protocol-Version: " + version);
         }
         return null;
-    }
-
-    private static HeaderAccessor headers(HttpRequest<?> request) {
-        return new HeaderAccessor() {
-            @Override
-            public List<String> getHeader(String name) {
-                return request.getHeaders().getAll(name);
-            }
-
-            @Override
-            public List<String> getHeaderNames() {
-                return List.copyOf(request.getHeaders().names());
-            }
-        };
-    }
-
-    /** The session, when it exists and belongs to this caller. */
-    @Nullable
-    private SessionEntry touch(String sessionId, Caller caller) {
-        SessionEntry e = sessions.get(sessionId);
-        if (e == null || !e.principal.equals(caller.principal())) {
-            return null;
-        }
-        e.lastSeen = System.nanoTime();
-        return e;
     }
 
     private static boolean accepts(HttpRequest<?> request, String mediaType) {
@@ -352,86 +370,6 @@ public class StreamableHttpTransport implements McpStreamableServerTransportProv
             return json.writeValueAsString(value);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    /**
-     * One HTTP response (a POST answer or the GET stream) as the SDK sees it. Its head is decided by the first
-     * message: a JSON-RPC response first means plain JSON; anything else switches to SSE. Messages queue in a bounded
-     * sink until Netty subscribes; a client too slow to drain it loses the stream rather than the server's memory.
-     */
-    private final class ResponseChannel implements McpStreamableServerTransport {
-        final Sinks.One<MutableHttpResponse<?>> head = Sinks.one();
-        /** Made only when the answer becomes a stream: most answers are one plain JSON response. */
-        private Sinks.Many<Event<String>> events;
-        private final String sessionId;
-        volatile Runnable onDisconnect = () -> { };
-        private boolean streaming;
-        private boolean closed;
-
-        ResponseChannel(String sessionId, boolean sse) {
-            this.sessionId = sessionId;
-            if (sse) { // Micronaut writes the response head with the first element: flush it now with a comment
-                startStreaming();
-                events.tryEmitNext(Event.of("").comment("stream open"));
-            }
-        }
-
-        private void startStreaming() {
-            streaming = true;
-            events = Sinks.many().unicast()
-                    .onBackpressureBuffer(Queues.<Event<String>>get(settings.maxQueuedMessages()).get());
-            Flux<Event<String>> body = events.asFlux().doOnCancel(() -> onDisconnect.run());
-            head.tryEmitValue(HttpResponse.ok(body).contentType(MediaType.TEXT_EVENT_STREAM_TYPE)
-                    .header("Cache-Control", "no-cache").header("X-Accel-Buffering", "no"));
-        }
-
-        @Override
-        public Mono<Void> sendMessage(JSONRPCMessage message) {
-            return sendMessage(message, null);
-        }
-
-        @Override
-        public Mono<Void> sendMessage(JSONRPCMessage message, @Nullable String messageId) {
-            return Mono.fromRunnable(() -> {
-                String text = write(message);
-                synchronized (this) {
-                    if (closed) {
-                        LOG.debug("session {}: message dropped on a closed stream", sessionId);
-                    } else if (!streaming && message instanceof McpSchema.JSONRPCResponse) {
-                        closed = true;
-                        head.tryEmitValue(HttpResponse.ok(text).contentType(MediaType.APPLICATION_JSON_TYPE));
-                    } else {
-                        if (!streaming) {
-                            startStreaming();
-                        }
-                        if (events.tryEmitNext(Event.of(text).name("message").id(messageId)).isFailure()) {
-                            LOG.warn("session {}: client is not reading its stream; closing it", sessionId);
-                            closed = true;
-                            events.tryEmitComplete();
-                        }
-                    }
-                }
-            });
-        }
-
-        @Override
-        public <T> T unmarshalFrom(Object data, TypeRef<T> typeRef) {
-            return json.convertValue(data, typeRef);
-        }
-
-        @Override
-        public Mono<Void> closeGracefully() {
-            return Mono.fromRunnable(this::close);
-        }
-
-        @Override
-        public synchronized void close() {
-            closed = true;
-            if (events != null) {
-                events.tryEmitComplete();
-            }
-            head.tryEmitValue(HttpResponse.accepted()); // no-op unless nothing was sent
         }
     }
 }

@@ -1,0 +1,27 @@
+package io.github.openstackops.mcp.api;
+
+import io.github.openstackops.mcp.mcp.McpServerFactory;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.exceptions.ContentLengthExceededException;
+import io.micronaut.http.server.exceptions.ExceptionHandler;
+import jakarta.inject.Singleton;
+
+/**
+ * A request body over MCP_MAX_REQUEST_SIZE: 413 in each surface's own error shape (a JSON-RPC error on /mcp), saying
+ * what the limit is.
+ */
+@Produces
+@Singleton
+@Requires(property = McpServerFactory.TRANSPORT, value = "streamable-http")
+public class TooLargeHandler implements ExceptionHandler<ContentLengthExceededException, HttpResponse<?>> {
+
+    @Override
+    public HttpResponse<?> handle(HttpRequest request, ContentLengthExceededException exception) {
+        return UnexpectedErrorHandler.answer(request, HttpStatus.REQUEST_ENTITY_TOO_LARGE, -32600,
+                "too_large", "The request body is larger than this server accepts (MCP_MAX_REQUEST_SIZE); send less.");
+    }
+}
