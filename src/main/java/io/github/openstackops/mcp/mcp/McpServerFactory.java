@@ -1,6 +1,7 @@
 package io.github.openstackops.mcp.mcp;
 
 import io.github.openstackops.mcp.ServerInfo;
+import io.github.openstackops.mcp.catalog.AdminTier;
 import io.github.openstackops.mcp.catalog.Caller;
 import io.github.openstackops.mcp.catalog.Surface;
 import io.github.openstackops.mcp.mcp.http.StreamableHttpTransport;
@@ -33,31 +34,52 @@ public class McpServerFactory {
     @Context
     @Bean(preDestroy = "close")
     @Requires(property = TRANSPORT, value = "stdio")
-    McpAsyncServer stdioServer(McpJsonMapper json, StdioStreams io, McpToolAdapter tools,
+    McpAsyncServer stdioServer(McpJsonMapper json, StdioStreams io, McpToolAdapter tools, AdminTier adminTier,
+                               AdminRoleWatcher adminRole,
                                @Value("${mcp.request-timeout:2m}") Duration requestTimeout) {
         if (io.in() instanceof StdioInput input) {
             // a call to an unregistered tool is refused (and audited) by the invoker before the SDK says "unknown"
             input.onMessage(message -> tools.refuseUnregistered(message, Caller.STDIO, Surface.STDIO).join());
         }
-        return configure(McpServer.async(new StdioServerTransportProvider(json, io.in(), io.out())), tools,
-                Surface.STDIO, Caller.STDIO, requestTimeout);
+        McpAsyncServer server = configure(McpServer.async(new StdioServerTransportProvider(json, io.in(), io.out())),
+                tools, Surface.STDIO, Caller.STDIO, requestTimeout);
+        followAdminTier(server, tools, adminTier, adminRole, Surface.STDIO, Caller.STDIO);
+        return server;
     }
 
     @Context
     @Bean(preDestroy = "close")
     @Requires(property = TRANSPORT, value = "streamable-http")
-    McpAsyncServer httpServer(StreamableHttpTransport transport, McpToolAdapter tools,
+    McpAsyncServer httpServer(StreamableHttpTransport transport, McpToolAdapter tools, AdminTier adminTier,
+                              AdminRoleWatcher adminRole,
                               @Value("${mcp.request-timeout:2m}") Duration requestTimeout) {
         // the transport puts the resolved caller (ANONYMOUS when auth is off) into every request's context; a request
         // without one is treated as a caller that may only read
-        return configure(McpServer.async(transport), tools, Surface.MCP_HTTP, Caller.UNRESOLVED, requestTimeout);
+        McpAsyncServer server = configure(McpServer.async(transport), tools, Surface.MCP_HTTP, Caller.UNRESOLVED,
+                requestTimeout);
+        followAdminTier(server, tools, adminTier, adminRole, Surface.MCP_HTTP, Caller.UNRESOLVED);
+        return server;
+    }
+
+    /** When the admin operations come or go, the registered tools follow and clients hear list_changed. */
+    private static void followAdminTier(McpAsyncServer server, McpToolAdapter tools, AdminTier adminTier,
+                                        AdminRoleWatcher adminRole, Surface surface, Caller defaultCaller) {
+        adminTier.onChange(() -> Thread.ofVirtual().name("tools-list-changed").start(() -> {
+            try {
+                tools.refresh(server, surface, defaultCaller);
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(McpServerFactory.class)
+                        .warn("could not update the tool list: {}", e.toString());
+            }
+        }));
+        adminRole.start();
     }
 
     private static McpAsyncServer configure(McpServer.AsyncSpecification<?> spec, McpToolAdapter tools,
                                             Surface surface, Caller defaultCaller, Duration requestTimeout) {
         return spec.serverInfo(ServerInfo.NAME, ServerInfo.VERSION)
                 .instructions(ServerInfo.INSTRUCTIONS)
-                .capabilities(McpSchema.ServerCapabilities.builder().tools(false).logging().build())
+                .capabilities(McpSchema.ServerCapabilities.builder().tools(true).logging().build())
                 // the invoker validates arguments itself, identically on every surface, with messages naming the fix
                 .validateToolInputs(false)
                 .requestTimeout(requestTimeout) // bounds server->client requests such as elicitation

@@ -71,7 +71,8 @@ class ToolInventoryTest {
             assertThat(a.idempotentHint()).as(t.name()).isNotNull();
             assertThat(a.openWorldHint()).as(t.name()).isTrue();
             assertThat(a.readOnlyHint() && a.destructiveHint()).as(t.name()).isFalse();
-            assertThat(a.title()).isEqualTo(t.title());
+            // the title is the tool's own (MCP 2025-06-18); not repeated in the annotations
+            assertThat(a.title()).isNull();
         });
     }
 
