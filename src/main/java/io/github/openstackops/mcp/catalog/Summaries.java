@@ -3,7 +3,24 @@ package io.github.openstackops.mcp.catalog;
 /** Short forms of descriptions, for listings that name many operations. */
 final class Summaries {
 
+    /** Longest summary: one line of a grouped tool's description. */
+    static final int MAX = 110;
+
     private Summaries() {
+    }
+
+    /** The first sentence, cut at a clause (else a word) boundary when it is longer than {@link #MAX}. */
+    static String summary(String description) {
+        String sentence = firstSentence(description);
+        if (sentence.length() <= MAX) {
+            return sentence;
+        }
+        String head = sentence.substring(0, MAX);
+        int cut = Math.max(Math.max(head.lastIndexOf(", "), head.lastIndexOf("; ")), head.lastIndexOf(": "));
+        if (cut < MAX / 2) {
+            cut = head.lastIndexOf(' ');
+        }
+        return head.substring(0, cut) + "…";
     }
 
     /** The text up to the end of its first sentence (a period followed by a space or the end), without notes. */

@@ -109,9 +109,9 @@ public final class ToolDefinition<A extends Record, R extends Record> {
         return adminOnly;
     }
 
-    /** The first sentence of the description: one short line for a grouped tool's list of operations. */
+    /** The description's first sentence, at most about 110 characters: its line in a grouped tool's description. */
     public String summary() {
-        return Summaries.firstSentence(description);
+        return Summaries.summary(description);
     }
 
     /** Output can hold secrets (console logs, console URLs): registered only with ALLOW_SENSITIVE_DATA=true. */
