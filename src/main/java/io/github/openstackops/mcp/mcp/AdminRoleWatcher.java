@@ -12,14 +12,14 @@ import java.time.Duration;
 
 /**
  * Tells the admin tier ({@code MCP_ADMIN_TOOLS=auto}) whether the configured identity holds the admin role: once
- * Keystone first answers (asked in the background when an MCP server starts, again after a failure, backing off up to
- * a minute) and again after every executed call (from the cached token: no extra request).
+ * Keystone first answers (asked in the background when an MCP server starts, again after a failure, backing off, at
+ * most {@value #ATTEMPTS} times) and again after every executed call (from the cached token: no extra request).
  */
 @Singleton
 public class AdminRoleWatcher implements ToolCallObserver {
 
     private static final Logger LOG = LoggerFactory.getLogger(AdminRoleWatcher.class);
-    private static final Duration MAX_WAIT = Duration.ofMinutes(1);
+    private static final int ATTEMPTS = 5;
 
     private final AdminTier tier;
     private final CloudSession session;
@@ -37,7 +37,7 @@ public class AdminRoleWatcher implements ToolCallObserver {
         }
         probe = Thread.ofVirtual().name("admin-role-probe").start(() -> {
             Duration wait = Duration.ofSeconds(2);
-            while (!Thread.currentThread().isInterrupted()) {
+            for (int attempt = 1; attempt <= ATTEMPTS && !Thread.currentThread().isInterrupted(); attempt++) {
                 try {
                     boolean admin = session.isAdmin();
                     LOG.info("the configured identity {} the admin role: admin operations are {}",
@@ -52,8 +52,9 @@ public class AdminRoleWatcher implements ToolCallObserver {
                 } catch (InterruptedException e) {
                     return;
                 }
-                wait = wait.multipliedBy(2).compareTo(MAX_WAIT) > 0 ? MAX_WAIT : wait.multipliedBy(2);
+                wait = wait.multipliedBy(2);
             }
+            LOG.info("Keystone has not answered yet: admin operations stay offered until a call succeeds");
         });
     }
 
