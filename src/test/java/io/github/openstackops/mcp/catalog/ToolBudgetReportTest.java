@@ -4,11 +4,9 @@ import io.github.openstackops.mcp.support.TestContexts;
 import io.micronaut.context.ApplicationContext;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,32 +45,9 @@ class ToolBudgetReportTest {
     @Test
     void report() {
         try (ApplicationContext context = TestContexts.plain(Map.of("mcp.safety.allow-modify", true))) {
-            List<ToolDefinition<?, ?>> all = context.getBean(ToolCatalog.class).all().stream()
-                    .filter(t -> !t.sensitive()).toList();
-            List<String> rows = new ArrayList<>();
-            rows.add(String.format(Locale.ROOT, "%-14s %-10s %17s %17s %17s", "toolsets", "modify",
-                    "grouped", "all", "all, no outputs"));
-            List<String> scopes = new ArrayList<>(List.of("all"));
-            for (Toolset t : Toolset.values()) {
-                scopes.add(t.id());
-            }
-            for (String scope : scopes) {
-                for (boolean allowModify : List.of(false, true)) {
-                    Predicate<ToolDefinition<?, ?>> offered = t -> (allowModify || !t.safety().modifies())
-                            && (scope.equals("all") || t.toolset().id().equals(scope));
-                    List<ToolDefinition<?, ?>> ops = all.stream().filter(offered).toList();
-                    rows.add(String.format(Locale.ROOT, "%-14s %-10s %17s %17s %17s", scope,
-                            allowModify ? "on" : "off", cost(ToolGroups.of(ops)),
-                            cost(ops.stream().map(t -> ListedTool.of(t, true)).toList()),
-                            cost(ops.stream().map(t -> ListedTool.of(t, false)).toList())));
-                }
-            }
-            rows.forEach(System.out::println);
-            assertThat(rows).hasSize(1 + 2 * scopes.size());
+            String table = ToolBudget.markdown(context.getBean(ToolCatalog.class).all());
+            System.out.print(table);
+            assertThat(table.lines().filter(l -> l.startsWith("| ")).count()).isEqualTo(2 + 2 * (1 + Toolset.values().length));
         }
-    }
-
-    private static String cost(List<ListedTool> tools) {
-        return String.format(Locale.ROOT, "%3d / %6.1f KB", tools.size(), ToolBudget.bytes(tools) / 1024.0);
     }
 }

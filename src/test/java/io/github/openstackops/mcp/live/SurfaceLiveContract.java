@@ -62,17 +62,7 @@ abstract class SurfaceLiveContract {
     }
 
     private Map<String, Object> wrap(String operation, Map<String, Object> arguments) {
-        if (!grouped()) {
-            return arguments;
-        }
-        Map<String, Object> args = new HashMap<>(arguments);
-        Map<String, Object> call = new HashMap<>(Map.of("operation", operation));
-        Object confirm = args.remove("confirm");
-        if (confirm != null) {
-            call.put("confirm", confirm);
-        }
-        call.put("arguments", args);
-        return call;
+        return grouped() ? CatalogFacts.groupedCall(operation, arguments) : arguments;
     }
 
     @AfterEach

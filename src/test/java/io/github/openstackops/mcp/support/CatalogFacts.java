@@ -50,6 +50,18 @@ public final class CatalogFacts {
                 .map(t -> ToolGroups.name(t.toolset(), SafetyClass.READ)).orElseThrow();
     }
 
+    /** The arguments of a grouped call of an operation: its arguments under 'arguments', 'confirm' beside them. */
+    public static Map<String, Object> groupedCall(String operation, Map<String, Object> arguments) {
+        Map<String, Object> args = new java.util.HashMap<>(arguments);
+        Map<String, Object> call = new java.util.HashMap<>(Map.of("operation", operation));
+        Object confirm = args.remove("confirm");
+        if (confirm != null) {
+            call.put("confirm", confirm);
+        }
+        call.put("arguments", args);
+        return call;
+    }
+
     /** Names of every WRITE and DESTRUCTIVE tool. */
     public static Set<String> modifyingTools() {
         return ALL.stream().filter(t -> t.safety().modifies()).map(ToolDefinition::name).collect(Collectors.toSet());
