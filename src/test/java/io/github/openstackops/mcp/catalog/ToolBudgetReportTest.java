@@ -47,7 +47,7 @@ class ToolBudgetReportTest {
         try (ApplicationContext context = TestContexts.plain(Map.of("mcp.safety.allow-modify", true))) {
             String table = ToolBudget.markdown(context.getBean(ToolCatalog.class).all());
             System.out.print(table);
-            assertThat(table.lines().filter(l -> l.startsWith("| ")).count()).isEqualTo(2 + 2 * (1 + Toolset.values().length));
+            assertThat(table.lines().filter(l -> l.startsWith("| ")).count()).isEqualTo(1 + 2 * (1 + Toolset.values().length));
         }
     }
 }
