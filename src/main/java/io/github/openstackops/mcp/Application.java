@@ -1,6 +1,6 @@
 package io.github.openstackops.mcp;
 
-import io.github.openstackops.mcp.catalog.ToolCatalog;
+import io.github.openstackops.mcp.catalog.ToolListing;
 import io.github.openstackops.mcp.launch.EnvironmentMapping;
 import io.github.openstackops.mcp.launch.LaunchOptions;
 import io.github.openstackops.mcp.launch.ToolTable;
@@ -61,7 +61,7 @@ public final class Application {
         if (options.listTools()) {
             properties.put("mcp.transport", "none");
             try (ApplicationContext context = context(properties, "cli").start()) {
-                stdout.print(ToolTable.plain(context.getBean(ToolCatalog.class).enabled()));
+                stdout.print(ToolTable.plain(context.getBean(ToolListing.class)));
             }
             return;
         }

@@ -12,10 +12,12 @@ public final class ServerInfo {
 
     public static final String INSTRUCTIONS = """
             Tools to inspect and operate an OpenStack cloud (compute, network, storage, image, orchestration, \
-            identity). Names are <resource>_<verb>. Read tools change nothing. WRITE tools exist only when the \
-            operator allowed modifications. DESTRUCTIVE tools take two steps: call without 'confirm' to get a \
-            preview of exactly what would go and a token, show the preview to the user, then call again with the \
-            same arguments and 'confirm' set to the token. Lists are paginated in the cloud: use filters (name, \
+            identity). Operations are named <resource>_<verb>; they are tools themselves, or grouped in tools named \
+            <toolset>_read, _write and _destructive that take {"operation": name, "arguments": {...}} (a read \
+            group's 'describe' operation returns any operation's parameters). Read tools change nothing. WRITE \
+            tools exist only when the operator allowed modifications. DESTRUCTIVE tools take two steps: call \
+            without 'confirm' to get a preview of exactly what would go and a token, show the preview to the user, \
+            then call again with the same arguments and 'confirm' set to the token. Lists are paginated in the cloud: use filters (name, \
             status) instead of listing everything, and pass 'next_marker' back as 'marker' for more. Errors are \
             sentences saying what to fix.""";
 

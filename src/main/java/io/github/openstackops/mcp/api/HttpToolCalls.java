@@ -11,6 +11,7 @@ import io.github.openstackops.mcp.catalog.Caller;
 import io.github.openstackops.mcp.catalog.Surface;
 import io.github.openstackops.mcp.catalog.ToolContext;
 import io.github.openstackops.mcp.catalog.ToolInvoker;
+import io.github.openstackops.mcp.catalog.ToolListing;
 import io.github.openstackops.mcp.catalog.ToolOutcome;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
@@ -40,11 +41,11 @@ public class HttpToolCalls {
     static final ObjectMapper JSON = JsonMapper.builder().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
 
-    private final ToolInvoker invoker;
+    private final ToolListing listing;
     private final CallerResolver callers;
 
-    public HttpToolCalls(ToolInvoker invoker, CallerResolver callers) {
-        this.invoker = invoker;
+    public HttpToolCalls(ToolListing listing, CallerResolver callers) {
+        this.listing = listing;
         this.callers = callers;
     }
 
@@ -93,7 +94,7 @@ public class HttpToolCalls {
             }
         }
         ToolContext context = ToolContext.quiet(caller(request), surface);
-        return Mono.fromFuture(() -> invoker.submit(tool, arguments, context)).map(Result.Done::new);
+        return Mono.fromFuture(() -> listing.submit(tool, arguments, context)).map(Result.Done::new);
     }
 
     /** The HTTP status of an outcome: 200, 404 unknown or unavailable, 422 invalid, 429 limited, 504, 500. */

@@ -2,7 +2,8 @@ package io.github.openstackops.mcp.api;
 
 import io.github.openstackops.mcp.catalog.Caller;
 import io.github.openstackops.mcp.catalog.Surface;
-import io.github.openstackops.mcp.catalog.ToolCatalog;
+import io.github.openstackops.mcp.catalog.ListedTool;
+import io.github.openstackops.mcp.catalog.ToolListing;
 import io.github.openstackops.mcp.mcp.McpServerFactory;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
@@ -43,16 +44,16 @@ public class OpenApiController {
 
     private static final Logger LOG = LoggerFactory.getLogger(OpenApiController.class);
 
-    private final ToolCatalog catalog;
+    private final ToolListing listing;
     private final HttpToolCalls calls;
     private final OpenApiSettings settings;
     private final boolean authRequired;
     /** The document depends on the caller only through what they may see: one per visible tool set. */
     private final Map<List<String>, String> documents = new ConcurrentHashMap<>();
 
-    public OpenApiController(ToolCatalog catalog, HttpToolCalls calls, OpenApiSettings settings,
+    public OpenApiController(ToolListing listing, HttpToolCalls calls, OpenApiSettings settings,
                              @Value("${micronaut.security.enabled:false}") boolean authRequired) {
-        this.catalog = catalog;
+        this.listing = listing;
         this.calls = calls;
         this.settings = settings;
         this.authRequired = authRequired;
@@ -62,8 +63,8 @@ public class OpenApiController {
     @Get(value = "/openapi.json", produces = MediaType.APPLICATION_JSON)
     public HttpResponse<String> document(HttpRequest<?> request) {
         Caller caller = calls.caller(request);
-        var tools = catalog.visibleTo(caller);
-        String body = documents.computeIfAbsent(tools.stream().map(t -> t.name()).toList(),
+        List<ListedTool> tools = listing.visibleTo(caller);
+        String body = documents.computeIfAbsent(tools.stream().map(t -> t.name() + ":" + t.description().hashCode()).toList(),
                 names -> HttpToolCalls.write(OpenApiDocument.build(tools, settings, authRequired)));
         return HttpResponse.ok(body).contentType(MediaType.APPLICATION_JSON_TYPE).header("Cache-Control", "no-store");
     }

@@ -1,12 +1,11 @@
 package io.github.openstackops.mcp.api;
 
 import io.github.openstackops.mcp.ServerInfo;
-import io.github.openstackops.mcp.catalog.ToolDefinition;
+import io.github.openstackops.mcp.catalog.ListedTool;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * The OpenAPI 3.1 document of a caller's effective catalog, shaped like the one mcpo generates for an MCP server, so
@@ -23,7 +22,7 @@ public final class OpenApiDocument {
     private OpenApiDocument() {
     }
 
-    public static Map<String, Object> build(List<ToolDefinition<?, ?>> tools, OpenApiSettings settings,
+    public static Map<String, Object> build(List<ListedTool> tools, OpenApiSettings settings,
                                             boolean authRequired) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("openapi", "3.1.0");
@@ -37,7 +36,7 @@ public final class OpenApiDocument {
 
         Map<String, Object> paths = new LinkedHashMap<>();
         Map<String, Object> schemas = new LinkedHashMap<>();
-        for (ToolDefinition<?, ?> tool : tools) {
+        for (ListedTool tool : tools) {
             paths.put("/" + tool.name(), Map.of("post", operation(tool, settings, authRequired, schemas)));
         }
         schemas.put("ErrorDetail", errorDetail());
@@ -54,12 +53,12 @@ public final class OpenApiDocument {
             doc.put("security", List.of(Map.of(BEARER, List.of())));
         }
         doc.put("components", components);
-        doc.put("tags", tools.stream().map(ToolDefinition::toolset).distinct().sorted()
+        doc.put("tags", tools.stream().map(ListedTool::toolset).distinct().sorted()
                 .map(t -> Map.of("name", t.id(), "description", t.description())).toList());
         return doc;
     }
 
-    private static Map<String, Object> operation(ToolDefinition<?, ?> tool, OpenApiSettings settings,
+    private static Map<String, Object> operation(ListedTool tool, OpenApiSettings settings,
                                                  boolean authRequired, Map<String, Object> schemas) {
         Map<String, Object> op = new LinkedHashMap<>();
         op.put("operationId", settings.operationId(tool.name()));
@@ -77,7 +76,8 @@ public final class OpenApiDocument {
                     "content", Map.of("application/json", Map.of("schema", ref(form)))));
         }
         String response = tool.name() + "_response_model";
-        Map<String, Object> output = new LinkedHashMap<>(Objects.requireNonNull(tool.outputSchema()));
+        Map<String, Object> output = new LinkedHashMap<>(tool.outputSchema() != null ? tool.outputSchema()
+                : Map.of("type", "object", "description", tool.group() ? "The operation's result" : "The result"));
         output.put("title", response);
         schemas.put(response, output);
 

@@ -1,9 +1,9 @@
 package io.github.openstackops.mcp.api;
 
 import io.github.openstackops.mcp.catalog.Surface;
-import io.github.openstackops.mcp.catalog.ToolCatalog;
+import io.github.openstackops.mcp.catalog.ListedTool;
+import io.github.openstackops.mcp.catalog.ToolListing;
 import io.github.openstackops.mcp.mcp.McpServerFactory;
-import io.github.openstackops.mcp.mcp.McpToolAdapter;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -39,19 +39,19 @@ import java.util.Map;
 @Requires(property = McpServerFactory.TRANSPORT, value = "streamable-http")
 public class RestToolController {
 
-    private final ToolCatalog catalog;
+    private final ToolListing listing;
     private final HttpToolCalls calls;
     private final McpJsonMapper json;
 
-    public RestToolController(ToolCatalog catalog, HttpToolCalls calls, McpJsonMapper json) {
-        this.catalog = catalog;
+    public RestToolController(ToolListing listing, HttpToolCalls calls, McpJsonMapper json) {
+        this.listing = listing;
         this.calls = calls;
         this.json = json;
     }
 
     @Get(value = "/tools", produces = MediaType.APPLICATION_JSON)
     public HttpResponse<String> tools(HttpRequest<?> request) {
-        var descriptors = catalog.visibleTo(calls.caller(request)).stream().map(McpToolAdapter::describe).toList();
+        var descriptors = listing.visibleTo(calls.caller(request)).stream().map(ListedTool::mcpTool).toList();
         try {
             return HttpResponse.ok(json.writeValueAsString(descriptors)).contentType(MediaType.APPLICATION_JSON_TYPE);
         } catch (IOException e) {

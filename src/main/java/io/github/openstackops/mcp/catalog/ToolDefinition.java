@@ -29,6 +29,7 @@ public final class ToolDefinition<A extends Record, R extends Record> {
     private final Toolset toolset;
     private final SafetyClass safety;
     private final boolean sensitive;
+    private final boolean adminOnly;
     private final ToolHandler<A, R> handler;
     private final Previewer<A> previewer;
     private final Map<String, Object> inputSchema;
@@ -41,6 +42,7 @@ public final class ToolDefinition<A extends Record, R extends Record> {
         this.toolset = Objects.requireNonNull(b.toolset);
         this.safety = Objects.requireNonNull(b.safety);
         this.sensitive = b.sensitive;
+        this.adminOnly = b.adminOnly;
         this.handler = Objects.requireNonNull(b.handler, () -> name + ": handler");
         this.previewer = b.previewer;
         if (!NAME.matcher(name).matches()) {
@@ -61,10 +63,9 @@ public final class ToolDefinition<A extends Record, R extends Record> {
     private static String safetyNote(SafetyClass safety) {
         return switch (safety) {
             case READ -> "";
-            case WRITE -> " [WRITE: changes cloud resources.]";
-            case DESTRUCTIVE -> " [DESTRUCTIVE, two steps: call without 'confirm' to get a preview of exactly what"
-                    + " would be removed and a confirmation token; call again with the same arguments and"
-                    + " 'confirm' set to that token to execute.]";
+            case WRITE -> " [WRITE]";
+            case DESTRUCTIVE -> " [DESTRUCTIVE: without 'confirm' it only previews and returns a token; repeat with"
+                    + " the same arguments and 'confirm' to execute.]";
         };
     }
 
@@ -101,6 +102,16 @@ public final class ToolDefinition<A extends Record, R extends Record> {
 
     public SafetyClass safety() {
         return safety;
+    }
+
+    /** Only a cloud administrator can use it (hypervisors, services, other projects, identity admin). */
+    public boolean adminOnly() {
+        return adminOnly;
+    }
+
+    /** The description's first sentence, at most about 110 characters: its line in a grouped tool's description. */
+    public String summary() {
+        return Summaries.summary(description);
     }
 
     /** Output can hold secrets (console logs, console URLs): registered only with ALLOW_SENSITIVE_DATA=true. */
@@ -144,6 +155,7 @@ public final class ToolDefinition<A extends Record, R extends Record> {
         private String title;
         private String description;
         private boolean sensitive;
+        private boolean adminOnly;
         private ToolHandler<A, R> handler;
         private Previewer<A> previewer;
 
@@ -172,6 +184,12 @@ public final class ToolDefinition<A extends Record, R extends Record> {
             return this;
         }
 
+        /** Only a cloud administrator can use it: hidden when the configured identity has no admin role. */
+        public Builder<A, R> adminOnly() {
+            this.adminOnly = true;
+            return this;
+        }
+
         public Builder<A, R> preview(Previewer<A> previewer) {
             this.previewer = previewer;
             return this;
@@ -197,8 +215,7 @@ public final class ToolDefinition<A extends Record, R extends Record> {
             @SuppressWarnings("unchecked")
             Map<String, Object> properties = new LinkedHashMap<>((Map<String, Object>) args.get("properties"));
             properties.put(CONFIRM, Map.of("type", "string", "description",
-                    "Confirmation token from a previous preview call with the same arguments. Omit it to get the"
-                            + " preview and a token; tokens expire after a few minutes."));
+                    "Token from the preview call with the same arguments; omit it to get the preview"));
             schema.put("properties", properties);
             return schema;
         }

@@ -16,10 +16,17 @@ public class ToolGate {
 
     private final SafetyPolicy policy;
     private final Set<Toolset> toolsets;
+    private final AdminTier adminTier;
 
     public ToolGate(SafetyPolicy policy) {
+        this(policy, new AdminTier(AdminTier.Setting.ON));
+    }
+
+    @jakarta.inject.Inject
+    public ToolGate(SafetyPolicy policy, AdminTier adminTier) {
         this.policy = policy;
         this.toolsets = parseToolsets(policy);
+        this.adminTier = adminTier;
     }
 
     private static Set<Toolset> parseToolsets(SafetyPolicy policy) {
@@ -39,6 +46,10 @@ public class ToolGate {
         return policy;
     }
 
+    public AdminTier adminTier() {
+        return adminTier;
+    }
+
     /** Why the server does not offer this tool at all, or empty when it does. */
     public Optional<String> serverRefusal(ToolDefinition<?, ?> tool) {
         if (tool.safety().modifies() && !policy.allowModify()) {
@@ -56,6 +67,9 @@ public class ToolGate {
         if (policy.excludeTools().contains(tool.name())) {
             return Optional.of("'" + tool.name() + "' is excluded by MCP_EXCLUDE_TOOLS.");
         }
+        if (tool.adminOnly() && adminTier.hides()) {
+            return Optional.of(adminTier.refusal(tool.name()));
+        }
         return Optional.empty();
     }
 
@@ -70,5 +84,14 @@ public class ToolGate {
                     + " carry the write scope.");
         }
         return Optional.empty();
+    }
+
+    /** As {@link #refusal(ToolDefinition, Caller)}, and the operation must belong to the group it came through. */
+    public Optional<String> refusal(ToolDefinition<?, ?> tool, Caller caller, @io.micronaut.core.annotation.Nullable Route route) {
+        Optional<String> refusal = refusal(tool, caller);
+        if (refusal.isPresent() || route == null) {
+            return refusal;
+        }
+        return Optional.ofNullable(route.refusal(tool));
     }
 }

@@ -73,7 +73,13 @@ public class ToolInvoker {
 
     /** Runs the call on a virtual thread; never completes exceptionally. */
     public CompletableFuture<ToolOutcome> submit(String name, Map<String, Object> arguments, ToolContext context) {
-        return CompletableFuture.supplyAsync(() -> invoke(name, arguments, context), executor)
+        return submit(name, arguments, context, null);
+    }
+
+    /** As {@link #submit(String, Map, ToolContext)} for a call that came through a grouped tool ({@code route}). */
+    public CompletableFuture<ToolOutcome> submit(String name, Map<String, Object> arguments, ToolContext context,
+                                                 Route route) {
+        return CompletableFuture.supplyAsync(() -> invoke(name, arguments, context, route), executor)
                 .completeOnTimeout(new ToolOutcome.Error(Failure.TIMEOUT, "'" + name + "' did not finish within "
                         + timeout.toSeconds() + " s. The operation may still be running in the cloud: check the"
                         + " resource's status before retrying."), timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -81,6 +87,10 @@ public class ToolInvoker {
 
     /** Runs the call on the current thread (which must be allowed to block). */
     public ToolOutcome invoke(String name, Map<String, Object> arguments, ToolContext context) {
+        return invoke(name, arguments, context, null);
+    }
+
+    private ToolOutcome invoke(String name, Map<String, Object> arguments, ToolContext context, Route route) {
         long start = System.nanoTime();
         Map<String, Object> args = arguments == null ? new HashMap<>() : new HashMap<>(arguments);
         Optional<ToolDefinition<?, ?>> found = catalog.find(name);
@@ -101,7 +111,7 @@ public class ToolInvoker {
                 return new ToolOutcome.Error(Failure.RATE_LIMITED, limited.get().message(), limited.get().retryAfter());
             }
         }
-        Optional<String> refusal = gate.refusal(tool, context.caller());
+        Optional<String> refusal = gate.refusal(tool, context.caller(), route);
         if (refusal.isPresent()) {
             notify(tool, context, args, Outcome.REFUSED_BY_GATE, refusal.get(), start);
             return new ToolOutcome.Error(Failure.NOT_PERMITTED, "Tool not available: " + refusal.get());

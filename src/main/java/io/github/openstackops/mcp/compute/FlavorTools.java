@@ -73,12 +73,14 @@ public class FlavorTools implements ToolProvider {
                         .handler((ctx, a) -> flavors.get(a.flavor()))
                         .build(),
                 ToolDefinition.write("flavor_create", Toolset.COMPUTE, CreateArgs.class, FlavorCreated.class)
+                        .adminOnly()
                         .title("Flavors: Create")
                         .description("Create a flavor (a server size). Admin only.")
                         .handler((ctx, a) -> flavors.create(a.name(), a.vcpus(), a.ramMb(), a.diskGb(),
                                 a.ephemeralGb(), a.swapMb(), a.isPublic(), a.id(), a.description()))
                         .build(),
                 ToolDefinition.destructive("flavor_delete", Toolset.COMPUTE, DeleteArgs.class, FlavorDeleted.class)
+                        .adminOnly()
                         .title("Flavors: Delete")
                         .description("Delete a flavor. The preview names the flavor and warns how many servers of"
                                 + " any project still use it (they keep running). Admin only.")

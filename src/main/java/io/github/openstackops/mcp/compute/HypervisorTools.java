@@ -56,24 +56,28 @@ public class HypervisorTools implements ToolProvider {
     public List<ToolDefinition<?, ?>> tools() {
         return List.of(
                 ToolDefinition.read("hypervisor_list", Toolset.COMPUTE, ListArgs.class, HypervisorPage.class)
+                        .adminOnly()
                         .title("Hypervisors: List")
                         .description("List the compute nodes with their state and capacity (vCPUs, RAM, disk: total,"
                                 + " used, percent) and running servers, one page at a time. Admin only.")
                         .handler((ctx, a) -> hypervisors.list(a.limit(), a.marker(), a.hostname()))
                         .build(),
                 ToolDefinition.read("hypervisor_get", Toolset.COMPUTE, GetArgs.class, HypervisorDetail.class)
+                        .adminOnly()
                         .title("Hypervisors: Get")
                         .description("One compute node by id or host name: state, capacity, CPU, and the servers"
                                 + " running on it. Admin only.")
                         .handler((ctx, a) -> hypervisors.get(a.hypervisor()))
                         .build(),
                 ToolDefinition.read("hypervisor_stats", Toolset.COMPUTE, NoArgs.class, HypervisorStats.class)
+                        .adminOnly()
                         .title("Hypervisors: Stats")
                         .description("Capacity of all compute nodes together: vCPUs, RAM and disk (total, used,"
                                 + " free, percent) and running servers. Admin only.")
                         .handler((ctx, a) -> totals.stats())
                         .build(),
                 ToolDefinition.read("compute_service_list", Toolset.COMPUTE, ServiceListArgs.class, ComputeServiceList.class)
+                        .adminOnly()
                         .title("Compute Services: List")
                         .description("Nova's services (nova-compute per host, scheduler, conductor) with their state"
                                 + " (up/down), status (enabled/disabled) and last heartbeat, optionally for one host"

@@ -97,6 +97,7 @@ public class QuotaTools implements ToolProvider {
                         .handler((ctx, a) -> quotas.get(a.project()))
                         .build(),
                 ToolDefinition.write("quota_set", Toolset.COMPUTE, SetArgs.class, QuotaSetResult.class)
+                        .adminOnly()
                         .title("Quotas: Set")
                         .description("Set compute, volume and network quotas of a project; only the quotas given"
                                 + " change, and the result shows each one before and after. OpenStack refuses a"

@@ -130,6 +130,7 @@ public class ServerLifecycleTools implements ToolProvider {
                                 Duration.ofSeconds(a.timeoutSeconds()), ctx))
                         .build(),
                 ToolDefinition.write("server_migrate", Toolset.COMPUTE, MigrateArgs.class, ServerMoved.class)
+                        .adminOnly()
                         .title("Servers: Migrate")
                         .description("Admin only. Cold-migrate a server to another compute host (it is shut down,"
                                 + " moved and started again, keeping its flavor) and wait until it is in"
@@ -139,6 +140,7 @@ public class ServerLifecycleTools implements ToolProvider {
                                 Duration.ofSeconds(a.timeoutSeconds()), ctx))
                         .build(),
                 ToolDefinition.write("server_live_migrate", Toolset.COMPUTE, MigrateArgs.class, ServerMoved.class)
+                        .adminOnly()
                         .title("Servers: Live Migrate")
                         .description("Admin only. Live-migrate a running (or paused) server to another compute host"
                                 + " without stopping it (block migration when there is no shared storage), and wait"

@@ -51,24 +51,28 @@ public class GroupTools implements ToolProvider {
     public List<ToolDefinition<?, ?>> tools() {
         return List.of(
                 ToolDefinition.read("group_list", Toolset.IDENTITY, ListArgs.class, GroupPage.class)
+                        .adminOnly()
                         .title("Groups: List")
                         .description("List Keystone groups, optionally by exact name, name fragment or domain, or the"
                                 + " groups one user belongs to. Admin only (a user may list its own groups)." + UNPAGED)
                         .handler((ctx, a) -> groups.list(a.name(), a.nameContains(), a.domain(), a.user(), a.limit()))
                         .build(),
                 ToolDefinition.read("group_member_list", Toolset.IDENTITY, MembersArgs.class, GroupMembers.class)
+                        .adminOnly()
                         .title("Groups: List Members")
                         .description("The users in a group (members hold every role the group is granted). Admin"
                                 + " only." + UNPAGED)
                         .handler((ctx, a) -> groups.members(a.group(), a.domain(), a.limit()))
                         .build(),
                 ToolDefinition.write("group_user_add", Toolset.IDENTITY, MembershipArgs.class, MembershipChange.class)
+                        .adminOnly()
                         .title("Groups: Add User")
                         .description("Add a user to a group; it then holds the group's role assignments. Nothing"
                                 + " changes when it already is a member. Admin only.")
                         .handler((ctx, a) -> groups.add(a.group(), a.user()))
                         .build(),
                 ToolDefinition.write("group_user_remove", Toolset.IDENTITY, MembershipArgs.class, MembershipChange.class)
+                        .adminOnly()
                         .title("Groups: Remove User")
                         .description("Remove a user from a group; it loses the roles it held through the group."
                                 + " Refused for this server's own user when the group gives it a role on this"

@@ -69,6 +69,7 @@ public class IdentityTools implements ToolProvider {
                                 a.region()))
                         .build(),
                 ToolDefinition.read("domain_list", Toolset.IDENTITY, DomainListArgs.class, DomainPage.class)
+                        .adminOnly()
                         .title("Domains: List")
                         .description("List Keystone domains (the namespaces of projects, users and groups),"
                                 + " optionally by exact name or enabled state. Admin only." + UNPAGED)

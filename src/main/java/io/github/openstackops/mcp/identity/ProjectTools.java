@@ -70,6 +70,7 @@ public class ProjectTools implements ToolProvider {
     public List<ToolDefinition<?, ?>> tools() {
         return List.of(
                 ToolDefinition.read("project_list", Toolset.IDENTITY, ListArgs.class, ProjectPage.class)
+                        .adminOnly()
                         .title("Projects: List")
                         .description("List Keystone projects, optionally by exact name, name fragment, domain, parent"
                                 + " project or enabled state. Admin only (a project member gets a FORBIDDEN error;"
@@ -84,6 +85,7 @@ public class ProjectTools implements ToolProvider {
                         .handler((ctx, a) -> projects.get(a.project(), a.domain()))
                         .build(),
                 ToolDefinition.write("project_create", Toolset.IDENTITY, CreateArgs.class, ProjectChange.class)
+                        .adminOnly()
                         .title("Projects: Create")
                         .description("Create a project, optionally in another domain or nested under a parent"
                                 + " project. It starts without members: grant roles with role_grant. Admin only.")
@@ -91,6 +93,7 @@ public class ProjectTools implements ToolProvider {
                                 a.enabled()))
                         .build(),
                 ToolDefinition.write("project_update", Toolset.IDENTITY, UpdateArgs.class, ProjectChange.class)
+                        .adminOnly()
                         .title("Projects: Update")
                         .description("Rename a project, change its description, or enable/disable it (disabling is"
                                 + " the reversible way to cut off a project's access). Only what is given changes."
@@ -99,6 +102,7 @@ public class ProjectTools implements ToolProvider {
                                 a.enabled()))
                         .build(),
                 ToolDefinition.destructive("project_delete", Toolset.IDENTITY, DeleteArgs.class, Deleted.class)
+                        .adminOnly()
                         .title("Projects: Delete")
                         .description("Delete a project and its role assignments. Keystone does NOT delete the servers,"
                                 + " volumes and networks the project holds: they are orphaned; the preview counts"

@@ -54,12 +54,14 @@ public class RoleTools implements ToolProvider {
     public List<ToolDefinition<?, ?>> tools() {
         return List.of(
                 ToolDefinition.read("role_list", Toolset.IDENTITY, ListArgs.class, RolePage.class)
+                        .adminOnly()
                         .title("Roles: List")
                         .description("List the roles that can be granted (e.g. admin, member, reader), optionally by"
                                 + " exact name, or a domain's own roles. Admin only." + UNPAGED)
                         .handler((ctx, a) -> roles.list(a.name(), a.domain(), a.limit()))
                         .build(),
                 ToolDefinition.read("role_assignment_list", Toolset.IDENTITY, AssignmentArgs.class, AssignmentPage.class)
+                        .adminOnly()
                         .title("Role Assignments: List")
                         .description("Who holds which role where: role assignments filtered by user, group, project,"
                                 + " domain and/or role, with the names of everything resolved by Keystone. With"
@@ -71,6 +73,7 @@ public class RoleTools implements ToolProvider {
                                 a.effective(), a.limit()))
                         .build(),
                 ToolDefinition.write("role_grant", Toolset.IDENTITY, GrantArgs.class, RoleChange.class)
+                        .adminOnly()
                         .title("Roles: Grant")
                         .description("Grant a role to a user or a group on a project or a domain (e.g. role 'member'"
                                 + " for user 'alice' on project 'web'). Nothing changes when it is already granted."
@@ -78,6 +81,7 @@ public class RoleTools implements ToolProvider {
                         .handler((ctx, a) -> roles.grant(a.role(), a.user(), a.group(), a.project(), a.domain()))
                         .build(),
                 ToolDefinition.write("role_revoke", Toolset.IDENTITY, GrantArgs.class, RoleChange.class)
+                        .adminOnly()
                         .title("Roles: Revoke")
                         .description("Revoke a role a user or a group holds directly on a project or a domain."
                                 + " Nothing changes when it is not granted. Refused when it would take this server's"

@@ -74,6 +74,7 @@ public class UserTools implements ToolProvider {
     public List<ToolDefinition<?, ?>> tools() {
         return List.of(
                 ToolDefinition.read("user_list", Toolset.IDENTITY, ListArgs.class, UserPage.class)
+                        .adminOnly()
                         .title("Users: List")
                         .description("List Keystone users, optionally by exact name, name fragment, domain or enabled"
                                 + " state. Admin only (a project member gets a FORBIDDEN error; token_info shows its"
@@ -88,6 +89,7 @@ public class UserTools implements ToolProvider {
                         .handler((ctx, a) -> users.get(a.user(), a.domain()))
                         .build(),
                 ToolDefinition.write("user_create", Toolset.IDENTITY, CreateArgs.class, UserChange.class)
+                        .adminOnly()
                         .title("Users: Create")
                         .description("Create a user, optionally with an initial password (never echoed, logged or"
                                 + " returned), e-mail, description and default project. It gets no access until a"
@@ -96,6 +98,7 @@ public class UserTools implements ToolProvider {
                                 a.description(), a.defaultProject(), a.enabled()))
                         .build(),
                 ToolDefinition.write("user_update", Toolset.IDENTITY, UpdateArgs.class, UserChange.class)
+                        .adminOnly()
                         .title("Users: Update")
                         .description("Rename a user, change its e-mail, description or default project, or"
                                 + " enable/disable it (disabling is the reversible way to cut off a user). Only what"
@@ -105,6 +108,7 @@ public class UserTools implements ToolProvider {
                                 a.defaultProject(), a.enabled()))
                         .build(),
                 ToolDefinition.destructive("user_delete", Toolset.IDENTITY, DeleteArgs.class, Deleted.class)
+                        .adminOnly()
                         .title("Users: Delete")
                         .description("Delete a user with its role assignments and group memberships; the preview"
                                 + " names each of them. Resources the user created stay in their projects. Admin"

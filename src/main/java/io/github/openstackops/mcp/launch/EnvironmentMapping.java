@@ -84,6 +84,16 @@ public final class EnvironmentMapping {
                             + " loadbalancer, identity, cluster) or all", "all"),
             v("MCP_EXCLUDE_TOOLS", "mcp.safety.exclude-tools", EnvironmentMapping::list,
                     "Comma-separated tool names never to expose", ""),
+            // ---- catalog shape
+            v("MCP_TOOL_MODE", "mcp.catalog.tool-mode", EnvironmentMapping::toolMode,
+                    "grouped: one tool per toolset and safety class (compute_read, ...), the operation an argument;"
+                            + " all: one tool per operation; auto: all when it fits the budget (40 tools, 24 KB"
+                            + " read-only, 48 KB with modifications), else grouped (--tool-mode overrides)", "auto"),
+            v("MCP_ADMIN_TOOLS", "mcp.catalog.admin-tools", EnvironmentMapping::adminTools,
+                    "Admin-only operations (hypervisors, services, identity admin, ...): auto = offered until Keystone"
+                            + " shows the user has no admin role, then hidden; on; off", "auto"),
+            v("MCP_OUTPUT_SCHEMAS", "mcp.catalog.output-schemas", EnvironmentMapping::bool,
+                    "List each tool's output schema in mode all (results are structured JSON either way)", "true"),
             // ---- transport
             names(List.of("MCP_TRANSPORT", "FASTMCP_TYPE"), "mcp.transport", EnvironmentMapping::transport,
                     "stdio or streamable-http (--transport overrides)", "stdio"),
@@ -279,6 +289,15 @@ public final class EnvironmentMapping {
             String message = e.getMessage();
             throw new IllegalArgumentException(message.startsWith(prefix) ? message.substring(prefix.length()) : message);
         }
+    }
+
+    /** grouped, all or auto. */
+    public static String toolMode(String value) {
+        return checkedBy("MCP_TOOL_MODE", value, v -> io.github.openstackops.mcp.catalog.ToolMode.parse(v).id());
+    }
+
+    static Object adminTools(String value) {
+        return checkedBy("MCP_ADMIN_TOOLS", value, v -> io.github.openstackops.mcp.catalog.AdminTier.Setting.parse(v).id());
     }
 
     static Object list(String value) {

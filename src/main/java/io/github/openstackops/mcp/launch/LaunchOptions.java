@@ -7,7 +7,8 @@ import java.util.Map;
  * The command line. Environment variables configure everything; these few flags override them for one run.
  *
  * @param listTools  --list-tools: print the effective catalog and exit
- * @param overrides  configuration properties set by the flags (--transport, --host, --port, --log-level)
+ * @param overrides  configuration properties set by the flags (--transport, --host, --port, --log-level,
+ *                   --tool-mode)
  */
 public record LaunchOptions(boolean listTools, boolean help, boolean version, Map<String, Object> overrides) {
 
@@ -18,6 +19,8 @@ public record LaunchOptions(boolean listTools, boolean help, boolean version, Ma
               --host ADDRESS                      HTTP bind address (env MCP_HOST / FASTMCP_HOST; default 127.0.0.1)
               --port PORT                         HTTP port (env MCP_PORT / FASTMCP_PORT; default 8080)
               --log-level LEVEL                   DEBUG, INFO, WARNING, ERROR (env MCP_LOG_LEVEL; logs go to stderr)
+              --tool-mode grouped|all|auto        one tool per toolset and safety class, or per operation (env
+                                                  MCP_TOOL_MODE; default auto: all when it fits, else grouped)
               --list-tools                        print the effective tool catalog (name, toolset, safety) and exit
               --version                           print the version and exit
               --help                              print this help and exit
@@ -48,6 +51,8 @@ public record LaunchOptions(boolean listTools, boolean help, boolean version, Ma
                 case "--host" -> overrides.put("micronaut.server.host", value != null ? value : next(args, ++i, arg));
                 case "--port" -> overrides.put("micronaut.server.port",
                         EnvironmentMapping.port(value != null ? value : next(args, ++i, arg)));
+                case "--tool-mode" -> overrides.put("mcp.catalog.tool-mode",
+                        EnvironmentMapping.toolMode(value != null ? value : next(args, ++i, arg)));
                 case "--log-level" -> overrides.put("mcp.log-level",
                         EnvironmentMapping.logLevel(value != null ? value : next(args, ++i, arg)));
                 default -> throw new IllegalArgumentException("unknown option " + args[i] + " (see --help)");

@@ -1,7 +1,11 @@
 package io.github.openstackops.mcp.launch;
 
+import io.github.openstackops.mcp.catalog.ListedTool;
+import io.github.openstackops.mcp.catalog.SafetyClass;
 import io.github.openstackops.mcp.catalog.ToolCatalog;
 import io.github.openstackops.mcp.catalog.ToolDefinition;
+import io.github.openstackops.mcp.catalog.ToolGroups;
+import io.github.openstackops.mcp.catalog.ToolListing;
 
 import java.util.List;
 import java.util.Locale;
@@ -15,43 +19,58 @@ public final class ToolTable {
     private ToolTable() {
     }
 
-    /** Aligned columns for a terminal: name, toolset, safety class, title. */
-    public static String plain(List<ToolDefinition<?, ?>> tools) {
-        int width = Math.max(4, tools.stream().mapToInt(t -> t.name().length()).max().orElse(4));
+    /** Aligned columns for a terminal, in the server's mode: tools, and in mode grouped each group's operations. */
+    public static String plain(ToolListing listing) {
+        List<ListedTool> tools = listing.offered();
+        List<ToolDefinition<?, ?>> operations = tools.stream().flatMap(t -> t.operations().stream()).toList();
+        int width = Math.max(6, operations.stream().mapToInt(t -> t.name().length() + 2).max().orElse(4));
+        String row = "%-" + width + "s  %-13s  %-11s  %s%n";
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "%-" + width + "s  %-13s  %-11s  %s%n", "NAME", "TOOLSET", "SAFETY", "TITLE"));
-        for (ToolDefinition<?, ?> t : tools) {
-            out.append(String.format(Locale.ROOT, "%-" + width + "s  %-13s  %-11s  %s%n", t.name(), t.toolset().id(),
-                    t.safety() + (t.sensitive() ? "*" : ""), t.title()));
+        out.append(String.format(Locale.ROOT, row, "NAME", "TOOLSET", "SAFETY", "TITLE"));
+        for (ListedTool tool : tools) {
+            if (tool.group()) {
+                out.append(String.format(Locale.ROOT, row, tool.name(), tool.toolset().id(), tool.safety(),
+                        tool.operations().size() + " operations"));
+            }
+            for (ToolDefinition<?, ?> t : tool.operations()) {
+                out.append(String.format(Locale.ROOT, row, (tool.group() ? "  " : "") + t.name(), t.toolset().id(),
+                        t.safety() + (t.sensitive() ? "*" : "") + (t.adminOnly() ? "+" : ""), t.title()));
+            }
         }
-        out.append(tools.size()).append(" tools");
-        if (tools.stream().anyMatch(ToolDefinition::sensitive)) {
-            out.append(" (* sensitive: only with ALLOW_SENSITIVE_DATA=true)");
+        out.append(tools.size()).append(" tools (mode ").append(listing.mode().id()).append("), ")
+                .append(operations.size()).append(" operations");
+        if (operations.stream().anyMatch(ToolDefinition::sensitive)) {
+            out.append("; * sensitive: only with ALLOW_SENSITIVE_DATA=true");
+        }
+        if (operations.stream().anyMatch(ToolDefinition::adminOnly)) {
+            out.append("; + admin only (MCP_ADMIN_TOOLS)");
         }
         return out.append(System.lineSeparator()).toString();
     }
 
-    /** The README table of every tool, whatever the configuration. */
+    /** The README table of every operation, whatever the configuration, with the grouped tool that runs it. */
     public static String markdown(ToolCatalog catalog) {
         StringBuilder out = new StringBuilder();
         out.append(README_BEGIN).append('\n');
-        out.append("| Tool | Toolset | Safety | What it does |\n|---|---|---|---|\n");
+        out.append("| Operation | Grouped tool | Safety | What it does |\n|---|---|---|---|\n");
         for (ToolDefinition<?, ?> t : catalog.all()) {
             String description = t.description();
             int bracket = description.indexOf(" [");
             if (bracket > 0) {
                 description = description.substring(0, bracket);
             }
-            out.append("| `").append(t.name()).append("` | ").append(t.toolset().id()).append(" | ")
-                    .append(t.safety()).append(t.sensitive() ? " (sensitive)" : "").append(" | ")
+            out.append("| `").append(t.name()).append("` | `").append(ToolGroups.name(t.toolset(), t.safety()))
+                    .append("` | ").append(t.safety()).append(t.sensitive() ? " (sensitive)" : "")
+                    .append(t.adminOnly() ? " (admin)" : "").append(" | ")
                     .append(description.replace("|", "\\|")).append(" |\n");
         }
-        out.append('\n').append(catalog.all().size()).append(" tools: ")
-                .append(catalog.all().stream().filter(t -> !t.safety().modifies()).count()).append(" read, ")
-                .append(catalog.all().stream().filter(t -> t.safety() == io.github.openstackops.mcp.catalog.SafetyClass.WRITE).count())
-                .append(" write, ")
-                .append(catalog.all().stream().filter(t -> t.safety() == io.github.openstackops.mcp.catalog.SafetyClass.DESTRUCTIVE).count())
-                .append(" destructive.\n");
+        List<ToolDefinition<?, ?>> all = catalog.all();
+        out.append('\n').append(all.size()).append(" operations: ")
+                .append(all.stream().filter(t -> !t.safety().modifies()).count()).append(" read, ")
+                .append(all.stream().filter(t -> t.safety() == SafetyClass.WRITE).count()).append(" write, ")
+                .append(all.stream().filter(t -> t.safety() == SafetyClass.DESTRUCTIVE).count())
+                .append(" destructive; ").append(all.stream().filter(ToolDefinition::adminOnly).count())
+                .append(" admin only.\n");
         out.append(README_END).append('\n');
         return out.toString();
     }

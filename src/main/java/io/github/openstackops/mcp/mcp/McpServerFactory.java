@@ -1,6 +1,7 @@
 package io.github.openstackops.mcp.mcp;
 
 import io.github.openstackops.mcp.ServerInfo;
+import io.github.openstackops.mcp.catalog.AdminTier;
 import io.github.openstackops.mcp.catalog.Caller;
 import io.github.openstackops.mcp.catalog.Surface;
 import io.github.openstackops.mcp.mcp.http.StreamableHttpTransport;
@@ -36,26 +37,47 @@ public class McpServerFactory {
     @Bean(preDestroy = "close")
     @Requires(property = TRANSPORT, value = "stdio")
     McpAsyncServer stdioServer(McpJsonMapper json, StdioStreams io, McpToolAdapter tools, McpPrompts prompts,
-                               McpResources resources, @Value("${mcp.request-timeout:2m}") Duration requestTimeout) {
+                               McpResources resources, AdminTier adminTier, AdminRoleWatcher adminRole,
+                               @Value("${mcp.request-timeout:2m}") Duration requestTimeout) {
         StdioOutput out = new StdioOutput(io.out(), json);
         if (io.in() instanceof StdioInput input) {
             // a call to an unregistered tool is refused (and audited) by the invoker before the SDK says "unknown"
             input.onMessage(message -> tools.refuseUnregistered(message, Caller.STDIO, Surface.STDIO).join());
             input.replyWith(out::send);
         }
-        return configure(McpServer.async(new SerialStdioTransport(new StdioServerTransportProvider(json, io.in(), out))),
+        McpAsyncServer server = configure(
+                McpServer.async(new SerialStdioTransport(new StdioServerTransportProvider(json, io.in(), out))),
                 tools, prompts, resources, Surface.STDIO, Caller.STDIO, requestTimeout);
+        followAdminTier(server, tools, adminTier, adminRole, Surface.STDIO, Caller.STDIO);
+        return server;
     }
 
     @Context
     @Bean(preDestroy = "close")
     @Requires(property = TRANSPORT, value = "streamable-http")
     McpAsyncServer httpServer(StreamableHttpTransport transport, McpToolAdapter tools, McpPrompts prompts,
-                              McpResources resources, @Value("${mcp.request-timeout:2m}") Duration requestTimeout) {
+                              McpResources resources, AdminTier adminTier, AdminRoleWatcher adminRole,
+                              @Value("${mcp.request-timeout:2m}") Duration requestTimeout) {
         // the transport puts the resolved caller (ANONYMOUS when auth is off) into every request's context; a request
         // without one is treated as a caller that may only read
-        return configure(McpServer.async(transport), tools, prompts, resources, Surface.MCP_HTTP, Caller.UNRESOLVED,
+        McpAsyncServer server = configure(McpServer.async(transport), tools, prompts, resources, Surface.MCP_HTTP, Caller.UNRESOLVED,
                 requestTimeout);
+        followAdminTier(server, tools, adminTier, adminRole, Surface.MCP_HTTP, Caller.UNRESOLVED);
+        return server;
+    }
+
+    /** When the admin operations come or go, the registered tools follow and clients hear list_changed. */
+    private static void followAdminTier(McpAsyncServer server, McpToolAdapter tools, AdminTier adminTier,
+                                        AdminRoleWatcher adminRole, Surface surface, Caller defaultCaller) {
+        adminTier.onChange(() -> Thread.ofVirtual().name("tools-list-changed").start(() -> {
+            try {
+                tools.refresh(server, surface, defaultCaller);
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(McpServerFactory.class)
+                        .warn("could not update the tool list: {}", e.toString());
+            }
+        }));
+        adminRole.start();
     }
 
     private static McpAsyncServer configure(McpServer.AsyncSpecification<?> spec, McpToolAdapter tools,
@@ -64,8 +86,8 @@ public class McpServerFactory {
         return spec.serverInfo(ServerInfo.NAME, ServerInfo.VERSION)
                 .instructions(ServerInfo.INSTRUCTIONS)
                 // the runbooks as prompts (with argument completion), the server's capabilities and OpenStack objects as
-                // resources; no list_changed (the lists are fixed at start) and no subscriptions
-                .capabilities(McpSchema.ServerCapabilities.builder().tools(false).logging().prompts(false)
+                // resources (their lists are fixed at start, no subscriptions); the tool list changes with the admin tier
+                .capabilities(McpSchema.ServerCapabilities.builder().tools(true).logging().prompts(false)
                         .resources(false, false).completions().build())
                 // the invoker validates arguments itself, identically on every surface, with messages naming the fix
                 .validateToolInputs(false)

@@ -1,15 +1,16 @@
 package io.github.openstackops.mcp.mcp;
 
 import io.github.openstackops.mcp.catalog.Caller;
+import io.github.openstackops.mcp.catalog.ListedTool;
 import io.github.openstackops.mcp.catalog.Surface;
-import io.github.openstackops.mcp.catalog.ToolCatalog;
 import io.github.openstackops.mcp.catalog.ToolContext;
 import io.github.openstackops.mcp.catalog.ToolDefinition;
-import io.github.openstackops.mcp.catalog.ToolInvoker;
+import io.github.openstackops.mcp.catalog.ToolListing;
 import io.github.openstackops.mcp.catalog.ToolOutcome;
 import io.github.openstackops.mcp.catalog.schema.ToolJson;
 import io.micronaut.context.annotation.Value;
 import io.modelcontextprotocol.common.McpTransportContext;
+import io.modelcontextprotocol.server.McpAsyncServer;
 import io.modelcontextprotocol.server.McpAsyncListFilter;
 import io.modelcontextprotocol.server.McpServerFeatures.AsyncToolSpecification;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
@@ -23,9 +24,9 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The catalog seen through MCP: one tool specification per tool the server offers (the gate decided which), a list
- * filter that hides what a given caller may not use, and a call handler that hands every call to the one
- * {@link ToolInvoker}. Nothing MCP-specific decides what may run.
+ * The catalog seen through MCP, in the server's tool mode: one tool specification per tool the server offers (the
+ * gate decided which), a list filter that hides what a given caller may not use, and a call handler that hands every
+ * call to the {@link ToolListing} and so to the one invoker. Nothing MCP-specific decides what may run.
  */
 @Singleton
 public class McpToolAdapter {
@@ -33,47 +34,66 @@ public class McpToolAdapter {
     /** Key of the {@link Caller} in an MCP transport context (set by the HTTP transport after authentication). */
     public static final String CALLER = "caller";
 
-    private final ToolCatalog catalog;
-    private final ToolInvoker invoker;
+    private final ToolListing listing;
     private final Duration elicitationTimeout;
 
-    public McpToolAdapter(ToolCatalog catalog, ToolInvoker invoker,
+    public McpToolAdapter(ToolListing listing,
                           @Value("${mcp.elicitation-timeout:2m}") Duration elicitationTimeout) {
-        this.catalog = catalog;
-        this.invoker = invoker;
+        this.listing = listing;
         this.elicitationTimeout = elicitationTimeout;
     }
 
     public List<AsyncToolSpecification> specifications(Surface surface, Caller defaultCaller) {
-        return catalog.enabled().stream().map(t -> specification(t, surface, defaultCaller)).toList();
+        return listing.offered().stream().map(t -> specification(t, surface, defaultCaller)).toList();
     }
 
     /** Hides tools the caller of this request may not use (e.g. a JWT without the write scope). */
     public McpAsyncListFilter<McpSchema.Tool> visibilityFilter(Caller defaultCaller) {
-        return (context, tool) -> Mono.fromSupplier(() -> catalog.find(tool.name())
-                .map(t -> catalog.gate().refusal(t, callerOf(context, defaultCaller)).isEmpty())
-                .orElse(false));
+        return (context, tool) -> Mono.fromSupplier(() -> listing.visibleTo(callerOf(context, defaultCaller))
+                .stream().anyMatch(t -> t.name().equals(tool.name())));
     }
 
+    /** An operation as mode all lists it. */
     public static McpSchema.Tool describe(ToolDefinition<?, ?> tool) {
-        return McpSchema.Tool.builder()
-                .name(tool.name())
-                .title(tool.title())
-                .description(tool.description())
-                .inputSchema(tool.inputSchema())
-                .outputSchema(tool.outputSchema())
-                .annotations(tool.safety().annotations(tool.title()))
-                .build();
+        return ListedTool.of(tool).mcpTool();
     }
 
-    private AsyncToolSpecification specification(ToolDefinition<?, ?> tool, Surface surface, Caller defaultCaller) {
+    /**
+     * Brings the server's registered tools in line with what is offered now (the admin tier changed) and tells the
+     * clients with {@code notifications/tools/list_changed}.
+     */
+    public void refresh(McpAsyncServer server, Surface surface, Caller defaultCaller) {
+        java.util.Map<String, McpSchema.Tool> registered = new java.util.HashMap<>();
+        server.listTools().doOnNext(t -> registered.put(t.name(), t)).blockLast();
+        List<AsyncToolSpecification> wanted = specifications(surface, defaultCaller);
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (AsyncToolSpecification spec : wanted) {
+            names.add(spec.tool().name());
+            McpSchema.Tool now = registered.get(spec.tool().name());
+            if (now != null && now.equals(spec.tool())) {
+                continue;
+            }
+            if (now != null) {
+                server.removeTool(spec.tool().name()).block();
+            }
+            server.addTool(spec).block();
+        }
+        for (String name : registered.keySet()) {
+            if (!names.contains(name)) {
+                server.removeTool(name).block();
+            }
+        }
+        server.notifyToolsListChanged().block();
+    }
+
+    private AsyncToolSpecification specification(ListedTool tool, Surface surface, Caller defaultCaller) {
         return AsyncToolSpecification.builder()
-                .tool(describe(tool))
+                .tool(tool.mcpTool())
                 .callHandler((exchange, request) -> {
                     Caller caller = callerOf(exchange.transportContext(), defaultCaller);
                     McpToolContext context = new McpToolContext(exchange, request.progressToken(), caller, surface,
                             elicitationTimeout, tool.name());
-                    return Mono.fromFuture(() -> invoker.submit(tool.name(), request.arguments(), context))
+                    return Mono.fromFuture(() -> listing.submit(tool.name(), request.arguments(), context))
                             .map(McpToolAdapter::toResult);
                 })
                 .build();
@@ -92,13 +112,13 @@ public class McpToolAdapter {
             return CompletableFuture.completedFuture(null);
         }
         String name = String.valueOf(params.get("name"));
-        boolean gated = catalog.find(name).map(t -> catalog.gate().serverRefusal(t).isPresent()).orElse(false);
-        if (!gated) {
-            return CompletableFuture.completedFuture(null);
-        }
         @SuppressWarnings("unchecked")
         Map<String, Object> arguments = params.get("arguments") instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
-        return invoker.submit(name, arguments, ToolContext.quiet(caller, surface)).thenApply(outcome -> null);
+        boolean registered = listing.offered().stream().anyMatch(t -> t.name().equals(name));
+        if (registered || !listing.reachesAnOperation(name, arguments)) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return listing.submit(name, arguments, ToolContext.quiet(caller, surface)).thenApply(outcome -> null);
     }
 
     static Caller callerOf(McpTransportContext context, Caller defaultCaller) {

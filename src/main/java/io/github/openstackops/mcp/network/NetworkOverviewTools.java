@@ -49,6 +49,7 @@ public class NetworkOverviewTools implements ToolProvider {
     public List<ToolDefinition<?, ?>> tools() {
         return List.of(
                 ToolDefinition.read("network_ip_availability", Toolset.NETWORK, AvailabilityArgs.class, IpAvailabilityPage.class)
+                        .adminOnly()
                         .title("Networks: IP Availability")
                         .description("How many addresses each network and each of its subnets has, uses and has"
                                 + " free, one page at a time; find networks running out of IPs. Admin only in"
@@ -57,6 +58,7 @@ public class NetworkOverviewTools implements ToolProvider {
                                 a.projectId()))
                         .build(),
                 ToolDefinition.read("network_agent_list", Toolset.NETWORK, AgentArgs.class, AgentPage.class)
+                        .adminOnly()
                         .title("Network Agents: List")
                         .description("List Neutron agents (L3, DHCP, Open vSwitch, metadata, ...) with host, type and"
                                 + " whether each is alive, one page at a time; spot dead agents. Admin only (other"

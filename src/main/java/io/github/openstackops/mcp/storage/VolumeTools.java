@@ -190,6 +190,7 @@ public class VolumeTools implements ToolProvider {
                         .handler((ctx, a) -> storage.quota(a.project()))
                         .build(),
                 ToolDefinition.read("volume_service_list", Toolset.STORAGE, ServiceListArgs.class, VolumeServiceList.class)
+                        .adminOnly()
                         .title("Volume services: List")
                         .description("Admin only. Cinder's services (scheduler, each volume backend, backup) with"
                                 + " whether they are enabled and up, and why one was disabled. Use it when volumes"
@@ -197,6 +198,7 @@ public class VolumeTools implements ToolProvider {
                         .handler((ctx, a) -> storage.services(a.host(), a.binary()))
                         .build(),
                 ToolDefinition.read("volume_pool_list", Toolset.STORAGE, PoolListArgs.class, PoolList.class)
+                        .adminOnly()
                         .title("Volume pools: List")
                         .description("Admin only. Capacity of every storage pool of the volume backends (Cinder"
                                 + " scheduler statistics): total, free, allocated and provisioned GiB, protocol and"

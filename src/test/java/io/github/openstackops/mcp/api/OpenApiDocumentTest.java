@@ -7,8 +7,8 @@ import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.dialect.Dialects;
 import io.github.openstackops.mcp.catalog.Caller;
-import io.github.openstackops.mcp.catalog.ToolCatalog;
-import io.github.openstackops.mcp.catalog.ToolDefinition;
+import io.github.openstackops.mcp.catalog.ListedTool;
+import io.github.openstackops.mcp.catalog.ToolListing;
 import io.github.openstackops.mcp.support.TestContexts;
 import io.micronaut.context.ApplicationContext;
 import io.swagger.v3.oas.models.SpecVersion;
@@ -18,6 +18,8 @@ import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.HashMap;
 import java.util.HashSet;
@@ -28,26 +30,34 @@ import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The generated OpenAPI document: valid OpenAPI 3.1, and every tool survives Open WebUI's conversion intact. */
+/**
+ * The generated OpenAPI document, in both tool modes: valid OpenAPI 3.1, and every tool survives Open WebUI's
+ * conversion intact.
+ */
 class OpenApiDocumentTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static ApplicationContext context;
-    private static List<ToolDefinition<?, ?>> tools;
+    private static final Map<String, ApplicationContext> CONTEXTS = new HashMap<>();
 
     @BeforeAll
     static void catalog() {
-        context = TestContexts.plain(Map.of("mcp.safety.allow-modify", true, "mcp.safety.allow-sensitive", true));
-        tools = context.getBean(ToolCatalog.class).visibleTo(Caller.STDIO);
+        for (String mode : List.of("all", "grouped")) {
+            CONTEXTS.put(mode, TestContexts.plain(Map.of("mcp.safety.allow-modify", true,
+                    "mcp.safety.allow-sensitive", true, "mcp.catalog.tool-mode", mode)));
+        }
     }
 
     @AfterAll
     static void close() {
-        context.close();
+        CONTEXTS.values().forEach(ApplicationContext::close);
+    }
+
+    private static List<ListedTool> tools(String mode) {
+        return CONTEXTS.get(mode).getBean(ToolListing.class).visibleTo(Caller.STDIO);
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> document(OpenApiSettings settings, boolean auth) {
+    private static Map<String, Object> document(List<ListedTool> tools, OpenApiSettings settings, boolean auth) {
         // through JSON, as clients receive it
         return JSON.convertValue(JSON.valueToTree(OpenApiDocument.build(tools, settings, auth)), Map.class);
     }
@@ -61,19 +71,23 @@ class OpenApiDocumentTest {
         return result.getMessages() == null ? List.of() : result.getMessages();
     }
 
-    @Test
-    void the_document_is_valid_openapi_3_1() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"all", "grouped"})
+    void the_document_is_valid_openapi_3_1(String mode) throws Exception {
+        List<ListedTool> tools = tools(mode);
         for (boolean auth : List.of(true, false)) {
-            Map<String, Object> doc = document(OpenApiSettings.defaults(), auth);
+            Map<String, Object> doc = document(tools, OpenApiSettings.defaults(), auth);
             assertThat(doc).containsEntry("openapi", "3.1.0");
             assertThat(swaggerParserMessages(doc)).as("swagger-parser messages").isEmpty();
         }
     }
 
-    @Test
+    @ParameterizedTest
+    @ValueSource(strings = {"all", "grouped"})
     @SuppressWarnings("unchecked")
-    void the_validator_does_catch_a_broken_document() throws Exception {
-        Map<String, Object> broken = document(OpenApiSettings.defaults(), true);
+    void the_validator_does_catch_a_broken_document(String mode) throws Exception {
+        List<ListedTool> tools = tools(mode);
+        Map<String, Object> broken = document(tools, OpenApiSettings.defaults(), true);
         Map<String, Object> paths = (Map<String, Object>) broken.get("paths");
         String first = paths.keySet().iterator().next();
         Map<String, Object> post = (Map<String, Object>) ((Map<String, Object>) paths.get(first)).get("post");
@@ -83,12 +97,14 @@ class OpenApiDocumentTest {
         assertThat(swaggerParserMessages(broken)).isNotEmpty();
     }
 
-    @Test
+    @ParameterizedTest
+    @ValueSource(strings = {"all", "grouped"})
     @SuppressWarnings("unchecked")
-    void every_schema_is_a_valid_json_schema_2020_12() {
+    void every_schema_is_a_valid_json_schema_2020_12(String mode) {
+        List<ListedTool> tools = tools(mode);
         SchemaRegistry registry = SchemaRegistry.withDefaultDialect(Dialects.getDraft202012());
         Schema meta = registry.getSchema(SchemaLocation.of("https://json-schema.org/draft/2020-12/schema"));
-        Map<String, Object> doc = document(OpenApiSettings.defaults(), true);
+        Map<String, Object> doc = document(tools, OpenApiSettings.defaults(), true);
         Map<String, Object> schemas = (Map<String, Object>) ((Map<String, Object>) doc.get("components")).get("schemas");
 
         assertThat(schemas).hasSizeGreaterThanOrEqualTo(tools.size() + 2);
@@ -97,17 +113,19 @@ class OpenApiDocumentTest {
         assertThat(meta.validate(broken)).as("a broken schema is caught").isNotEmpty();
     }
 
-    @Test
-    void every_tool_survives_open_webuis_conversion_with_its_exact_parameters() {
+    @ParameterizedTest
+    @ValueSource(strings = {"all", "grouped"})
+    void every_tool_survives_open_webuis_conversion_with_its_exact_parameters(String mode) {
+        List<ListedTool> tools = tools(mode);
         for (String style : List.of("mcpo", "plain")) {
             OpenApiSettings settings = new OpenApiSettings("/openapi", style);
-            List<OpenWebUiRules.Tool> converted = OpenWebUiRules.tools(document(settings, true));
+            List<OpenWebUiRules.Tool> converted = OpenWebUiRules.tools(document(tools, settings, true));
 
             assertThat(converted).hasSameSizeAs(tools);
             Map<String, OpenWebUiRules.Tool> byName = converted.stream()
                     .collect(Collectors.toMap(OpenWebUiRules.Tool::name, t -> t));
             assertThat(byName).hasSameSizeAs(converted); // operationIds are unique
-            for (ToolDefinition<?, ?> tool : tools) {
+            for (ListedTool tool : tools) {
                 String name = settings.operationId(tool.name());
                 assertThat(byName).as(tool.name()).containsKey(name);
                 OpenWebUiRules.Tool t = byName.get(name);
@@ -124,16 +142,18 @@ class OpenApiDocumentTest {
         assertThat(new OpenApiSettings(null, "plain").operationId("server_list")).isEqualTo("server_list");
     }
 
-    @Test
+    @ParameterizedTest
+    @ValueSource(strings = {"all", "grouped"})
     @SuppressWarnings("unchecked")
-    void paths_are_relative_to_the_base_and_responses_are_the_output_schemas() {
-        Map<String, Object> doc = document(new OpenApiSettings("/tools-api", null), true);
+    void paths_are_relative_to_the_base_and_responses_are_the_output_schemas(String mode) {
+        List<ListedTool> tools = tools(mode);
+        Map<String, Object> doc = document(tools, new OpenApiSettings("/tools-api", null), true);
 
         assertThat(doc.get("servers")).isEqualTo(List.of(Map.of("url", "/tools-api")));
         Map<String, Object> paths = (Map<String, Object>) doc.get("paths");
         assertThat(paths.keySet()).isEqualTo(tools.stream().map(t -> "/" + t.name()).collect(Collectors.toSet()));
         Map<String, Object> schemas = (Map<String, Object>) ((Map<String, Object>) doc.get("components")).get("schemas");
-        for (ToolDefinition<?, ?> tool : tools) {
+        for (ListedTool tool : tools) {
             Map<String, Object> post = (Map<String, Object>) ((Map<String, Object>) paths.get("/" + tool.name())).get("post");
             Map<String, Object> ok = (Map<String, Object>) ((Map<String, Object>) post.get("responses")).get("200");
             Map<String, Object> schema = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>)
@@ -141,18 +161,22 @@ class OpenApiDocumentTest {
             Map<String, Object> output = new HashMap<>((Map<String, Object>) schemas.get(
                     schema.get("$ref").toString().substring("#/components/schemas/".length())));
             output.remove("title");
-            assertThat(output).as(tool.name()).isEqualTo(JSON.convertValue(tool.outputSchema(), Map.class));
+            assertThat(output).as(tool.name()).isEqualTo(tool.outputSchema() != null
+                    ? JSON.convertValue(tool.outputSchema(), Map.class)
+                    : Map.of("type", "object", "description", "The operation's result"));
             assertThat(post.get("x-openstack-safety")).isEqualTo(tool.safety().name());
         }
         assertThat(doc.get("security")).isEqualTo(List.of(Map.of("HTTPBearer", List.of())));
         assertThat(((Map<String, Object>) doc.get("components"))).containsKey("securitySchemes");
-        Map<String, Object> open = document(new OpenApiSettings("", null), false);
+        Map<String, Object> open = document(tools, new OpenApiSettings("", null), false);
         assertThat(open.get("servers")).isEqualTo(List.of(Map.of("url", "/")));
         assertThat(open).doesNotContainKey("security");
     }
 
-    @Test
-    void the_base_path_cannot_collide_with_the_other_endpoints() {
+    @ParameterizedTest
+    @ValueSource(strings = {"all", "grouped"})
+    void the_base_path_cannot_collide_with_the_other_endpoints(String mode) {
+        List<ListedTool> tools = tools(mode);
         assertThat(new OpenApiSettings("openapi/", null).basePath()).isEqualTo("/openapi");
         assertThat(new OpenApiSettings("/", null).basePath()).isEmpty();
         for (String bad : List.of("/mcp", "/tools", "/tool", "/health", "/.well-known/x", "/a b", "/x/../y", "/y?")) {
@@ -161,7 +185,7 @@ class OpenApiDocumentTest {
         }
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new OpenApiSettings(null, "fancy"))
                 .hasMessageContaining("mcpo or plain");
-        Set<String> names = tools.stream().map(ToolDefinition::name).collect(Collectors.toSet());
+        Set<String> names = tools.stream().map(ListedTool::name).collect(Collectors.toSet());
         assertThat(names).doesNotContain("openapi.json", "docs");
     }
 }

@@ -11,6 +11,9 @@ import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,13 +28,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The write scope decides, identically on MCP, the OpenAPI tool server and the REST contract, whether a JWT caller
- * sees and calls WRITE and DESTRUCTIVE tools; the server-wide ALLOW_MODIFY_OPERATIONS still caps everyone.
+ * sees and calls WRITE and DESTRUCTIVE tools; the server-wide ALLOW_MODIFY_OPERATIONS still caps everyone. In both
+ * tool modes: in grouped mode the tools are the groups and the operation is an argument.
  */
+@ParameterizedClass
+@ValueSource(strings = {"all", "grouped"})
 class ScopesAcrossSurfacesTest {
 
     static final String WEB_1 = "90cb27f0-bdba-446b-991e-46d1a4093507";
     static final String STATIC = "static-bearer-secret-for-unit-tests-77";
-    static final Set<String> WRITE_TOOLS = Set.of("server_stop", "server_start", "server_reboot", "server_delete");
+    static final Set<String> WRITE_OPERATIONS = Set.of("server_stop", "server_start", "server_reboot", "server_delete");
+
+    @Parameter
+    String mode;
+    Set<String> writeTools;
 
     private final List<AutoCloseable> closing = new ArrayList<>();
     private FakeOpenStack fake;
@@ -52,6 +62,8 @@ class ScopesAcrossSurfacesTest {
         Map<String, String> env = new HashMap<>(Map.of("MCP_TRANSPORT", "streamable-http",
                 "ALLOW_MODIFY_OPERATIONS", String.valueOf(allowModify), "REMOTE_AUTH_ENABLE", "true",
                 "REMOTE_SECRET_KEY", STATIC, "MCP_JWT_SECRET", Jwts.SECRET));
+        env.put("MCP_TOOL_MODE", mode);
+        writeTools = grouped() ? Set.of("compute_write", "compute_destructive") : WRITE_OPERATIONS;
         env.putAll(extra);
         EmbeddedServer server = HttpSurfaces.start(fake, env);
         closing.add(server.getApplicationContext());
@@ -72,20 +84,36 @@ class ScopesAcrossSurfacesTest {
         return Map.of("mcp", mcp, "openapi", openapi, "rest", rest);
     }
 
+    private boolean grouped() {
+        return mode.equals("grouped");
+    }
+
+    /** The tool that runs an operation in this mode. */
+    private String tool(String operation) {
+        return grouped() ? (operation.endsWith("_delete") ? "compute_destructive" : operation.startsWith("server_list")
+                || operation.equals("server_get") ? "compute_read" : "compute_write") : operation;
+    }
+
+    /** The arguments of a call of an operation in this mode. */
+    private Map<String, Object> call(String operation, Map<String, Object> arguments) {
+        return grouped() ? Map.of("operation", operation, "arguments", arguments) : arguments;
+    }
+
     /** Calls server_stop (without waiting) on each surface; the status or error of each. */
     private Map<String, String> stopEverywhere(String base, String token) {
-        Map<String, Object> args = Map.of("server", WEB_1, "wait", false);
+        Map<String, Object> args = call("server_stop", Map.of("server", WEB_1, "wait", false));
+        String stop = tool("server_stop");
         McpSyncClient client = McpClients.http(base, token);
         closing.add(client::closeGracefully);
         String mcp;
         try {
-            McpSchema.CallToolResult r = client.callTool(new McpSchema.CallToolRequest("server_stop", args));
+            McpSchema.CallToolResult r = client.callTool(new McpSchema.CallToolRequest(stop, args));
             mcp = r.isError() ? "error: " + McpClients.text(r) : "ok";
         } catch (McpError e) {
             mcp = "protocol error: " + e.getMessage();
         }
-        Response openapi = HttpSurfaces.post(base + "/openapi/server_stop", token, args);
-        Response rest = HttpSurfaces.post(base + "/tool/server_stop/call", token, args);
+        Response openapi = HttpSurfaces.post(base + "/openapi/" + stop, token, args);
+        Response rest = HttpSurfaces.post(base + "/tool/" + stop + "/call", token, args);
         return Map.of("mcp", mcp, "openapi", openapi.status() + " " + openapi.body(),
                 "rest", rest.status() + " " + rest.body());
     }
@@ -96,14 +124,15 @@ class ScopesAcrossSurfacesTest {
         String reader = Jwts.hs256(claims("reader", "openid profile").build());
 
         visible(base, reader).forEach((surface, tools) -> assertThat(tools).as(surface)
-                .contains("server_list", "server_get").doesNotContainAnyElementsOf(WRITE_TOOLS));
+                .contains(tool("server_list"), tool("server_get")).doesNotContainAnyElementsOf(writeTools));
         Map<String, String> stop = stopEverywhere(base, reader);
 
         assertThat(stop.get("mcp")).startsWith("error:").contains("write scope");
         assertThat(stop.get("openapi")).startsWith("404 ").contains("write scope");
         assertThat(stop.get("rest")).startsWith("404 ").contains("\"code\":\"not_permitted\"");
         assertThat(fake.count("POST", ".*/action")).isZero();
-        assertThat(HttpSurfaces.post(base + "/tool/server_list/call", reader, Map.of("limit", 2)).status()).isEqualTo(200);
+        assertThat(HttpSurfaces.post(base + "/tool/" + tool("server_list") + "/call", reader,
+                call("server_list", Map.of("limit", 2))).status()).isEqualTo(200);
     }
 
     @Test
@@ -111,7 +140,7 @@ class ScopesAcrossSurfacesTest {
         String base = start(true, Map.of());
         for (String writer : List.of(Jwts.hs256(claims("writer", "openid openstack:write").build()),
                 Jwts.hs256(claims("writer2", null).claim("scp", List.of("openstack:write")).build()))) {
-            visible(base, writer).forEach((surface, tools) -> assertThat(tools).as(surface).containsAll(WRITE_TOOLS));
+            visible(base, writer).forEach((surface, tools) -> assertThat(tools).as(surface).containsAll(writeTools));
             Map<String, String> stop = stopEverywhere(base, writer);
 
             assertThat(stop.get("mcp")).isEqualTo("ok");
@@ -126,9 +155,9 @@ class ScopesAcrossSurfacesTest {
         String base = start(true, Map.of("MCP_WRITE_SCOPES", "ops.admin, cloud:operate"));
 
         assertThat(visible(base, Jwts.hs256(claims("a", "openstack:write").build())).get("rest"))
-                .doesNotContainAnyElementsOf(WRITE_TOOLS);
+                .doesNotContainAnyElementsOf(writeTools);
         assertThat(visible(base, Jwts.hs256(claims("b", "cloud:operate").build())).get("rest"))
-                .containsAll(WRITE_TOOLS);
+                .containsAll(writeTools);
     }
 
     @Test
@@ -137,13 +166,15 @@ class ScopesAcrossSurfacesTest {
 
         for (String token : List.of(STATIC, Jwts.hs256(claims("writer", "openstack:write").build()))) {
             visible(base, token).forEach((surface, tools) -> assertThat(tools).as(surface)
-                    .doesNotContainAnyElementsOf(WRITE_TOOLS));
+                    .doesNotContainAnyElementsOf(writeTools));
             McpSyncClient client = McpClients.http(base, token);
             closing.add(client::closeGracefully);
-            assertThatThrownBy(() -> client.callTool(new McpSchema.CallToolRequest("server_stop",
-                    Map.of("server", WEB_1, "wait", false)))).isInstanceOf(McpError.class);
-            Response openapi = HttpSurfaces.post(base + "/openapi/server_stop", token, Map.of("server", WEB_1));
-            Response rest = HttpSurfaces.post(base + "/tool/server_stop/call", token, Map.of("server", WEB_1));
+            assertThatThrownBy(() -> client.callTool(new McpSchema.CallToolRequest(tool("server_stop"),
+                    call("server_stop", Map.of("server", WEB_1, "wait", false))))).isInstanceOf(McpError.class);
+            Response openapi = HttpSurfaces.post(base + "/openapi/" + tool("server_stop"), token,
+                    call("server_stop", Map.of("server", WEB_1)));
+            Response rest = HttpSurfaces.post(base + "/tool/" + tool("server_stop") + "/call", token,
+                    call("server_stop", Map.of("server", WEB_1)));
             assertThat(openapi.status()).isEqualTo(404);
             assertThat(openapi.body()).contains("ALLOW_MODIFY_OPERATIONS=false");
             assertThat(rest.status()).isEqualTo(404);
@@ -155,7 +186,7 @@ class ScopesAcrossSurfacesTest {
     void the_static_secret_is_the_operators_key_and_may_modify_when_the_server_allows_it() {
         String base = start(true, Map.of());
 
-        visible(base, STATIC).forEach((surface, tools) -> assertThat(tools).as(surface).containsAll(WRITE_TOOLS));
+        visible(base, STATIC).forEach((surface, tools) -> assertThat(tools).as(surface).containsAll(writeTools));
         assertThat(stopEverywhere(base, STATIC).get("rest")).startsWith("200 ");
     }
 }

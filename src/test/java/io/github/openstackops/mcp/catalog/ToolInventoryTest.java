@@ -26,8 +26,9 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Rules that hold for every tool of the real catalog, and a committed snapshot of every tool's schema: a changed
- * schema fails the build until the snapshot is regenerated on purpose ({@code UPDATE_TOOLSNAPS=true}) and reviewed.
+ * Rules that hold for every tool of the real catalog, in both tool modes, and a committed snapshot of every tool's
+ * schema (each operation; each grouped tool under {@code grouped/}): a changed schema fails the build until the
+ * snapshot is regenerated on purpose ({@code UPDATE_TOOLSNAPS=true}) and reviewed.
  */
 class ToolInventoryTest {
 
@@ -39,16 +40,51 @@ class ToolInventoryTest {
 
     static ApplicationContext context;
     static List<ToolDefinition<?, ?>> tools;
+    static List<ListedTool> groups;
 
     @BeforeAll
     static void catalog() {
-        context = TestContexts.plain(Map.of("mcp.safety.allow-modify", true, "mcp.safety.allow-sensitive", true));
+        context = TestContexts.plain(Map.of("mcp.safety.allow-modify", true, "mcp.safety.allow-sensitive", true,
+                "mcp.catalog.tool-mode", "grouped"));
         tools = context.getBean(ToolCatalog.class).all();
+        groups = context.getBean(ToolListing.class).offered();
     }
 
     @AfterAll
     static void close() {
         context.close();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void grouped_tools_cover_every_operation_once_with_one_safety_class_and_plain_schemas() {
+        assertThat(groups.stream().flatMap(g -> g.operations().stream()).map(ToolDefinition::name))
+                .containsExactlyInAnyOrderElementsOf(tools.stream().map(ToolDefinition::name).toList());
+        assertThat(groups).allSatisfy(g -> {
+            assertThat(g.name()).matches(MCP_NAME).isEqualTo(ToolGroups.name(g.toolset(), g.safety()));
+            assertThat(g.title()).as(g.name()).matches(TITLE);
+            assertThat(g.operations()).allSatisfy(op -> assertThat(op.safety()).isEqualTo(g.safety()));
+            McpSchema.ToolAnnotations a = g.mcpTool().annotations();
+            assertThat(a.readOnlyHint()).as(g.name()).isEqualTo(g.safety() == SafetyClass.READ);
+            assertThat(a.destructiveHint()).as(g.name()).isEqualTo(g.safety() == SafetyClass.DESTRUCTIVE);
+            assertThat(g.inputSchema()).as(g.name()).containsEntry("type", "object")
+                    .doesNotContainKeys("anyOf", "oneOf", "allOf", "not", "$ref")
+                    .containsEntry("additionalProperties", false);
+            Map<String, Object> operation = (Map<String, Object>) ((Map<String, Object>) g.inputSchema()
+                    .get("properties")).get("operation");
+            assertThat((List<String>) operation.get("enum")).containsAll(g.operations().stream()
+                    .map(ToolDefinition::name).toList());
+            // one short line per operation
+            assertThat(g.operations()).allSatisfy(op -> assertThat(op.summary()).as(op.name())
+                    .hasSizeBetween(10, 400).doesNotContain("\n"));
+        });
+    }
+
+    @TestFactory
+    Stream<DynamicTest> every_grouped_tool_matches_its_committed_schema_snapshot() throws IOException {
+        return snapshots(SNAPSHOTS.resolve("grouped"), groups.stream()
+                .collect(Collectors.toMap(ListedTool::name, ListedTool::mcpTool, (a, b) -> a,
+                        java.util.TreeMap::new)));
     }
 
     @Test
@@ -71,7 +107,8 @@ class ToolInventoryTest {
             assertThat(a.idempotentHint()).as(t.name()).isNotNull();
             assertThat(a.openWorldHint()).as(t.name()).isTrue();
             assertThat(a.readOnlyHint() && a.destructiveHint()).as(t.name()).isFalse();
-            assertThat(a.title()).isEqualTo(t.title());
+            // the title is the tool's own (MCP 2025-06-18); not repeated in the annotations
+            assertThat(a.title()).isNull();
         });
     }
 
@@ -91,13 +128,20 @@ class ToolInventoryTest {
 
     @TestFactory
     Stream<DynamicTest> every_tool_matches_its_committed_schema_snapshot() throws IOException {
+        return snapshots(SNAPSHOTS, tools.stream().collect(Collectors.toMap(ToolDefinition::name,
+                McpToolAdapter::describe, (a, b) -> a, java.util.TreeMap::new)));
+    }
+
+    private static Stream<DynamicTest> snapshots(Path directory, Map<String, McpSchema.Tool> described)
+            throws IOException {
         boolean update = "true".equals(System.getenv("UPDATE_TOOLSNAPS"));
         if (update) {
-            Files.createDirectories(SNAPSHOTS);
+            Files.createDirectories(directory);
         }
-        Set<String> names = tools.stream().map(ToolDefinition::name).collect(Collectors.toSet());
-        try (Stream<Path> files = Files.exists(SNAPSHOTS) ? Files.list(SNAPSHOTS) : Stream.empty()) {
-            List<Path> stale = files.filter(f -> !names.contains(f.getFileName().toString().replace(".json", ""))).toList();
+        Set<String> names = described.keySet();
+        try (Stream<Path> files = Files.exists(directory) ? Files.list(directory) : Stream.empty()) {
+            List<Path> stale = files.filter(Files::isRegularFile)
+                    .filter(f -> !names.contains(f.getFileName().toString().replace(".json", ""))).toList();
             if (update) {
                 for (Path f : stale) {
                     Files.delete(f);
@@ -106,15 +150,14 @@ class ToolInventoryTest {
                 assertThat(stale).as("snapshots of tools that no longer exist (UPDATE_TOOLSNAPS=true removes them)").isEmpty();
             }
         }
-        return tools.stream().map(t -> DynamicTest.dynamicTest(t.name(), () -> {
-            String actual = SORTED.writeValueAsString(SORTED.readTree(SORTED.writeValueAsString(
-                    McpToolAdapter.describe(t)))) + "\n";
-            Path file = SNAPSHOTS.resolve(t.name() + ".json");
+        return described.entrySet().stream().map(t -> DynamicTest.dynamicTest(t.getKey(), () -> {
+            String actual = SORTED.writeValueAsString(SORTED.readTree(SORTED.writeValueAsString(t.getValue()))) + "\n";
+            Path file = directory.resolve(t.getKey() + ".json");
             if (update) {
                 Files.writeString(file, actual);
             }
-            assertThat(file).as("snapshot of %s (run with UPDATE_TOOLSNAPS=true to create or update it)", t.name()).exists();
-            assertThat(Files.readString(file)).as("schema of %s changed: review, then UPDATE_TOOLSNAPS=true", t.name())
+            assertThat(file).as("snapshot of %s (run with UPDATE_TOOLSNAPS=true to create or update it)", t.getKey()).exists();
+            assertThat(Files.readString(file)).as("schema of %s changed: review, then UPDATE_TOOLSNAPS=true", t.getKey())
                     .isEqualTo(actual);
         }));
     }

@@ -1,5 +1,6 @@
 package io.github.openstackops.mcp.launch;
 
+import io.github.openstackops.mcp.catalog.ToolBudget;
 import io.github.openstackops.mcp.catalog.ToolCatalog;
 import io.github.openstackops.mcp.support.TestContexts;
 import io.micronaut.context.ApplicationContext;
@@ -25,6 +26,14 @@ class ReadmeTest {
     void the_tool_table_lists_every_tool_of_the_catalog() throws IOException {
         try (ApplicationContext context = TestContexts.plain(Map.of())) {
             check(ToolTable.README_BEGIN, ToolTable.README_END, ToolTable.markdown(context.getBean(ToolCatalog.class)));
+        }
+    }
+
+    @Test
+    void the_budget_table_holds_the_costs_of_the_current_catalog() throws IOException {
+        try (ApplicationContext context = TestContexts.plain(Map.of())) {
+            check(ToolBudget.README_BEGIN, ToolBudget.README_END,
+                    ToolBudget.markdown(context.getBean(ToolCatalog.class).all()));
         }
     }
 

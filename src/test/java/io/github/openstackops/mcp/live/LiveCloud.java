@@ -40,6 +40,10 @@ public final class LiveCloud {
         env.put("OS_PROJECT_DOMAIN_NAME", "Default");
         env.put("OS_REGION_NAME", "RegionOne");
         env.put("OS_INTERFACE", "public");
+        // live tests name operations as tools and let the cloud itself refuse what demo may not do, unless they set
+        // these otherwise (the grouped-mode contract and the default-catalog test do)
+        env.put("MCP_TOOL_MODE", "all");
+        env.put("MCP_ADMIN_TOOLS", "on");
         return env;
     }
 

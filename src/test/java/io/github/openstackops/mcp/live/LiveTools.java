@@ -1,5 +1,6 @@
 package io.github.openstackops.mcp.live;
 
+import io.github.openstackops.mcp.support.CatalogFacts;
 import io.github.openstackops.mcp.support.McpClients;
 import io.github.openstackops.mcp.support.ToolCalls;
 import io.modelcontextprotocol.client.McpSyncClient;
@@ -15,9 +16,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The packaged server, started through the launcher over stdio (as Claude Desktop does) against the testbed, with a
- * few helpers for live tests of tool families. One per test class is enough (start-up is about two seconds).
+ * few helpers for live tests of tool families. One per test class is enough (start-up is about two seconds). With
+ * {@code LIVE_TOOL_MODE=grouped} in the environment every call goes through the grouped tools instead.
  */
 public final class LiveTools implements ToolCalls, AutoCloseable {
+
+    static final boolean GROUPED = "grouped".equals(System.getenv("LIVE_TOOL_MODE"));
 
     private final McpSyncClient client;
 
@@ -39,6 +43,9 @@ public final class LiveTools implements ToolCalls, AutoCloseable {
         Map<String, String> env = new HashMap<>(cloudEnv);
         env.put("ALLOW_MODIFY_OPERATIONS", String.valueOf(allowModify));
         env.put("ALLOW_SENSITIVE_DATA", String.valueOf(allowModify));
+        if (GROUPED) {
+            env.put("MCP_TOOL_MODE", "grouped");
+        }
         return new LiveTools(env);
     }
 
@@ -47,6 +54,10 @@ public final class LiveTools implements ToolCalls, AutoCloseable {
     }
 
     public CallToolResult call(String tool, Map<String, Object> arguments) {
+        if (GROUPED) {
+            return client.callTool(new McpSchema.CallToolRequest(CatalogFacts.groupOf(tool),
+                    CatalogFacts.groupedCall(tool, arguments)));
+        }
         return client.callTool(new McpSchema.CallToolRequest(tool, arguments));
     }
 

@@ -1,5 +1,6 @@
 package io.github.openstackops.mcp.live;
 
+import io.github.openstackops.mcp.support.CatalogFacts;
 import io.github.openstackops.mcp.support.McpClients;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.spec.McpError;
@@ -34,10 +35,34 @@ abstract class SurfaceLiveContract {
 
     protected abstract String surface();
 
+    /** The tool mode the contract runs in: all (a tool per operation) or grouped. */
+    protected String mode() {
+        return "all";
+    }
+
+    private boolean grouped() {
+        return mode().equals("grouped");
+    }
+
     protected McpSyncClient demo(boolean allowModify) throws Exception {
         Map<String, String> env = new HashMap<>(LiveCloud.demoEnv());
         env.put("ALLOW_MODIFY_OPERATIONS", String.valueOf(allowModify));
+        env.put("MCP_TOOL_MODE", mode());
         return connect(env);
+    }
+
+    /** The tool that runs an operation in this mode. */
+    private String tool(String operation) {
+        return grouped() ? CatalogFacts.groupOf(operation) : operation;
+    }
+
+    /** Calls an operation the way this mode does: directly, or through its group with 'confirm' beside 'arguments'. */
+    private CallToolResult call(McpSyncClient client, String operation, Map<String, Object> arguments) {
+        return client.callTool(new McpSchema.CallToolRequest(tool(operation), wrap(operation, arguments)));
+    }
+
+    private Map<String, Object> wrap(String operation, Map<String, Object> arguments) {
+        return grouped() ? CatalogFacts.groupedCall(operation, arguments) : arguments;
     }
 
     @AfterEach
@@ -66,13 +91,18 @@ abstract class SurfaceLiveContract {
         Map<String, McpSchema.Tool> tools = client.listTools().tools().stream()
                 .collect(Collectors.toMap(McpSchema.Tool::name, t -> t));
 
-        assertThat(tools).containsKeys("server_list", "server_get", "server_start", "server_stop", "server_reboot",
-                "server_delete");
-        assertThat(tools.get("server_list").annotations().readOnlyHint()).isTrue();
-        assertThat(tools.get("server_stop").annotations().readOnlyHint()).isFalse();
-        assertThat(tools.get("server_stop").annotations().destructiveHint()).isFalse();
-        assertThat(tools.get("server_delete").annotations().destructiveHint()).isTrue();
-        assertThat(tools.get("server_list").outputSchema()).containsKey("properties");
+        assertThat(tools).containsKeys(tool("server_list"), tool("server_get"), tool("server_start"),
+                tool("server_stop"), tool("server_reboot"), tool("server_delete"));
+        assertThat(tools.get(tool("server_list")).annotations().readOnlyHint()).isTrue();
+        assertThat(tools.get(tool("server_stop")).annotations().readOnlyHint()).isFalse();
+        assertThat(tools.get(tool("server_stop")).annotations().destructiveHint()).isFalse();
+        assertThat(tools.get(tool("server_delete")).annotations().destructiveHint()).isTrue();
+        if (grouped()) {
+            assertThat(tools.get("compute_read").description()).contains("\nserver_list: ");
+            assertThat(tools).hasSizeLessThanOrEqualTo(40);
+        } else {
+            assertThat(tools.get("server_list").outputSchema()).containsKey("properties");
+        }
     }
 
     @Test
@@ -89,7 +119,7 @@ abstract class SurfaceLiveContract {
             if (marker != null) {
                 args.put("marker", marker);
             }
-            CallToolResult page = client.callTool(new McpSchema.CallToolRequest("server_list", args));
+            CallToolResult page = call(client, "server_list", args);
             assertThat(page.isError()).as(McpClients.text(page)).isFalse();
             Map<String, Object> body = McpClients.structured(page);
             ((List<Map<String, Object>>) body.get("servers")).forEach(s -> seen.add((String) s.get("id")));
@@ -107,7 +137,7 @@ abstract class SurfaceLiveContract {
         assertThat(possible).containsAll(seen);
         assertThat(pages).isGreaterThanOrEqualTo((stable.size() + 1) / 2);
 
-        CallToolResult shutoff = client.callTool(new McpSchema.CallToolRequest("server_list", Map.of("status", "SHUTOFF")));
+        CallToolResult shutoff = call(client, "server_list", Map.of("status", "SHUTOFF"));
         List<Map<String, Object>> stopped = (List<Map<String, Object>>) McpClients.structured(shutoff).get("servers");
         assertThat(stopped).extracting(s -> s.get("name")).contains("db-1").doesNotContain("web-1");
         assertThat(stopped).allSatisfy(s -> assertThat(s.get("status")).isEqualTo("SHUTOFF"));
@@ -118,17 +148,16 @@ abstract class SurfaceLiveContract {
         String name = throwawayServer("power");
         McpSyncClient client = demo(true);
 
-        CallToolResult stop = client.callTool(new McpSchema.CallToolRequest("server_stop", Map.of("server", name)));
+        CallToolResult stop = call(client, "server_stop", Map.of("server", name));
         assertThat(stop.isError()).as(McpClients.text(stop)).isFalse();
         assertThat(McpClients.structured(stop)).containsEntry("status", "SHUTOFF").containsEntry("reached_target", true);
         assertThat(LiveCloud.serverStatus(name)).isEqualTo("SHUTOFF");
 
-        CallToolResult start = client.callTool(new McpSchema.CallToolRequest("server_start", Map.of("server", name)));
+        CallToolResult start = call(client, "server_start", Map.of("server", name));
         assertThat(start.isError()).as(McpClients.text(start)).isFalse();
         assertThat(LiveCloud.serverStatus(name)).isEqualTo("ACTIVE");
 
-        CallToolResult reboot = client.callTool(new McpSchema.CallToolRequest("server_reboot",
-                Map.of("server", name, "type", "hard")));
+        CallToolResult reboot = call(client, "server_reboot", Map.of("server", name, "type", "hard"));
         assertThat(McpClients.structured(reboot)).containsEntry("status", "ACTIVE").containsEntry("changed", true);
     }
 
@@ -138,19 +167,17 @@ abstract class SurfaceLiveContract {
         String name = throwawayServer("delete");
         McpSyncClient client = demo(true);
 
-        CallToolResult preview = client.callTool(new McpSchema.CallToolRequest("server_delete", Map.of("server", name)));
+        CallToolResult preview = call(client, "server_delete", Map.of("server", name));
         Map<String, Object> body = McpClients.structured(preview);
         assertThat(body).containsEntry("status", "preview");
         assertThat((String) ((Map<String, Object>) body.get("preview")).get("summary")).contains(name);
         assertThat(LiveCloud.serverStatus(name)).isEqualTo("ACTIVE");
 
-        CallToolResult forged = client.callTool(new McpSchema.CallToolRequest("server_delete",
-                Map.of("server", name, "confirm", body.get("confirm") + "x")));
+        CallToolResult forged = call(client, "server_delete", Map.of("server", name, "confirm", body.get("confirm") + "x"));
         assertThat(forged.isError()).isTrue();
         assertThat(LiveCloud.serverStatus(name)).isEqualTo("ACTIVE");
 
-        CallToolResult done = client.callTool(new McpSchema.CallToolRequest("server_delete",
-                Map.of("server", name, "confirm", body.get("confirm"))));
+        CallToolResult done = call(client, "server_delete", Map.of("server", name, "confirm", body.get("confirm")));
         assertThat(done.isError()).as(McpClients.text(done)).isFalse();
         assertThat(McpClients.structured(done)).containsEntry("status", "executed");
         assertThat(LiveCloud.openstackStatus("server", "show", name)).isNotZero();
@@ -162,12 +189,18 @@ abstract class SurfaceLiveContract {
         McpSyncClient client = demo(false);
 
         assertThat(client.listTools().tools()).extracting(McpSchema.Tool::name)
-                .contains("server_list", "server_get").doesNotContain("server_stop", "server_start", "server_delete",
-                        "server_reboot");
-        assertThatThrownBy(() -> client.callTool(new McpSchema.CallToolRequest("server_stop", Map.of("server", name))))
+                .contains(tool("server_list"), tool("server_get")).doesNotContain(tool("server_stop"),
+                        tool("server_start"), tool("server_delete"), tool("server_reboot"));
+        assertThatThrownBy(() -> call(client, "server_stop", Map.of("server", name)))
                 .isInstanceOf(McpError.class);
-        assertThatThrownBy(() -> client.callTool(new McpSchema.CallToolRequest("server_delete", Map.of("server", name))))
+        assertThatThrownBy(() -> call(client, "server_delete", Map.of("server", name)))
                 .isInstanceOf(McpError.class);
+        if (grouped()) {
+            CallToolResult forced = client.callTool(new McpSchema.CallToolRequest("compute_read",
+                    wrap("server_stop", Map.of("server", name))));
+            assertThat(forced.isError()).isTrue();
+            assertThat(McpClients.text(forced)).contains("ALLOW_MODIFY_OPERATIONS=false");
+        }
         assertThat(LiveCloud.serverStatus(name)).isEqualTo("ACTIVE");
     }
 
@@ -175,16 +208,15 @@ abstract class SurfaceLiveContract {
     void bad_arguments_and_an_unknown_server_are_clear_errors_and_the_server_keeps_serving() throws Exception {
         McpSyncClient client = demo(true);
 
-        CallToolResult bad = client.callTool(new McpSchema.CallToolRequest("server_list", Map.of("limit", 1000)));
+        CallToolResult bad = call(client, "server_list", Map.of("limit", 1000));
         assertThat(bad.isError()).isTrue();
         assertThat(McpClients.text(bad)).contains("limit").contains("200");
 
-        CallToolResult unknown = client.callTool(new McpSchema.CallToolRequest("server_get",
-                Map.of("server", "3f2a0000-0000-4000-8000-000000000000")));
+        CallToolResult unknown = call(client, "server_get", Map.of("server", "3f2a0000-0000-4000-8000-000000000000"));
         assertThat(unknown.isError()).isTrue();
         assertThat(McpClients.text(unknown)).contains("3f2a0000-0000-4000-8000-000000000000").contains("not found");
 
-        CallToolResult ok = client.callTool(new McpSchema.CallToolRequest("server_get", Map.of("server", "web-1")));
+        CallToolResult ok = call(client, "server_get", Map.of("server", "web-1"));
         assertThat(ok.isError()).isFalse();
     }
 
@@ -207,6 +239,47 @@ abstract class SurfaceLiveContract {
         assertThat(refused.isError()).isTrue();
         assertThat(McpClients.text(refused)).contains("unreachable").contains("127.0.0.1:1");
         assertThat(unreachable.listTools().tools()).isNotEmpty();
+    }
+
+    @Test
+    void an_invalid_operation_is_a_clear_error_naming_what_exists() throws Exception {
+        McpSyncClient client = demo(true);
+
+        if (grouped()) {
+            CallToolResult unknown = client.callTool(new McpSchema.CallToolRequest("compute_read",
+                    Map.of("operation", "server_explode", "arguments", Map.of())));
+            assertThat(unknown.isError()).isTrue();
+            assertThat(McpClients.text(unknown)).contains("server_explode").contains("server_list");
+            CallToolResult described = client.callTool(new McpSchema.CallToolRequest("compute_read",
+                    Map.of("operation", "describe", "arguments", Map.of("operation", "server_delete"))));
+            assertThat(McpClients.structured(described)).containsEntry("tool", "compute_destructive")
+                    .containsKey("input_schema");
+        } else {
+            assertThatThrownBy(() -> client.callTool(new McpSchema.CallToolRequest("server_explode", Map.of())))
+                    .isInstanceOf(McpError.class);
+        }
+        assertThat(call(client, "server_list", Map.of("limit", 1)).isError()).isFalse();
+    }
+
+    @Test
+    void the_default_catalog_fits_the_budget_with_and_without_modifications() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(grouped(), "the default does not depend on the mode: checked once");
+        for (boolean allowModify : List.of(false, true)) {
+            Map<String, String> env = new HashMap<>(LiveCloud.demoEnv());
+            env.remove("MCP_TOOL_MODE");
+            env.remove("MCP_ADMIN_TOOLS");
+            env.put("ALLOW_MODIFY_OPERATIONS", String.valueOf(allowModify));
+            McpSyncClient client = connect(env);
+
+            List<McpSchema.Tool> tools = client.listTools().tools();
+            int bytes = io.modelcontextprotocol.json.McpJsonDefaults.getMapper().writeValueAsString(
+                    new McpSchema.ListToolsResult(tools, null)).getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+
+            assertThat(tools).hasSizeLessThanOrEqualTo(40);
+            assertThat(bytes).isLessThanOrEqualTo((allowModify ? 48 : 24) * 1024);
+            assertThat(tools).extracting(McpSchema.Tool::name).contains("compute_read")
+                    .doesNotContain("server_list");
+        }
     }
 
     private static Set<String> serverIds() {

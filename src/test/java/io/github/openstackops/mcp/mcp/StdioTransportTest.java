@@ -71,6 +71,8 @@ class StdioTransportTest {
         env.put("OS_PROJECT_NAME", "demo");
         env.put("ALLOW_MODIFY_OPERATIONS", String.valueOf(allowModify));
         env.put("MCP_LOG_LEVEL", "DEBUG");
+        env.put("MCP_TOOL_MODE", "all");
+        env.put("MCP_ADMIN_TOOLS", "on");
         return env;
     }
 
@@ -123,6 +125,36 @@ class StdioTransportTest {
         List<String> lines = Files.readAllLines(audit);
         assertThat(lines).hasSize(CatalogFacts.modifyingTools().size())
                 .allSatisfy(l -> assertThat(l).contains("\"surface\":\"stdio\"").contains("\"outcome\":\"refused_by_gate\""));
+    }
+
+    @Test
+    void in_grouped_mode_with_modifications_off_no_write_group_exists_and_every_forced_operation_is_refused(
+            @TempDir Path dir) throws IOException {
+        FakeOpenStack fake = cloud();
+        Map<String, String> env = new HashMap<>(env(fake, false));
+        Path audit = dir.resolve("audit.jsonl");
+        env.put("AUDIT_LOG_PATH", audit.toString());
+        env.put("MCP_TOOL_MODE", "grouped");
+        McpSyncClient client = start(env, dir.resolve("stdout"));
+
+        assertThat(client.listTools().tools()).extracting(McpSchema.Tool::name)
+                .containsExactlyInAnyOrderElementsOf(CatalogFacts.readGroups());
+        for (String operation : CatalogFacts.modifyingTools()) {
+            Map<String, Object> forced = Map.of("operation", operation, "arguments", Map.of("server", "web-1"));
+            // through the group it would belong to (not offered: refused before the SDK says unknown tool)
+            assertThatThrownBy(() -> client.callTool(new McpSchema.CallToolRequest(CatalogFacts.groupOf(operation),
+                    forced))).isInstanceOf(McpError.class);
+            // through the toolset's read group, which is offered
+            McpSchema.CallToolResult viaRead = client.callTool(new McpSchema.CallToolRequest(
+                    CatalogFacts.readGroupOf(operation), forced));
+            assertThat(viaRead.isError()).as(operation).isTrue();
+            assertThat(McpClients.text(viaRead)).contains("ALLOW_MODIFY_OPERATIONS=false");
+        }
+        assertThat(fake.requests()).noneMatch(r -> !r.method().equals("GET") && !r.path().endsWith("/auth/tokens"));
+        List<String> lines = Files.readAllLines(audit);
+        assertThat(lines).hasSize(2 * CatalogFacts.modifyingTools().size())
+                .allSatisfy(l -> assertThat(l).contains("\"surface\":\"stdio\"").contains("\"outcome\":\"refused_by_gate\""));
+        assertThat(lines).anySatisfy(l -> assertThat(l).contains("\"tool\":\"server_stop\""));
     }
 
     @Test

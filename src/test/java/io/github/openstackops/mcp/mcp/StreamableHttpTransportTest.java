@@ -45,6 +45,10 @@ class StreamableHttpTransportTest {
     }
 
     private EmbeddedServer server(boolean allowModify, boolean auth) {
+        return server(allowModify, auth, Map.of());
+    }
+
+    private EmbeddedServer server(boolean allowModify, boolean auth, Map<String, Object> extra) {
         fake = FakeOpenStack.start()
                 .on("GET", "/compute/v2.1/servers/detail", 200, "servers/servers-detail-limit3.json")
                 .on("GET", "/compute/v2.1/servers/" + WEB_1, 200, "servers/server-web-1.json")
@@ -60,6 +64,7 @@ class StreamableHttpTransportTest {
             properties.put("mcp.auth.enabled", true);
             properties.put("mcp.auth.static-token", TOKEN);
         }
+        properties.putAll(extra);
         EmbeddedServer server = TestContexts.http(properties);
         closing.add(server.getApplicationContext());
         return server;
@@ -144,6 +149,62 @@ class StreamableHttpTransportTest {
                 assertThatThrownBy(() -> client.callTool(new McpSchema.CallToolRequest(tool, Map.of("server", WEB_1))))
                         .isInstanceOf(McpError.class));
         assertThat(fake.requests()).noneMatch(r -> !r.method().equals("GET") && !r.path().endsWith("/auth/tokens"));
+    }
+
+    @Test
+    void in_grouped_mode_with_modifications_off_no_write_group_is_listed_and_no_operation_forced_through_any_group_runs() {
+        EmbeddedServer server = server(false, true, Map.of("mcp.catalog.tool-mode", "grouped"));
+        McpSyncClient client = client(server, spec -> { });
+
+        assertThat(client.listTools().tools()).extracting(McpSchema.Tool::name)
+                .containsExactlyInAnyOrderElementsOf(CatalogFacts.readGroups());
+        for (String operation : CatalogFacts.modifyingTools()) {
+            Map<String, Object> forced = Map.of("operation", operation, "arguments", Map.of("server", WEB_1));
+            assertThatThrownBy(() -> client.callTool(new McpSchema.CallToolRequest(CatalogFacts.groupOf(operation),
+                    forced))).isInstanceOf(McpError.class);
+            McpSchema.CallToolResult viaRead = client.callTool(new McpSchema.CallToolRequest(
+                    CatalogFacts.readGroupOf(operation), forced));
+            assertThat(viaRead.isError()).as(operation).isTrue();
+        }
+        assertThat(fake.requests()).noneMatch(r -> !r.method().equals("GET") && !r.path().endsWith("/auth/tokens"));
+
+        McpSchema.CallToolResult list = client.callTool(new McpSchema.CallToolRequest("compute_read",
+                Map.of("operation", "server_list", "arguments", Map.of("limit", 2))));
+        assertThat(list.isError()).as(McpClients.text(list)).isFalse();
+        assertThat(McpClients.structured(list)).containsEntry("count", 2);
+    }
+
+    @Test
+    void admin_operations_disappear_with_list_changed_once_keystone_shows_no_admin_role() {
+        // the fake cloud's token (demo) holds reader and member, not admin
+        EmbeddedServer server = server(false, true, Map.of("mcp.catalog.admin-tools", "auto",
+                "mcp.catalog.tool-mode", "grouped"));
+        List<List<McpSchema.Tool>> changes = new CopyOnWriteArrayList<>();
+        McpSyncClient client = client(server, spec -> spec.toolsChangeConsumer(changes::add));
+        var tier = server.getApplicationContext().getBean(io.github.openstackops.mcp.catalog.AdminTier.class);
+
+        await(() -> tier.knownAdmin().isPresent() && !changes.isEmpty());
+        assertThat(tier.knownAdmin()).contains(false);
+
+        String computeRead = client.listTools().tools().stream().filter(t -> t.name().equals("compute_read"))
+                .findFirst().orElseThrow().description();
+        assertThat(computeRead).contains("server_list").doesNotContain("hypervisor_list");
+        McpSchema.CallToolResult refused = client.callTool(new McpSchema.CallToolRequest("compute_read",
+                Map.of("operation", "hypervisor_list")));
+        assertThat(refused.isError()).isTrue();
+        assertThat(McpClients.text(refused)).contains("admin role");
+    }
+
+    private static void await(java.util.function.BooleanSupplier condition) {
+        long end = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+        while (!condition.getAsBoolean() && System.nanoTime() < end) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     @Test

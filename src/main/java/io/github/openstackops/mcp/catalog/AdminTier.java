@@ -1,0 +1,86 @@
+package io.github.openstackops.mcp.catalog;
+
+import io.micronaut.context.exceptions.ConfigurationException;
+import jakarta.inject.Singleton;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Whether operations only a cloud administrator can use are offered ({@code MCP_ADMIN_TOOLS}). On and off are fixed;
+ * auto offers them until Keystone has answered, then hides them when the configured identity holds no admin role,
+ * and tells its listeners (the MCP servers send {@code notifications/tools/list_changed}) whenever that changes.
+ */
+@Singleton
+public class AdminTier {
+
+    public enum Setting {
+        AUTO, ON, OFF;
+
+        public String id() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        public static Setting parse(String value) {
+            return switch (value.trim().toLowerCase(Locale.ROOT)) {
+                case "auto", "" -> AUTO;
+                case "on", "true" -> ON;
+                case "off", "false" -> OFF;
+                default -> throw new ConfigurationException("MCP_ADMIN_TOOLS=" + value + ": expected auto, on or off");
+            };
+        }
+    }
+
+    private final Setting setting;
+    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+    private volatile Boolean admin;
+
+    public AdminTier(CatalogSettings settings) {
+        this(settings.admin());
+    }
+
+    public AdminTier(Setting setting) {
+        this.setting = setting;
+    }
+
+    public Setting setting() {
+        return setting;
+    }
+
+    /** What Keystone said about the configured identity, or empty while it has not answered. */
+    public Optional<Boolean> knownAdmin() {
+        return Optional.ofNullable(admin);
+    }
+
+    /** True when admin-only operations are not offered now. */
+    public boolean hides() {
+        return switch (setting) {
+            case ON -> false;
+            case OFF -> true;
+            case AUTO -> Boolean.FALSE.equals(admin);
+        };
+    }
+
+    /** Records whether the configured identity holds the admin role; listeners hear of it when the offer changes. */
+    public void observed(boolean isAdmin) {
+        boolean before = hides();
+        admin = isAdmin;
+        if (before != hides()) {
+            listeners.forEach(Runnable::run);
+        }
+    }
+
+    /** Called whenever the set of offered operations changes. */
+    public void onChange(Runnable listener) {
+        listeners.add(listener);
+    }
+
+    /** The reason an admin-only operation is refused now. */
+    String refusal(String operation) {
+        return "'" + operation + "' needs the cloud's admin role, " + (setting == Setting.OFF
+                ? "and MCP_ADMIN_TOOLS=off hides admin operations."
+                : "which this server's OpenStack user does not hold (MCP_ADMIN_TOOLS=auto).");
+    }
+}
