@@ -48,7 +48,7 @@ import static io.github.openstackops.mcp.cloud.Json.text;
 import static io.github.openstackops.mcp.cloud.Json.longValue;
 import static io.github.openstackops.mcp.cloud.Json.stringList;
 
-/** Images (Glance v2): listing, lookup, create with data, update, sharing, (de)activation, guarded deletion. */
+/** Images (Glance v2): listing, lookup, create with data (a file upload or a web-download import), update. */
 @Singleton
 public class ImageService {
 
@@ -110,19 +110,6 @@ public class ImageService {
 
     public ImageDetail get(String image) {
         return detail(resolve(image));
-    }
-
-    public MemberList members(String image) {
-        JsonNode i = resolve(image);
-        String id = text(i, "id");
-        if (!"shared".equals(text(i, "visibility"))) {
-            return new MemberList(id, text(i, "name"), List.of(), 0, "Image '" + label(i) + "' is "
-                    + text(i, "visibility") + "; only shared images have members.");
-        }
-        List<Member> members = array(glance.get("/images/" + id + "/members", null), "members").stream()
-                .map(m -> new Member(text(m, "member_id"), status(m), iso(m, "created_at"), iso(m, "updated_at")))
-                .toList();
-        return new MemberList(id, text(i, "name"), members, members.size(), null);
     }
 
     public ImageOperation create(NewImage image, @Nullable String filePath, @Nullable String sourceUrl, boolean wait,
@@ -237,125 +224,12 @@ public class ImageService {
         return detail(require(id));
     }
 
-    public ImageOperation setVisibility(String image, String visibility) {
-        JsonNode i = resolve(image);
-        String id = text(i, "id");
-        String before = text(i, "visibility");
-        if (visibility.equals(before)) {
-            return operation(i, true, "Image '" + label(i) + "' already is " + visibility + "; nothing to do.");
-        }
-        patch(id, List.of(op("replace", "/visibility", visibility)));
-        JsonNode now = require(id);
-        String hint = switch (visibility) {
-            case "shared" -> " Add the projects that may use it with image_member_add.";
-            case "private" -> " Only its owner project sees it now.";
-            case "community" -> " Every project can boot it, but it is not in their default image lists.";
-            default -> " Every project sees and can boot it.";
-        };
-        return operation(now, true, "Image '" + label(now) + "' is now " + text(now, "visibility") + " (was " + before
-                + ")." + hint);
-    }
-
-    public MemberResult addMember(String image, String project) {
-        JsonNode i = resolve(image);
-        if (!"shared".equals(text(i, "visibility"))) {
-            throw ToolException.conflict("Image '" + label(i) + "' is " + text(i, "visibility") + "; only shared images"
-                    + " have members. Make it shared first with image_visibility_set (visibility=shared).");
-        }
-        String id = text(i, "id");
-        JsonNode member = Json.orNull(() -> glance.post("/images/" + id + "/members", Map.of("member", project)));
-        if (member == null) {
-            throw OpenStackFaults.notFound("Image '" + id + "'");
-        }
-        return new MemberResult(id, text(i, "name"), text(member, "member_id"), status(member), "Image '"
-                + label(i) + "' is shared with project " + text(member, "member_id") + "; that project sees it once it"
-                + " accepts the membership (image_member_update status=accepted, called as that project).");
-    }
-
-    public MemberResult updateMember(String image, @Nullable String project, String status) {
-        String memberId = project == null || project.isBlank() ? cloud.projectId() : project.trim();
-        // the member project may not see the image by name before it accepted it: look it up by id when given one
-        JsonNode i = resolve(image);
-        String id = text(i, "id");
-        JsonNode member = Json.orNull(() -> glance.put("/images/" + id + "/members/" + memberId,
-                Map.of("status", status)));
-        if (member == null) {
-            throw OpenStackFaults.notFound("Membership of project " + memberId + " in image '" + id + "'");
-        }
-        return new MemberResult(id, text(i, "name"), text(member, "member_id"), status(member), "Membership of"
-                + " project " + text(member, "member_id") + " in image '" + label(i) + "' is now "
-                + status(member) + ".");
-    }
-
-    public ImageOperation deactivate(String image, boolean deactivate) {
-        JsonNode i = resolve(image);
-        String id = text(i, "id");
-        String status = text(i, "status");
-        String target = deactivate ? "deactivated" : "active";
-        if (target.equals(status)) {
-            return operation(i, true, "Image '" + label(i) + "' already is " + status + "; nothing to do.");
-        }
-        if (!(deactivate ? "active" : "deactivated").equals(status)) {
-            throw ToolException.conflict("Image '" + label(i) + "' is " + status + "; only "
-                    + (deactivate ? "active images can be deactivated." : "deactivated images can be reactivated."));
-        }
-        OpenStackFaults.attempt((deactivate ? "deactivate" : "reactivate") + " image '" + label(i) + "'",
-                () -> glance.post("/images/" + id + "/actions/" + (deactivate ? "deactivate" : "reactivate"), null));
-        JsonNode now = require(id);
-        return operation(now, target.equals(text(now, "status")), "Image '" + label(now) + "' is now "
-                + text(now, "status") + (deactivate ? ": its data cannot be downloaded and new servers cannot boot"
-                + " from it (admins excepted) until it is reactivated." : ": servers can boot from it again."));
-    }
-
-    public Preview deletePreview(String image) {
-        JsonNode i = resolve(image);
-        guardDeletion(i);
-        String id = text(i, "id");
-        List<Preview.Resource> resources = List.of(new Preview.Resource("image", id, text(i, "name"),
-                "deleted with its data"));
-        List<String> warnings = new ArrayList<>();
-        List<JsonNode> servers = array(nova.get("/servers", Map.of("image", id,
-                "limit", NAMED + 1)), "servers");
-        if (!servers.isEmpty()) {
-            warnings.add((servers.size() > NAMED ? "More than " + NAMED : String.valueOf(servers.size()))
-                    + " server(s) of this project were booted from this image and keep running, but cannot be"
-                    + " rebuilt or evacuated from it, and their resize or cold migration may fail: "
-                    + String.join(", ", servers.stream().limit(NAMED).map(s -> "'" + text(s, "name") + "' ("
-                    + text(s, "id") + ")").toList()) + ".");
-        }
-        String visibility = text(i, "visibility");
-        if (!"private".equals(visibility)) {
-            warnings.add("The image is " + visibility + ": other projects may be using it too (their servers are not"
-                    + " visible from this project).");
-        }
-        return new Preview("delete image", "Delete image '" + label(i) + "' (" + id + "), " + text(i, "status") + ", "
-                + visibility + sizeText(i) + ".", resources, warnings);
-    }
-
-    public ImageDeleted delete(String image) {
-        JsonNode i = resolve(image);
-        guardDeletion(i);
-        String id = text(i, "id");
-        OpenStackFaults.attempt("delete image '" + label(i) + "'", () -> {
-            glance.delete("/images/" + id);
-            return null;
-        });
-        return new ImageDeleted(id, text(i, "name"), "Image '" + label(i) + "' (" + id + ") is deleted.");
-    }
-
-    private static void guardDeletion(JsonNode i) {
-        if (flag(i, "protected")) {
-            throw ToolException.refused("Image '" + label(i) + "' is protected against deletion. If it really should"
-                    + " go, first unprotect it with image_update (protected=false), then delete it.");
-        }
-    }
-
     /** An image by id, or by exact name when that name is unique among the images this project sees. */
     public JsonNode resolve(String ref) {
         return lookup.image(ref);
     }
 
-    private JsonNode require(String id) {
+    JsonNode require(String id) {
         JsonNode i = glance.image(id);
         if (i == null) {
             throw OpenStackFaults.notFound("Image '" + id + "'");
@@ -411,7 +285,7 @@ public class ImageService {
     }
 
     /** One JSON-patch operation; {@code value} is left out when null (remove). */
-    private static Map<String, Object> op(String op, String path, @Nullable Object value) {
+    static Map<String, Object> op(String op, String path, @Nullable Object value) {
         Map<String, Object> operation = new LinkedHashMap<>();
         operation.put("op", op);
         operation.put("path", path);
@@ -421,7 +295,7 @@ public class ImageService {
         return operation;
     }
 
-    private void patch(String id, List<Map<String, Object>> ops) {
+    void patch(String id, List<Map<String, Object>> ops) {
         JsonNode updated = Json.orNull(() -> glance.update(id, ops));
         if (updated == null) {
             throw OpenStackFaults.notFound("Image '" + id + "'");
@@ -498,29 +372,9 @@ public class ImageService {
         return key.replace("~", "~0").replace("/", "~1");
     }
 
-    private static String sizeText(JsonNode i) {
-        Long size = longValue(i, "size");
-        return size == null ? ", no data" : ", " + size + " bytes";
-    }
-
     private static long longOf(JsonNode i, String field) {
         Long value = longValue(i, field);
         return value == null ? 0 : value;
     }
 
-    private static String status(JsonNode member) {
-        String status = text(member, "status");
-        return status == null ? "unknown" : status;
-    }
-
-    /** A Glance time as an ISO-8601 instant. */
-    @Nullable
-    private static String iso(JsonNode node, String field) {
-        String value = text(node, field);
-        try {
-            return value == null ? null : Instant.parse(value).toString();
-        } catch (DateTimeParseException e) {
-            return value;
-        }
-    }
 }

@@ -108,9 +108,13 @@ public class ImageTools implements ToolProvider {
     }
 
     private final ImageService images;
+    private final ImageSharing sharing;
+    private final ImageLifecycle lifecycle;
 
-    public ImageTools(ImageService images) {
+    public ImageTools(ImageService images, ImageSharing sharing, ImageLifecycle lifecycle) {
         this.images = images;
+        this.sharing = sharing;
+        this.lifecycle = lifecycle;
     }
 
     @Override
@@ -135,7 +139,7 @@ public class ImageTools implements ToolProvider {
                         .title("Image members: List")
                         .description("The projects a shared image is shared with, and whether each accepted it. Only"
                                 + " shared images have members.")
-                        .handler((ctx, a) -> images.members(a.image()))
+                        .handler((ctx, a) -> sharing.members(a.image()))
                         .build(),
                 ToolDefinition.write("image_create", Toolset.IMAGE, CreateArgs.class, ImageOperation.class)
                         .title("Images: Create")
@@ -167,20 +171,20 @@ public class ImageTools implements ToolProvider {
                         .description("Make an image public, community, shared or private. Making an image public"
                                 + " needs an admin under the default policy; 'shared' is needed before"
                                 + " image_member_add.")
-                        .handler((ctx, a) -> images.setVisibility(a.image(), lower(a.visibility())))
+                        .handler((ctx, a) -> sharing.setVisibility(a.image(), lower(a.visibility())))
                         .build(),
                 ToolDefinition.write("image_member_add", Toolset.IMAGE, MemberAddArgs.class, MemberResult.class)
                         .title("Image members: Add")
                         .description("Share an image (visibility shared) with another project. The membership starts"
                                 + " pending; the other project sees the image in its list once it accepts it"
                                 + " (image_member_update, called as that project).")
-                        .handler((ctx, a) -> images.addMember(a.image(), a.project()))
+                        .handler((ctx, a) -> sharing.addMember(a.image(), a.project()))
                         .build(),
                 ToolDefinition.write("image_member_update", Toolset.IMAGE, MemberUpdateArgs.class, MemberResult.class)
                         .title("Image members: Update")
                         .description("Accept, reject or reset a shared image's membership. Called by the member"
                                 + " project (the consumer), not by the image owner.")
-                        .handler((ctx, a) -> images.updateMember(a.image(), a.project(), lower(a.status())))
+                        .handler((ctx, a) -> sharing.updateMember(a.image(), a.project(), lower(a.status())))
                         .build(),
                 ToolDefinition.write("image_deactivate", Toolset.IMAGE, GetArgs.class, ImageOperation.class)
                         .title("Images: Deactivate")
@@ -189,22 +193,22 @@ public class ImageTools implements ToolProvider {
                                 + " Reversible with image_reactivate; existing servers are unaffected. Allowed to"
                                 + " admins and, under Glance's default policy since Wallaby, to the owning project;"
                                 + " older or stricter clouds allow admins only.")
-                        .handler((ctx, a) -> images.deactivate(a.image(), true))
+                        .handler((ctx, a) -> lifecycle.deactivate(a.image(), true))
                         .build(),
                 ToolDefinition.write("image_reactivate", Toolset.IMAGE, GetArgs.class, ImageOperation.class)
                         .title("Images: Reactivate")
                         .description("Reactivate a deactivated image so servers can boot from it again. Allowed to"
                                 + " admins and, under Glance's default policy since Wallaby, to the owning project;"
                                 + " older or stricter clouds allow admins only.")
-                        .handler((ctx, a) -> images.deactivate(a.image(), false))
+                        .handler((ctx, a) -> lifecycle.deactivate(a.image(), false))
                         .build(),
                 ToolDefinition.destructive("image_delete", Toolset.IMAGE, DeleteArgs.class, ImageDeleted.class)
                         .title("Images: Delete")
                         .description("Delete an image and its data. Refused for protected images (unprotect with"
                                 + " image_update first). The preview warns when servers of this project were booted"
                                 + " from it and when other projects may use it.")
-                        .preview((ctx, a) -> images.deletePreview(a.image()))
-                        .handler((ctx, a) -> images.delete(a.image()))
+                        .preview((ctx, a) -> lifecycle.deletePreview(a.image()))
+                        .handler((ctx, a) -> lifecycle.delete(a.image()))
                         .build());
     }
 

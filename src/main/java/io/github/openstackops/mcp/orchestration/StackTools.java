@@ -17,7 +17,7 @@ import io.github.openstackops.mcp.orchestration.StackRecords.StackPage;
 import io.github.openstackops.mcp.orchestration.StackRecords.StackPreview;
 import io.github.openstackops.mcp.orchestration.StackRecords.TemplateDetail;
 import io.github.openstackops.mcp.orchestration.StackRecords.TemplateValidation;
-import io.github.openstackops.mcp.orchestration.StackService.StackAction;
+import io.github.openstackops.mcp.orchestration.StackChanges.StackAction;
 import jakarta.inject.Singleton;
 
 import java.time.Duration;
@@ -164,9 +164,11 @@ public class StackTools implements ToolProvider {
             @Param(value = TIMEOUT, defaultValue = "300", min = 1, max = 1800) Integer timeoutSeconds) {
     }
 
-    private final StackService stacks;
+    private final StackReads stacks;
+    private final StackChanges changes;
 
-    public StackTools(StackService stacks) {
+    public StackTools(StackReads stacks, StackChanges changes) {
+        this.changes = changes;
         this.stacks = stacks;
     }
 
@@ -247,7 +249,7 @@ public class StackTools implements ToolProvider {
                                 + " reporting progress; returns its outputs. When it fails, the error names the"
                                 + " failing resources and Heat's reasons; the failed stack is kept unless"
                                 + " rollback_on_failure is set.")
-                        .handler((ctx, a) -> stacks.create(a.name(), new TemplateInput(a.template(), a.templateUrl(),
+                        .handler((ctx, a) -> changes.create(a.name(), new TemplateInput(a.template(), a.templateUrl(),
                                 a.environment(), a.parameters()), a.tags(), a.timeoutMinutes(), a.rollbackOnFailure(),
                                 a.waitUntilDone(), Duration.ofSeconds(a.timeoutSeconds()), ctx))
                         .build(),
@@ -259,9 +261,9 @@ public class StackTools implements ToolProvider {
                                 + " resource's cloud id; check 'replaced' and 'deleted' there before confirming."
                                 + " Confirmed, it applies the update, waits until UPDATE_COMPLETE and returns the"
                                 + " changes as 'changes'.")
-                        .preview((ctx, a) -> stacks.updatePreview(a.stack(), new TemplateInput(a.template(),
+                        .preview((ctx, a) -> changes.updatePreview(a.stack(), new TemplateInput(a.template(),
                                 a.templateUrl(), a.environment(), a.parameters())))
-                        .handler((ctx, a) -> stacks.update(a.stack(), new TemplateInput(a.template(), a.templateUrl(),
+                        .handler((ctx, a) -> changes.update(a.stack(), new TemplateInput(a.template(), a.templateUrl(),
                                 a.environment(), a.parameters()), a.waitUntilDone(),
                                 Duration.ofSeconds(a.timeoutSeconds()), ctx))
                         .build(),
@@ -279,7 +281,7 @@ public class StackTools implements ToolProvider {
                         .description("Cancel the update a stack is running (UPDATE_IN_PROGRESS) and wait until"
                                 + " Heat has rolled it back to its previous state (ROLLBACK_COMPLETE); with"
                                 + " rollback=false just stop it where it is.")
-                        .handler((ctx, a) -> stacks.cancelUpdate(a.stack(), a.rollback(), a.waitUntilDone(),
+                        .handler((ctx, a) -> changes.cancelUpdate(a.stack(), a.rollback(), a.waitUntilDone(),
                                 Duration.ofSeconds(a.timeoutSeconds()), ctx))
                         .build(),
                 ToolDefinition.destructive("stack_delete", Toolset.ORCHESTRATION, DeleteArgs.class, StackDeleted.class)
@@ -288,8 +290,8 @@ public class StackTools implements ToolProvider {
                                 + " resource that goes with it (type, name, cloud id), including those of nested"
                                 + " stacks, and those kept by a Retain deletion policy. Nested stacks are refused:"
                                 + " delete their parent.")
-                        .preview((ctx, a) -> stacks.deletePreview(a.stack()))
-                        .handler((ctx, a) -> stacks.delete(a.stack(), a.waitUntilDone(),
+                        .preview((ctx, a) -> changes.deletePreview(a.stack()))
+                        .handler((ctx, a) -> changes.delete(a.stack(), a.waitUntilDone(),
                                 Duration.ofSeconds(a.timeoutSeconds()), ctx))
                         .build());
     }
@@ -299,7 +301,7 @@ public class StackTools implements ToolProvider {
         return ToolDefinition.write(name, Toolset.ORCHESTRATION, ActionArgs.class, StackActionResult.class)
                 .title(title)
                 .description(description)
-                .handler((ctx, a) -> stacks.action(a.stack(), action, a.waitUntilDone(),
+                .handler((ctx, a) -> changes.action(a.stack(), action, a.waitUntilDone(),
                         Duration.ofSeconds(a.timeoutSeconds()), ctx))
                 .build();
     }

@@ -41,14 +41,14 @@ import static io.github.openstackops.mcp.cloud.Json.integer;
 import static io.github.openstackops.mcp.cloud.Json.stringMap;
 import static io.github.openstackops.mcp.cloud.services.CinderClient.time;
 
-/** Volumes (Cinder v3): listing, lookup by id or name, create, extend, update, retype, and guarded deletion. */
+/** Volumes (Cinder v3): listing, lookup by id or name, create, and guarded deletion. */
 @Singleton
 public class VolumeService {
 
     /** Metadata Cinder shows to admins that is really state, not user metadata. */
     private static final Set<String> ADMIN_METADATA = Set.of("readonly", "attached_mode");
     /** Statuses a volume settles in. */
-    private static final Set<String> SETTLED = Set.of("available", "in-use");
+    static final Set<String> SETTLED = Set.of("available", "in-use");
     /** How many dependent snapshots/backups/servers a preview or refusal names at most. */
     static final int NAMED = 20;
 
@@ -152,99 +152,6 @@ public class VolumeService {
                 + from + ".");
     }
 
-    public VolumeOperation extend(String volume, int newSizeGb, boolean wait, Duration timeout, ToolContext context) {
-        JsonNode v = resolve(volume);
-        int size = size(v);
-        if (newSizeGb <= size) {
-            throw ToolException.invalid("Volume '" + label(v) + "' already has " + size + " GiB; new_size_gb must be"
-                    + " larger (Cinder cannot shrink a volume).");
-        }
-        if (!SETTLED.contains(status(v))) {
-            throw ToolException.conflict("Volume '" + label(v) + "' is " + status(v) + "; it can be extended only when"
-                    + " available or in-use. Wait for it to settle and try again.");
-        }
-        cinder.action(text(v, "id"), "os-extend", Map.of("new_size", newSizeGb));
-        context.info("extend of volume " + label(v) + " to " + newSizeGb + " GiB requested");
-        if (!wait) {
-            return operation(v, false, "Extending volume '" + label(v) + "' from " + size + " to " + newSizeGb
-                    + " GiB was accepted and continues in the background.");
-        }
-        Polling.Outcome<JsonNode> outcome = poll(text(v, "id"),
-                x -> SETTLED.contains(status(x)) && size(x) == newSizeGb, x -> status(x).startsWith("error"), timeout,
-                context);
-        return settle(outcome, text(v, "id"), "extending", "Volume '" + label(v) + "' now has " + newSizeGb
-                + " GiB (was " + size + " GiB).");
-    }
-
-    public VolumeOperation update(String volume, @Nullable String name, @Nullable String description,
-                                  @Nullable Boolean bootable, @Nullable Boolean readOnly) {
-        if (name == null && description == null && bootable == null && readOnly == null) {
-            throw ToolException.invalid("Nothing to change: give name, description, bootable or read_only.");
-        }
-        JsonNode v = resolve(volume);
-        String id = text(v, "id");
-        if (readOnly != null && readOnly != readOnly(v) && !"available".equals(status(v))) {
-            throw ToolException.conflict("Volume '" + label(v) + "' is " + status(v) + "; Cinder changes the read-only"
-                    + " flag only while a volume is available (detach it first). Nothing was changed.");
-        }
-        List<String> changes = new ArrayList<>();
-        if (name != null || description != null) {
-            Map<String, Object> body = new LinkedHashMap<>();
-            putIfSet(body, "name", name);
-            putIfSet(body, "description", description);
-            cinder.put("/volumes/" + id, Map.of("volume", body));
-            if (name != null) {
-                changes.add("name '" + name + "'");
-            }
-            if (description != null) {
-                changes.add("description");
-            }
-        }
-        if (bootable != null) {
-            cinder.action(id, "os-set_bootable", Map.of("bootable", bootable));
-            changes.add(bootable ? "bootable" : "not bootable");
-        }
-        if (readOnly != null) {
-            cinder.action(id, "os-update_readonly_flag", Map.of("readonly", readOnly));
-            changes.add(readOnly ? "read-only" : "read-write");
-        }
-        JsonNode now = require(id);
-        return operation(now, true, "Volume '" + label(now) + "' updated: " + String.join(", ", changes) + ".");
-    }
-
-    public VolumeOperation retype(String volume, String newType, boolean allowMigration, boolean wait,
-                                  Duration timeout, ToolContext context) {
-        JsonNode v = resolve(volume);
-        JsonNode type = BlockStorageService.resolveType(cinder, newType);
-        String typeName = type.path("name").asText();
-        if (typeName.equals(text(v, "volume_type"))) {
-            return operation(v, true, "Volume '" + label(v) + "' already has type '" + typeName + "'; nothing to do.");
-        }
-        if (!SETTLED.contains(status(v))) {
-            throw ToolException.conflict("Volume '" + label(v) + "' is " + status(v) + "; it can be retyped only when"
-                    + " available or in-use.");
-        }
-        Map<String, Object> retype = new LinkedHashMap<>();
-        retype.put("new_type", typeName);
-        retype.put("migration_policy", allowMigration ? "on-demand" : "never");
-        cinder.action(text(v, "id"), "os-retype", retype);
-        context.info("retype of volume " + label(v) + " to " + typeName + " requested");
-        if (!wait) {
-            return operation(v, false, "Retyping volume '" + label(v) + "' to '" + typeName + "' was accepted and"
-                    + " continues in the background.");
-        }
-        String before = text(v, "volume_type");
-        // the API puts the volume in 'retyping' before it answers; it leaves that state with the new type on
-        // success, and with the old one (or in error) when the scheduler or the backend refused
-        Polling.Outcome<JsonNode> outcome = poll(text(v, "id"),
-                x -> SETTLED.contains(status(x)) && typeName.equals(text(x, "volume_type")),
-                x -> status(x).startsWith("error") || SETTLED.contains(status(x))
-                        && !typeName.equals(text(x, "volume_type")),
-                timeout, context);
-        return settle(outcome, text(v, "id"), "retyping to '" + typeName + "'", "Volume '" + label(v)
-                + "' now has type '" + typeName + "' (was '" + before + "').");
-    }
-
     public Preview deletePreview(String volume) {
         JsonNode v = resolve(volume);
         guardDeletion(v);
@@ -342,7 +249,7 @@ public class VolumeService {
                 v -> text(v, "name"), v -> text(v, "id"));
     }
 
-    private JsonNode require(String id) {
+    JsonNode require(String id) {
         JsonNode v = cinder.find("/volumes/" + id, "volume");
         if (v == null) {
             throw OpenStackFaults.notFound("Volume '" + id + "'");
@@ -350,13 +257,13 @@ public class VolumeService {
         return v;
     }
 
-    private Polling.Outcome<JsonNode> poll(String id, Predicate<JsonNode> done, Predicate<JsonNode> failed,
+    Polling.Outcome<JsonNode> poll(String id, Predicate<JsonNode> done, Predicate<JsonNode> failed,
                                            Duration timeout, ToolContext context) {
         return Polling.until(() -> cinder.find("/volumes/" + id, "volume"), done, failed,
                 x -> status(x) + ", " + size(x) + " GiB", timeout, pollInterval, context);
     }
 
-    private VolumeOperation settle(Polling.Outcome<JsonNode> outcome, String id, String doing, String success) {
+    VolumeOperation settle(Polling.Outcome<JsonNode> outcome, String id, String doing, String success) {
         return switch (outcome.end()) {
             case REACHED -> operation(outcome.last(), true, success);
             case FAILED -> throw new ToolException(ToolException.Kind.CLOUD_ERROR, "Volume '" + label(outcome.last())

@@ -104,10 +104,12 @@ public class VolumeTools implements ToolProvider {
     }
 
     private final VolumeService volumes;
+    private final VolumeChanges changes;
     private final BlockStorageService storage;
 
-    public VolumeTools(VolumeService volumes, BlockStorageService storage) {
+    public VolumeTools(VolumeService volumes, VolumeChanges changes, BlockStorageService storage) {
         this.volumes = volumes;
+        this.changes = changes;
         this.storage = storage;
     }
 
@@ -147,7 +149,7 @@ public class VolumeTools implements ToolProvider {
                         .description("Grow a volume to a larger size (Cinder cannot shrink volumes) and wait until it"
                                 + " has the new size. Works on available and, where the backend supports it, in-use"
                                 + " volumes; the file system inside still has to be grown by the guest.")
-                        .handler((ctx, a) -> volumes.extend(a.volume(), a.newSizeGb(), a.waitUntilDone(),
+                        .handler((ctx, a) -> changes.extend(a.volume(), a.newSizeGb(), a.waitUntilDone(),
                                 Duration.ofSeconds(a.timeoutSeconds()), ctx))
                         .build(),
                 ToolDefinition.write("volume_update", Toolset.STORAGE, UpdateArgs.class, VolumeOperation.class)
@@ -155,7 +157,7 @@ public class VolumeTools implements ToolProvider {
                         .description("Change a volume's name or description, mark it bootable or not, or make it"
                                 + " read-only or read-write (the read-only flag changes only while the volume is"
                                 + " detached). Give only what should change.")
-                        .handler((ctx, a) -> volumes.update(a.volume(), a.name(), a.description(), a.bootable(),
+                        .handler((ctx, a) -> changes.update(a.volume(), a.name(), a.description(), a.bootable(),
                                 a.readOnly()))
                         .build(),
                 ToolDefinition.write("volume_retype", Toolset.STORAGE, RetypeArgs.class, VolumeOperation.class)
@@ -163,7 +165,7 @@ public class VolumeTools implements ToolProvider {
                         .description("Change a volume's type (e.g. to another performance tier) and wait until Cinder"
                                 + " finished. Without allow_migration the data stays on its backend and the retype"
                                 + " fails when the new type needs another one.")
-                        .handler((ctx, a) -> volumes.retype(a.volume(), a.volumeType(), a.allowMigration(),
+                        .handler((ctx, a) -> changes.retype(a.volume(), a.volumeType(), a.allowMigration(),
                                 a.waitUntilDone(), Duration.ofSeconds(a.timeoutSeconds()), ctx))
                         .build(),
                 ToolDefinition.destructive("volume_delete", Toolset.STORAGE, DeleteArgs.class, Deleted.class)

@@ -126,6 +126,22 @@ class ServerToolsTest {
     }
 
     @Test
+    void start_posts_os_start_and_waits_until_nova_reports_active() {
+        AtomicInteger polls = new AtomicInteger();
+        fake.on("POST", "/compute/v2.1/servers/" + DB_1 + "/action", r -> new FakeOpenStack.Reply(202, "", Map.of()))
+                .on("GET", "/compute/v2.1/servers/" + DB_1, r -> FakeOpenStack.Reply.json(200, polls.incrementAndGet() < 3
+                        ? fake.recorded("servers/server-db-1.json")
+                        : fake.recorded("servers/server-db-1.json").replace("\"status\": \"SHUTOFF\"", "\"status\": \"ACTIVE\"")));
+
+        Map<String, Object> result = tools.ok("server_start", Map.of("server", DB_1));
+
+        assertThat(fake.requests("POST", "/compute/v2.1/servers/" + DB_1 + "/action").get(0).body())
+                .isEqualTo("{\"os-start\":null}");
+        assertThat(result).containsEntry("previous_status", "SHUTOFF").containsEntry("status", "ACTIVE")
+                .containsEntry("reached_target", true).containsEntry("changed", true);
+    }
+
+    @Test
     void stopping_a_stopped_server_changes_nothing_and_says_so() {
         Map<String, Object> result = tools.ok("server_stop", Map.of("server", DB_1));
 

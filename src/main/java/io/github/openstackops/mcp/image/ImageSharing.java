@@ -1,0 +1,143 @@
+package io.github.openstackops.mcp.image;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.openstackops.mcp.catalog.Preview;
+import io.github.openstackops.mcp.catalog.ToolContext;
+import io.github.openstackops.mcp.catalog.ToolException;
+import io.github.openstackops.mcp.cloud.CloudSession;
+import io.github.openstackops.mcp.cloud.Json;
+import io.github.openstackops.mcp.cloud.OpenStackFaults;
+import io.github.openstackops.mcp.cloud.Paging;
+import io.github.openstackops.mcp.cloud.Polling;
+import io.github.openstackops.mcp.cloud.RemoteUrl;
+import io.github.openstackops.mcp.cloud.lookup.ResourceLookup;
+import io.github.openstackops.mcp.cloud.services.GlanceClient;
+import io.github.openstackops.mcp.cloud.services.NovaClient;
+import io.github.openstackops.mcp.image.ImageRecords.ImageDeleted;
+import io.github.openstackops.mcp.image.ImageRecords.ImageDetail;
+import io.github.openstackops.mcp.image.ImageRecords.ImageOperation;
+import io.github.openstackops.mcp.image.ImageRecords.ImagePage;
+import io.github.openstackops.mcp.image.ImageRecords.ImageSummary;
+import io.github.openstackops.mcp.image.ImageRecords.Member;
+import io.github.openstackops.mcp.image.ImageRecords.MemberList;
+import io.github.openstackops.mcp.image.ImageRecords.MemberResult;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.io.InputStream;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+
+import static io.github.openstackops.mcp.cloud.Json.array;
+import static io.github.openstackops.mcp.cloud.Json.flag;
+import static io.github.openstackops.mcp.cloud.Json.label;
+import static io.github.openstackops.mcp.cloud.Json.putIfSet;
+import static io.github.openstackops.mcp.cloud.Json.text;
+import static io.github.openstackops.mcp.cloud.Json.longValue;
+import static io.github.openstackops.mcp.cloud.Json.stringList;
+
+/** Who may use an image: its visibility, and the projects a shared image is offered to (Glance members). */
+@Singleton
+public class ImageSharing {
+
+    private final GlanceClient glance;
+    private final CloudSession cloud;
+    private final ImageService images;
+
+    public ImageSharing(GlanceClient glance, CloudSession cloud, ImageService images) {
+        this.glance = glance;
+        this.cloud = cloud;
+        this.images = images;
+    }
+
+    public MemberList members(String image) {
+        JsonNode i = images.resolve(image);
+        String id = text(i, "id");
+        if (!"shared".equals(text(i, "visibility"))) {
+            return new MemberList(id, text(i, "name"), List.of(), 0, "Image '" + label(i) + "' is "
+                    + text(i, "visibility") + "; only shared images have members.");
+        }
+        List<Member> members = array(glance.get("/images/" + id + "/members", null), "members").stream()
+                .map(m -> new Member(text(m, "member_id"), status(m), iso(m, "created_at"), iso(m, "updated_at")))
+                .toList();
+        return new MemberList(id, text(i, "name"), members, members.size(), null);
+    }
+
+    public ImageOperation setVisibility(String image, String visibility) {
+        JsonNode i = images.resolve(image);
+        String id = text(i, "id");
+        String before = text(i, "visibility");
+        if (visibility.equals(before)) {
+            return ImageService.operation(i, true, "Image '" + label(i) + "' already is " + visibility + "; nothing to do.");
+        }
+        images.patch(id, List.of(ImageService.op("replace", "/visibility", visibility)));
+        JsonNode now = images.require(id);
+        String hint = switch (visibility) {
+            case "shared" -> " Add the projects that may use it with image_member_add.";
+            case "private" -> " Only its owner project sees it now.";
+            case "community" -> " Every project can boot it, but it is not in their default image lists.";
+            default -> " Every project sees and can boot it.";
+        };
+        return ImageService.operation(now, true, "Image '" + label(now) + "' is now " + text(now, "visibility") + " (was " + before
+                + ")." + hint);
+    }
+
+    public MemberResult addMember(String image, String project) {
+        JsonNode i = images.resolve(image);
+        if (!"shared".equals(text(i, "visibility"))) {
+            throw ToolException.conflict("Image '" + label(i) + "' is " + text(i, "visibility") + "; only shared images"
+                    + " have members. Make it shared first with image_visibility_set (visibility=shared).");
+        }
+        String id = text(i, "id");
+        JsonNode member = Json.orNull(() -> glance.post("/images/" + id + "/members", Map.of("member", project)));
+        if (member == null) {
+            throw OpenStackFaults.notFound("Image '" + id + "'");
+        }
+        return new MemberResult(id, text(i, "name"), text(member, "member_id"), status(member), "Image '"
+                + label(i) + "' is shared with project " + text(member, "member_id") + "; that project sees it once it"
+                + " accepts the membership (image_member_update status=accepted, called as that project).");
+    }
+
+    public MemberResult updateMember(String image, @Nullable String project, String status) {
+        String memberId = project == null || project.isBlank() ? cloud.projectId() : project.trim();
+        // the member project may not see the image by name before it accepted it: look it up by id when given one
+        JsonNode i = images.resolve(image);
+        String id = text(i, "id");
+        JsonNode member = Json.orNull(() -> glance.put("/images/" + id + "/members/" + memberId,
+                Map.of("status", status)));
+        if (member == null) {
+            throw OpenStackFaults.notFound("Membership of project " + memberId + " in image '" + id + "'");
+        }
+        return new MemberResult(id, text(i, "name"), text(member, "member_id"), status(member), "Membership of"
+                + " project " + text(member, "member_id") + " in image '" + label(i) + "' is now "
+                + status(member) + ".");
+    }
+
+    private static String status(JsonNode member) {
+        String status = text(member, "status");
+        return status == null ? "unknown" : status;
+    }
+
+    /** A Glance time as an ISO-8601 instant. */
+    @Nullable
+    private static String iso(JsonNode node, String field) {
+        String value = text(node, field);
+        try {
+            return value == null ? null : Instant.parse(value).toString();
+        } catch (DateTimeParseException e) {
+            return value;
+        }
+    }
+}

@@ -1,0 +1,158 @@
+package io.github.openstackops.mcp.orchestration;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.openstackops.mcp.catalog.Preview;
+import io.github.openstackops.mcp.catalog.ToolContext;
+import io.github.openstackops.mcp.catalog.ToolException;
+import io.github.openstackops.mcp.catalog.schema.ToolJson;
+import io.github.openstackops.mcp.cloud.Json;
+import io.github.openstackops.mcp.cloud.Paging;
+import io.github.openstackops.mcp.cloud.Polling;
+import io.github.openstackops.mcp.orchestration.Stacks.StackRef;
+import io.github.openstackops.mcp.orchestration.StackRecords.EventPage;
+import io.github.openstackops.mcp.orchestration.StackRecords.FailedResource;
+import io.github.openstackops.mcp.orchestration.StackRecords.Output;
+import io.github.openstackops.mcp.orchestration.StackRecords.OutputValue;
+import io.github.openstackops.mcp.orchestration.StackRecords.PlannedResource;
+import io.github.openstackops.mcp.orchestration.StackRecords.ResourceChange;
+import io.github.openstackops.mcp.orchestration.StackRecords.ResourceDetail;
+import io.github.openstackops.mcp.orchestration.StackRecords.ResourceList;
+import io.github.openstackops.mcp.orchestration.StackRecords.ResourceSummary;
+import io.github.openstackops.mcp.orchestration.StackRecords.StackActionResult;
+import io.github.openstackops.mcp.orchestration.StackRecords.StackDeleted;
+import io.github.openstackops.mcp.orchestration.StackRecords.StackDetail;
+import io.github.openstackops.mcp.orchestration.StackRecords.StackPage;
+import io.github.openstackops.mcp.orchestration.StackRecords.StackPreview;
+import io.github.openstackops.mcp.orchestration.StackRecords.StackSummary;
+import io.github.openstackops.mcp.orchestration.StackRecords.TemplateDetail;
+import io.github.openstackops.mcp.orchestration.StackRecords.TemplateParameter;
+import io.github.openstackops.mcp.orchestration.StackRecords.TemplateValidation;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+import org.openstack4j.core.transport.HttpMethod;
+import org.openstack4j.api.exceptions.ResponseException;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.representer.Representer;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import io.github.openstackops.mcp.orchestration.StackRecords.Event;
+
+import static io.github.openstackops.mcp.orchestration.Stacks.plain;
+import static io.github.openstackops.mcp.orchestration.Stacks.query;
+import static io.github.openstackops.mcp.cloud.Json.elements;
+import static io.github.openstackops.mcp.cloud.Json.segment;
+import static io.github.openstackops.mcp.orchestration.Stacks.strings;
+import static io.github.openstackops.mcp.orchestration.Stacks.text;
+import static io.github.openstackops.mcp.orchestration.StackJson.nestedStackName;
+import static io.github.openstackops.mcp.orchestration.StackJson.truncate;
+import static io.github.openstackops.mcp.orchestration.StackJson.outputs;
+
+/**
+ * Waiting for Heat: polls a stack until its status settles, with progress, and on failure names the resources that
+ * failed (those FAILED now, nested ones too, else the latest failure events).
+ */
+@Singleton
+public class StackWaits {
+
+    static final int MAX_FAILURES = 10;
+
+    private final Stacks stacks;
+    private final Duration pollInterval;
+
+    public StackWaits(Stacks stacks, @Value("${openstack.poll-interval:1s}") Duration pollInterval) {
+        this.stacks = stacks;
+        this.pollInterval = pollInterval;
+    }
+
+    Duration pollInterval() {
+        return pollInterval;
+    }
+
+    /**
+     * Waits until the stack settles. Heat stores the IN_PROGRESS state before it answers a create, update, delete,
+     * suspend, resume or check request, so the first settled status seen is the outcome of this request.
+     */
+    StackActionResult await(StackRef s, String verb, String target, Predicate<String> done,
+                                    @Nullable String before, Duration timeout, ToolContext context,
+                                    @Nullable List<ResourceChange> changes, boolean failIfMissed) {
+        Polling.Outcome<JsonNode> outcome = Polling.until(() -> stacks.summaryById(s.id()),
+                x -> done.test(text(x, "stack_status", "")), x -> false, StackJson::describe, timeout,
+                pollInterval, context);
+        if (outcome.end() == Polling.End.GONE) {
+            throw new ToolException(ToolException.Kind.CLOUD_ERROR, "Stack '" + s.name() + "' (" + s.id()
+                    + ") disappeared during " + verb + "; something else deleted it.");
+        }
+        JsonNode last = outcome.last();
+        String status = text(last, "stack_status", "UNKNOWN");
+        String reason = text(last, "stack_status_reason");
+        if (outcome.end() == Polling.End.TIMED_OUT) {
+            return new StackActionResult(s.id(), s.name(), verb, before, status, reason, false, changes, null,
+                    "Stack '" + s.name() + "' is still " + status + " after " + outcome.waited().toSeconds()
+                            + " s; the " + verb + " may still complete. Follow it with stack_event_list.");
+        }
+        if (!status.equals(target) && failIfMissed) {
+            String next = verb.equals("create") ? " The stack still exists: read its events with stack_event_list,"
+                    + " then fix it with stack_update or remove it with stack_delete."
+                    : " Read the stack's events with stack_event_list for the details.";
+            throw new ToolException(ToolException.Kind.CLOUD_ERROR, failureMessage(s, verb, last, failures(s)) + next);
+        }
+        List<Output> outputs = status.equals(target) && (verb.equals("create") || verb.equals("update"))
+                ? outputs(stacks.stack(s).path("outputs")) : null;
+        String message = status.equals(target)
+                ? "Stack '" + s.name() + "' is " + status + (before == null ? "" : " (was " + before + ")") + "."
+                : "Stack '" + s.name() + "' is " + status + (reason == null ? "" : ": " + truncate(reason)) + ".";
+        return new StackActionResult(s.id(), s.name(), verb, before, status, reason, status.equals(target), changes,
+                outputs, message);
+    }
+
+    /** The resources that failed: those FAILED now (nested ones too), else the latest failure events. */
+    List<FailedResource> failures(StackRef s) {
+        List<FailedResource> failed = new ArrayList<>();
+        for (JsonNode r : elements(stacks.get(s.path() + "/resources", query("status", "FAILED", "nested_depth", 3))
+                .path("resources"))) {
+            if (failed.size() < MAX_FAILURES) {
+                String nested = nestedStackName(r, s);
+                failed.add(new FailedResource((nested == null ? "" : nested + "/") + text(r, "resource_name", "?"),
+                        text(r, "resource_type"), text(r, "resource_status", "?"), text(r, "resource_status_reason")));
+            }
+        }
+        if (failed.isEmpty()) {
+            for (JsonNode e : elements(stacks.get(s.path() + "/events", query("resource_status", "FAILED",
+                    "sort_keys", "event_time", "sort_dir", "desc", "limit", MAX_FAILURES)).path("events"))) {
+                boolean stackLevel = s.name().equals(text(e, "resource_name"))
+                        && s.id().equals(text(e, "physical_resource_id"));
+                if (!stackLevel) {
+                    failed.add(new FailedResource(text(e, "resource_name", "?"), null,
+                            text(e, "resource_status", "?"), text(e, "resource_status_reason")));
+                }
+            }
+        }
+        return failed;
+    }
+
+    static String failureMessage(StackRef s, String verb, @Nullable JsonNode last, List<FailedResource> failed) {
+        String status = text(last, "stack_status", "UNKNOWN");
+        String reason = text(last, "stack_status_reason");
+        StringBuilder out = new StringBuilder("The " + verb + " of stack '" + s.name() + "' (" + s.id()
+                + ") failed: it is " + status + (reason == null ? "" : " (" + truncate(reason) + ")") + ".");
+        if (!failed.isEmpty()) {
+            out.append(failed.size() == 1 ? " Failed resource: " : " Failed resources: ");
+            out.append(failed.stream().map(f -> "'" + f.resource() + "'" + (f.type() == null ? "" : " (" + f.type() + ")")
+                    + " " + f.status() + (f.reason() == null ? "" : ": " + truncate(f.reason())))
+                    .collect(Collectors.joining("; ")));
+            out.append('.');
+        }
+        return out.toString();
+    }
+}
