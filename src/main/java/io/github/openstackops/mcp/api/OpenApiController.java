@@ -1,8 +1,8 @@
 package io.github.openstackops.mcp.api;
 
 import io.github.openstackops.mcp.catalog.Caller;
-import io.github.openstackops.mcp.catalog.Surface;
 import io.github.openstackops.mcp.catalog.ListedTool;
+import io.github.openstackops.mcp.catalog.Surface;
 import io.github.openstackops.mcp.catalog.ToolListing;
 import io.github.openstackops.mcp.mcp.McpServerFactory;
 import io.micronaut.context.annotation.Context;

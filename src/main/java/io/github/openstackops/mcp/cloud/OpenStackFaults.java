@@ -1,8 +1,8 @@
 package io.github.openstackops.mcp.cloud;
 
 import io.github.openstackops.mcp.catalog.FaultTranslator;
-import io.github.openstackops.mcp.catalog.ToolException.Kind;
 import io.github.openstackops.mcp.catalog.ToolException;
+import io.github.openstackops.mcp.catalog.ToolException.Kind;
 import io.github.openstackops.mcp.cloud.http.EndpointUnreachableException;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.openstackops.mcp.catalog.Secrets;
 import io.github.openstackops.mcp.cloud.Json;
 import io.github.openstackops.mcp.cloud.OpenStackFaults;
-import io.github.openstackops.mcp.cloud.lookup.HypervisorTotals.HypervisorStats;
 import io.github.openstackops.mcp.cloud.lookup.HypervisorTotals;
+import io.github.openstackops.mcp.cloud.lookup.HypervisorTotals.HypervisorStats;
 import io.github.openstackops.mcp.cloud.lookup.ProjectScope;
 import io.github.openstackops.mcp.cloud.services.CinderClient;
 import io.github.openstackops.mcp.cloud.services.NeutronClient;
@@ -40,11 +40,11 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import static io.github.openstackops.mcp.cloud.Json.array;
 import static io.github.openstackops.mcp.cloud.Json.bool;
 import static io.github.openstackops.mcp.cloud.Json.longValue;
-import static io.github.openstackops.mcp.cloud.Rounding.percent;
-import static io.github.openstackops.mcp.cloud.Json.array;
 import static io.github.openstackops.mcp.cloud.Json.text;
+import static io.github.openstackops.mcp.cloud.Rounding.percent;
 
 /**
  * The state of the whole cloud in one call. Nova, Neutron and Cinder are read at the same time, one virtual thread

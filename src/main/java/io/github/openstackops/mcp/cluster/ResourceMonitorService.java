@@ -5,8 +5,10 @@ import io.github.openstackops.mcp.catalog.ToolException;
 import io.github.openstackops.mcp.cloud.CloudSession;
 import io.github.openstackops.mcp.cloud.OpenStackFaults;
 import io.github.openstackops.mcp.cloud.lookup.ProjectScope;
-import io.github.openstackops.mcp.cloud.lookup.Quotas.ProjectQuotas;
 import io.github.openstackops.mcp.cloud.lookup.Quotas;
+import io.github.openstackops.mcp.cloud.lookup.Quotas.ProjectQuotas;
+import io.github.openstackops.mcp.cloud.lookup.Quotas.QuotaItem;
+import io.github.openstackops.mcp.cloud.lookup.Quotas.SectionFailure;
 import io.github.openstackops.mcp.cluster.ClusterRecords.ProjectFailure;
 import io.github.openstackops.mcp.cluster.ClusterRecords.QuotaPressure;
 import io.github.openstackops.mcp.cluster.ClusterRecords.ResourceMonitorReport;
@@ -20,8 +22,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import io.github.openstackops.mcp.cloud.lookup.Quotas.QuotaItem;
-import io.github.openstackops.mcp.cloud.lookup.Quotas.SectionFailure;
 
 /**
  * Quota against usage, per project, with the resources nearest their limits first: the current project (or one named

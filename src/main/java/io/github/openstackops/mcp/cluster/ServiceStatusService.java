@@ -10,7 +10,6 @@ import io.github.openstackops.mcp.cloud.services.EndpointProbe;
 import io.github.openstackops.mcp.cloud.services.EndpointProbe.Target;
 import io.github.openstackops.mcp.cluster.ClusterRecords.ServiceProbe;
 import io.github.openstackops.mcp.cluster.ClusterRecords.ServiceStatusReport;
-import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import org.openstack4j.api.exceptions.ConnectionException;
 

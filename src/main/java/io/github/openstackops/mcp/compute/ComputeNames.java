@@ -1,5 +1,6 @@
 package io.github.openstackops.mcp.compute;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.openstackops.mcp.cloud.Json;
@@ -13,7 +14,6 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.Optional;
-import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Names of flavors and images for servers. At Nova microversion 2.1 a server carries only their ids. Looked up once

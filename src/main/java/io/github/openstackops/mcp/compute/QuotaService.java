@@ -4,8 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.openstackops.mcp.catalog.ToolException;
 import io.github.openstackops.mcp.cloud.OpenStackFaults;
 import io.github.openstackops.mcp.cloud.lookup.ProjectScope;
-import io.github.openstackops.mcp.cloud.lookup.Quotas.ProjectQuotas;
 import io.github.openstackops.mcp.cloud.lookup.Quotas;
+import io.github.openstackops.mcp.cloud.lookup.Quotas.ProjectQuotas;
+import io.github.openstackops.mcp.cloud.lookup.Quotas.Service;
 import io.github.openstackops.mcp.cloud.services.CinderClient;
 import io.github.openstackops.mcp.cloud.services.NeutronClient;
 import io.github.openstackops.mcp.cloud.services.NovaClient;
@@ -18,7 +19,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import io.github.openstackops.mcp.cloud.lookup.Quotas.Service;
 
 import static io.github.openstackops.mcp.cloud.Json.longValue;
 import static io.github.openstackops.mcp.cloud.Json.segment;

@@ -23,9 +23,9 @@ import java.util.List;
 import java.util.Map;
 
 import static io.github.openstackops.mcp.cloud.Json.array;
+import static io.github.openstackops.mcp.cloud.Json.integer;
 import static io.github.openstackops.mcp.cloud.Json.segment;
 import static io.github.openstackops.mcp.cloud.Json.text;
-import static io.github.openstackops.mcp.cloud.Json.integer;
 
 /**
  * Server groups (Nova, microversion 2.64: one policy plus rules). Nova pages server groups by offset, not by marker,

@@ -19,6 +19,7 @@ import io.github.openstackops.mcp.compute.ServerRecords.Fault;
 import io.github.openstackops.mcp.compute.ServerRecords.Ref;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
+import org.openstack4j.core.transport.HttpMethod;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -29,7 +30,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import org.openstack4j.core.transport.HttpMethod;
 
 /** Creating, rebuilding, snapshotting, resizing and migrating servers: the long operations. */
 @Singleton

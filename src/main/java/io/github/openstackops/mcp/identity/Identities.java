@@ -3,15 +3,16 @@ package io.github.openstackops.mcp.identity;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.openstackops.mcp.catalog.ToolException;
 import io.github.openstackops.mcp.cloud.CloudSession;
-import io.github.openstackops.mcp.cloud.TokenScope;
 import io.github.openstackops.mcp.cloud.Json;
 import io.github.openstackops.mcp.cloud.Lookup;
 import io.github.openstackops.mcp.cloud.OpenStackFaults;
+import io.github.openstackops.mcp.cloud.TokenScope;
 import io.github.openstackops.mcp.cloud.lookup.ProjectScope;
 import io.github.openstackops.mcp.cloud.services.KeystoneClient;
 import io.github.openstackops.mcp.identity.IdentityRecords.Domain;
 import io.github.openstackops.mcp.identity.IdentityRecords.Group;
 import io.github.openstackops.mcp.identity.IdentityRecords.Project;
+import io.github.openstackops.mcp.identity.IdentityRecords.Ref;
 import io.github.openstackops.mcp.identity.IdentityRecords.Role;
 import io.github.openstackops.mcp.identity.IdentityRecords.User;
 import io.micronaut.core.annotation.Nullable;
@@ -25,7 +26,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.regex.Pattern;
-import io.github.openstackops.mcp.identity.IdentityRecords.Ref;
 
 
 /**

@@ -1,7 +1,6 @@
 package io.github.openstackops.mcp.image;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.openstackops.mcp.catalog.Preview;
 import io.github.openstackops.mcp.catalog.ToolContext;
 import io.github.openstackops.mcp.catalog.ToolException;
 import io.github.openstackops.mcp.cloud.CloudSession;
@@ -13,19 +12,16 @@ import io.github.openstackops.mcp.cloud.RemoteUrl;
 import io.github.openstackops.mcp.cloud.lookup.ResourceLookup;
 import io.github.openstackops.mcp.cloud.services.GlanceClient;
 import io.github.openstackops.mcp.cloud.services.NovaClient;
-import io.github.openstackops.mcp.image.ImageRecords.ImageDeleted;
 import io.github.openstackops.mcp.image.ImageRecords.ImageDetail;
 import io.github.openstackops.mcp.image.ImageRecords.ImageOperation;
 import io.github.openstackops.mcp.image.ImageRecords.ImagePage;
 import io.github.openstackops.mcp.image.ImageRecords.ImageSummary;
-import io.github.openstackops.mcp.image.ImageRecords.Member;
-import io.github.openstackops.mcp.image.ImageRecords.MemberList;
-import io.github.openstackops.mcp.image.ImageRecords.MemberResult;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,17 +32,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.io.InputStream;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 
 import static io.github.openstackops.mcp.cloud.Json.array;
 import static io.github.openstackops.mcp.cloud.Json.flag;
 import static io.github.openstackops.mcp.cloud.Json.label;
-import static io.github.openstackops.mcp.cloud.Json.putIfSet;
-import static io.github.openstackops.mcp.cloud.Json.text;
 import static io.github.openstackops.mcp.cloud.Json.longValue;
+import static io.github.openstackops.mcp.cloud.Json.putIfSet;
 import static io.github.openstackops.mcp.cloud.Json.stringList;
+import static io.github.openstackops.mcp.cloud.Json.text;
 
 /** Images (Glance v2): listing, lookup, create with data (a file upload or a web-download import), update. */
 @Singleton

@@ -10,11 +10,11 @@ import io.github.openstackops.mcp.catalog.ToolOutcome;
 import io.github.openstackops.mcp.catalog.schema.ToolJson;
 import io.micronaut.context.annotation.Value;
 import io.modelcontextprotocol.common.McpTransportContext;
-import io.modelcontextprotocol.server.McpAsyncServer;
 import io.modelcontextprotocol.server.McpAsyncListFilter;
+import io.modelcontextprotocol.server.McpAsyncServer;
 import io.modelcontextprotocol.server.McpServerFeatures.AsyncToolSpecification;
-import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema;
+import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import jakarta.inject.Singleton;
 import reactor.core.publisher.Mono;
 

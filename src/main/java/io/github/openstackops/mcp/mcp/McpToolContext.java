@@ -6,8 +6,8 @@ import io.github.openstackops.mcp.catalog.Surface;
 import io.github.openstackops.mcp.catalog.ToolContext;
 import io.micronaut.core.annotation.Nullable;
 import io.modelcontextprotocol.server.McpAsyncServerExchange;
-import io.modelcontextprotocol.spec.McpSchema.ElicitResult;
 import io.modelcontextprotocol.spec.McpSchema;
+import io.modelcontextprotocol.spec.McpSchema.ElicitResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -27,13 +27,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import static io.github.openstackops.mcp.cloud.Json.flag;
 import static io.github.openstackops.mcp.cloud.Json.nonEmpty;
+import static io.github.openstackops.mcp.cloud.Json.stringList;
 import static io.github.openstackops.mcp.cloud.Json.text;
 import static io.github.openstackops.mcp.network.NetworkService.blankToNull;
 import static io.github.openstackops.mcp.network.NetworkService.put;
 import static io.github.openstackops.mcp.network.NeutronJson.str;
-import static io.github.openstackops.mcp.cloud.Json.flag;
-import static io.github.openstackops.mcp.cloud.Json.stringList;
 
 /** Floating IPs (Neutron): list, get, pools, allocate, associate, disassociate, release. */
 @Singleton

@@ -6,6 +6,7 @@ import io.github.openstackops.mcp.catalog.ToolProvider;
 import io.github.openstackops.mcp.catalog.Toolset;
 import io.github.openstackops.mcp.catalog.schema.Param;
 import io.github.openstackops.mcp.cloud.Paging;
+import io.github.openstackops.mcp.orchestration.StackChanges.StackAction;
 import io.github.openstackops.mcp.orchestration.StackRecords.EventPage;
 import io.github.openstackops.mcp.orchestration.StackRecords.OutputValue;
 import io.github.openstackops.mcp.orchestration.StackRecords.ResourceDetail;
@@ -17,7 +18,6 @@ import io.github.openstackops.mcp.orchestration.StackRecords.StackPage;
 import io.github.openstackops.mcp.orchestration.StackRecords.StackPreview;
 import io.github.openstackops.mcp.orchestration.StackRecords.TemplateDetail;
 import io.github.openstackops.mcp.orchestration.StackRecords.TemplateValidation;
-import io.github.openstackops.mcp.orchestration.StackChanges.StackAction;
 import jakarta.inject.Singleton;
 
 import java.time.Duration;

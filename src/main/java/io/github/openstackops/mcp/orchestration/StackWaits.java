@@ -1,62 +1,30 @@
 package io.github.openstackops.mcp.orchestration;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.openstackops.mcp.catalog.Preview;
 import io.github.openstackops.mcp.catalog.ToolContext;
 import io.github.openstackops.mcp.catalog.ToolException;
-import io.github.openstackops.mcp.catalog.schema.ToolJson;
-import io.github.openstackops.mcp.cloud.Json;
-import io.github.openstackops.mcp.cloud.Paging;
 import io.github.openstackops.mcp.cloud.Polling;
-import io.github.openstackops.mcp.orchestration.Stacks.StackRef;
-import io.github.openstackops.mcp.orchestration.StackRecords.EventPage;
 import io.github.openstackops.mcp.orchestration.StackRecords.FailedResource;
 import io.github.openstackops.mcp.orchestration.StackRecords.Output;
-import io.github.openstackops.mcp.orchestration.StackRecords.OutputValue;
-import io.github.openstackops.mcp.orchestration.StackRecords.PlannedResource;
 import io.github.openstackops.mcp.orchestration.StackRecords.ResourceChange;
-import io.github.openstackops.mcp.orchestration.StackRecords.ResourceDetail;
-import io.github.openstackops.mcp.orchestration.StackRecords.ResourceList;
-import io.github.openstackops.mcp.orchestration.StackRecords.ResourceSummary;
 import io.github.openstackops.mcp.orchestration.StackRecords.StackActionResult;
-import io.github.openstackops.mcp.orchestration.StackRecords.StackDeleted;
-import io.github.openstackops.mcp.orchestration.StackRecords.StackDetail;
-import io.github.openstackops.mcp.orchestration.StackRecords.StackPage;
-import io.github.openstackops.mcp.orchestration.StackRecords.StackPreview;
-import io.github.openstackops.mcp.orchestration.StackRecords.StackSummary;
-import io.github.openstackops.mcp.orchestration.StackRecords.TemplateDetail;
-import io.github.openstackops.mcp.orchestration.StackRecords.TemplateParameter;
-import io.github.openstackops.mcp.orchestration.StackRecords.TemplateValidation;
+import io.github.openstackops.mcp.orchestration.Stacks.StackRef;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
-import org.openstack4j.core.transport.HttpMethod;
-import org.openstack4j.api.exceptions.ResponseException;
-import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.Tag;
-import org.yaml.snakeyaml.representer.Representer;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
-import io.github.openstackops.mcp.orchestration.StackRecords.Event;
 
-import static io.github.openstackops.mcp.orchestration.Stacks.plain;
-import static io.github.openstackops.mcp.orchestration.Stacks.query;
 import static io.github.openstackops.mcp.cloud.Json.elements;
-import static io.github.openstackops.mcp.cloud.Json.segment;
-import static io.github.openstackops.mcp.orchestration.Stacks.strings;
-import static io.github.openstackops.mcp.orchestration.Stacks.text;
 import static io.github.openstackops.mcp.orchestration.StackJson.nestedStackName;
-import static io.github.openstackops.mcp.orchestration.StackJson.truncate;
 import static io.github.openstackops.mcp.orchestration.StackJson.outputs;
+import static io.github.openstackops.mcp.orchestration.StackJson.truncate;
+import static io.github.openstackops.mcp.orchestration.Stacks.query;
+import static io.github.openstackops.mcp.orchestration.Stacks.text;
 
 /**
  * Waiting for Heat: polls a stack until its status settles, with progress, and on failure names the resources that

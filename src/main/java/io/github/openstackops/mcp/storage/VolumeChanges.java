@@ -1,23 +1,11 @@
 package io.github.openstackops.mcp.storage;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.openstackops.mcp.catalog.Preview;
 import io.github.openstackops.mcp.catalog.ToolContext;
 import io.github.openstackops.mcp.catalog.ToolException;
-import io.github.openstackops.mcp.cloud.Lookup;
-import io.github.openstackops.mcp.cloud.OpenStackFaults;
-import io.github.openstackops.mcp.cloud.Paging;
 import io.github.openstackops.mcp.cloud.Polling;
-import io.github.openstackops.mcp.cloud.lookup.ResourceLookup;
-import io.github.openstackops.mcp.cloud.lookup.ServerNames;
 import io.github.openstackops.mcp.cloud.services.CinderClient;
-import io.github.openstackops.mcp.storage.StorageRecords.Deleted;
-import io.github.openstackops.mcp.storage.StorageRecords.Attachment;
-import io.github.openstackops.mcp.storage.StorageRecords.VolumeDetail;
 import io.github.openstackops.mcp.storage.StorageRecords.VolumeOperation;
-import io.github.openstackops.mcp.storage.StorageRecords.VolumePage;
-import io.github.openstackops.mcp.storage.StorageRecords.VolumeSummary;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
@@ -25,21 +13,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.function.Function;
-import java.util.function.Predicate;
-import io.github.openstackops.mcp.storage.StorageRecords.Ref;
 
-import static io.github.openstackops.mcp.cloud.Json.flag;
 import static io.github.openstackops.mcp.cloud.Json.label;
 import static io.github.openstackops.mcp.cloud.Json.putIfSet;
 import static io.github.openstackops.mcp.cloud.Json.text;
-import static io.github.openstackops.mcp.cloud.Json.array;
-import static io.github.openstackops.mcp.cloud.Json.integer;
-import static io.github.openstackops.mcp.cloud.Json.stringMap;
-import static io.github.openstackops.mcp.cloud.services.CinderClient.time;
 
 /** Changes to an existing volume: extend, rename or describe, bootable and read-only flags, retype. */
 @Singleton

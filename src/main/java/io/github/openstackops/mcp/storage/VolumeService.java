@@ -11,8 +11,9 @@ import io.github.openstackops.mcp.cloud.Polling;
 import io.github.openstackops.mcp.cloud.lookup.ResourceLookup;
 import io.github.openstackops.mcp.cloud.lookup.ServerNames;
 import io.github.openstackops.mcp.cloud.services.CinderClient;
-import io.github.openstackops.mcp.storage.StorageRecords.Deleted;
 import io.github.openstackops.mcp.storage.StorageRecords.Attachment;
+import io.github.openstackops.mcp.storage.StorageRecords.Deleted;
+import io.github.openstackops.mcp.storage.StorageRecords.Ref;
 import io.github.openstackops.mcp.storage.StorageRecords.VolumeDetail;
 import io.github.openstackops.mcp.storage.StorageRecords.VolumeOperation;
 import io.github.openstackops.mcp.storage.StorageRecords.VolumePage;
@@ -30,15 +31,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
-import io.github.openstackops.mcp.storage.StorageRecords.Ref;
 
+import static io.github.openstackops.mcp.cloud.Json.array;
 import static io.github.openstackops.mcp.cloud.Json.flag;
+import static io.github.openstackops.mcp.cloud.Json.integer;
 import static io.github.openstackops.mcp.cloud.Json.label;
 import static io.github.openstackops.mcp.cloud.Json.putIfSet;
-import static io.github.openstackops.mcp.cloud.Json.text;
-import static io.github.openstackops.mcp.cloud.Json.array;
-import static io.github.openstackops.mcp.cloud.Json.integer;
 import static io.github.openstackops.mcp.cloud.Json.stringMap;
+import static io.github.openstackops.mcp.cloud.Json.text;
 import static io.github.openstackops.mcp.cloud.services.CinderClient.time;
 
 /** Volumes (Cinder v3): listing, lookup by id or name, create, and guarded deletion. */

@@ -1,7 +1,7 @@
 package io.github.openstackops.mcp.api;
 
-import io.github.openstackops.mcp.support.HttpSurfaces.Response;
 import io.github.openstackops.mcp.support.HttpSurfaces;
+import io.github.openstackops.mcp.support.HttpSurfaces.Response;
 import io.github.openstackops.mcp.support.McpClients;
 import io.modelcontextprotocol.client.McpSyncClient;
 import org.junit.jupiter.api.AfterEach;

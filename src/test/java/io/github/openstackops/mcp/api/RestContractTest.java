@@ -3,8 +3,8 @@ package io.github.openstackops.mcp.api;
 import io.github.openstackops.mcp.catalog.Caller;
 import io.github.openstackops.mcp.catalog.ToolCatalog;
 import io.github.openstackops.mcp.catalog.ToolDefinition;
-import io.github.openstackops.mcp.support.HttpSurfaces.Response;
 import io.github.openstackops.mcp.support.HttpSurfaces;
+import io.github.openstackops.mcp.support.HttpSurfaces.Response;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

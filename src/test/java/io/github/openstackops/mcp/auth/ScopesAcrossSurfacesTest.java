@@ -1,8 +1,8 @@
 package io.github.openstackops.mcp.auth;
 
 import io.github.openstackops.mcp.support.FakeOpenStack;
-import io.github.openstackops.mcp.support.HttpSurfaces.Response;
 import io.github.openstackops.mcp.support.HttpSurfaces;
+import io.github.openstackops.mcp.support.HttpSurfaces.Response;
 import io.github.openstackops.mcp.support.Jwts;
 import io.github.openstackops.mcp.support.McpClients;
 import io.micronaut.runtime.server.EmbeddedServer;

@@ -1,7 +1,7 @@
 package io.github.openstackops.mcp.compute;
 
-import io.github.openstackops.mcp.support.FakeOpenStack.Reply;
 import io.github.openstackops.mcp.support.FakeOpenStack;
+import io.github.openstackops.mcp.support.FakeOpenStack.Reply;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -1,8 +1,8 @@
 package io.github.openstackops.mcp.compute;
 
+import io.github.openstackops.mcp.support.FakeOpenStack;
 import io.github.openstackops.mcp.support.FakeOpenStack.Reply;
 import io.github.openstackops.mcp.support.FakeOpenStack.Request;
-import io.github.openstackops.mcp.support.FakeOpenStack;
 import io.github.openstackops.mcp.support.ToolHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

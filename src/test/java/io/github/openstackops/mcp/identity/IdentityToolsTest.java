@@ -1,7 +1,6 @@
 package io.github.openstackops.mcp.identity;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
@@ -9,8 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.openstackops.mcp.support.FakeOpenStack.Reply;
 import io.github.openstackops.mcp.support.FakeOpenStack;
+import io.github.openstackops.mcp.support.FakeOpenStack.Reply;
 import io.github.openstackops.mcp.support.ToolHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -4,8 +4,8 @@ import io.github.openstackops.mcp.support.CatalogFacts;
 import io.github.openstackops.mcp.support.McpClients;
 import io.github.openstackops.mcp.support.ToolCalls;
 import io.modelcontextprotocol.client.McpSyncClient;
-import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema;
+import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -2,8 +2,8 @@ package io.github.openstackops.mcp.live;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.github.openstackops.mcp.api.OpenWebUiRules;
-import io.github.openstackops.mcp.support.HttpSurfaces.Response;
 import io.github.openstackops.mcp.support.HttpSurfaces;
+import io.github.openstackops.mcp.support.HttpSurfaces.Response;
 import io.github.openstackops.mcp.support.Jwts;
 import io.github.openstackops.mcp.support.McpClients;
 import io.modelcontextprotocol.client.McpSyncClient;

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.openstackops.mcp.support.FakeOpenStack;
 import io.github.openstackops.mcp.support.FakeOpenStack.Reply;
 import io.github.openstackops.mcp.support.FakeOpenStack.Request;
-import io.github.openstackops.mcp.support.FakeOpenStack;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,7 +1,7 @@
 package io.github.openstackops.mcp.storage;
 
-import io.github.openstackops.mcp.support.FakeOpenStack.Reply;
 import io.github.openstackops.mcp.support.FakeOpenStack;
+import io.github.openstackops.mcp.support.FakeOpenStack.Reply;
 import io.github.openstackops.mcp.support.ToolHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

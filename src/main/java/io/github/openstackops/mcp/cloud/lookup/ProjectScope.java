@@ -1,7 +1,6 @@
 package io.github.openstackops.mcp.cloud.lookup;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.openstackops.mcp.catalog.ToolException.Kind;
 import io.github.openstackops.mcp.catalog.ToolException;
 import io.github.openstackops.mcp.cloud.CloudSession;
 import io.github.openstackops.mcp.cloud.Json;
@@ -18,8 +17,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 
-import static io.github.openstackops.mcp.cloud.Json.nonEmpty;
-import static io.github.openstackops.mcp.cloud.Json.segment;
 
 /**
  * The one way a project is found, for every family: by id, or by exact name (within a domain when one is given),

@@ -19,9 +19,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import static io.github.openstackops.mcp.cloud.Json.longValue;
 import static io.github.openstackops.mcp.cloud.Json.segment;
 import static io.github.openstackops.mcp.cloud.Rounding.percent;
-import static io.github.openstackops.mcp.cloud.Json.longValue;
 
 /**
  * Quotas of a project with their usage, from each service's quota detail API: Nova os-quota-sets/{p}/detail
@@ -70,34 +70,34 @@ public class Quotas {
 
     @Doc("One quota of a project and its use")
     public record QuotaItem(
-        
+
     @Doc("Resource, e.g. instances, cores, ram_mb, volumes, gigabytes, networks, floating_ips") String resource,
-        
+
     @Doc("The quota; -1 means unlimited") long limit,
-        
+
     @Doc("In use now") long inUse,
-        
+
     @Doc("Reserved by operations in progress") long reserved,
             @Nullable @Doc("In use (plus reserved), in percent of the quota; absent when unlimited") Double percentUsed) {
     }
 
     @Doc("A part of the answer that could not be read")
     public record SectionFailure(
-        
+
     @Doc("compute, network or volume") String service,
-        
+
     @Doc("Why, in a sentence") String reason) {
     }
 
     @Doc("Quotas of a project with their usage, per service")
     public record ProjectQuotas(
-        
+
     @Doc("Project id") String projectId,
             @Nullable @Doc("Project name") String projectName,
             @Nullable @Doc("Nova quotas (absent when they could not be read)") List<QuotaItem> compute,
             @Nullable @Doc("Neutron quotas (absent when they could not be read)") List<QuotaItem> network,
             @Nullable @Doc("Cinder quotas (absent when they could not be read)") List<QuotaItem> volume,
-        
+
     @Doc("Services whose quotas could not be read, and why") List<SectionFailure> failures) {
     }
 

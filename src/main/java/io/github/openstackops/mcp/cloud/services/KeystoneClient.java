@@ -1,8 +1,8 @@
 package io.github.openstackops.mcp.cloud.services;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.openstackops.mcp.cloud.CloudApi;
 import io.github.openstackops.mcp.catalog.ToolException;
+import io.github.openstackops.mcp.cloud.CloudApi;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.openstack4j.api.exceptions.ResponseException;

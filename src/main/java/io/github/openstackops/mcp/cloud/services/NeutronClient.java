@@ -1,8 +1,8 @@
 package io.github.openstackops.mcp.cloud.services;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.openstackops.mcp.cloud.CloudApi;
 import io.github.openstackops.mcp.catalog.ToolException;
+import io.github.openstackops.mcp.cloud.CloudApi;
 import io.github.openstackops.mcp.cloud.Json;
 import io.github.openstackops.mcp.cloud.Lookup;
 import io.github.openstackops.mcp.cloud.OpenStackFaults;
@@ -22,7 +22,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * Neutron (networking v2.0). Catalogs list it as the bare service URL or with "/v2.0" already on it; paths are given

@@ -1,13 +1,13 @@
 package io.github.openstackops.mcp.cloud.services;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.openstackops.mcp.cloud.CloudApi;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.openstack4j.api.types.ServiceType;
 
 import java.util.Map;
-import io.github.openstackops.mcp.cloud.CloudApi;
 
 /**
  * Nova (compute v2.1). Spoken at the base microversion unless a call names a newer one with {@link #at}: each tool

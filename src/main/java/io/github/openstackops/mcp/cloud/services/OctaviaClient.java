@@ -1,13 +1,13 @@
 package io.github.openstackops.mcp.cloud.services;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.openstackops.mcp.catalog.ToolException;
 import io.github.openstackops.mcp.cloud.CloudApi;
 import io.github.openstackops.mcp.cloud.CloudSession;
 import io.github.openstackops.mcp.cloud.Json;
 import io.github.openstackops.mcp.cloud.Lookup;
 import io.github.openstackops.mcp.cloud.OpenStackFaults;
 import io.github.openstackops.mcp.cloud.Paging;
-import io.github.openstackops.mcp.catalog.ToolException;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;

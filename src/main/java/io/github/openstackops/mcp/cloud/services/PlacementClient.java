@@ -1,11 +1,11 @@
 package io.github.openstackops.mcp.cloud.services;
 
+import io.github.openstackops.mcp.cloud.CloudApi;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.openstack4j.api.types.ServiceType;
 
 import java.util.Map;
-import io.github.openstackops.mcp.cloud.CloudApi;
 
 /**
  * Placement (resource providers, inventories, usages). Its microversions travel in the same header as Cinder's, for
