@@ -34,7 +34,7 @@ class AuditTrailIT {
             ServerProcess server = ServerProcess.http(Map.of("OS_AUTH_URL", fake.authUrl(), "OS_USERNAME", "demo",
                     "OS_PASSWORD", "fake-password-0451", "OS_PROJECT_NAME", "demo", "OS_REGION_NAME", "RegionOne",
                     "ALLOW_MODIFY_OPERATIONS", "true", "REMOTE_AUTH_ENABLE", "true", "REMOTE_SECRET_KEY", TOKEN,
-                    "AUDIT_LOG_PATH", audit.toString()));
+                    "AUDIT_LOG_PATH", audit.toString(), "MCP_TOOL_MODE", "all"));
             try {
                 HttpSurfaces.Response stopped = HttpSurfaces.post(server.baseUrl() + "/tool/server_stop/call", TOKEN,
                         Map.of("server", WEB_1, "wait", false));
