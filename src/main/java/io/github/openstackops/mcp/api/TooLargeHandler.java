@@ -1,12 +1,14 @@
 package io.github.openstackops.mcp.api;
 
 import io.github.openstackops.mcp.mcp.McpServerFactory;
+import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.exceptions.ContentLengthExceededException;
+import io.micronaut.http.server.exceptions.ContentLengthExceededHandler;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import jakarta.inject.Singleton;
 
@@ -16,12 +18,16 @@ import jakarta.inject.Singleton;
  */
 @Produces
 @Singleton
+@Replaces(ContentLengthExceededHandler.class)
 @Requires(property = McpServerFactory.TRANSPORT, value = "streamable-http")
 public class TooLargeHandler implements ExceptionHandler<ContentLengthExceededException, HttpResponse<?>> {
 
+    static final java.util.function.Function<HttpRequest<?>, HttpResponse<?>> ANSWER = request ->
+            UnexpectedErrorHandler.answer(request, HttpStatus.REQUEST_ENTITY_TOO_LARGE, -32600, "too_large",
+                    "The request body is larger than this server accepts (MCP_MAX_REQUEST_SIZE); send less.");
+
     @Override
     public HttpResponse<?> handle(HttpRequest request, ContentLengthExceededException exception) {
-        return UnexpectedErrorHandler.answer(request, HttpStatus.REQUEST_ENTITY_TOO_LARGE, -32600,
-                "too_large", "The request body is larger than this server accepts (MCP_MAX_REQUEST_SIZE); send less.");
+        return ANSWER.apply(request);
     }
 }

@@ -32,6 +32,11 @@ public class UnexpectedErrorHandler implements ExceptionHandler<Exception, HttpR
 
     @Override
     public HttpResponse<?> handle(HttpRequest request, Exception exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof io.micronaut.http.exceptions.ContentLengthExceededException) {
+                return TooLargeHandler.ANSWER.apply(request); // a body over the limit, wrapped on its way here
+            }
+        }
         String reference = UUID.randomUUID().toString().substring(0, 8);
         LOG.error("{} {} failed unexpectedly (reference {})", request.getMethod(), request.getPath(), reference, exception);
         return answer(request, HttpStatus.INTERNAL_SERVER_ERROR, -32603, "internal",

@@ -72,12 +72,12 @@ class CallRateLimiterTest {
                 .on("GET", "/compute/v2.1/servers/detail", 200, "servers/servers-detail-limit3.json");
         closing.add(fake);
         EmbeddedServer server = HttpSurfaces.start(fake, Map.of("MCP_TRANSPORT", "streamable-http",
-                "MCP_JWT_SECRET", Jwts.SECRET, "MCP_RATE_LIMIT_PER_MINUTE", "3"));
+                "MCP_JWT_SECRET", Jwts.SECRET, "MCP_RATE_LIMIT_PER_MINUTE", "4"));
         closing.add(server.getApplicationContext());
         String base = server.getURL().toString();
         String alice = Jwts.hs256(Jwts.claims("alice", null).build());
         String bob = Jwts.hs256(Jwts.claims("bob", null).build());
-        McpSyncClient mcp = McpClients.http(base, alice);
+        McpSyncClient mcp = McpClients.http(base, alice); // opening the session takes one of the 4
         closing.add(mcp::closeGracefully);
 
         assertThat(HttpSurfaces.post(base + "/tool/server_list/call", alice, Map.of()).status()).isEqualTo(200);
@@ -86,7 +86,7 @@ class CallRateLimiterTest {
 
         McpSchema.CallToolResult limited = mcp.callTool(new McpSchema.CallToolRequest("server_list", Map.of()));
         assertThat(limited.isError()).isTrue();
-        assertThat(McpClients.text(limited)).contains("Too many tool calls").contains("3 per minute");
+        assertThat(McpClients.text(limited)).contains("Too many tool calls").contains("4 per minute");
         Response rest = HttpSurfaces.post(base + "/tool/server_list/call", alice, Map.of());
         assertThat(rest.status()).isEqualTo(429);
         assertThat(Integer.parseInt(rest.header("Retry-After"))).isBetween(1, 20);
