@@ -140,6 +140,7 @@ public class LoadBalancerTools implements ToolProvider {
                         .build(),
                 ToolDefinition.write("loadbalancer_failover", Toolset.LOADBALANCER, FailoverArgs.class, LoadBalancerDetail.class)
                         .title("Load Balancers: Failover")
+                        .adminOnly()
                         .description("Fail a load balancer over to new amphorae (admin only): its amphorae are"
                                 + " rebuilt one after the other; connections may drop briefly. For a load balancer"
                                 + " stuck in ERROR or with a broken amphora.")
