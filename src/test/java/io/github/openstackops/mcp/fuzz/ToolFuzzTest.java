@@ -38,7 +38,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * to the four surfaces (stdio, /mcp, the OpenAPI tool server, the REST contract), so each surface sees every tool with
  * a quarter of them. Every answer must be a proper one (a result, or an error in the surface's own shape with a
  * message), never an internal error, a Java class name or a stack trace, and must come within the client's timeout;
- * the server must still serve afterwards. The seed is fixed and printed ({@code -Dfuzz.seed=...} replays another).
+ * the server must still serve afterwards. The server offers one tool per operation (MCP_TOOL_MODE=all), so every
+ * operation is reached by its own name and schema on every surface. The seed is fixed and printed ({@code -Dfuzz.seed=...} replays another).
  */
 class ToolFuzzTest {
 
@@ -72,13 +73,13 @@ class ToolFuzzTest {
         closing.add(fake);
         Map<String, String> env = Map.of("MCP_TRANSPORT", "streamable-http", "ALLOW_MODIFY_OPERATIONS", "true",
                 "ALLOW_SENSITIVE_DATA", "true", "REMOTE_AUTH_ENABLE", "true", "REMOTE_SECRET_KEY", TOKEN,
-                "MCP_TOOL_TIMEOUT", "20s", "MCP_MAX_CONCURRENT_CALLS", "64");
+                "MCP_TOOL_TIMEOUT", "20s", "MCP_MAX_CONCURRENT_CALLS", "64", "MCP_TOOL_MODE", "all");
         EmbeddedServer server = HttpSurfaces.start(fake, env);
         closing.add(server.getApplicationContext());
         String base = server.getURL().toString();
         Map<String, Object> stdioProperties = new HashMap<>(fake.properties());
         stdioProperties.putAll(Map.of("mcp.safety.allow-modify", true, "mcp.safety.allow-sensitive", true,
-                "mcp.tool-timeout", "20s"));
+                "mcp.tool-timeout", "20s", "mcp.catalog.tool-mode", "all"));
         StdioPipe stdio = new StdioPipe(stdioProperties).initialize();
         closing.add(stdio);
         String session = RawMcp.initialize(base, TOKEN);

@@ -54,7 +54,7 @@ class ElicitationBudgetTest {
         closing.add(fake);
         EmbeddedServer server = HttpSurfaces.start(fake, Map.of("MCP_TRANSPORT", "streamable-http",
                 "ALLOW_MODIFY_OPERATIONS", "true", "MCP_JWT_SECRET", Jwts.SECRET,
-                "MCP_MAX_CONCURRENT_CALLS", "2", "MCP_MAX_PENDING_ELICITATIONS", "2"));
+                "MCP_MAX_CONCURRENT_CALLS", "2", "MCP_MAX_PENDING_ELICITATIONS", "2", "MCP_TOOL_MODE", "all"));
         closing.add(server.getApplicationContext());
         String base = server.getURL().toString();
         String silent = Jwts.hs256(claims("silent", "openstack:write").build());

@@ -44,7 +44,7 @@ class MalformedMessagesTest {
                 .on("GET", "/compute/v2.1/servers/detail", 200, "servers/servers-detail-limit3.json");
         closing.add(fake);
         EmbeddedServer server = HttpSurfaces.start(fake, Map.of("MCP_TRANSPORT", "streamable-http",
-                "REMOTE_AUTH_ENABLE", "true", "REMOTE_SECRET_KEY", TOKEN));
+                "REMOTE_AUTH_ENABLE", "true", "REMOTE_SECRET_KEY", TOKEN, "MCP_TOOL_MODE", "all"));
         closing.add(server.getApplicationContext());
         return server.getURL().toString();
     }
@@ -115,7 +115,9 @@ class MalformedMessagesTest {
         FakeOpenStack fake = FakeOpenStack.start()
                 .on("GET", "/compute/v2.1/servers/detail", 200, "servers/servers-detail-limit3.json");
         closing.add(fake);
-        StdioPipe stdio = new StdioPipe(Map.copyOf(fake.properties()));
+        Map<String, Object> properties = new java.util.HashMap<>(fake.properties());
+        properties.put("mcp.catalog.tool-mode", "all");
+        StdioPipe stdio = new StdioPipe(properties);
         closing.add(stdio);
 
         stdio.send("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\"}");

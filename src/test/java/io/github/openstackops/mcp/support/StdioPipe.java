@@ -71,10 +71,18 @@ public final class StdioPipe implements AutoCloseable {
         }
     }
 
-    /** The next line the server wrote, or null when none came within the wait. */
+    /**
+     * The next answer the server wrote (notifications such as tools/list_changed or progress are skipped), or null
+     * when none came within the wait.
+     */
     public String next(Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
         try {
-            return fromServer.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
+            String line;
+            do {
+                line = fromServer.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } while (line != null && line.contains("\"method\":\"notifications/"));
+            return line;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return null;
