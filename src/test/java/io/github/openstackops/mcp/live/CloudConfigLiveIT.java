@@ -26,7 +26,9 @@ class CloudConfigLiveIT {
         cleanup.forEach(Runnable::run);
     }
 
-    private McpSyncClient connect(Map<String, String> env) {
+    private McpSyncClient connect(Map<String, String> settings) {
+        Map<String, String> env = new HashMap<>(settings);
+        env.putIfAbsent("MCP_TOOL_MODE", "all"); // these tests call operations by name
         McpSyncClient client = McpClients.stdio(ServerProcess.launcher(), env);
         cleanup.add(0, client::closeGracefully);
         return client;
