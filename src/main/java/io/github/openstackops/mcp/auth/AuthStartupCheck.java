@@ -1,6 +1,6 @@
 package io.github.openstackops.mcp.auth;
 
-import io.github.openstackops.mcp.mcp.McpServerFactory;
+import io.github.openstackops.mcp.transport.McpServerFactory;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;

@@ -1,7 +1,7 @@
 package io.github.openstackops.mcp.launch;
 
-import io.github.openstackops.mcp.api.OpenApiSettings;
 import io.github.openstackops.mcp.auth.JwtSettings;
+import io.github.openstackops.mcp.rest.OpenApiSettings;
 import io.micronaut.context.exceptions.ConfigurationException;
 
 import java.util.Arrays;

@@ -1,6 +1,6 @@
 package io.github.openstackops.mcp.metrics;
 
-import io.github.openstackops.mcp.mcp.McpServerFactory;
+import io.github.openstackops.mcp.transport.McpServerFactory;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.annotation.Controller;

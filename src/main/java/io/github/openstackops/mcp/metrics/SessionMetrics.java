@@ -1,6 +1,6 @@
 package io.github.openstackops.mcp.metrics;
 
-import io.github.openstackops.mcp.mcp.http.StreamableHttpTransport;
+import io.github.openstackops.mcp.transport.http.StreamableHttpTransport;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Context;

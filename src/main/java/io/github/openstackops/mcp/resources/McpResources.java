@@ -7,7 +7,7 @@ import io.github.openstackops.mcp.catalog.ToolContext;
 import io.github.openstackops.mcp.catalog.ToolInvoker;
 import io.github.openstackops.mcp.catalog.ToolOutcome;
 import io.github.openstackops.mcp.catalog.schema.ToolJson;
-import io.github.openstackops.mcp.mcp.McpToolAdapter;
+import io.github.openstackops.mcp.transport.McpToolAdapter;
 import io.modelcontextprotocol.server.McpAsyncServerExchange;
 import io.modelcontextprotocol.server.McpServerFeatures.AsyncResourceSpecification;
 import io.modelcontextprotocol.server.McpServerFeatures.AsyncResourceTemplateSpecification;

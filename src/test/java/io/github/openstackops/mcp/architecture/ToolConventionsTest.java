@@ -25,7 +25,7 @@ class ToolConventionsTest {
     static final Path SNAPSHOTS = Path.of("src/test/resources/toolsnaps");
     static final Path TESTS = Path.of("src/test/java/io/github/openstackops/mcp");
     /** Test folders of infrastructure, not features: a tool named there is not thereby tested. */
-    static final Set<String> NOT_FEATURE_TESTS = Set.of("architecture", "catalog", "live", "mcp", "api", "auth",
+    static final Set<String> NOT_FEATURE_TESTS = Set.of("architecture", "catalog", "live", "transport", "rest", "auth",
             "audit", "launch", "support", "bench", "deploy", "cloud");
     /** The verbs a tool name may end in: {@code <resource>_<verb>}. */
     static final Set<String> VERBS = Set.of("list", "get", "create", "update", "delete", "set", "add", "remove",

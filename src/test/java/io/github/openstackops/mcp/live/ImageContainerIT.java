@@ -1,6 +1,6 @@
 package io.github.openstackops.mcp.live;
 
-import io.github.openstackops.mcp.api.OpenWebUiRules;
+import io.github.openstackops.mcp.rest.OpenWebUiRules;
 import io.github.openstackops.mcp.support.HttpSurfaces;
 import io.github.openstackops.mcp.support.HttpSurfaces.Response;
 import io.github.openstackops.mcp.support.McpClients;

@@ -1,7 +1,7 @@
 package io.github.openstackops.mcp.live;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import io.github.openstackops.mcp.api.OpenWebUiRules;
+import io.github.openstackops.mcp.rest.OpenWebUiRules;
 import io.github.openstackops.mcp.support.HttpSurfaces;
 import io.github.openstackops.mcp.support.HttpSurfaces.Response;
 import io.github.openstackops.mcp.support.Jwts;

@@ -1,7 +1,7 @@
 package io.github.openstackops.mcp.support;
 
-import io.github.openstackops.mcp.mcp.StdioInput;
-import io.github.openstackops.mcp.mcp.StdioStreams;
+import io.github.openstackops.mcp.transport.StdioInput;
+import io.github.openstackops.mcp.transport.StdioStreams;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.env.PropertySource;
 import io.modelcontextprotocol.json.McpJsonDefaults;
