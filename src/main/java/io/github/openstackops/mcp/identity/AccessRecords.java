@@ -1,0 +1,68 @@
+package io.github.openstackops.mcp.identity;
+
+import io.github.openstackops.mcp.catalog.schema.Doc;
+import io.github.openstackops.mcp.identity.IdentityRecords.Domain;
+import io.micronaut.core.annotation.Nullable;
+
+import java.util.List;
+
+/** Application credentials, regions and domain changes, in compact shapes. A secret appears once: at creation. */
+public final class AccessRecords {
+
+    private AccessRecords() {
+    }
+
+    @Doc("An application credential (its secret is never shown again after creation)")
+    public record ApplicationCredential(
+            @Doc("Credential id") String id,
+            @Doc("Credential name") String name,
+            @Nullable @Doc("Description") String description,
+            @Doc("Id of the user it acts as") String userId,
+            @Nullable @Doc("Id of the project it is scoped to") String projectId,
+            @Doc("Names of the roles it carries (a subset of the user's roles on that project)") List<String> roles,
+            @Doc("True when it may create further credentials and trusts") boolean unrestricted,
+            @Nullable @Doc("When it expires, ISO-8601; absent when it does not") String expiresAt) {
+    }
+
+    @Doc("Application credentials of one user")
+    public record ApplicationCredentialPage(
+            @Doc("Credentials, sorted by name") List<ApplicationCredential> applicationCredentials,
+            @Doc("Number of credentials returned") int count,
+            @Doc("True when more matched than were returned: narrow the filter or raise 'limit'") boolean truncated) {
+    }
+
+    @Doc("A new application credential with its secret, shown this once")
+    public record ApplicationCredentialCreated(
+            @Doc("The credential") ApplicationCredential applicationCredential,
+            @Doc("The secret: Keystone keeps only its hash, so it cannot be shown again. Store it now") String secret,
+            @Doc("What was created and how to use it, in a sentence") String message) {
+    }
+
+    @Doc("A Keystone region")
+    public record Region(
+            @Doc("Region id, e.g. RegionOne") String id,
+            @Nullable @Doc("Description") String description,
+            @Nullable @Doc("Parent region id") String parentRegionId) {
+    }
+
+    @Doc("Regions")
+    public record RegionPage(
+            @Doc("Regions, sorted by id") List<Region> regions,
+            @Doc("Number of regions returned") int count) {
+    }
+
+    @Doc("A domain with what it holds")
+    public record DomainDetail(
+            @Doc("The domain") Domain domain,
+            @Doc("Number of projects in it") int projects,
+            @Doc("Number of users in it") int users,
+            @Doc("Number of groups in it") int groups) {
+    }
+
+    @Doc("The result of creating or updating a domain")
+    public record DomainChange(
+            @Doc("The domain as Keystone now has it") Domain domain,
+            @Doc("False when nothing needed to change") boolean changed,
+            @Doc("What happened, in a sentence") String message) {
+    }
+}
