@@ -56,7 +56,7 @@ public final class ToolDefinition<A extends Record, R extends Record> {
         Map<String, Object> args = SchemaGenerator.inputSchema(argumentsType);
         this.binder = new ArgumentBinder<>(name, argumentsType, args);
         this.inputSchema = safety == SafetyClass.DESTRUCTIVE ? Confirmations.withConfirmArgument(args) : args;
-        Map<String, Object> result = SchemaGenerator.outputSchema(Objects.requireNonNull(b.resultType));
+        Map<String, Object> result = Objects.requireNonNull(b.resultSchema);
         this.outputSchema = safety == SafetyClass.DESTRUCTIVE ? Confirmations.envelopeSchema(result) : result;
     }
 
@@ -71,17 +71,24 @@ public final class ToolDefinition<A extends Record, R extends Record> {
 
     public static <A extends Record, R extends Record> Builder<A, R> read(String name, Toolset toolset,
                                                                           Class<A> arguments, Class<R> result) {
-        return new Builder<>(name, toolset, SafetyClass.READ, arguments, result);
+        return new Builder<>(name, toolset, SafetyClass.READ, arguments, SchemaGenerator.outputSchema(result));
+    }
+
+    /** A read tool that returns one page of a list: its result schema is the page's ({@link Page.Kind#schema}). */
+    public static <A extends Record, T extends Record> Builder<A, Page<T>> read(String name, Toolset toolset,
+                                                                                Class<A> arguments, Page.Kind<T> page) {
+        return new Builder<>(name, toolset, SafetyClass.READ, arguments, page.schema());
     }
 
     public static <A extends Record, R extends Record> Builder<A, R> write(String name, Toolset toolset,
                                                                            Class<A> arguments, Class<R> result) {
-        return new Builder<>(name, toolset, SafetyClass.WRITE, arguments, result);
+        return new Builder<>(name, toolset, SafetyClass.WRITE, arguments, SchemaGenerator.outputSchema(result));
     }
 
     public static <A extends Record, R extends Record> Builder<A, R> destructive(String name, Toolset toolset,
                                                                                  Class<A> arguments, Class<R> result) {
-        return new Builder<>(name, toolset, SafetyClass.DESTRUCTIVE, arguments, result);
+        return new Builder<>(name, toolset, SafetyClass.DESTRUCTIVE, arguments,
+                SchemaGenerator.outputSchema(result));
     }
 
     public String name() {
@@ -151,7 +158,7 @@ public final class ToolDefinition<A extends Record, R extends Record> {
         private final Toolset toolset;
         private final SafetyClass safety;
         private final Class<A> argumentsType;
-        private final Class<R> resultType;
+        private final Map<String, Object> resultSchema;
         private String title;
         private String description;
         private boolean sensitive;
@@ -159,12 +166,13 @@ public final class ToolDefinition<A extends Record, R extends Record> {
         private ToolHandler<A, R> handler;
         private Previewer<A> previewer;
 
-        private Builder(String name, Toolset toolset, SafetyClass safety, Class<A> arguments, Class<R> result) {
+        private Builder(String name, Toolset toolset, SafetyClass safety, Class<A> arguments,
+                        Map<String, Object> resultSchema) {
             this.name = name;
             this.toolset = toolset;
             this.safety = safety;
             this.argumentsType = arguments;
-            this.resultType = result;
+            this.resultSchema = resultSchema;
         }
 
         /** Short human title, "Resource: Verb" (e.g. "Servers: List"). */

@@ -1,9 +1,9 @@
 package io.github.openstackops.mcp.compute;
 
+import io.github.openstackops.mcp.catalog.Page;
 import io.github.openstackops.mcp.catalog.schema.Doc;
 import io.micronaut.core.annotation.Nullable;
 
-import java.util.List;
 import java.util.Map;
 
 /** The compact shapes flavors are returned in. */
@@ -26,12 +26,7 @@ public final class FlavorRecords {
             @Nullable @Doc("Description") String description) {
     }
 
-    @Doc("One page of flavors")
-    public record FlavorPage(
-            @Doc("Flavors on this page") List<Flavor> flavors,
-            @Doc("Number of flavors on this page") int count,
-            @Nullable @Doc("Pass as 'marker' to get the next page; absent on the last page") String nextMarker) {
-    }
+    public static final Page.Kind<Flavor> FLAVORS = Page.Kind.of(Flavor.class, "flavors", "flavors");
 
     @Doc("A flavor in detail")
     public record FlavorDetail(

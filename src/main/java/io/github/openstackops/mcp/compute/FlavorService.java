@@ -1,6 +1,7 @@
 package io.github.openstackops.mcp.compute;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.openstackops.mcp.catalog.Page;
 import io.github.openstackops.mcp.catalog.Preview;
 import io.github.openstackops.mcp.catalog.ToolException;
 import io.github.openstackops.mcp.cloud.Json;
@@ -11,7 +12,6 @@ import io.github.openstackops.mcp.compute.FlavorRecords.Flavor;
 import io.github.openstackops.mcp.compute.FlavorRecords.FlavorCreated;
 import io.github.openstackops.mcp.compute.FlavorRecords.FlavorDeleted;
 import io.github.openstackops.mcp.compute.FlavorRecords.FlavorDetail;
-import io.github.openstackops.mcp.compute.FlavorRecords.FlavorPage;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
@@ -48,7 +48,7 @@ public class FlavorService {
         this.nova = nova;
     }
 
-    public FlavorPage list(int limit, @Nullable String marker, @Nullable Integer minRamMb, @Nullable Integer minDiskGb,
+    public Page<Flavor> list(int limit, @Nullable String marker, @Nullable Integer minRamMb, @Nullable Integer minDiskGb,
                            @Nullable Visibility visibility) {
         Map<String, Object> query = new LinkedHashMap<>();
         query.put("limit", Paging.fetchSize(limit));
@@ -63,7 +63,7 @@ public class FlavorService {
         List<JsonNode> fetched = array(nova.at(MV).get("/flavors/detail", query), "flavors");
         Paging.Slice<JsonNode> page = Paging.slice(fetched, limit, f -> text(f, "id"));
         List<Flavor> flavors = page.items().stream().map(FlavorService::summary).toList();
-        return new FlavorPage(flavors, flavors.size(), page.nextMarker());
+        return FlavorRecords.FLAVORS.page(flavors, page.nextMarker());
     }
 
     public FlavorDetail get(String ref) {

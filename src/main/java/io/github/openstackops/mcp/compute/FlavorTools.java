@@ -8,7 +8,6 @@ import io.github.openstackops.mcp.cloud.Paging;
 import io.github.openstackops.mcp.compute.FlavorRecords.FlavorCreated;
 import io.github.openstackops.mcp.compute.FlavorRecords.FlavorDeleted;
 import io.github.openstackops.mcp.compute.FlavorRecords.FlavorDetail;
-import io.github.openstackops.mcp.compute.FlavorRecords.FlavorPage;
 import io.github.openstackops.mcp.compute.FlavorService.Visibility;
 import jakarta.inject.Singleton;
 
@@ -58,7 +57,7 @@ public class FlavorTools implements ToolProvider {
     @Override
     public List<ToolDefinition<?, ?>> tools() {
         return List.of(
-                ToolDefinition.read("flavor_list", Toolset.COMPUTE, ListArgs.class, FlavorPage.class)
+                ToolDefinition.read("flavor_list", Toolset.COMPUTE, ListArgs.class, FlavorRecords.FLAVORS)
                         .title("Flavors: List")
                         .description("List the flavors (server sizes: vCPUs, RAM, disk) this user may use, one page"
                                 + " at a time, optionally only those with at least some RAM or disk (filtered in"

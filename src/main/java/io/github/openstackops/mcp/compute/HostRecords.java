@@ -1,5 +1,6 @@
 package io.github.openstackops.mcp.compute;
 
+import io.github.openstackops.mcp.catalog.Page;
 import io.github.openstackops.mcp.catalog.schema.Doc;
 import io.micronaut.core.annotation.Nullable;
 
@@ -33,12 +34,7 @@ public final class HostRecords {
             @Nullable @Doc("Why its compute service is disabled") String disabledReason) {
     }
 
-    @Doc("One page of hypervisors")
-    public record HypervisorPage(
-            @Doc("Hypervisors on this page") List<Hypervisor> hypervisors,
-            @Doc("Number of hypervisors on this page") int count,
-            @Nullable @Doc("Pass as 'marker' to get the next page; absent on the last page") String nextMarker) {
-    }
+    public static final Page.Kind<Hypervisor> HYPERVISORS = Page.Kind.of(Hypervisor.class, "hypervisors", "hypervisors");
 
     @Doc("A server on a hypervisor")
     public record HostedServer(@Doc("Server id") String id, @Nullable @Doc("Instance name on the hypervisor (not the server's display name)") String name) {

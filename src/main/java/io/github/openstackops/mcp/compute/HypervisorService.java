@@ -1,6 +1,7 @@
 package io.github.openstackops.mcp.compute;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.openstackops.mcp.catalog.Page;
 import io.github.openstackops.mcp.catalog.ToolException;
 import io.github.openstackops.mcp.cloud.Lookup;
 import io.github.openstackops.mcp.cloud.Paging;
@@ -8,7 +9,6 @@ import io.github.openstackops.mcp.cloud.services.NovaClient;
 import io.github.openstackops.mcp.compute.HostRecords.HostedServer;
 import io.github.openstackops.mcp.compute.HostRecords.Hypervisor;
 import io.github.openstackops.mcp.compute.HostRecords.HypervisorDetail;
-import io.github.openstackops.mcp.compute.HostRecords.HypervisorPage;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
@@ -41,7 +41,7 @@ public class HypervisorService {
         this.nova = nova;
     }
 
-    public HypervisorPage list(int limit, @Nullable String marker, @Nullable String hostname) {
+    public Page<Hypervisor> list(int limit, @Nullable String marker, @Nullable String hostname) {
         Map<String, Object> query = new LinkedHashMap<>();
         if (hostname != null && !hostname.isBlank()) {
             if (marker != null) {
@@ -57,7 +57,7 @@ public class HypervisorService {
                 "hypervisors");
         Paging.Slice<JsonNode> page = Paging.slice(fetched, limit, h -> text(h, "id"));
         List<Hypervisor> hypervisors = page.items().stream().map(HypervisorService::summary).toList();
-        return new HypervisorPage(hypervisors, hypervisors.size(),
+        return HostRecords.HYPERVISORS.page(hypervisors,
                 query.containsKey("hypervisor_hostname_pattern") ? null : page.nextMarker());
     }
 

@@ -9,7 +9,6 @@ import io.github.openstackops.mcp.cloud.lookup.HypervisorTotals;
 import io.github.openstackops.mcp.cloud.lookup.HypervisorTotals.HypervisorStats;
 import io.github.openstackops.mcp.compute.HostRecords.ComputeServiceList;
 import io.github.openstackops.mcp.compute.HostRecords.HypervisorDetail;
-import io.github.openstackops.mcp.compute.HostRecords.HypervisorPage;
 import io.github.openstackops.mcp.compute.HostRecords.ZoneList;
 import jakarta.inject.Singleton;
 
@@ -55,7 +54,7 @@ public class HypervisorTools implements ToolProvider {
     @Override
     public List<ToolDefinition<?, ?>> tools() {
         return List.of(
-                ToolDefinition.read("hypervisor_list", Toolset.COMPUTE, ListArgs.class, HypervisorPage.class)
+                ToolDefinition.read("hypervisor_list", Toolset.COMPUTE, ListArgs.class, HostRecords.HYPERVISORS)
                         .adminOnly()
                         .title("Hypervisors: List")
                         .description("List the compute nodes with their state and capacity (vCPUs, RAM, disk: total,"

@@ -1,9 +1,9 @@
 package io.github.openstackops.mcp.compute;
 
+import io.github.openstackops.mcp.catalog.Page;
 import io.github.openstackops.mcp.catalog.schema.Doc;
 import io.micronaut.core.annotation.Nullable;
 
-import java.util.List;
 
 /** The compact shapes key pairs are returned in. Private keys appear once, in the result of keypair_create. */
 public final class KeypairRecords {
@@ -19,12 +19,7 @@ public final class KeypairRecords {
             @Doc("The public key, shortened") String publicKey) {
     }
 
-    @Doc("One page of key pairs")
-    public record KeypairPage(
-            @Doc("Key pairs on this page") List<Keypair> keypairs,
-            @Doc("Number of key pairs on this page") int count,
-            @Nullable @Doc("Pass as 'marker' to get the next page; absent on the last page") String nextMarker) {
-    }
+    public static final Page.Kind<Keypair> KEYPAIRS = Page.Kind.of(Keypair.class, "keypairs", "key pairs");
 
     @Doc("A key pair in detail")
     public record KeypairDetail(

@@ -1,6 +1,7 @@
 package io.github.openstackops.mcp.compute;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.openstackops.mcp.catalog.Page;
 import io.github.openstackops.mcp.catalog.Preview;
 import io.github.openstackops.mcp.catalog.Secrets;
 import io.github.openstackops.mcp.catalog.ToolException;
@@ -12,7 +13,6 @@ import io.github.openstackops.mcp.compute.KeypairRecords.Keypair;
 import io.github.openstackops.mcp.compute.KeypairRecords.KeypairCreated;
 import io.github.openstackops.mcp.compute.KeypairRecords.KeypairDeleted;
 import io.github.openstackops.mcp.compute.KeypairRecords.KeypairDetail;
-import io.github.openstackops.mcp.compute.KeypairRecords.KeypairPage;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
@@ -44,7 +44,7 @@ public class KeypairService {
         this.nova = nova;
     }
 
-    public KeypairPage list(int limit, @Nullable String marker) {
+    public Page<Keypair> list(int limit, @Nullable String marker) {
         Map<String, Object> query = new LinkedHashMap<>();
         query.put("limit", Paging.fetchSize(limit));
         query.put("marker", marker);
@@ -53,7 +53,7 @@ public class KeypairService {
         Paging.Slice<JsonNode> page = Paging.slice(fetched, limit, k -> text(k, "name"));
         List<Keypair> keypairs = page.items().stream().map(k -> new Keypair(text(k, "name"), type(k),
                 text(k, "fingerprint"), shorten(text(k, "public_key")))).toList();
-        return new KeypairPage(keypairs, keypairs.size(), page.nextMarker());
+        return KeypairRecords.KEYPAIRS.page(keypairs, page.nextMarker());
     }
 
     public KeypairDetail get(String name) {

@@ -8,7 +8,6 @@ import io.github.openstackops.mcp.cloud.Paging;
 import io.github.openstackops.mcp.compute.KeypairRecords.KeypairCreated;
 import io.github.openstackops.mcp.compute.KeypairRecords.KeypairDeleted;
 import io.github.openstackops.mcp.compute.KeypairRecords.KeypairDetail;
-import io.github.openstackops.mcp.compute.KeypairRecords.KeypairPage;
 import io.github.openstackops.mcp.compute.KeypairService.KeyType;
 import jakarta.inject.Singleton;
 
@@ -54,7 +53,7 @@ public class KeypairTools implements ToolProvider {
     @Override
     public List<ToolDefinition<?, ?>> tools() {
         return List.of(
-                ToolDefinition.read("keypair_list", Toolset.COMPUTE, ListArgs.class, KeypairPage.class)
+                ToolDefinition.read("keypair_list", Toolset.COMPUTE, ListArgs.class, KeypairRecords.KEYPAIRS)
                         .title("Keypairs: List")
                         .description("List the user's SSH key pairs (name, type, fingerprint, shortened public key),"
                                 + " one page at a time. Private keys are never shown. Pass 'next_marker' as"

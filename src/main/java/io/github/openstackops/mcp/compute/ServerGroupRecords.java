@@ -1,5 +1,6 @@
 package io.github.openstackops.mcp.compute;
 
+import io.github.openstackops.mcp.catalog.Page;
 import io.github.openstackops.mcp.catalog.schema.Doc;
 import io.micronaut.core.annotation.Nullable;
 
@@ -21,12 +22,7 @@ public final class ServerGroupRecords {
             @Nullable @Doc("Owning project id") String projectId) {
     }
 
-    @Doc("One page of server groups")
-    public record ServerGroupPage(
-            @Doc("Server groups on this page") List<ServerGroup> serverGroups,
-            @Doc("Number of server groups on this page") int count,
-            @Nullable @Doc("Pass as 'marker' to get the next page; absent on the last page") String nextMarker) {
-    }
+    public static final Page.Kind<ServerGroup> SERVER_GROUPS = Page.Kind.of(ServerGroup.class, "server_groups", "server groups");
 
     @Doc("A member server of a group")
     public record Member(

@@ -1,6 +1,7 @@
 package io.github.openstackops.mcp.compute;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.openstackops.mcp.catalog.Page;
 import io.github.openstackops.mcp.catalog.Preview;
 import io.github.openstackops.mcp.catalog.ToolException;
 import io.github.openstackops.mcp.cloud.Json;
@@ -13,7 +14,6 @@ import io.github.openstackops.mcp.compute.ServerGroupRecords.ServerGroup;
 import io.github.openstackops.mcp.compute.ServerGroupRecords.ServerGroupCreated;
 import io.github.openstackops.mcp.compute.ServerGroupRecords.ServerGroupDeleted;
 import io.github.openstackops.mcp.compute.ServerGroupRecords.ServerGroupDetail;
-import io.github.openstackops.mcp.compute.ServerGroupRecords.ServerGroupPage;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
@@ -49,7 +49,7 @@ public class ServerGroupService {
         this.serverNames = serverNames;
     }
 
-    public ServerGroupPage list(int limit, @Nullable String marker, boolean allProjects) {
+    public Page<ServerGroup> list(int limit, @Nullable String marker, boolean allProjects) {
         int offset = offset(marker);
         Map<String, Object> query = new LinkedHashMap<>();
         query.put("limit", Paging.fetchSize(limit));
@@ -59,7 +59,7 @@ public class ServerGroupService {
         }
         List<JsonNode> fetched = array(nova.at(MV).get("/os-server-groups", query), "server_groups");
         List<ServerGroup> groups = fetched.stream().limit(limit).map(ServerGroupService::summary).toList();
-        return new ServerGroupPage(groups, groups.size(),
+        return ServerGroupRecords.SERVER_GROUPS.page(groups,
                 fetched.size() > limit ? String.valueOf(offset + limit) : null);
     }
 

@@ -8,7 +8,6 @@ import io.github.openstackops.mcp.cloud.Paging;
 import io.github.openstackops.mcp.compute.ServerGroupRecords.ServerGroupCreated;
 import io.github.openstackops.mcp.compute.ServerGroupRecords.ServerGroupDeleted;
 import io.github.openstackops.mcp.compute.ServerGroupRecords.ServerGroupDetail;
-import io.github.openstackops.mcp.compute.ServerGroupRecords.ServerGroupPage;
 import jakarta.inject.Singleton;
 
 import java.util.List;
@@ -48,7 +47,7 @@ public class ServerGroupTools implements ToolProvider {
     @Override
     public List<ToolDefinition<?, ?>> tools() {
         return List.of(
-                ToolDefinition.read("server_group_list", Toolset.COMPUTE, ListArgs.class, ServerGroupPage.class)
+                ToolDefinition.read("server_group_list", Toolset.COMPUTE, ListArgs.class, ServerGroupRecords.SERVER_GROUPS)
                         .title("Server Groups: List")
                         .description("List server groups (affinity/anti-affinity policies) with their member counts,"
                                 + " one page at a time. all_projects=true lists every project's groups (admin"

@@ -1,9 +1,9 @@
 package io.github.openstackops.mcp.compute;
 
+import io.github.openstackops.mcp.catalog.Ref;
 import io.github.openstackops.mcp.catalog.schema.Doc;
 import io.github.openstackops.mcp.compute.ServerRecords.Address;
 import io.github.openstackops.mcp.compute.ServerRecords.Fault;
-import io.github.openstackops.mcp.compute.ServerRecords.Ref;
 import io.micronaut.core.annotation.Nullable;
 
 import java.util.List;

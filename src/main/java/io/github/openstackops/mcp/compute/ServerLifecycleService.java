@@ -2,6 +2,7 @@ package io.github.openstackops.mcp.compute;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.openstackops.mcp.catalog.Preview;
+import io.github.openstackops.mcp.catalog.Ref;
 import io.github.openstackops.mcp.catalog.ToolContext;
 import io.github.openstackops.mcp.catalog.ToolException;
 import io.github.openstackops.mcp.cloud.CloudSession;
@@ -16,7 +17,6 @@ import io.github.openstackops.mcp.compute.ServerLifecycleRecords.ServerImageCrea
 import io.github.openstackops.mcp.compute.ServerLifecycleRecords.ServerMoved;
 import io.github.openstackops.mcp.compute.ServerLifecycleRecords.ServerRebuilt;
 import io.github.openstackops.mcp.compute.ServerRecords.Fault;
-import io.github.openstackops.mcp.compute.ServerRecords.Ref;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import org.openstack4j.core.transport.HttpMethod;

@@ -1,5 +1,7 @@
 package io.github.openstackops.mcp.compute;
 
+import io.github.openstackops.mcp.catalog.Page;
+import io.github.openstackops.mcp.catalog.Ref;
 import io.github.openstackops.mcp.catalog.schema.Doc;
 import io.micronaut.core.annotation.Nullable;
 
@@ -34,12 +36,8 @@ public final class ServerRecords {
             @Nullable @Doc("Creation time, ISO-8601") String created) {
     }
 
-    @Doc("One page of servers, newest first")
-    public record ServerPage(
-            @Doc("Servers on this page") List<ServerSummary> servers,
-            @Doc("Number of servers on this page") int count,
-            @Nullable @Doc("Pass as 'marker' to get the next page; absent on the last page") String nextMarker) {
-    }
+    public static final Page.Kind<ServerSummary> SERVERS = Page.Kind.of(ServerSummary.class, "servers", "servers")
+            .about("One page of servers, newest first");
 
     @Doc("A fault recorded on a server")
     public record Fault(@Doc("HTTP-like fault code") int code, @Doc("Fault message") String message,
@@ -95,10 +93,6 @@ public final class ServerRecords {
     public record Flavor(@Doc("Flavor id") String id, @Nullable @Doc("Flavor name") String name,
                          @Nullable @Doc("vCPUs") Integer vcpus, @Nullable @Doc("RAM in MiB") Integer ramMb,
                          @Nullable @Doc("Root disk in GiB") Integer diskGb) {
-    }
-
-    @Doc("A reference to another resource")
-    public record Ref(@Doc("Id") String id, @Nullable @Doc("Name") String name) {
     }
 
     @Doc("The result of a server action")

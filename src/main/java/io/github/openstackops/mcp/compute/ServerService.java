@@ -1,7 +1,9 @@
 package io.github.openstackops.mcp.compute;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.openstackops.mcp.catalog.Page;
 import io.github.openstackops.mcp.catalog.Preview;
+import io.github.openstackops.mcp.catalog.Ref;
 import io.github.openstackops.mcp.catalog.ToolContext;
 import io.github.openstackops.mcp.catalog.ToolException;
 import io.github.openstackops.mcp.cloud.CloudSession;
@@ -18,7 +20,6 @@ import io.github.openstackops.mcp.compute.ServerRecords.AttachedVolume;
 import io.github.openstackops.mcp.compute.ServerRecords.ServerActionResult;
 import io.github.openstackops.mcp.compute.ServerRecords.ServerDeleted;
 import io.github.openstackops.mcp.compute.ServerRecords.ServerDetail;
-import io.github.openstackops.mcp.compute.ServerRecords.ServerPage;
 import io.github.openstackops.mcp.compute.ServerRecords.ServerSummary;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
@@ -90,7 +91,7 @@ public class ServerService {
     }
 
     /** One page, filtered by Nova (never "fetch everything, then slice"). */
-    public ServerPage list(int limit, @Nullable String marker, Filters filters, boolean detail) {
+    public Page<ServerSummary> list(int limit, @Nullable String marker, Filters filters, boolean detail) {
         Map<String, String> query = new LinkedHashMap<>();
         query.put("limit", String.valueOf(Paging.fetchSize(limit)));
         if (marker != null) {
@@ -102,7 +103,7 @@ public class ServerService {
         Paging.Slice<JsonNode> page = Paging.slice(fetched, limit, s -> Json.text(s, "id"));
         List<ServerSummary> servers = page.items().stream()
                 .map(s -> detail ? summary(s) : compact(s)).toList();
-        return new ServerPage(servers, servers.size(), page.nextMarker());
+        return ServerRecords.SERVERS.page(servers, page.nextMarker());
     }
 
     /** Puts the filters into a Nova query; returns the microversion the query needs (null: the base one). */
@@ -323,7 +324,7 @@ public class ServerService {
         JsonNode lock = lockView(s.id());
         return new ServerDetail(s.id(), s.name(), s.status(), s.taskState(), powerState(s.powerState()),
                 names.flavor(s.flavorId()),
-                imageId == null ? null : new ServerRecords.Ref(imageId, names.imageName(imageId)),
+                imageId == null ? null : new Ref(imageId, names.imageName(imageId)),
                 s.addresses(), s.volumeIds(), attachedVolumes(s.id()), s.securityGroupsInOrder(),
                 s.keyName(), s.metadata(), s.availabilityZone(), s.host(), s.hypervisorHostname(), s.tenantId(),
                 s.userId(), s.created(), s.updated(), s.fault(), lock == null ? null : Json.bool(lock, "locked"),

@@ -10,7 +10,6 @@ import io.github.openstackops.mcp.compute.ServerRecords.SearchResult;
 import io.github.openstackops.mcp.compute.ServerRecords.ServerActionResult;
 import io.github.openstackops.mcp.compute.ServerRecords.ServerDeleted;
 import io.github.openstackops.mcp.compute.ServerRecords.ServerDetail;
-import io.github.openstackops.mcp.compute.ServerRecords.ServerPage;
 import io.github.openstackops.mcp.compute.ServerService.PowerAction;
 import jakarta.inject.Singleton;
 
@@ -88,7 +87,7 @@ public class ServerTools implements ToolProvider {
     @Override
     public List<ToolDefinition<?, ?>> tools() {
         return List.of(
-                ToolDefinition.read("server_list", Toolset.COMPUTE, ListArgs.class, ServerPage.class)
+                ToolDefinition.read("server_list", Toolset.COMPUTE, ListArgs.class, ServerRecords.SERVERS)
                         .title("Servers: List")
                         .description("List the project's servers, newest first, one page at a time, optionally only"
                                 + " those whose name contains a text, with a given status (e.g. SHUTOFF, ERROR), on a"

@@ -1,6 +1,7 @@
 package io.github.openstackops.mcp.identity;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.openstackops.mcp.catalog.Ref;
 import io.github.openstackops.mcp.catalog.ToolException;
 import io.github.openstackops.mcp.cloud.Json;
 import io.github.openstackops.mcp.cloud.services.KeystoneClient;
@@ -9,7 +10,6 @@ import io.github.openstackops.mcp.identity.IdentityRecords.Group;
 import io.github.openstackops.mcp.identity.IdentityRecords.GroupMembers;
 import io.github.openstackops.mcp.identity.IdentityRecords.GroupPage;
 import io.github.openstackops.mcp.identity.IdentityRecords.MembershipChange;
-import io.github.openstackops.mcp.identity.IdentityRecords.Ref;
 import io.github.openstackops.mcp.identity.IdentityRecords.User;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;

@@ -1,6 +1,7 @@
 package io.github.openstackops.mcp.identity;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.openstackops.mcp.catalog.Ref;
 import io.github.openstackops.mcp.catalog.ToolException;
 import io.github.openstackops.mcp.cloud.CloudSession;
 import io.github.openstackops.mcp.cloud.Json;
@@ -12,7 +13,6 @@ import io.github.openstackops.mcp.cloud.services.KeystoneClient;
 import io.github.openstackops.mcp.identity.IdentityRecords.Domain;
 import io.github.openstackops.mcp.identity.IdentityRecords.Group;
 import io.github.openstackops.mcp.identity.IdentityRecords.Project;
-import io.github.openstackops.mcp.identity.IdentityRecords.Ref;
 import io.github.openstackops.mcp.identity.IdentityRecords.Role;
 import io.github.openstackops.mcp.identity.IdentityRecords.User;
 import io.micronaut.core.annotation.Nullable;

@@ -1,6 +1,7 @@
 package io.github.openstackops.mcp.identity;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.github.openstackops.mcp.catalog.Ref;
 import io.github.openstackops.mcp.catalog.schema.Doc;
 import io.micronaut.core.annotation.Nullable;
 
@@ -10,10 +11,6 @@ import java.util.List;
 public final class IdentityRecords {
 
     private IdentityRecords() {
-    }
-
-    @Doc("A reference to a Keystone resource")
-    public record Ref(@Doc("Id") String id, @Nullable @Doc("Name") String name) {
     }
 
     @Doc("The identity this server works as: from its cached Keystone token (the token itself is never shown)")

@@ -1,6 +1,7 @@
 package io.github.openstackops.mcp.identity;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.openstackops.mcp.catalog.Ref;
 import io.github.openstackops.mcp.cloud.CloudProfile;
 import io.github.openstackops.mcp.cloud.CloudSession;
 import io.github.openstackops.mcp.cloud.Json;
@@ -11,7 +12,6 @@ import io.github.openstackops.mcp.identity.IdentityRecords.CatalogService;
 import io.github.openstackops.mcp.identity.IdentityRecords.Domain;
 import io.github.openstackops.mcp.identity.IdentityRecords.DomainPage;
 import io.github.openstackops.mcp.identity.IdentityRecords.Endpoint;
-import io.github.openstackops.mcp.identity.IdentityRecords.Ref;
 import io.github.openstackops.mcp.identity.IdentityRecords.TokenInfo;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;

@@ -2,6 +2,7 @@ package io.github.openstackops.mcp.identity;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.openstackops.mcp.catalog.Preview;
+import io.github.openstackops.mcp.catalog.Ref;
 import io.github.openstackops.mcp.catalog.ToolException;
 import io.github.openstackops.mcp.cloud.CloudSession;
 import io.github.openstackops.mcp.cloud.Json;
@@ -17,7 +18,6 @@ import io.github.openstackops.mcp.identity.IdentityRecords.Project;
 import io.github.openstackops.mcp.identity.IdentityRecords.ProjectChange;
 import io.github.openstackops.mcp.identity.IdentityRecords.ProjectDetail;
 import io.github.openstackops.mcp.identity.IdentityRecords.ProjectPage;
-import io.github.openstackops.mcp.identity.IdentityRecords.Ref;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 

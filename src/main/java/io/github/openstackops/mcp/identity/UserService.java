@@ -2,6 +2,7 @@ package io.github.openstackops.mcp.identity;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.openstackops.mcp.catalog.Preview;
+import io.github.openstackops.mcp.catalog.Ref;
 import io.github.openstackops.mcp.catalog.Secrets;
 import io.github.openstackops.mcp.catalog.ToolException;
 import io.github.openstackops.mcp.cloud.Json;
@@ -9,7 +10,6 @@ import io.github.openstackops.mcp.cloud.OpenStackFaults;
 import io.github.openstackops.mcp.cloud.services.KeystoneClient;
 import io.github.openstackops.mcp.identity.Identities.Self;
 import io.github.openstackops.mcp.identity.IdentityRecords.Deleted;
-import io.github.openstackops.mcp.identity.IdentityRecords.Ref;
 import io.github.openstackops.mcp.identity.IdentityRecords.User;
 import io.github.openstackops.mcp.identity.IdentityRecords.UserChange;
 import io.github.openstackops.mcp.identity.IdentityRecords.UserDetail;

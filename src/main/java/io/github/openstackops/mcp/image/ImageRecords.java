@@ -1,6 +1,7 @@
 package io.github.openstackops.mcp.image;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.github.openstackops.mcp.catalog.Page;
 import io.github.openstackops.mcp.catalog.schema.Doc;
 import io.micronaut.core.annotation.Nullable;
 
@@ -29,12 +30,8 @@ public final class ImageRecords {
             @Nullable @Doc("Creation time") String created) {
     }
 
-    @Doc("One page of images, newest first")
-    public record ImagePage(
-            @Doc("Images on this page") List<ImageSummary> images,
-            @Doc("Number of images on this page") int count,
-            @Nullable @Doc("Pass as 'marker' to get the next page; absent on the last page") String nextMarker) {
-    }
+    public static final Page.Kind<ImageSummary> IMAGES = Page.Kind.of(ImageSummary.class, "images", "images")
+            .about("One page of images, newest first");
 
     @Doc("An image in detail")
     public record ImageDetail(

@@ -1,6 +1,7 @@
 package io.github.openstackops.mcp.image;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.openstackops.mcp.catalog.Page;
 import io.github.openstackops.mcp.catalog.ToolContext;
 import io.github.openstackops.mcp.catalog.ToolException;
 import io.github.openstackops.mcp.cloud.CloudSession;
@@ -14,7 +15,6 @@ import io.github.openstackops.mcp.cloud.services.GlanceClient;
 import io.github.openstackops.mcp.cloud.services.NovaClient;
 import io.github.openstackops.mcp.image.ImageRecords.ImageDetail;
 import io.github.openstackops.mcp.image.ImageRecords.ImageOperation;
-import io.github.openstackops.mcp.image.ImageRecords.ImagePage;
 import io.github.openstackops.mcp.image.ImageRecords.ImageSummary;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
@@ -82,7 +82,7 @@ public class ImageService {
                            boolean isProtected, List<String> tags, Map<String, String> properties) {
     }
 
-    public ImagePage list(int limit, @Nullable String marker, Filters filters) {
+    public Page<ImageSummary> list(int limit, @Nullable String marker, Filters filters) {
         Map<String, Object> query = new LinkedHashMap<>();
         query.put("limit", Paging.fetchSize(limit));
         query.put("sort_key", "created_at");
@@ -98,7 +98,7 @@ public class ImageService {
         Paging.Slice<JsonNode> page = Paging.slice(array(glance.get("/images", query), "images"), limit,
                 i -> text(i, "id"));
         List<ImageSummary> images = page.items().stream().map(ImageService::summary).toList();
-        return new ImagePage(images, images.size(), page.nextMarker());
+        return ImageRecords.IMAGES.page(images, page.nextMarker());
     }
 
     public ImageDetail get(String image) {

@@ -9,7 +9,6 @@ import io.github.openstackops.mcp.cloud.Paging;
 import io.github.openstackops.mcp.image.ImageRecords.ImageDeleted;
 import io.github.openstackops.mcp.image.ImageRecords.ImageDetail;
 import io.github.openstackops.mcp.image.ImageRecords.ImageOperation;
-import io.github.openstackops.mcp.image.ImageRecords.ImagePage;
 import io.github.openstackops.mcp.image.ImageRecords.MemberList;
 import io.github.openstackops.mcp.image.ImageRecords.MemberResult;
 import jakarta.inject.Singleton;
@@ -120,7 +119,7 @@ public class ImageTools implements ToolProvider {
     @Override
     public List<ToolDefinition<?, ?>> tools() {
         return List.of(
-                ToolDefinition.read("image_list", Toolset.IMAGE, ListArgs.class, ImagePage.class)
+                ToolDefinition.read("image_list", Toolset.IMAGE, ListArgs.class, ImageRecords.IMAGES)
                         .title("Images: List")
                         .description("List Glance images, newest first, one page at a time, optionally filtered by"
                                 + " exact name, status, visibility, owner project or tag (filtering happens in"

@@ -1,6 +1,7 @@
 package io.github.openstackops.mcp.loadbalancer;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.openstackops.mcp.catalog.Page;
 import io.github.openstackops.mcp.catalog.Preview;
 import io.github.openstackops.mcp.catalog.ToolContext;
 import io.github.openstackops.mcp.catalog.ToolException;
@@ -8,7 +9,6 @@ import io.github.openstackops.mcp.cloud.Json;
 import io.github.openstackops.mcp.cloud.Paging;
 import io.github.openstackops.mcp.cloud.services.OctaviaClient;
 import io.github.openstackops.mcp.loadbalancer.LbObjectRecords.HealthMonitor;
-import io.github.openstackops.mcp.loadbalancer.LbObjectRecords.HealthMonitorPage;
 import io.github.openstackops.mcp.loadbalancer.LoadBalancerRecords.LbDeleted;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
@@ -63,7 +63,7 @@ public class HealthMonitorService {
                 flag(h, "admin_state_up"), text(h, "provisioning_status"), text(h, "operating_status"));
     }
 
-    public HealthMonitorPage list(int limit, @Nullable String marker, @Nullable String pool, @Nullable String type) {
+    public Page<HealthMonitor> list(int limit, @Nullable String marker, @Nullable String pool, @Nullable String type) {
         Map<String, Object> query = new LinkedHashMap<>();
         if (blank(pool) != null) {
             query.put("pool_id", text(pools.resolve(pool), "id"));
@@ -71,7 +71,7 @@ public class HealthMonitorService {
         putIfSet(query, "type", type);
         Paging.Slice<JsonNode> page = octavia.page(PATH, "healthmonitors", query, limit, marker);
         List<HealthMonitor> out = page.items().stream().map(HealthMonitorService::record).toList();
-        return new HealthMonitorPage(out, out.size(), page.nextMarker());
+        return LbObjectRecords.HEALTH_MONITORS.page(out, page.nextMarker());
     }
 
     public HealthMonitor get(String ref) {

@@ -8,7 +8,6 @@ import io.github.openstackops.mcp.catalog.schema.Param;
 import io.github.openstackops.mcp.cloud.Paging;
 import io.github.openstackops.mcp.loadbalancer.HealthMonitorService.Settings;
 import io.github.openstackops.mcp.loadbalancer.LbObjectRecords.HealthMonitor;
-import io.github.openstackops.mcp.loadbalancer.LbObjectRecords.HealthMonitorPage;
 import io.github.openstackops.mcp.loadbalancer.LoadBalancerRecords.LbDeleted;
 import jakarta.inject.Singleton;
 
@@ -88,7 +87,7 @@ public class HealthMonitorTools implements ToolProvider {
     @Override
     public List<ToolDefinition<?, ?>> tools() {
         return List.of(
-                ToolDefinition.read("lb_healthmonitor_list", Toolset.LOADBALANCER, ListArgs.class, HealthMonitorPage.class)
+                ToolDefinition.read("lb_healthmonitor_list", Toolset.LOADBALANCER, ListArgs.class, LbObjectRecords.HEALTH_MONITORS)
                         .title("Health Monitors: List")
                         .description("List load-balancer health monitors with type, timing, HTTP check and status;"
                                 + " filter by pool or type.")

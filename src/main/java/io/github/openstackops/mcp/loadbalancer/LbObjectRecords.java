@@ -1,5 +1,6 @@
 package io.github.openstackops.mcp.loadbalancer;
 
+import io.github.openstackops.mcp.catalog.Page;
 import io.github.openstackops.mcp.catalog.schema.Doc;
 import io.micronaut.core.annotation.Nullable;
 
@@ -28,12 +29,7 @@ public final class LbObjectRecords {
             @Nullable @Doc("Description") String description) {
     }
 
-    @Doc("One page of listeners")
-    public record ListenerPage(
-            @Doc("Listeners on this page") List<Listener> listeners,
-            @Doc("Number on this page") int count,
-            @Nullable @Doc("Pass as 'marker' to get the next page; absent on the last page") String nextMarker) {
-    }
+    public static final Page.Kind<Listener> LISTENERS = Page.Kind.of(Listener.class, "listeners", "listeners");
 
     @Doc("A pool of backend members")
     public record Pool(
@@ -52,12 +48,7 @@ public final class LbObjectRecords {
             @Nullable @Doc("Description") String description) {
     }
 
-    @Doc("One page of pools")
-    public record PoolPage(
-            @Doc("Pools on this page") List<Pool> pools,
-            @Doc("Number on this page") int count,
-            @Nullable @Doc("Pass as 'marker' to get the next page; absent on the last page") String nextMarker) {
-    }
+    public static final Page.Kind<Pool> POOLS = Page.Kind.of(Pool.class, "pools", "pools");
 
     @Doc("A pool member: one backend address and port")
     public record Member(
@@ -108,10 +99,5 @@ public final class LbObjectRecords {
             @Nullable @Doc("Operating status") String operatingStatus) {
     }
 
-    @Doc("One page of health monitors")
-    public record HealthMonitorPage(
-            @Doc("Health monitors on this page") List<HealthMonitor> healthMonitors,
-            @Doc("Number on this page") int count,
-            @Nullable @Doc("Pass as 'marker' to get the next page; absent on the last page") String nextMarker) {
-    }
+    public static final Page.Kind<HealthMonitor> HEALTH_MONITORS = Page.Kind.of(HealthMonitor.class, "health_monitors", "health monitors");
 }

@@ -1,6 +1,7 @@
 package io.github.openstackops.mcp.loadbalancer;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.openstackops.mcp.catalog.Page;
 import io.github.openstackops.mcp.catalog.Preview;
 import io.github.openstackops.mcp.catalog.ToolContext;
 import io.github.openstackops.mcp.catalog.ToolException;
@@ -8,7 +9,6 @@ import io.github.openstackops.mcp.cloud.Json;
 import io.github.openstackops.mcp.cloud.Paging;
 import io.github.openstackops.mcp.cloud.services.OctaviaClient;
 import io.github.openstackops.mcp.loadbalancer.LbObjectRecords.Listener;
-import io.github.openstackops.mcp.loadbalancer.LbObjectRecords.ListenerPage;
 import io.github.openstackops.mcp.loadbalancer.LoadBalancerRecords.LbDeleted;
 import io.github.openstackops.mcp.loadbalancer.LoadBalancerRecords.Stats;
 import io.micronaut.core.annotation.Nullable;
@@ -68,7 +68,7 @@ public class ListenerService {
         return lbs.size() == 0 ? null : text(lbs.get(0), "id");
     }
 
-    public ListenerPage list(int limit, @Nullable String marker, @Nullable String loadBalancer, @Nullable String name,
+    public Page<Listener> list(int limit, @Nullable String marker, @Nullable String loadBalancer, @Nullable String name,
                              @Nullable String protocol, @Nullable Integer port) {
         Map<String, Object> query = new LinkedHashMap<>();
         if (blank(loadBalancer) != null) {
@@ -79,7 +79,7 @@ public class ListenerService {
         putIfSet(query, "protocol_port", port);
         Paging.Slice<JsonNode> page = octavia.page(PATH, "listeners", query, limit, marker);
         List<Listener> out = page.items().stream().map(ListenerService::record).toList();
-        return new ListenerPage(out, out.size(), page.nextMarker());
+        return LbObjectRecords.LISTENERS.page(out, page.nextMarker());
     }
 
     public Listener get(String ref) {

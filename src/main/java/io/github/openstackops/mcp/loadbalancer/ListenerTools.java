@@ -7,7 +7,6 @@ import io.github.openstackops.mcp.catalog.Toolset;
 import io.github.openstackops.mcp.catalog.schema.Param;
 import io.github.openstackops.mcp.cloud.Paging;
 import io.github.openstackops.mcp.loadbalancer.LbObjectRecords.Listener;
-import io.github.openstackops.mcp.loadbalancer.LbObjectRecords.ListenerPage;
 import io.github.openstackops.mcp.loadbalancer.LoadBalancerRecords.LbDeleted;
 import io.github.openstackops.mcp.loadbalancer.LoadBalancerRecords.Stats;
 import jakarta.inject.Singleton;
@@ -82,7 +81,7 @@ public class ListenerTools implements ToolProvider {
     @Override
     public List<ToolDefinition<?, ?>> tools() {
         return List.of(
-                ToolDefinition.read("lb_listener_list", Toolset.LOADBALANCER, ListArgs.class, ListenerPage.class)
+                ToolDefinition.read("lb_listener_list", Toolset.LOADBALANCER, ListArgs.class, LbObjectRecords.LISTENERS)
                         .title("Listeners: List")
                         .description("List load-balancer listeners (protocol and port on a VIP), one page at a time;"
                                 + " filter by load balancer, name, protocol or port.")

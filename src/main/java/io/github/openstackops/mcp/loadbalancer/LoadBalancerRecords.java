@@ -1,5 +1,6 @@
 package io.github.openstackops.mcp.loadbalancer;
 
+import io.github.openstackops.mcp.catalog.Page;
 import io.github.openstackops.mcp.catalog.schema.Doc;
 import io.micronaut.core.annotation.Nullable;
 
@@ -25,12 +26,7 @@ public final class LoadBalancerRecords {
             @Nullable @Doc("Owning project id") String projectId) {
     }
 
-    @Doc("One page of load balancers")
-    public record LoadBalancerPage(
-            @Doc("Load balancers on this page") List<LoadBalancerSummary> loadBalancers,
-            @Doc("Number on this page") int count,
-            @Nullable @Doc("Pass as 'marker' to get the next page; absent on the last page") String nextMarker) {
-    }
+    public static final Page.Kind<LoadBalancerSummary> LOAD_BALANCERS = Page.Kind.of(LoadBalancerSummary.class, "load_balancers", "load balancers");
 
     @Doc("A load balancer in detail")
     public record LoadBalancerDetail(

@@ -1,6 +1,7 @@
 package io.github.openstackops.mcp.loadbalancer;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.openstackops.mcp.catalog.Page;
 import io.github.openstackops.mcp.catalog.Preview;
 import io.github.openstackops.mcp.catalog.ToolContext;
 import io.github.openstackops.mcp.catalog.ToolException;
@@ -9,7 +10,6 @@ import io.github.openstackops.mcp.cloud.Paging;
 import io.github.openstackops.mcp.cloud.services.OctaviaClient;
 import io.github.openstackops.mcp.loadbalancer.LoadBalancerRecords.LbDeleted;
 import io.github.openstackops.mcp.loadbalancer.LoadBalancerRecords.LoadBalancerDetail;
-import io.github.openstackops.mcp.loadbalancer.LoadBalancerRecords.LoadBalancerPage;
 import io.github.openstackops.mcp.loadbalancer.LoadBalancerRecords.LoadBalancerSummary;
 import io.github.openstackops.mcp.loadbalancer.LoadBalancerRecords.Stats;
 import io.micronaut.core.annotation.Nullable;
@@ -47,7 +47,7 @@ public class LoadBalancerService {
         return octavia.resolve("Load balancer", LBS, "loadbalancers", "loadbalancer", ref);
     }
 
-    public LoadBalancerPage list(int limit, @Nullable String marker, @Nullable String name,
+    public Page<LoadBalancerSummary> list(int limit, @Nullable String marker, @Nullable String name,
                                  @Nullable String provisioningStatus, @Nullable String operatingStatus,
                                  @Nullable String projectId) {
         Map<String, Object> query = new LinkedHashMap<>();
@@ -57,7 +57,7 @@ public class LoadBalancerService {
         putIfSet(query, "project_id", blank(projectId));
         Paging.Slice<JsonNode> page = octavia.page(LBS, "loadbalancers", query, limit, marker);
         List<LoadBalancerSummary> out = page.items().stream().map(LoadBalancerService::summary).toList();
-        return new LoadBalancerPage(out, out.size(), page.nextMarker());
+        return LoadBalancerRecords.LOAD_BALANCERS.page(out, page.nextMarker());
     }
 
     static LoadBalancerSummary summary(JsonNode lb) {

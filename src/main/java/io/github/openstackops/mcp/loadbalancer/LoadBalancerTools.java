@@ -8,7 +8,6 @@ import io.github.openstackops.mcp.catalog.schema.Param;
 import io.github.openstackops.mcp.cloud.Paging;
 import io.github.openstackops.mcp.loadbalancer.LoadBalancerRecords.LbDeleted;
 import io.github.openstackops.mcp.loadbalancer.LoadBalancerRecords.LoadBalancerDetail;
-import io.github.openstackops.mcp.loadbalancer.LoadBalancerRecords.LoadBalancerPage;
 import io.github.openstackops.mcp.loadbalancer.LoadBalancerRecords.Stats;
 import jakarta.inject.Singleton;
 
@@ -91,7 +90,7 @@ public class LoadBalancerTools implements ToolProvider {
     @Override
     public List<ToolDefinition<?, ?>> tools() {
         return List.of(
-                ToolDefinition.read("loadbalancer_list", Toolset.LOADBALANCER, ListArgs.class, LoadBalancerPage.class)
+                ToolDefinition.read("loadbalancer_list", Toolset.LOADBALANCER, ListArgs.class, LoadBalancerRecords.LOAD_BALANCERS)
                         .title("Load Balancers: List")
                         .description("List load balancers, one page at a time, with VIP, provisioning and operating"
                                 + " status. Filter by name, status or project; Octavia filters. Pass 'next_marker' as"

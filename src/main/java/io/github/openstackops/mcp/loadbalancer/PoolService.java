@@ -1,6 +1,7 @@
 package io.github.openstackops.mcp.loadbalancer;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.openstackops.mcp.catalog.Page;
 import io.github.openstackops.mcp.catalog.Preview;
 import io.github.openstackops.mcp.catalog.ToolContext;
 import io.github.openstackops.mcp.catalog.ToolException;
@@ -8,7 +9,6 @@ import io.github.openstackops.mcp.cloud.Json;
 import io.github.openstackops.mcp.cloud.Paging;
 import io.github.openstackops.mcp.cloud.services.OctaviaClient;
 import io.github.openstackops.mcp.loadbalancer.LbObjectRecords.Pool;
-import io.github.openstackops.mcp.loadbalancer.LbObjectRecords.PoolPage;
 import io.github.openstackops.mcp.loadbalancer.LoadBalancerRecords.LbDeleted;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
@@ -65,7 +65,7 @@ public class PoolService {
                 text(p, "provisioning_status"), text(p, "operating_status"), nonEmpty(p, "description"));
     }
 
-    public PoolPage list(int limit, @Nullable String marker, @Nullable String loadBalancer, @Nullable String name) {
+    public Page<Pool> list(int limit, @Nullable String marker, @Nullable String loadBalancer, @Nullable String name) {
         Map<String, Object> query = new LinkedHashMap<>();
         if (blank(loadBalancer) != null) {
             query.put("loadbalancer_id", text(loadBalancers.resolve(loadBalancer), "id"));
@@ -73,7 +73,7 @@ public class PoolService {
         putIfSet(query, "name", blank(name));
         Paging.Slice<JsonNode> page = octavia.page(PATH, "pools", query, limit, marker);
         List<Pool> out = page.items().stream().map(PoolService::record).toList();
-        return new PoolPage(out, out.size(), page.nextMarker());
+        return LbObjectRecords.POOLS.page(out, page.nextMarker());
     }
 
     public Pool get(String ref) {

@@ -7,7 +7,6 @@ import io.github.openstackops.mcp.catalog.Toolset;
 import io.github.openstackops.mcp.catalog.schema.Param;
 import io.github.openstackops.mcp.cloud.Paging;
 import io.github.openstackops.mcp.loadbalancer.LbObjectRecords.Pool;
-import io.github.openstackops.mcp.loadbalancer.LbObjectRecords.PoolPage;
 import io.github.openstackops.mcp.loadbalancer.LoadBalancerRecords.LbDeleted;
 import jakarta.inject.Singleton;
 
@@ -78,7 +77,7 @@ public class PoolTools implements ToolProvider {
     @Override
     public List<ToolDefinition<?, ?>> tools() {
         return List.of(
-                ToolDefinition.read("lb_pool_list", Toolset.LOADBALANCER, ListArgs.class, PoolPage.class)
+                ToolDefinition.read("lb_pool_list", Toolset.LOADBALANCER, ListArgs.class, LbObjectRecords.POOLS)
                         .title("Pools: List")
                         .description("List load-balancer pools, one page at a time, with protocol, algorithm,"
                                 + " member count, health monitor and status; filter by load balancer or name.")

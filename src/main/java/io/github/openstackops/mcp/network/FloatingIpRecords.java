@@ -1,5 +1,6 @@
 package io.github.openstackops.mcp.network;
 
+import io.github.openstackops.mcp.catalog.Page;
 import io.github.openstackops.mcp.catalog.schema.Doc;
 import io.micronaut.core.annotation.Nullable;
 
@@ -27,12 +28,7 @@ public final class FloatingIpRecords {
             @Nullable @Doc("Owning project id") String projectId) {
     }
 
-    @Doc("One page of floating IPs")
-    public record FloatingIpPage(
-            @Doc("Floating IPs on this page") List<FloatingIp> floatingIps,
-            @Doc("Number of floating IPs on this page") int count,
-            @Nullable @Doc("Pass as 'marker' to get the next page; absent on the last page") String nextMarker) {
-    }
+    public static final Page.Kind<FloatingIp> FLOATING_IPS = Page.Kind.of(FloatingIp.class, "floating_ips", "floating IPs");
 
     @Doc("A subnet of a floating IP pool")
     public record PoolSubnet(

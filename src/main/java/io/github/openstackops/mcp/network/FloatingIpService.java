@@ -1,6 +1,7 @@
 package io.github.openstackops.mcp.network;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.openstackops.mcp.catalog.Page;
 import io.github.openstackops.mcp.catalog.Preview;
 import io.github.openstackops.mcp.catalog.ToolContext;
 import io.github.openstackops.mcp.catalog.ToolException;
@@ -11,7 +12,6 @@ import io.github.openstackops.mcp.cloud.lookup.ServerNames;
 import io.github.openstackops.mcp.cloud.services.NeutronClient;
 import io.github.openstackops.mcp.network.FloatingIpRecords.FloatingIp;
 import io.github.openstackops.mcp.network.FloatingIpRecords.FloatingIpChange;
-import io.github.openstackops.mcp.network.FloatingIpRecords.FloatingIpPage;
 import io.github.openstackops.mcp.network.FloatingIpRecords.FloatingIpPool;
 import io.github.openstackops.mcp.network.FloatingIpRecords.FloatingIpPoolPage;
 import io.github.openstackops.mcp.network.FloatingIpRecords.FloatingIpReleased;
@@ -60,7 +60,7 @@ public class FloatingIpService {
                           @Nullable String projectId) {
     }
 
-    public FloatingIpPage list(int limit, @Nullable String marker, Filters f) {
+    public Page<FloatingIp> list(int limit, @Nullable String marker, Filters f) {
         if (blankToNull(f.server()) != null && blankToNull(f.port()) != null) {
             throw ToolException.invalid("Give either server or port, not both: both filter on the port a floating IP"
                     + " is attached to. Use port alone for one interface of the server.");
@@ -74,7 +74,7 @@ public class FloatingIpService {
             List<String> portIds = neutron.list("ports", Map.of("device_id", text(server, "id"))).stream()
                     .map(p -> text(p, "id")).toList();
             if (portIds.isEmpty()) {
-                return new FloatingIpPage(List.of(), 0, null);
+                return FloatingIpRecords.FLOATING_IPS.page(List.of(), null);
             }
             query.put("port_id", portIds);
         }
@@ -87,7 +87,7 @@ public class FloatingIpService {
         put(query, "project_id", blankToNull(f.projectId()));
         Paging.Slice<JsonNode> page = neutron.page("floatingips", query, limit, marker);
         List<FloatingIp> out = describe(page.items());
-        return new FloatingIpPage(out, out.size(), page.nextMarker());
+        return FloatingIpRecords.FLOATING_IPS.page(out, page.nextMarker());
     }
 
     /**

@@ -8,7 +8,6 @@ import io.github.openstackops.mcp.catalog.schema.Verbatim;
 import io.github.openstackops.mcp.cloud.Paging;
 import io.github.openstackops.mcp.network.FloatingIpRecords.FloatingIp;
 import io.github.openstackops.mcp.network.FloatingIpRecords.FloatingIpChange;
-import io.github.openstackops.mcp.network.FloatingIpRecords.FloatingIpPage;
 import io.github.openstackops.mcp.network.FloatingIpRecords.FloatingIpPoolPage;
 import io.github.openstackops.mcp.network.FloatingIpRecords.FloatingIpReleased;
 import jakarta.inject.Singleton;
@@ -70,7 +69,7 @@ public class FloatingIpTools implements ToolProvider {
     @Override
     public List<ToolDefinition<?, ?>> tools() {
         return List.of(
-                ToolDefinition.read("floating_ip_list", Toolset.NETWORK, ListArgs.class, FloatingIpPage.class)
+                ToolDefinition.read("floating_ip_list", Toolset.NETWORK, ListArgs.class, FloatingIpRecords.FLOATING_IPS)
                         .title("Floating IPs: List")
                         .description("List floating IPs, one page at a time, each with its pool, fixed IP and the"
                                 + " server (by name) it is attached to. Filter by pool, server, port, fixed IP,"

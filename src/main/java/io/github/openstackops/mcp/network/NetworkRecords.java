@@ -1,5 +1,7 @@
 package io.github.openstackops.mcp.network;
 
+import io.github.openstackops.mcp.catalog.Page;
+import io.github.openstackops.mcp.catalog.Ref;
 import io.github.openstackops.mcp.catalog.schema.Doc;
 import io.micronaut.core.annotation.Nullable;
 
@@ -9,10 +11,6 @@ import java.util.List;
 public final class NetworkRecords {
 
     private NetworkRecords() {
-    }
-
-    @Doc("A reference to another resource")
-    public record Ref(@Doc("Id") String id, @Nullable @Doc("Name") String name) {
     }
 
     @Doc("A network, summarised")
@@ -27,12 +25,7 @@ public final class NetworkRecords {
             @Nullable @Doc("Owning project id") String projectId) {
     }
 
-    @Doc("One page of networks")
-    public record NetworkPage(
-            @Doc("Networks on this page") List<NetworkSummary> networks,
-            @Doc("Number of networks on this page") int count,
-            @Nullable @Doc("Pass as 'marker' to get the next page; absent on the last page") String nextMarker) {
-    }
+    public static final Page.Kind<NetworkSummary> NETWORKS = Page.Kind.of(NetworkSummary.class, "networks", "networks");
 
     @Doc("A subnet as seen from its network")
     public record SubnetBrief(
@@ -91,12 +84,7 @@ public final class NetworkRecords {
             @Nullable @Doc("Owning project id") String projectId) {
     }
 
-    @Doc("One page of subnets")
-    public record SubnetPage(
-            @Doc("Subnets on this page") List<SubnetSummary> subnets,
-            @Doc("Number of subnets on this page") int count,
-            @Nullable @Doc("Pass as 'marker' to get the next page; absent on the last page") String nextMarker) {
-    }
+    public static final Page.Kind<SubnetSummary> SUBNETS = Page.Kind.of(SubnetSummary.class, "subnets", "subnets");
 
     @Doc("A subnet in detail")
     public record SubnetDetail(

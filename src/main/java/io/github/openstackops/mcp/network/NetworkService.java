@@ -1,6 +1,7 @@
 package io.github.openstackops.mcp.network;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.openstackops.mcp.catalog.Page;
 import io.github.openstackops.mcp.catalog.Preview;
 import io.github.openstackops.mcp.catalog.ToolContext;
 import io.github.openstackops.mcp.catalog.ToolException;
@@ -9,7 +10,6 @@ import io.github.openstackops.mcp.cloud.lookup.ServerNames;
 import io.github.openstackops.mcp.cloud.services.NeutronClient;
 import io.github.openstackops.mcp.network.NetworkRecords.NetworkDeleted;
 import io.github.openstackops.mcp.network.NetworkRecords.NetworkDetail;
-import io.github.openstackops.mcp.network.NetworkRecords.NetworkPage;
 import io.github.openstackops.mcp.network.NetworkRecords.NetworkSummary;
 import io.github.openstackops.mcp.network.NetworkRecords.Segment;
 import io.github.openstackops.mcp.network.NetworkRecords.SubnetBrief;
@@ -76,7 +76,7 @@ public class NetworkService {
         }
     }
 
-    public NetworkPage list(int limit, @Nullable String marker, Filters f) {
+    public Page<NetworkSummary> list(int limit, @Nullable String marker, Filters f) {
         Map<String, Object> query = new LinkedHashMap<>();
         put(query, "name", blankToNull(f.name()));
         put(query, "router:external", f.external());
@@ -94,7 +94,7 @@ public class NetworkService {
                     JsonNode s = subnets.get(id);
                     return s == null ? id : NeutronJson.label(s) + " " + text(s, "cidr");
                 }).toList(), text(n, "project_id"))).toList();
-        return new NetworkPage(out, out.size(), page.nextMarker());
+        return NetworkRecords.NETWORKS.page(out, page.nextMarker());
     }
 
     public NetworkDetail get(String ref) {

@@ -7,10 +7,8 @@ import io.github.openstackops.mcp.catalog.schema.Param;
 import io.github.openstackops.mcp.cloud.Paging;
 import io.github.openstackops.mcp.network.NetworkRecords.NetworkDeleted;
 import io.github.openstackops.mcp.network.NetworkRecords.NetworkDetail;
-import io.github.openstackops.mcp.network.NetworkRecords.NetworkPage;
 import io.github.openstackops.mcp.network.NetworkRecords.SubnetDeleted;
 import io.github.openstackops.mcp.network.NetworkRecords.SubnetDetail;
-import io.github.openstackops.mcp.network.NetworkRecords.SubnetPage;
 import io.github.openstackops.mcp.network.SubnetService.AllocationPool;
 import io.github.openstackops.mcp.network.SubnetService.HostRoute;
 import jakarta.inject.Singleton;
@@ -118,7 +116,7 @@ public class NetworkTools implements ToolProvider {
     @Override
     public List<ToolDefinition<?, ?>> tools() {
         return List.of(
-                ToolDefinition.read("network_list", Toolset.NETWORK, NetworkListArgs.class, NetworkPage.class)
+                ToolDefinition.read("network_list", Toolset.NETWORK, NetworkListArgs.class, NetworkRecords.NETWORKS)
                         .title("Networks: List")
                         .description("List networks visible to the project (its own, shared and external ones; an"
                                 + " admin sees every project's), one page at a time, with their subnets. Filter by"
@@ -158,7 +156,7 @@ public class NetworkTools implements ToolProvider {
                         .preview((ctx, a) -> networks.deletePreview(a.network()))
                         .handler((ctx, a) -> networks.delete(a.network(), ctx))
                         .build(),
-                ToolDefinition.read("subnet_list", Toolset.NETWORK, SubnetListArgs.class, SubnetPage.class)
+                ToolDefinition.read("subnet_list", Toolset.NETWORK, SubnetListArgs.class, NetworkRecords.SUBNETS)
                         .title("Subnets: List")
                         .description("List subnets, one page at a time, optionally of one network, one IP version,"
                                 + " or with an exact name or CIDR; Neutron filters. Pass 'next_marker' as 'marker'"

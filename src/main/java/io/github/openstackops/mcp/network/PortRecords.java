@@ -1,7 +1,8 @@
 package io.github.openstackops.mcp.network;
 
+import io.github.openstackops.mcp.catalog.Page;
+import io.github.openstackops.mcp.catalog.Ref;
 import io.github.openstackops.mcp.catalog.schema.Doc;
-import io.github.openstackops.mcp.network.NetworkRecords.Ref;
 import io.micronaut.core.annotation.Nullable;
 
 import java.util.List;
@@ -27,12 +28,7 @@ public final class PortRecords {
             @Nullable @Doc("Owning project id") String projectId) {
     }
 
-    @Doc("One page of ports")
-    public record PortPage(
-            @Doc("Ports on this page") List<PortSummary> ports,
-            @Doc("Number of ports on this page") int count,
-            @Nullable @Doc("Pass as 'marker' to get the next page; absent on the last page") String nextMarker) {
-    }
+    public static final Page.Kind<PortSummary> PORTS = Page.Kind.of(PortSummary.class, "ports", "ports");
 
     @Doc("A fixed IP of a port")
     public record FixedIp(

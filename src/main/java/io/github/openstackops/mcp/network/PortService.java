@@ -1,18 +1,18 @@
 package io.github.openstackops.mcp.network;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.openstackops.mcp.catalog.Page;
 import io.github.openstackops.mcp.catalog.Preview;
+import io.github.openstackops.mcp.catalog.Ref;
 import io.github.openstackops.mcp.catalog.ToolContext;
 import io.github.openstackops.mcp.catalog.ToolException;
 import io.github.openstackops.mcp.cloud.Lookup;
 import io.github.openstackops.mcp.cloud.Paging;
 import io.github.openstackops.mcp.cloud.lookup.ServerNames;
 import io.github.openstackops.mcp.cloud.services.NeutronClient;
-import io.github.openstackops.mcp.network.NetworkRecords.Ref;
 import io.github.openstackops.mcp.network.PortRecords.FixedIp;
 import io.github.openstackops.mcp.network.PortRecords.PortDeleted;
 import io.github.openstackops.mcp.network.PortRecords.PortDetail;
-import io.github.openstackops.mcp.network.PortRecords.PortPage;
 import io.github.openstackops.mcp.network.PortRecords.PortSummary;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
@@ -63,7 +63,7 @@ public class PortService {
                           @Nullable Boolean portSecurityEnabled, @Nullable Boolean adminStateUp) {
     }
 
-    public PortPage list(int limit, @Nullable String marker, Filters f) {
+    public Page<PortSummary> list(int limit, @Nullable String marker, Filters f) {
         Map<String, Object> query = new LinkedHashMap<>();
         if (blankToNull(f.network()) != null) {
             query.put("network_id", text(networks.resolve(f.network()), "id"));
@@ -97,7 +97,7 @@ public class PortService {
                 text(p, "mac_address"), PortUse.ips(p), nonEmpty(p, "device_owner"), nonEmpty(p, "device_id"),
                 PortUse.isServerPort(p) ? servers.get(text(p, "device_id")) : null, text(p, "project_id")))
                 .toList();
-        return new PortPage(out, out.size(), page.nextMarker());
+        return PortRecords.PORTS.page(out, page.nextMarker());
     }
 
     public PortDetail get(String ref) {

@@ -8,7 +8,6 @@ import io.github.openstackops.mcp.cloud.Paging;
 import io.github.openstackops.mcp.network.NetworkTools.NetworkStatus;
 import io.github.openstackops.mcp.network.PortRecords.PortDeleted;
 import io.github.openstackops.mcp.network.PortRecords.PortDetail;
-import io.github.openstackops.mcp.network.PortRecords.PortPage;
 import jakarta.inject.Singleton;
 
 import java.util.List;
@@ -66,7 +65,7 @@ public class PortTools implements ToolProvider {
     @Override
     public List<ToolDefinition<?, ?>> tools() {
         return List.of(
-                ToolDefinition.read("port_list", Toolset.NETWORK, ListArgs.class, PortPage.class)
+                ToolDefinition.read("port_list", Toolset.NETWORK, ListArgs.class, PortRecords.PORTS)
                         .title("Ports: List")
                         .description("List ports, one page at a time, with their addresses and the server (by"
                                 + " name) or device using each. Filter by network, device (server name or id),"

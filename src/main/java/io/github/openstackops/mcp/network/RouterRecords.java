@@ -1,7 +1,8 @@
 package io.github.openstackops.mcp.network;
 
+import io.github.openstackops.mcp.catalog.Page;
+import io.github.openstackops.mcp.catalog.Ref;
 import io.github.openstackops.mcp.catalog.schema.Doc;
-import io.github.openstackops.mcp.network.NetworkRecords.Ref;
 import io.micronaut.core.annotation.Nullable;
 
 import java.util.List;
@@ -23,12 +24,7 @@ public final class RouterRecords {
             @Nullable @Doc("Owning project id") String projectId) {
     }
 
-    @Doc("One page of routers")
-    public record RouterPage(
-            @Doc("Routers on this page") List<RouterSummary> routers,
-            @Doc("Number of routers on this page") int count,
-            @Nullable @Doc("Pass as 'marker' to get the next page; absent on the last page") String nextMarker) {
-    }
+    public static final Page.Kind<RouterSummary> ROUTERS = Page.Kind.of(RouterSummary.class, "routers", "routers");
 
     @Doc("A router's external gateway")
     public record Gateway(

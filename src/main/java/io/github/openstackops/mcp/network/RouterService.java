@@ -1,18 +1,18 @@
 package io.github.openstackops.mcp.network;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.openstackops.mcp.catalog.Page;
 import io.github.openstackops.mcp.catalog.Preview;
+import io.github.openstackops.mcp.catalog.Ref;
 import io.github.openstackops.mcp.catalog.ToolContext;
 import io.github.openstackops.mcp.catalog.ToolException;
 import io.github.openstackops.mcp.cloud.Paging;
 import io.github.openstackops.mcp.cloud.services.NeutronClient;
-import io.github.openstackops.mcp.network.NetworkRecords.Ref;
 import io.github.openstackops.mcp.network.RouterRecords.Gateway;
 import io.github.openstackops.mcp.network.RouterRecords.RouterDeleted;
 import io.github.openstackops.mcp.network.RouterRecords.RouterDetail;
 import io.github.openstackops.mcp.network.RouterRecords.RouterInterface;
 import io.github.openstackops.mcp.network.RouterRecords.RouterInterfaceChange;
-import io.github.openstackops.mcp.network.RouterRecords.RouterPage;
 import io.github.openstackops.mcp.network.RouterRecords.RouterSummary;
 import io.github.openstackops.mcp.network.SubnetService.HostRoute;
 import io.micronaut.core.annotation.Nullable;
@@ -49,7 +49,7 @@ public class RouterService {
         this.ports = ports;
     }
 
-    public RouterPage list(int limit, @Nullable String marker, @Nullable String name, @Nullable String status,
+    public Page<RouterSummary> list(int limit, @Nullable String marker, @Nullable String name, @Nullable String status,
                            @Nullable String projectId) {
         Map<String, Object> query = new LinkedHashMap<>();
         put(query, "name", blankToNull(name));
@@ -65,7 +65,7 @@ public class RouterService {
             return new RouterSummary(text(r, "id"), str(r, "name"), text(r, "status"), flag(r, "admin_state_up"),
                     network, externalIps(gw), text(r, "project_id"));
         }).toList();
-        return new RouterPage(out, out.size(), page.nextMarker());
+        return RouterRecords.ROUTERS.page(out, page.nextMarker());
     }
 
     private static List<String> externalIps(JsonNode gateway) {

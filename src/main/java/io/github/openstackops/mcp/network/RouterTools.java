@@ -9,7 +9,6 @@ import io.github.openstackops.mcp.network.NetworkTools.NetworkStatus;
 import io.github.openstackops.mcp.network.RouterRecords.RouterDeleted;
 import io.github.openstackops.mcp.network.RouterRecords.RouterDetail;
 import io.github.openstackops.mcp.network.RouterRecords.RouterInterfaceChange;
-import io.github.openstackops.mcp.network.RouterRecords.RouterPage;
 import io.github.openstackops.mcp.network.SubnetService.HostRoute;
 import jakarta.inject.Singleton;
 
@@ -72,7 +71,7 @@ public class RouterTools implements ToolProvider {
     @Override
     public List<ToolDefinition<?, ?>> tools() {
         return List.of(
-                ToolDefinition.read("router_list", Toolset.NETWORK, ListArgs.class, RouterPage.class)
+                ToolDefinition.read("router_list", Toolset.NETWORK, ListArgs.class, RouterRecords.ROUTERS)
                         .title("Routers: List")
                         .description("List routers, one page at a time, with their gateway network and external IPs."
                                 + " Filter by exact name, status or project; Neutron filters. Pass 'next_marker' as"

@@ -1,7 +1,8 @@
 package io.github.openstackops.mcp.network;
 
+import io.github.openstackops.mcp.catalog.Page;
+import io.github.openstackops.mcp.catalog.Ref;
 import io.github.openstackops.mcp.catalog.schema.Doc;
-import io.github.openstackops.mcp.network.NetworkRecords.Ref;
 import io.micronaut.core.annotation.Nullable;
 
 import java.util.List;
@@ -37,12 +38,7 @@ public final class SecurityGroupRecords {
             @Nullable @Doc("Owning project id") String projectId) {
     }
 
-    @Doc("One page of security groups")
-    public record SecurityGroupPage(
-            @Doc("Security groups on this page") List<SecurityGroupSummary> securityGroups,
-            @Doc("Number of groups on this page") int count,
-            @Nullable @Doc("Pass as 'marker' to get the next page; absent on the last page") String nextMarker) {
-    }
+    public static final Page.Kind<SecurityGroupSummary> SECURITY_GROUPS = Page.Kind.of(SecurityGroupSummary.class, "security_groups", "security groups");
 
     @Doc("A security group with its rules")
     public record SecurityGroupDetail(

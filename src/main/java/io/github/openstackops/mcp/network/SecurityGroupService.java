@@ -1,19 +1,19 @@
 package io.github.openstackops.mcp.network;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.openstackops.mcp.catalog.Page;
 import io.github.openstackops.mcp.catalog.Preview;
+import io.github.openstackops.mcp.catalog.Ref;
 import io.github.openstackops.mcp.catalog.ToolContext;
 import io.github.openstackops.mcp.catalog.ToolException;
 import io.github.openstackops.mcp.cloud.Paging;
 import io.github.openstackops.mcp.cloud.lookup.ServerNames;
 import io.github.openstackops.mcp.cloud.services.NeutronClient;
-import io.github.openstackops.mcp.network.NetworkRecords.Ref;
 import io.github.openstackops.mcp.network.SecurityGroupRecords.Rule;
 import io.github.openstackops.mcp.network.SecurityGroupRecords.RuleCreated;
 import io.github.openstackops.mcp.network.SecurityGroupRecords.RuleDeleted;
 import io.github.openstackops.mcp.network.SecurityGroupRecords.SecurityGroupDeleted;
 import io.github.openstackops.mcp.network.SecurityGroupRecords.SecurityGroupDetail;
-import io.github.openstackops.mcp.network.SecurityGroupRecords.SecurityGroupPage;
 import io.github.openstackops.mcp.network.SecurityGroupRecords.SecurityGroupSummary;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
@@ -58,7 +58,7 @@ public class SecurityGroupService {
                           @Nullable String description) {
     }
 
-    public SecurityGroupPage list(int limit, @Nullable String marker, @Nullable String name,
+    public Page<SecurityGroupSummary> list(int limit, @Nullable String marker, @Nullable String name,
                                   @Nullable String projectId) {
         Map<String, Object> query = new LinkedHashMap<>();
         put(query, "name", blankToNull(name));
@@ -74,7 +74,7 @@ public class SecurityGroupService {
             return new SecurityGroupSummary(text(g, "id"), str(g, "name"), nonEmpty(g, "description"),
                     bool(g, "stateful"), g.path("security_group_rules").size(), open, text(g, "project_id"));
         }).toList();
-        return new SecurityGroupPage(out, out.size(), page.nextMarker());
+        return SecurityGroupRecords.SECURITY_GROUPS.page(out, page.nextMarker());
     }
 
     public SecurityGroupDetail get(String ref) {

@@ -10,7 +10,6 @@ import io.github.openstackops.mcp.network.SecurityGroupRecords.RuleCreated;
 import io.github.openstackops.mcp.network.SecurityGroupRecords.RuleDeleted;
 import io.github.openstackops.mcp.network.SecurityGroupRecords.SecurityGroupDeleted;
 import io.github.openstackops.mcp.network.SecurityGroupRecords.SecurityGroupDetail;
-import io.github.openstackops.mcp.network.SecurityGroupRecords.SecurityGroupPage;
 import jakarta.inject.Singleton;
 
 import java.util.List;
@@ -69,7 +68,7 @@ public class SecurityGroupTools implements ToolProvider {
     @Override
     public List<ToolDefinition<?, ?>> tools() {
         return List.of(
-                ToolDefinition.read("security_group_list", Toolset.NETWORK, ListArgs.class, SecurityGroupPage.class)
+                ToolDefinition.read("security_group_list", Toolset.NETWORK, ListArgs.class, SecurityGroupRecords.SECURITY_GROUPS)
                         .title("Security Groups: List")
                         .description("List security groups, one page at a time, with their rule count and, worth a"
                                 + " look, the ingress rules that admit the whole internet. Filter by exact name or"

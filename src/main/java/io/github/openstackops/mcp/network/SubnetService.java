@@ -1,7 +1,9 @@
 package io.github.openstackops.mcp.network;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.openstackops.mcp.catalog.Page;
 import io.github.openstackops.mcp.catalog.Preview;
+import io.github.openstackops.mcp.catalog.Ref;
 import io.github.openstackops.mcp.catalog.ToolContext;
 import io.github.openstackops.mcp.catalog.ToolException;
 import io.github.openstackops.mcp.catalog.schema.Param;
@@ -9,10 +11,8 @@ import io.github.openstackops.mcp.cloud.Json;
 import io.github.openstackops.mcp.cloud.Paging;
 import io.github.openstackops.mcp.cloud.lookup.ServerNames;
 import io.github.openstackops.mcp.cloud.services.NeutronClient;
-import io.github.openstackops.mcp.network.NetworkRecords.Ref;
 import io.github.openstackops.mcp.network.NetworkRecords.SubnetDeleted;
 import io.github.openstackops.mcp.network.NetworkRecords.SubnetDetail;
-import io.github.openstackops.mcp.network.NetworkRecords.SubnetPage;
 import io.github.openstackops.mcp.network.NetworkRecords.SubnetSummary;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
@@ -89,7 +89,7 @@ public class SubnetService {
         }
     }
 
-    public SubnetPage list(int limit, @Nullable String marker, @Nullable String network, @Nullable Integer ipVersion,
+    public Page<SubnetSummary> list(int limit, @Nullable String marker, @Nullable String network, @Nullable Integer ipVersion,
                            @Nullable String name, @Nullable String cidr, @Nullable String projectId) {
         checkIpVersion(ipVersion);
         Map<String, Object> query = new LinkedHashMap<>();
@@ -106,7 +106,7 @@ public class SubnetService {
         List<SubnetSummary> out = page.items().stream().map(s -> new SubnetSummary(text(s, "id"), str(s, "name"),
                 text(s, "network_id"), networkNames.get(text(s, "network_id")), text(s, "cidr"), ipVersion(s),
                 text(s, "gateway_ip"), flag(s, "enable_dhcp"), text(s, "project_id"))).toList();
-        return new SubnetPage(out, out.size(), page.nextMarker());
+        return NetworkRecords.SUBNETS.page(out, page.nextMarker());
     }
 
     public SubnetDetail get(String ref) {

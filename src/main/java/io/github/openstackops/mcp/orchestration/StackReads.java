@@ -1,6 +1,7 @@
 package io.github.openstackops.mcp.orchestration;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.openstackops.mcp.catalog.Page;
 import io.github.openstackops.mcp.catalog.ToolException;
 import io.github.openstackops.mcp.cloud.Json;
 import io.github.openstackops.mcp.cloud.Paging;
@@ -12,7 +13,6 @@ import io.github.openstackops.mcp.orchestration.StackRecords.ResourceDetail;
 import io.github.openstackops.mcp.orchestration.StackRecords.ResourceList;
 import io.github.openstackops.mcp.orchestration.StackRecords.ResourceSummary;
 import io.github.openstackops.mcp.orchestration.StackRecords.StackDetail;
-import io.github.openstackops.mcp.orchestration.StackRecords.StackPage;
 import io.github.openstackops.mcp.orchestration.StackRecords.StackPreview;
 import io.github.openstackops.mcp.orchestration.StackRecords.StackSummary;
 import io.github.openstackops.mcp.orchestration.StackRecords.TemplateDetail;
@@ -65,7 +65,7 @@ public class StackReads {
     }
 
 
-    public StackPage list(int limit, @Nullable String marker, @Nullable String name, @Nullable String status,
+    public Page<StackSummary> list(int limit, @Nullable String marker, @Nullable String name, @Nullable String status,
                           @Nullable List<String> tags) {
         Map<String, Object> query = query("limit", Paging.fetchSize(limit), "marker", marker, "name", name,
                 "status", status == null ? null : status.toUpperCase(Locale.ROOT),
@@ -73,7 +73,7 @@ public class StackReads {
                 "sort_keys", "creation_time", "sort_dir", "desc");
         Paging.Slice<JsonNode> page = Paging.slice(stacks.listStacks(query), limit, s -> text(s, "id"));
         List<StackSummary> stacks = page.items().stream().map(StackJson::summary).toList();
-        return new StackPage(stacks, stacks.size(), page.nextMarker());
+        return StackRecords.STACKS.page(stacks, page.nextMarker());
     }
 
     public StackDetail get(String ref) {

@@ -1,5 +1,6 @@
 package io.github.openstackops.mcp.orchestration;
 
+import io.github.openstackops.mcp.catalog.Page;
 import io.github.openstackops.mcp.catalog.schema.Doc;
 import io.micronaut.core.annotation.Nullable;
 
@@ -25,12 +26,8 @@ public final class StackRecords {
             @Nullable @Doc("Id of the parent stack, for nested stacks") String parentId) {
     }
 
-    @Doc("One page of stacks, newest first")
-    public record StackPage(
-            @Doc("Stacks on this page") List<StackSummary> stacks,
-            @Doc("Number of stacks on this page") int count,
-            @Nullable @Doc("Pass as 'marker' to get the next page; absent on the last page") String nextMarker) {
-    }
+    public static final Page.Kind<StackSummary> STACKS = Page.Kind.of(StackSummary.class, "stacks", "stacks")
+            .about("One page of stacks, newest first");
 
     @Doc("A stack output")
     public record Output(

@@ -14,7 +14,6 @@ import io.github.openstackops.mcp.orchestration.StackRecords.ResourceList;
 import io.github.openstackops.mcp.orchestration.StackRecords.StackActionResult;
 import io.github.openstackops.mcp.orchestration.StackRecords.StackDeleted;
 import io.github.openstackops.mcp.orchestration.StackRecords.StackDetail;
-import io.github.openstackops.mcp.orchestration.StackRecords.StackPage;
 import io.github.openstackops.mcp.orchestration.StackRecords.StackPreview;
 import io.github.openstackops.mcp.orchestration.StackRecords.TemplateDetail;
 import io.github.openstackops.mcp.orchestration.StackRecords.TemplateValidation;
@@ -175,7 +174,7 @@ public class StackTools implements ToolProvider {
     @Override
     public List<ToolDefinition<?, ?>> tools() {
         return List.of(
-                ToolDefinition.read("stack_list", Toolset.ORCHESTRATION, ListArgs.class, StackPage.class)
+                ToolDefinition.read("stack_list", Toolset.ORCHESTRATION, ListArgs.class, StackRecords.STACKS)
                         .title("Stacks: List")
                         .description("List the project's Heat stacks (nested stacks left out), newest first, one"
                                 + " page at a time, optionally only those with an exact name, a status (e.g."

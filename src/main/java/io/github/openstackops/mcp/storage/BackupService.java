@@ -1,6 +1,7 @@
 package io.github.openstackops.mcp.storage;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.openstackops.mcp.catalog.Page;
 import io.github.openstackops.mcp.catalog.Preview;
 import io.github.openstackops.mcp.catalog.ToolContext;
 import io.github.openstackops.mcp.catalog.ToolException;
@@ -9,7 +10,6 @@ import io.github.openstackops.mcp.cloud.Paging;
 import io.github.openstackops.mcp.cloud.Polling;
 import io.github.openstackops.mcp.cloud.services.CinderClient;
 import io.github.openstackops.mcp.storage.StorageRecords.BackupDetail;
-import io.github.openstackops.mcp.storage.StorageRecords.BackupPage;
 import io.github.openstackops.mcp.storage.StorageRecords.BackupRestored;
 import io.github.openstackops.mcp.storage.StorageRecords.BackupSummary;
 import io.github.openstackops.mcp.storage.StorageRecords.Deleted;
@@ -47,14 +47,14 @@ public class BackupService {
         this.pollInterval = pollInterval;
     }
 
-    public BackupPage list(int limit, @Nullable String marker, @Nullable String volume, @Nullable String status,
+    public Page<BackupSummary> list(int limit, @Nullable String marker, @Nullable String volume, @Nullable String status,
                            @Nullable String name, boolean allProjects) {
         Paging.Slice<JsonNode> page = cinder.page("backups", volumes.listFilters(volume, name, status, allProjects),
                 limit, marker);
         List<BackupSummary> backups = page.items().stream().map(b -> new BackupSummary(text(b, "id"),
                 text(b, "name"), status(b), size(b), text(b, "volume_id"), flag(b, "is_incremental"),
                 time(b, "created_at"))).toList();
-        return new BackupPage(backups, backups.size(), page.nextMarker());
+        return StorageRecords.BACKUPS.page(backups, page.nextMarker());
     }
 
     public BackupDetail get(String backup) {

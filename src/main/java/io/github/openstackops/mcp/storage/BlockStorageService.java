@@ -1,6 +1,7 @@
 package io.github.openstackops.mcp.storage;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.openstackops.mcp.catalog.Page;
 import io.github.openstackops.mcp.catalog.ToolException;
 import io.github.openstackops.mcp.cloud.CloudSession;
 import io.github.openstackops.mcp.cloud.Lookup;
@@ -13,7 +14,6 @@ import io.github.openstackops.mcp.storage.StorageRecords.VolumeQuota;
 import io.github.openstackops.mcp.storage.StorageRecords.VolumeServiceEntry;
 import io.github.openstackops.mcp.storage.StorageRecords.VolumeServiceList;
 import io.github.openstackops.mcp.storage.StorageRecords.VolumeType;
-import io.github.openstackops.mcp.storage.StorageRecords.VolumeTypePage;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
@@ -48,7 +48,7 @@ public class BlockStorageService {
         this.cloud = cloud;
     }
 
-    public VolumeTypePage types(int limit, @Nullable String marker) {
+    public Page<VolumeType> types(int limit, @Nullable String marker) {
         Map<String, Object> query = new LinkedHashMap<>();
         query.put("limit", Paging.fetchSize(limit));
         if (marker != null) {
@@ -59,7 +59,7 @@ public class BlockStorageService {
         List<VolumeType> types = page.items().stream().map(t -> new VolumeType(text(t, "id"), text(t, "name"),
                 text(t, "description"), !Boolean.FALSE.equals(bool(t, "is_public")), stringMap(t, "extra_specs")))
                 .toList();
-        return new VolumeTypePage(types, types.size(), page.nextMarker());
+        return StorageRecords.VOLUME_TYPES.page(types, page.nextMarker());
     }
 
     public VolumeQuota quota(@Nullable String project) {

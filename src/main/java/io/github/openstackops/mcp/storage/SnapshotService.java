@@ -1,7 +1,9 @@
 package io.github.openstackops.mcp.storage;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.openstackops.mcp.catalog.Page;
 import io.github.openstackops.mcp.catalog.Preview;
+import io.github.openstackops.mcp.catalog.Ref;
 import io.github.openstackops.mcp.catalog.ToolContext;
 import io.github.openstackops.mcp.catalog.ToolException;
 import io.github.openstackops.mcp.cloud.Lookup;
@@ -10,9 +12,7 @@ import io.github.openstackops.mcp.cloud.Polling;
 import io.github.openstackops.mcp.cloud.services.CinderClient;
 import io.github.openstackops.mcp.storage.StorageRecords.Deleted;
 import io.github.openstackops.mcp.storage.StorageRecords.Operation;
-import io.github.openstackops.mcp.storage.StorageRecords.Ref;
 import io.github.openstackops.mcp.storage.StorageRecords.SnapshotDetail;
-import io.github.openstackops.mcp.storage.StorageRecords.SnapshotPage;
 import io.github.openstackops.mcp.storage.StorageRecords.SnapshotSummary;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
@@ -47,13 +47,13 @@ public class SnapshotService {
         this.pollInterval = pollInterval;
     }
 
-    public SnapshotPage list(int limit, @Nullable String marker, @Nullable String volume, @Nullable String status,
+    public Page<SnapshotSummary> list(int limit, @Nullable String marker, @Nullable String volume, @Nullable String status,
                              @Nullable String name, boolean allProjects) {
         Paging.Slice<JsonNode> page = cinder.page("snapshots", volumes.listFilters(volume, name, status, allProjects),
                 limit, marker);
         List<SnapshotSummary> snapshots = page.items().stream().map(s -> new SnapshotSummary(text(s, "id"),
                 text(s, "name"), status(s), size(s), text(s, "volume_id"), progress(s), time(s, "created_at"))).toList();
-        return new SnapshotPage(snapshots, snapshots.size(), page.nextMarker());
+        return StorageRecords.SNAPSHOTS.page(snapshots, page.nextMarker());
     }
 
     public SnapshotDetail get(String snapshot) {

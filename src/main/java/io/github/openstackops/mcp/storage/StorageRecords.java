@@ -1,5 +1,7 @@
 package io.github.openstackops.mcp.storage;
 
+import io.github.openstackops.mcp.catalog.Page;
+import io.github.openstackops.mcp.catalog.Ref;
 import io.github.openstackops.mcp.catalog.schema.Doc;
 import io.micronaut.core.annotation.Nullable;
 
@@ -36,16 +38,8 @@ public final class StorageRecords {
             @Nullable @Doc("Creation time, ISO-8601") String created) {
     }
 
-    @Doc("One page of volumes, newest first")
-    public record VolumePage(
-            @Doc("Volumes on this page") List<VolumeSummary> volumes,
-            @Doc("Number of volumes on this page") int count,
-            @Nullable @Doc("Pass as 'marker' to get the next page; absent on the last page") String nextMarker) {
-    }
-
-    @Doc("A reference to another resource")
-    public record Ref(@Doc("Id") String id, @Nullable @Doc("Name") String name) {
-    }
+    public static final Page.Kind<VolumeSummary> VOLUMES = Page.Kind.of(VolumeSummary.class, "volumes", "volumes")
+            .about("One page of volumes, newest first");
 
     @Doc("A volume in detail")
     public record VolumeDetail(
@@ -105,12 +99,8 @@ public final class StorageRecords {
             @Nullable @Doc("Creation time") String created) {
     }
 
-    @Doc("One page of volume snapshots, newest first")
-    public record SnapshotPage(
-            @Doc("Snapshots on this page") List<SnapshotSummary> snapshots,
-            @Doc("Number of snapshots on this page") int count,
-            @Nullable @Doc("Pass as 'marker' to get the next page; absent on the last page") String nextMarker) {
-    }
+    public static final Page.Kind<SnapshotSummary> SNAPSHOTS = Page.Kind.of(SnapshotSummary.class, "snapshots", "snapshots")
+            .about("One page of volume snapshots, newest first");
 
     @Doc("A volume snapshot in detail")
     public record SnapshotDetail(
@@ -148,12 +138,8 @@ public final class StorageRecords {
             @Nullable @Doc("Creation time") String created) {
     }
 
-    @Doc("One page of volume backups, newest first")
-    public record BackupPage(
-            @Doc("Backups on this page") List<BackupSummary> backups,
-            @Doc("Number of backups on this page") int count,
-            @Nullable @Doc("Pass as 'marker' to get the next page; absent on the last page") String nextMarker) {
-    }
+    public static final Page.Kind<BackupSummary> BACKUPS = Page.Kind.of(BackupSummary.class, "backups", "backups")
+            .about("One page of volume backups, newest first");
 
     @Doc("A volume backup in detail")
     public record BackupDetail(
@@ -193,12 +179,8 @@ public final class StorageRecords {
             @Doc("Extra specs visible to this user (all of them for admins), e.g. volume_backend_name") Map<String, String> extraSpecs) {
     }
 
-    @Doc("One page of volume types")
-    public record VolumeTypePage(
-            @Doc("Types on this page") List<VolumeType> types,
-            @Doc("Number of types on this page") int count,
-            @Nullable @Doc("Pass as 'marker' to get the next page; absent on the last page") String nextMarker) {
-    }
+    public static final Page.Kind<VolumeType> VOLUME_TYPES = Page.Kind.of(VolumeType.class, "types", "types")
+            .about("One page of volume types");
 
     @Doc("Use of one block-storage quota")
     public record QuotaItem(

@@ -7,7 +7,6 @@ import io.github.openstackops.mcp.catalog.Toolset;
 import io.github.openstackops.mcp.catalog.schema.Param;
 import io.github.openstackops.mcp.cloud.Paging;
 import io.github.openstackops.mcp.storage.StorageRecords.BackupDetail;
-import io.github.openstackops.mcp.storage.StorageRecords.BackupPage;
 import io.github.openstackops.mcp.storage.StorageRecords.BackupRestored;
 import io.github.openstackops.mcp.storage.StorageRecords.Deleted;
 import io.github.openstackops.mcp.storage.StorageRecords.Operation;
@@ -67,7 +66,7 @@ public class VolumeBackupTools implements ToolProvider {
     @Override
     public List<ToolDefinition<?, ?>> tools() {
         return List.of(
-                ToolDefinition.read("volume_backup_list", Toolset.STORAGE, ListArgs.class, BackupPage.class)
+                ToolDefinition.read("volume_backup_list", Toolset.STORAGE, ListArgs.class, StorageRecords.BACKUPS)
                         .title("Volume backups: List")
                         .description("List volume backups, newest first, one page at a time; optionally only those of"
                                 + " one volume, with a given name, or with a status. Filtering happens in"

@@ -1,7 +1,9 @@
 package io.github.openstackops.mcp.storage;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.openstackops.mcp.catalog.Page;
 import io.github.openstackops.mcp.catalog.Preview;
+import io.github.openstackops.mcp.catalog.Ref;
 import io.github.openstackops.mcp.catalog.ToolContext;
 import io.github.openstackops.mcp.catalog.ToolException;
 import io.github.openstackops.mcp.cloud.Lookup;
@@ -13,10 +15,8 @@ import io.github.openstackops.mcp.cloud.lookup.ServerNames;
 import io.github.openstackops.mcp.cloud.services.CinderClient;
 import io.github.openstackops.mcp.storage.StorageRecords.Attachment;
 import io.github.openstackops.mcp.storage.StorageRecords.Deleted;
-import io.github.openstackops.mcp.storage.StorageRecords.Ref;
 import io.github.openstackops.mcp.storage.StorageRecords.VolumeDetail;
 import io.github.openstackops.mcp.storage.StorageRecords.VolumeOperation;
-import io.github.openstackops.mcp.storage.StorageRecords.VolumePage;
 import io.github.openstackops.mcp.storage.StorageRecords.VolumeSummary;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
@@ -72,12 +72,12 @@ public class VolumeService {
         }
     }
 
-    public VolumePage list(int limit, @Nullable String marker, @Nullable String name, @Nullable String status,
+    public Page<VolumeSummary> list(int limit, @Nullable String marker, @Nullable String name, @Nullable String status,
                            boolean allProjects) {
         Paging.Slice<JsonNode> page = cinder.page("volumes", listFilters(null, name, status, allProjects), limit, marker);
         Map<String, String> names = serverNamesOf(page.items());
         List<VolumeSummary> volumes = page.items().stream().map(v -> summary(v, names)).toList();
-        return new VolumePage(volumes, volumes.size(), page.nextMarker());
+        return StorageRecords.VOLUMES.page(volumes, page.nextMarker());
     }
 
     /**

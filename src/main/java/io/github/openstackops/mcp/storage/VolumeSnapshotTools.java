@@ -9,7 +9,6 @@ import io.github.openstackops.mcp.cloud.Paging;
 import io.github.openstackops.mcp.storage.StorageRecords.Deleted;
 import io.github.openstackops.mcp.storage.StorageRecords.Operation;
 import io.github.openstackops.mcp.storage.StorageRecords.SnapshotDetail;
-import io.github.openstackops.mcp.storage.StorageRecords.SnapshotPage;
 import jakarta.inject.Singleton;
 
 import java.time.Duration;
@@ -58,7 +57,7 @@ public class VolumeSnapshotTools implements ToolProvider {
     @Override
     public List<ToolDefinition<?, ?>> tools() {
         return List.of(
-                ToolDefinition.read("volume_snapshot_list", Toolset.STORAGE, ListArgs.class, SnapshotPage.class)
+                ToolDefinition.read("volume_snapshot_list", Toolset.STORAGE, ListArgs.class, StorageRecords.SNAPSHOTS)
                         .title("Volume snapshots: List")
                         .description("List volume snapshots, newest first, one page at a time; optionally only those"
                                 + " of one volume, with a given name, or with a status. Filtering happens in"

@@ -10,10 +10,8 @@ import io.github.openstackops.mcp.storage.StorageRecords.Deleted;
 import io.github.openstackops.mcp.storage.StorageRecords.PoolList;
 import io.github.openstackops.mcp.storage.StorageRecords.VolumeDetail;
 import io.github.openstackops.mcp.storage.StorageRecords.VolumeOperation;
-import io.github.openstackops.mcp.storage.StorageRecords.VolumePage;
 import io.github.openstackops.mcp.storage.StorageRecords.VolumeQuota;
 import io.github.openstackops.mcp.storage.StorageRecords.VolumeServiceList;
-import io.github.openstackops.mcp.storage.StorageRecords.VolumeTypePage;
 import jakarta.inject.Singleton;
 
 import java.time.Duration;
@@ -116,7 +114,7 @@ public class VolumeTools implements ToolProvider {
     @Override
     public List<ToolDefinition<?, ?>> tools() {
         return List.of(
-                ToolDefinition.read("volume_list", Toolset.STORAGE, ListArgs.class, VolumePage.class)
+                ToolDefinition.read("volume_list", Toolset.STORAGE, ListArgs.class, StorageRecords.VOLUMES)
                         .title("Volumes: List")
                         .description("List block-storage volumes (Cinder), newest first, one page at a time, with"
                                 + " size, type, status and the servers each is attached to. Optionally only those"
@@ -177,7 +175,7 @@ public class VolumeTools implements ToolProvider {
                         .handler((ctx, a) -> volumes.delete(a.volume(), a.waitUntilDone(),
                                 Duration.ofSeconds(a.timeoutSeconds()), ctx))
                         .build(),
-                ToolDefinition.read("volume_type_list", Toolset.STORAGE, TypeListArgs.class, VolumeTypePage.class)
+                ToolDefinition.read("volume_type_list", Toolset.STORAGE, TypeListArgs.class, StorageRecords.VOLUME_TYPES)
                         .title("Volume types: List")
                         .description("List the volume types a volume can be created with or retyped to, with their"
                                 + " descriptions and the extra specs this user may see (admins see all, e.g."
