@@ -1,5 +1,6 @@
 package io.github.openstackops.mcp.cloud;
 
+import io.github.openstackops.mcp.catalog.schema.Limit;
 import io.micronaut.core.annotation.Nullable;
 
 import java.util.List;
@@ -13,8 +14,8 @@ import java.util.function.Function;
 public final class Paging {
 
     /** Default and hard cap of every list tool's {@code limit}. */
-    public static final int DEFAULT_LIMIT = 50;
-    public static final int MAX_LIMIT = 200;
+    public static final int DEFAULT_LIMIT = Limit.DEFAULT;
+    public static final int MAX_LIMIT = Limit.MAX;
 
     private Paging() {
     }

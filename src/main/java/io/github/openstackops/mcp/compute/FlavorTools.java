@@ -3,8 +3,10 @@ package io.github.openstackops.mcp.compute;
 import io.github.openstackops.mcp.catalog.ToolDefinition;
 import io.github.openstackops.mcp.catalog.ToolProvider;
 import io.github.openstackops.mcp.catalog.Toolset;
+import io.github.openstackops.mcp.catalog.schema.IdOrName;
+import io.github.openstackops.mcp.catalog.schema.Limit;
+import io.github.openstackops.mcp.catalog.schema.Marker;
 import io.github.openstackops.mcp.catalog.schema.Param;
-import io.github.openstackops.mcp.cloud.Paging;
 import io.github.openstackops.mcp.compute.FlavorRecords.FlavorCreated;
 import io.github.openstackops.mcp.compute.FlavorRecords.FlavorDeleted;
 import io.github.openstackops.mcp.compute.FlavorRecords.FlavorDetail;
@@ -20,15 +22,15 @@ public class FlavorTools implements ToolProvider {
     static final String FLAVOR = "Flavor id, or its exact name when that name is unique";
 
     public record ListArgs(
-            @Param(value = "Flavors per page", defaultValue = "" + Paging.DEFAULT_LIMIT, min = 1, max = Paging.MAX_LIMIT) Integer limit,
-            @Param("Id of the last flavor of the previous page (its 'next_marker')") String marker,
+            @Limit("Flavors per page") Integer limit,
+            @Marker("Id of the last flavor of the previous page (its 'next_marker')") String marker,
             @Param(value = "Only flavors with at least this much RAM (MiB)", min = 0) Integer minRamMb,
             @Param(value = "Only flavors with at least this root disk (GiB)", min = 0) Integer minDiskGb,
             @Param(value = "all: every flavor this user may see (admins see private ones too); public; private",
                     defaultValue = "\"all\"") Visibility visibility) {
     }
 
-    public record GetArgs(@Param(value = FLAVOR, required = true, minLength = 1, maxLength = 255) String flavor) {
+    public record GetArgs(@IdOrName(FLAVOR) String flavor) {
     }
 
     public record CreateArgs(
@@ -45,7 +47,7 @@ public class FlavorTools implements ToolProvider {
             @Param(value = "Description", maxLength = 65535) String description) {
     }
 
-    public record DeleteArgs(@Param(value = FLAVOR, required = true, minLength = 1, maxLength = 255) String flavor) {
+    public record DeleteArgs(@IdOrName(FLAVOR) String flavor) {
     }
 
     private final FlavorService flavors;

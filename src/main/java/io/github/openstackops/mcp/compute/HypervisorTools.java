@@ -3,8 +3,10 @@ package io.github.openstackops.mcp.compute;
 import io.github.openstackops.mcp.catalog.ToolDefinition;
 import io.github.openstackops.mcp.catalog.ToolProvider;
 import io.github.openstackops.mcp.catalog.Toolset;
+import io.github.openstackops.mcp.catalog.schema.IdOrName;
+import io.github.openstackops.mcp.catalog.schema.Limit;
+import io.github.openstackops.mcp.catalog.schema.Marker;
 import io.github.openstackops.mcp.catalog.schema.Param;
-import io.github.openstackops.mcp.cloud.Paging;
 import io.github.openstackops.mcp.cloud.lookup.HypervisorTotals;
 import io.github.openstackops.mcp.cloud.lookup.HypervisorTotals.HypervisorStats;
 import io.github.openstackops.mcp.compute.HostRecords.ComputeServiceList;
@@ -19,14 +21,14 @@ import java.util.List;
 public class HypervisorTools implements ToolProvider {
 
     public record ListArgs(
-            @Param(value = "Hypervisors per page", defaultValue = "" + Paging.DEFAULT_LIMIT, min = 1, max = Paging.MAX_LIMIT) Integer limit,
-            @Param("Id of the last hypervisor of the previous page (its 'next_marker')") String marker,
+            @Limit("Hypervisors per page") Integer limit,
+            @Marker("Id of the last hypervisor of the previous page (its 'next_marker')") String marker,
             @Param(value = "Only hypervisors whose host name contains this text (not paged: at most 'limit' are"
                     + " returned)", maxLength = 255) String hostname) {
     }
 
     public record GetArgs(
-            @Param(value = "Hypervisor id (UUID) or exact host name", required = true, minLength = 1, maxLength = 255) String hypervisor) {
+            @IdOrName("Hypervisor id (UUID) or exact host name") String hypervisor) {
     }
 
     public record NoArgs() {

@@ -3,8 +3,9 @@ package io.github.openstackops.mcp.compute;
 import io.github.openstackops.mcp.catalog.ToolDefinition;
 import io.github.openstackops.mcp.catalog.ToolProvider;
 import io.github.openstackops.mcp.catalog.Toolset;
+import io.github.openstackops.mcp.catalog.schema.Limit;
+import io.github.openstackops.mcp.catalog.schema.Marker;
 import io.github.openstackops.mcp.catalog.schema.Param;
-import io.github.openstackops.mcp.cloud.Paging;
 import io.github.openstackops.mcp.compute.KeypairRecords.KeypairCreated;
 import io.github.openstackops.mcp.compute.KeypairRecords.KeypairDeleted;
 import io.github.openstackops.mcp.compute.KeypairRecords.KeypairDetail;
@@ -20,8 +21,8 @@ public class KeypairTools implements ToolProvider {
     static final String NAME_PATTERN = "^[A-Za-z0-9 ._@-]+$";
 
     public record ListArgs(
-            @Param(value = "Key pairs per page", defaultValue = "" + Paging.DEFAULT_LIMIT, min = 1, max = Paging.MAX_LIMIT) Integer limit,
-            @Param("Name of the last key pair of the previous page (its 'next_marker')") String marker) {
+            @Limit("Key pairs per page") Integer limit,
+            @Marker("Name of the last key pair of the previous page (its 'next_marker')") String marker) {
     }
 
     public record GetArgs(@Param(value = "Key pair name", required = true, minLength = 1, maxLength = 255) String keypair) {

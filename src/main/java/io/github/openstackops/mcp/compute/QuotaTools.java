@@ -3,6 +3,7 @@ package io.github.openstackops.mcp.compute;
 import io.github.openstackops.mcp.catalog.ToolDefinition;
 import io.github.openstackops.mcp.catalog.ToolProvider;
 import io.github.openstackops.mcp.catalog.Toolset;
+import io.github.openstackops.mcp.catalog.schema.IdOrName;
 import io.github.openstackops.mcp.catalog.schema.Param;
 import io.github.openstackops.mcp.cloud.lookup.Quotas.ProjectQuotas;
 import io.github.openstackops.mcp.cloud.lookup.Quotas.Service;
@@ -24,7 +25,7 @@ public class QuotaTools implements ToolProvider {
     }
 
     public record SetArgs(
-            @Param(value = "Project id or exact name", required = true, minLength = 1, maxLength = 255) String project,
+            @IdOrName("Project id or exact name") String project,
             @Param(value = "Compute: servers" + LIMIT, min = -1) Long instances,
             @Param(value = "Compute: vCPUs" + LIMIT, min = -1) Long cores,
             @Param(value = "Compute: RAM in MiB" + LIMIT, min = -1) Long ramMb,

@@ -4,7 +4,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.github.openstackops.mcp.catalog.ToolDefinition;
 import io.github.openstackops.mcp.catalog.ToolProvider;
 import io.github.openstackops.mcp.catalog.Toolset;
+import io.github.openstackops.mcp.catalog.schema.IdOrName;
 import io.github.openstackops.mcp.catalog.schema.Param;
+import io.github.openstackops.mcp.catalog.schema.Timeout;
+import io.github.openstackops.mcp.catalog.schema.Wait;
 import io.github.openstackops.mcp.compute.ServerAttachmentRecords.InterfaceChange;
 import io.github.openstackops.mcp.compute.ServerAttachmentRecords.MetadataChange;
 import io.github.openstackops.mcp.compute.ServerAttachmentRecords.SecurityGroupChange;
@@ -18,37 +21,32 @@ import java.util.List;
 import java.util.Map;
 
 import static io.github.openstackops.mcp.compute.ServerTools.SERVER;
-import static io.github.openstackops.mcp.compute.ServerTools.TIMEOUT;
 
 /** What hangs on a server: volumes, network interfaces, security groups, metadata. */
 @Singleton
 public class ServerAttachmentTools implements ToolProvider {
 
-    public record ServerArgs(@Param(value = SERVER, required = true, minLength = 1, maxLength = 255) String server) {
+    public record ServerArgs(@IdOrName(SERVER) String server) {
     }
 
     public record VolumeAttachArgs(
-            @Param(value = SERVER, required = true, minLength = 1, maxLength = 255) String server,
-            @Param(value = "Volume (id or exact name); it must be available", required = true, minLength = 1,
-                    maxLength = 255) String volume,
+            @IdOrName(SERVER) String server,
+            @IdOrName("Volume (id or exact name); it must be available") String volume,
             @Param(value = "Device name to ask for, e.g. /dev/vdb (hypervisors may ignore it)", maxLength = 64,
                     pattern = "^/dev/[a-z0-9]+$") String device,
-            @JsonProperty("wait") @Param(value = "Wait until Cinder reports the volume in-use", defaultValue = "true")
-            Boolean waitUntilDone,
-            @Param(value = TIMEOUT, defaultValue = "120", min = 1, max = 1800) Integer timeoutSeconds) {
+            @JsonProperty("wait") @Wait("Wait until Cinder reports the volume in-use") Boolean waitUntilDone,
+            @Timeout(seconds = 120, max = 1800) Integer timeoutSeconds) {
     }
 
     public record VolumeDetachArgs(
-            @Param(value = SERVER, required = true, minLength = 1, maxLength = 255) String server,
-            @Param(value = "Attached volume (id or exact name)", required = true, minLength = 1, maxLength = 255)
-            String volume,
-            @JsonProperty("wait") @Param(value = "Wait until the volume is detached", defaultValue = "true")
-            Boolean waitUntilDone,
-            @Param(value = TIMEOUT, defaultValue = "120", min = 1, max = 1800) Integer timeoutSeconds) {
+            @IdOrName(SERVER) String server,
+            @IdOrName("Attached volume (id or exact name)") String volume,
+            @JsonProperty("wait") @Wait("Wait until the volume is detached") Boolean waitUntilDone,
+            @Timeout(seconds = 120, max = 1800) Integer timeoutSeconds) {
     }
 
     public record InterfaceAttachArgs(
-            @Param(value = SERVER, required = true, minLength = 1, maxLength = 255) String server,
+            @IdOrName(SERVER) String server,
             @Param(value = "Network to create a new port on (id or exact name); give this or port", maxLength = 255)
             String network,
             @Param(value = "Existing unattached port id; give this or network", maxLength = 64) String port,
@@ -56,22 +54,21 @@ public class ServerAttachmentTools implements ToolProvider {
     }
 
     public record InterfaceDetachArgs(
-            @Param(value = SERVER, required = true, minLength = 1, maxLength = 255) String server,
+            @IdOrName(SERVER) String server,
             @Param(value = "Port id of the interface (see server_interface_list)", required = true, minLength = 1,
                     maxLength = 64) String port,
-            @JsonProperty("wait") @Param(value = "Wait until the port is off the server", defaultValue = "true")
-            Boolean waitUntilDone,
-            @Param(value = TIMEOUT, defaultValue = "120", min = 1, max = 1800) Integer timeoutSeconds) {
+            @JsonProperty("wait") @Wait("Wait until the port is off the server") Boolean waitUntilDone,
+            @Timeout(seconds = 120, max = 1800) Integer timeoutSeconds) {
     }
 
     public record SecurityGroupArgs(
-            @Param(value = SERVER, required = true, minLength = 1, maxLength = 255) String server,
+            @IdOrName(SERVER) String server,
             @Param(value = "Security group (id, or exact name in the server's project)", required = true,
                     minLength = 1, maxLength = 255) String group) {
     }
 
     public record MetadataArgs(
-            @Param(value = SERVER, required = true, minLength = 1, maxLength = 255) String server,
+            @IdOrName(SERVER) String server,
             @Param("Keys to set (added or overwritten); other keys are kept") Map<String, String> metadata,
             @Param(value = "Keys to delete", maxItems = 128) List<String> deleteKeys) {
     }

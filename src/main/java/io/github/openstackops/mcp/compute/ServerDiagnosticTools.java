@@ -3,6 +3,7 @@ package io.github.openstackops.mcp.compute;
 import io.github.openstackops.mcp.catalog.ToolDefinition;
 import io.github.openstackops.mcp.catalog.ToolProvider;
 import io.github.openstackops.mcp.catalog.Toolset;
+import io.github.openstackops.mcp.catalog.schema.IdOrName;
 import io.github.openstackops.mcp.catalog.schema.Param;
 import io.github.openstackops.mcp.cloud.Paging;
 import io.github.openstackops.mcp.compute.ServerDiagnosticRecords.ConsoleLog;
@@ -20,7 +21,7 @@ import static io.github.openstackops.mcp.compute.ServerTools.SERVER;
 public class ServerDiagnosticTools implements ToolProvider {
 
     public record ActionListArgs(
-            @Param(value = SERVER, required = true, minLength = 1, maxLength = 255) String server,
+            @IdOrName(SERVER) String server,
             @Param(value = "Actions per page", defaultValue = "20", min = 1, max = Paging.MAX_LIMIT) Integer limit,
             @Param(value = "Request id of the last action of the previous page (its 'next_marker')", maxLength = 64)
             String marker,
@@ -29,13 +30,13 @@ public class ServerDiagnosticTools implements ToolProvider {
     }
 
     public record ConsoleLogArgs(
-            @Param(value = SERVER, required = true, minLength = 1, maxLength = 255) String server,
+            @IdOrName(SERVER) String server,
             @Param(value = "Number of lines from the end of the log", defaultValue = "50", min = 1, max = 1000)
             Integer lines) {
     }
 
     public record ConsoleUrlArgs(
-            @Param(value = SERVER, required = true, minLength = 1, maxLength = 255) String server,
+            @IdOrName(SERVER) String server,
             @Param(value = "Console type; the cloud must have it enabled", defaultValue = "\"novnc\"")
             ConsoleType type) {
     }

@@ -3,8 +3,10 @@ package io.github.openstackops.mcp.compute;
 import io.github.openstackops.mcp.catalog.ToolDefinition;
 import io.github.openstackops.mcp.catalog.ToolProvider;
 import io.github.openstackops.mcp.catalog.Toolset;
+import io.github.openstackops.mcp.catalog.schema.IdOrName;
+import io.github.openstackops.mcp.catalog.schema.Limit;
+import io.github.openstackops.mcp.catalog.schema.Marker;
 import io.github.openstackops.mcp.catalog.schema.Param;
-import io.github.openstackops.mcp.cloud.Paging;
 import io.github.openstackops.mcp.compute.ServerGroupRecords.ServerGroupCreated;
 import io.github.openstackops.mcp.compute.ServerGroupRecords.ServerGroupDeleted;
 import io.github.openstackops.mcp.compute.ServerGroupRecords.ServerGroupDetail;
@@ -19,12 +21,12 @@ public class ServerGroupTools implements ToolProvider {
     static final String GROUP = "Server group id, or its exact name when that name is unique in the project";
 
     public record ListArgs(
-            @Param(value = "Server groups per page", defaultValue = "" + Paging.DEFAULT_LIMIT, min = 1, max = Paging.MAX_LIMIT) Integer limit,
-            @Param("The 'next_marker' of the previous page") String marker,
+            @Limit("Server groups per page") Integer limit,
+            @Marker("The 'next_marker' of the previous page") String marker,
             @Param(value = "Server groups of every project, not just this one (admin only)", defaultValue = "false") Boolean allProjects) {
     }
 
-    public record GetArgs(@Param(value = GROUP, required = true, minLength = 1, maxLength = 255) String serverGroup) {
+    public record GetArgs(@IdOrName(GROUP) String serverGroup) {
     }
 
     public record CreateArgs(
@@ -35,7 +37,7 @@ public class ServerGroupTools implements ToolProvider {
             @Param(value = "anti-affinity only: most members per compute host", min = 1, max = 1000) Integer maxServerPerHost) {
     }
 
-    public record DeleteArgs(@Param(value = GROUP, required = true, minLength = 1, maxLength = 255) String serverGroup) {
+    public record DeleteArgs(@IdOrName(GROUP) String serverGroup) {
     }
 
     private final ServerGroupService groups;

@@ -4,7 +4,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.github.openstackops.mcp.catalog.ToolDefinition;
 import io.github.openstackops.mcp.catalog.ToolProvider;
 import io.github.openstackops.mcp.catalog.Toolset;
+import io.github.openstackops.mcp.catalog.schema.IdOrName;
 import io.github.openstackops.mcp.catalog.schema.Param;
+import io.github.openstackops.mcp.catalog.schema.Timeout;
+import io.github.openstackops.mcp.catalog.schema.Wait;
 import io.github.openstackops.mcp.compute.ServerLifecycleRecords.ServerCreated;
 import io.github.openstackops.mcp.compute.ServerLifecycleRecords.ServerImageCreated;
 import io.github.openstackops.mcp.compute.ServerLifecycleRecords.ServerMoved;
@@ -16,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 
 import static io.github.openstackops.mcp.compute.ServerTools.SERVER;
-import static io.github.openstackops.mcp.compute.ServerTools.TIMEOUT;
 import static io.github.openstackops.mcp.compute.ServerTools.WAIT;
 
 /** Long server operations: create, rebuild, snapshot, resize (confirm/revert), cold and live migration. */
@@ -25,8 +27,7 @@ public class ServerLifecycleTools implements ToolProvider {
 
     public record CreateArgs(
             @Param(value = "Name of the new server", required = true, minLength = 1, maxLength = 255) String name,
-            @Param(value = "Flavor (id or exact name), e.g. m1.small", required = true, minLength = 1, maxLength = 255)
-            String flavor,
+            @IdOrName("Flavor (id or exact name), e.g. m1.small") String flavor,
             @Param(value = "Image to boot from (id or exact name); give this or boot_volume", maxLength = 255)
             String image,
             @Param(value = "Existing bootable volume to boot from (id or exact name); give this or image. It is kept"
@@ -41,48 +42,44 @@ public class ServerLifecycleTools implements ToolProvider {
             @Param(value = "User data (e.g. a cloud-init script), plain text; it is base64-encoded for Nova",
                     maxLength = 49152) String userData,
             @Param("Metadata key/values") Map<String, String> metadata,
-            @JsonProperty("wait") @Param(value = "Wait until the server is ACTIVE (or ERROR), reporting progress",
-                    defaultValue = "true") Boolean waitUntilDone,
-            @Param(value = TIMEOUT, defaultValue = "300", min = 1, max = 1800) Integer timeoutSeconds) {
+            @JsonProperty("wait") @Wait("Wait until the server is ACTIVE (or ERROR), reporting progress") Boolean waitUntilDone,
+            @Timeout(seconds = 300, max = 1800) Integer timeoutSeconds) {
     }
 
     public record ResizeArgs(
-            @Param(value = SERVER, required = true, minLength = 1, maxLength = 255) String server,
-            @Param(value = "New flavor (id or exact name)", required = true, minLength = 1, maxLength = 255)
-            String flavor,
-            @JsonProperty("wait") @Param(value = "Wait until the server is in VERIFY_RESIZE, reporting progress",
-                    defaultValue = "true") Boolean waitUntilDone,
-            @Param(value = TIMEOUT, defaultValue = "300", min = 1, max = 1800) Integer timeoutSeconds) {
+            @IdOrName(SERVER) String server,
+            @IdOrName("New flavor (id or exact name)") String flavor,
+            @JsonProperty("wait") @Wait("Wait until the server is in VERIFY_RESIZE, reporting progress") Boolean waitUntilDone,
+            @Timeout(seconds = 300, max = 1800) Integer timeoutSeconds) {
     }
 
     public record FinishArgs(
-            @Param(value = SERVER, required = true, minLength = 1, maxLength = 255) String server,
-            @JsonProperty("wait") @Param(value = WAIT, defaultValue = "true") Boolean waitUntilDone,
-            @Param(value = TIMEOUT, defaultValue = "300", min = 1, max = 1800) Integer timeoutSeconds) {
+            @IdOrName(SERVER) String server,
+            @JsonProperty("wait") @Wait(WAIT) Boolean waitUntilDone,
+            @Timeout(seconds = 300, max = 1800) Integer timeoutSeconds) {
     }
 
     public record MigrateArgs(
-            @Param(value = SERVER, required = true, minLength = 1, maxLength = 255) String server,
+            @IdOrName(SERVER) String server,
             @Param(value = "Target compute host; the scheduler picks one when omitted", maxLength = 255) String host,
-            @JsonProperty("wait") @Param(value = WAIT, defaultValue = "true") Boolean waitUntilDone,
-            @Param(value = TIMEOUT, defaultValue = "300", min = 1, max = 1800) Integer timeoutSeconds) {
+            @JsonProperty("wait") @Wait(WAIT) Boolean waitUntilDone,
+            @Timeout(seconds = 300, max = 1800) Integer timeoutSeconds) {
     }
 
     public record ImageArgs(
-            @Param(value = SERVER, required = true, minLength = 1, maxLength = 255) String server,
+            @IdOrName(SERVER) String server,
             @Param(value = "Name of the new image", required = true, minLength = 1, maxLength = 255) String name,
             @Param("Metadata (image properties) for the new image") Map<String, String> metadata,
-            @JsonProperty("wait") @Param(value = "Wait until the image is active, reporting progress",
-                    defaultValue = "true") Boolean waitUntilDone,
-            @Param(value = TIMEOUT, defaultValue = "600", min = 1, max = 3600) Integer timeoutSeconds) {
+            @JsonProperty("wait") @Wait("Wait until the image is active, reporting progress") Boolean waitUntilDone,
+            @Timeout(seconds = 600, max = 3600) Integer timeoutSeconds) {
     }
 
     public record RebuildArgs(
-            @Param(value = SERVER, required = true, minLength = 1, maxLength = 255) String server,
+            @IdOrName(SERVER) String server,
             @Param(value = "Image to rebuild from (id or exact name); the server's current image when omitted",
                     maxLength = 255) String image,
-            @JsonProperty("wait") @Param(value = WAIT, defaultValue = "true") Boolean waitUntilDone,
-            @Param(value = TIMEOUT, defaultValue = "300", min = 1, max = 1800) Integer timeoutSeconds) {
+            @JsonProperty("wait") @Wait(WAIT) Boolean waitUntilDone,
+            @Timeout(seconds = 300, max = 1800) Integer timeoutSeconds) {
     }
 
     private final ServerLifecycleService lifecycle;

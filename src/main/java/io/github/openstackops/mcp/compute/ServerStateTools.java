@@ -4,7 +4,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.github.openstackops.mcp.catalog.ToolDefinition;
 import io.github.openstackops.mcp.catalog.ToolProvider;
 import io.github.openstackops.mcp.catalog.Toolset;
+import io.github.openstackops.mcp.catalog.schema.IdOrName;
 import io.github.openstackops.mcp.catalog.schema.Param;
+import io.github.openstackops.mcp.catalog.schema.Timeout;
+import io.github.openstackops.mcp.catalog.schema.Wait;
 import io.github.openstackops.mcp.compute.ServerRecords.ServerActionResult;
 import io.github.openstackops.mcp.compute.ServerStateService.StateAction;
 import jakarta.inject.Singleton;
@@ -13,7 +16,6 @@ import java.time.Duration;
 import java.util.List;
 
 import static io.github.openstackops.mcp.compute.ServerTools.SERVER;
-import static io.github.openstackops.mcp.compute.ServerTools.TIMEOUT;
 import static io.github.openstackops.mcp.compute.ServerTools.WAIT;
 
 /** Server state tools: pause/unpause, suspend/resume, shelve/unshelve, rescue/unrescue, lock/unlock. */
@@ -21,31 +23,31 @@ import static io.github.openstackops.mcp.compute.ServerTools.WAIT;
 public class ServerStateTools implements ToolProvider {
 
     public record StateArgs(
-            @Param(value = SERVER, required = true, minLength = 1, maxLength = 255) String server,
-            @JsonProperty("wait") @Param(value = WAIT, defaultValue = "true") Boolean waitUntilDone,
-            @Param(value = TIMEOUT, defaultValue = "120", min = 1, max = 1800) Integer timeoutSeconds) {
+            @IdOrName(SERVER) String server,
+            @JsonProperty("wait") @Wait(WAIT) Boolean waitUntilDone,
+            @Timeout(seconds = 120, max = 1800) Integer timeoutSeconds) {
     }
 
     public record ShelveArgs(
-            @Param(value = SERVER, required = true, minLength = 1, maxLength = 255) String server,
-            @JsonProperty("wait") @Param(value = WAIT, defaultValue = "true") Boolean waitUntilDone,
-            @Param(value = TIMEOUT, defaultValue = "300", min = 1, max = 1800) Integer timeoutSeconds) {
+            @IdOrName(SERVER) String server,
+            @JsonProperty("wait") @Wait(WAIT) Boolean waitUntilDone,
+            @Timeout(seconds = 300, max = 1800) Integer timeoutSeconds) {
     }
 
     public record RescueArgs(
-            @Param(value = SERVER, required = true, minLength = 1, maxLength = 255) String server,
+            @IdOrName(SERVER) String server,
             @Param(value = "Image to boot the rescue system from (id or exact name); the server's own image when"
                     + " omitted", maxLength = 255) String image,
-            @JsonProperty("wait") @Param(value = WAIT, defaultValue = "true") Boolean waitUntilDone,
-            @Param(value = TIMEOUT, defaultValue = "120", min = 1, max = 1800) Integer timeoutSeconds) {
+            @JsonProperty("wait") @Wait(WAIT) Boolean waitUntilDone,
+            @Timeout(seconds = 120, max = 1800) Integer timeoutSeconds) {
     }
 
     public record LockArgs(
-            @Param(value = SERVER, required = true, minLength = 1, maxLength = 255) String server,
+            @IdOrName(SERVER) String server,
             @Param(value = "Why it is locked, shown to whoever finds it locked", maxLength = 255) String reason) {
     }
 
-    public record UnlockArgs(@Param(value = SERVER, required = true, minLength = 1, maxLength = 255) String server) {
+    public record UnlockArgs(@IdOrName(SERVER) String server) {
     }
 
     private final ServerStateService states;

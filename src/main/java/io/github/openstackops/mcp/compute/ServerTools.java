@@ -4,8 +4,12 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.github.openstackops.mcp.catalog.ToolDefinition;
 import io.github.openstackops.mcp.catalog.ToolProvider;
 import io.github.openstackops.mcp.catalog.Toolset;
+import io.github.openstackops.mcp.catalog.schema.IdOrName;
+import io.github.openstackops.mcp.catalog.schema.Limit;
+import io.github.openstackops.mcp.catalog.schema.Marker;
 import io.github.openstackops.mcp.catalog.schema.Param;
-import io.github.openstackops.mcp.cloud.Paging;
+import io.github.openstackops.mcp.catalog.schema.Timeout;
+import io.github.openstackops.mcp.catalog.schema.Wait;
 import io.github.openstackops.mcp.compute.ServerRecords.SearchResult;
 import io.github.openstackops.mcp.compute.ServerRecords.ServerActionResult;
 import io.github.openstackops.mcp.compute.ServerRecords.ServerDeleted;
@@ -22,11 +26,10 @@ public class ServerTools implements ToolProvider {
 
     static final String SERVER = "Server id, or its exact name when that name is unique in the project";
     static final String WAIT = "Wait until the server reaches the target state, reporting progress";
-    static final String TIMEOUT = "Longest wait in seconds";
 
     public record ListArgs(
-            @Param(value = "Servers per page", defaultValue = "" + Paging.DEFAULT_LIMIT, min = 1, max = Paging.MAX_LIMIT) Integer limit,
-            @Param("Id of the last server of the previous page (its 'next_marker')") String marker,
+            @Limit("Servers per page") Integer limit,
+            @Marker("Id of the last server of the previous page (its 'next_marker')") String marker,
             @Param(value = "Only servers whose name contains this text", maxLength = 255) String name,
             @Param("Only servers with this status") ServerStatus status,
             @Param(value = "Only servers on this compute host (admin only)", maxLength = 255) String host,
@@ -48,32 +51,31 @@ public class ServerTools implements ToolProvider {
             @Param(value = "Fields to look in; all of them when omitted", maxItems = 7) List<ServerSearch.Field> fields,
             @Param(value = "Match upper and lower case exactly", defaultValue = "false") Boolean caseSensitive,
             @Param(value = "Search the servers of every project (admin only)", defaultValue = "false") Boolean allProjects,
-            @Param(value = "Most servers to return", defaultValue = "" + Paging.DEFAULT_LIMIT, min = 1,
-                    max = Paging.MAX_LIMIT) Integer limit) {
+            @Limit("Most servers to return") Integer limit) {
     }
 
-    public record GetArgs(@Param(value = SERVER, required = true, minLength = 1, maxLength = 255) String server) {
+    public record GetArgs(@IdOrName(SERVER) String server) {
     }
 
     public record PowerArgs(
-            @Param(value = SERVER, required = true, minLength = 1, maxLength = 255) String server,
-            @JsonProperty("wait") @Param(value = WAIT, defaultValue = "true") Boolean waitUntilDone,
-            @Param(value = TIMEOUT, defaultValue = "120", min = 1, max = 1800) Integer timeoutSeconds) {
+            @IdOrName(SERVER) String server,
+            @JsonProperty("wait") @Wait(WAIT) Boolean waitUntilDone,
+            @Timeout(seconds = 120, max = 1800) Integer timeoutSeconds) {
     }
 
     public enum RebootType { SOFT, HARD }
 
     public record RebootArgs(
-            @Param(value = SERVER, required = true, minLength = 1, maxLength = 255) String server,
+            @IdOrName(SERVER) String server,
             @Param(value = "soft: ask the guest OS to restart; hard: power-cycle", defaultValue = "\"soft\"") RebootType type,
-            @JsonProperty("wait") @Param(value = WAIT, defaultValue = "true") Boolean waitUntilDone,
-            @Param(value = TIMEOUT, defaultValue = "120", min = 1, max = 1800) Integer timeoutSeconds) {
+            @JsonProperty("wait") @Wait(WAIT) Boolean waitUntilDone,
+            @Timeout(seconds = 120, max = 1800) Integer timeoutSeconds) {
     }
 
     public record DeleteArgs(
-            @Param(value = SERVER, required = true, minLength = 1, maxLength = 255) String server,
-            @JsonProperty("wait") @Param(value = "Wait until the server is gone, reporting progress", defaultValue = "true") Boolean waitUntilDone,
-            @Param(value = TIMEOUT, defaultValue = "120", min = 1, max = 1800) Integer timeoutSeconds) {
+            @IdOrName(SERVER) String server,
+            @JsonProperty("wait") @Wait("Wait until the server is gone, reporting progress") Boolean waitUntilDone,
+            @Timeout(seconds = 120, max = 1800) Integer timeoutSeconds) {
     }
 
     private final ServerService servers;

@@ -3,8 +3,9 @@ package io.github.openstackops.mcp.identity;
 import io.github.openstackops.mcp.catalog.ToolDefinition;
 import io.github.openstackops.mcp.catalog.ToolProvider;
 import io.github.openstackops.mcp.catalog.Toolset;
+import io.github.openstackops.mcp.catalog.schema.IdOrName;
+import io.github.openstackops.mcp.catalog.schema.Limit;
 import io.github.openstackops.mcp.catalog.schema.Param;
-import io.github.openstackops.mcp.cloud.Paging;
 import io.github.openstackops.mcp.identity.IdentityRecords.GroupMembers;
 import io.github.openstackops.mcp.identity.IdentityRecords.GroupPage;
 import io.github.openstackops.mcp.identity.IdentityRecords.MembershipChange;
@@ -27,18 +28,18 @@ public class GroupTools implements ToolProvider {
             @Param(value = "Only groups whose name contains this text (case-insensitive)", maxLength = 255) String nameContains,
             @Param(value = "Only groups of this domain (id or name)", maxLength = 255) String domain,
             @Param(value = "Only the groups this user (id or name) is a member of; not combinable with the other filters", maxLength = 255) String user,
-            @Param(value = LIMIT, defaultValue = "" + Paging.DEFAULT_LIMIT, min = 1, max = Paging.MAX_LIMIT) Integer limit) {
+            @Limit(LIMIT) Integer limit) {
     }
 
     public record MembersArgs(
-            @Param(value = GROUP + " (add 'domain' otherwise)", required = true, minLength = 1, maxLength = 255) String group,
+            @IdOrName(GROUP + " (add 'domain' otherwise)") String group,
             @Param(value = "Domain (id or name) the named group is in; only needed when its name is not unique", maxLength = 255) String domain,
-            @Param(value = LIMIT, defaultValue = "" + Paging.DEFAULT_LIMIT, min = 1, max = Paging.MAX_LIMIT) Integer limit) {
+            @Limit(LIMIT) Integer limit) {
     }
 
     public record MembershipArgs(
-            @Param(value = GROUP, required = true, minLength = 1, maxLength = 255) String group,
-            @Param(value = USER, required = true, minLength = 1, maxLength = 255) String user) {
+            @IdOrName(GROUP) String group,
+            @IdOrName(USER) String user) {
     }
 
     private final GroupService groups;

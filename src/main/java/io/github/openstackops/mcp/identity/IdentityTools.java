@@ -4,8 +4,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.github.openstackops.mcp.catalog.ToolDefinition;
 import io.github.openstackops.mcp.catalog.ToolProvider;
 import io.github.openstackops.mcp.catalog.Toolset;
+import io.github.openstackops.mcp.catalog.schema.Limit;
 import io.github.openstackops.mcp.catalog.schema.Param;
-import io.github.openstackops.mcp.cloud.Paging;
 import io.github.openstackops.mcp.identity.IdentityRecords.Catalog;
 import io.github.openstackops.mcp.identity.IdentityRecords.DomainPage;
 import io.github.openstackops.mcp.identity.IdentityRecords.TokenInfo;
@@ -37,7 +37,7 @@ public class IdentityTools implements ToolProvider {
     public record DomainListArgs(
             @Param(value = "Only the domain with exactly this name", maxLength = 255) String name,
             @Param("Only enabled (true) or disabled (false) domains") Boolean enabled,
-            @Param(value = LIMIT, defaultValue = "" + Paging.DEFAULT_LIMIT, min = 1, max = Paging.MAX_LIMIT) Integer limit) {
+            @Limit(LIMIT) Integer limit) {
     }
 
     private final IdentityService identity;

@@ -3,8 +3,9 @@ package io.github.openstackops.mcp.identity;
 import io.github.openstackops.mcp.catalog.ToolDefinition;
 import io.github.openstackops.mcp.catalog.ToolProvider;
 import io.github.openstackops.mcp.catalog.Toolset;
+import io.github.openstackops.mcp.catalog.schema.IdOrName;
+import io.github.openstackops.mcp.catalog.schema.Limit;
 import io.github.openstackops.mcp.catalog.schema.Param;
-import io.github.openstackops.mcp.cloud.Paging;
 import io.github.openstackops.mcp.identity.IdentityRecords.Deleted;
 import io.github.openstackops.mcp.identity.IdentityRecords.ProjectChange;
 import io.github.openstackops.mcp.identity.IdentityRecords.ProjectDetail;
@@ -31,11 +32,11 @@ public class ProjectTools implements ToolProvider {
             @Param(value = "Only projects of this domain (id or name)", maxLength = 255) String domain,
             @Param(value = "Only the direct children of this project (id or name)", maxLength = 255) String parent,
             @Param("Only enabled (true) or disabled (false) projects") Boolean enabled,
-            @Param(value = LIMIT, defaultValue = "" + Paging.DEFAULT_LIMIT, min = 1, max = Paging.MAX_LIMIT) Integer limit) {
+            @Limit(LIMIT) Integer limit) {
     }
 
     public record GetArgs(
-            @Param(value = PROJECT, required = true, minLength = 1, maxLength = 255) String project,
+            @IdOrName(PROJECT) String project,
             @Param(value = IN_DOMAIN, maxLength = 255) String domain) {
     }
 
@@ -48,7 +49,7 @@ public class ProjectTools implements ToolProvider {
     }
 
     public record UpdateArgs(
-            @Param(value = PROJECT, required = true, minLength = 1, maxLength = 255) String project,
+            @IdOrName(PROJECT) String project,
             @Param(value = IN_DOMAIN, maxLength = 255) String domain,
             @Param(value = "New name", minLength = 1, maxLength = 64) String name,
             @Param(value = "New description (empty text clears it)", maxLength = 255) String description,
@@ -56,7 +57,7 @@ public class ProjectTools implements ToolProvider {
     }
 
     public record DeleteArgs(
-            @Param(value = PROJECT, required = true, minLength = 1, maxLength = 255) String project,
+            @IdOrName(PROJECT) String project,
             @Param(value = IN_DOMAIN, maxLength = 255) String domain) {
     }
 

@@ -3,8 +3,9 @@ package io.github.openstackops.mcp.identity;
 import io.github.openstackops.mcp.catalog.ToolDefinition;
 import io.github.openstackops.mcp.catalog.ToolProvider;
 import io.github.openstackops.mcp.catalog.Toolset;
+import io.github.openstackops.mcp.catalog.schema.IdOrName;
+import io.github.openstackops.mcp.catalog.schema.Limit;
 import io.github.openstackops.mcp.catalog.schema.Param;
-import io.github.openstackops.mcp.cloud.Paging;
 import io.github.openstackops.mcp.identity.IdentityRecords.AssignmentPage;
 import io.github.openstackops.mcp.identity.IdentityRecords.RoleChange;
 import io.github.openstackops.mcp.identity.IdentityRecords.RolePage;
@@ -22,7 +23,7 @@ public class RoleTools implements ToolProvider {
     public record ListArgs(
             @Param(value = "Only the role with exactly this name", maxLength = 255) String name,
             @Param(value = "Only the domain-specific roles of this domain (id or name); default: global roles", maxLength = 255) String domain,
-            @Param(value = LIMIT, defaultValue = "" + Paging.DEFAULT_LIMIT, min = 1, max = Paging.MAX_LIMIT) Integer limit) {
+            @Limit(LIMIT) Integer limit) {
     }
 
     public record AssignmentArgs(
@@ -33,11 +34,11 @@ public class RoleTools implements ToolProvider {
             @Param(value = "Only this role (id or name)", maxLength = 255) String role,
             @Param(value = "Effective assignments: group assignments expanded into the users who hold them through"
                     + " the group (with 'via_group_id'), inherited ones applied to the projects", defaultValue = "false") Boolean effective,
-            @Param(value = LIMIT, defaultValue = "" + Paging.DEFAULT_LIMIT, min = 1, max = Paging.MAX_LIMIT) Integer limit) {
+            @Limit(LIMIT) Integer limit) {
     }
 
     public record GrantArgs(
-            @Param(value = "The role (id or name), e.g. member, reader, admin", required = true, minLength = 1, maxLength = 255) String role,
+            @IdOrName("The role (id or name), e.g. member, reader, admin") String role,
             @Param(value = "The user (id or exact name); give this or 'group'", maxLength = 255) String user,
             @Param(value = "The group (id or exact name); give this or 'user'", maxLength = 255) String group,
             @Param(value = "The project (id or exact name) the role applies to; give this or 'domain'", maxLength = 255) String project,

@@ -3,8 +3,9 @@ package io.github.openstackops.mcp.identity;
 import io.github.openstackops.mcp.catalog.ToolDefinition;
 import io.github.openstackops.mcp.catalog.ToolProvider;
 import io.github.openstackops.mcp.catalog.Toolset;
+import io.github.openstackops.mcp.catalog.schema.IdOrName;
+import io.github.openstackops.mcp.catalog.schema.Limit;
 import io.github.openstackops.mcp.catalog.schema.Param;
-import io.github.openstackops.mcp.cloud.Paging;
 import io.github.openstackops.mcp.identity.IdentityRecords.Deleted;
 import io.github.openstackops.mcp.identity.IdentityRecords.UserChange;
 import io.github.openstackops.mcp.identity.IdentityRecords.UserDetail;
@@ -30,11 +31,11 @@ public class UserTools implements ToolProvider {
             @Param(value = "Only users whose name contains this text (case-insensitive)", maxLength = 255) String nameContains,
             @Param(value = "Only users of this domain (id or name)", maxLength = 255) String domain,
             @Param("Only enabled (true) or disabled (false) users") Boolean enabled,
-            @Param(value = LIMIT, defaultValue = "" + Paging.DEFAULT_LIMIT, min = 1, max = Paging.MAX_LIMIT) Integer limit) {
+            @Limit(LIMIT) Integer limit) {
     }
 
     public record GetArgs(
-            @Param(value = USER, required = true, minLength = 1, maxLength = 255) String user,
+            @IdOrName(USER) String user,
             @Param(value = IN_DOMAIN, maxLength = 255) String domain) {
     }
 
@@ -50,7 +51,7 @@ public class UserTools implements ToolProvider {
     }
 
     public record UpdateArgs(
-            @Param(value = USER, required = true, minLength = 1, maxLength = 255) String user,
+            @IdOrName(USER) String user,
             @Param(value = IN_DOMAIN, maxLength = 255) String domain,
             @Param(value = "New name", minLength = 1, maxLength = 255) String name,
             @Param(value = "New e-mail address (empty text removes it)", maxLength = 255) String email,
@@ -60,7 +61,7 @@ public class UserTools implements ToolProvider {
     }
 
     public record DeleteArgs(
-            @Param(value = USER, required = true, minLength = 1, maxLength = 255) String user,
+            @IdOrName(USER) String user,
             @Param(value = IN_DOMAIN, maxLength = 255) String domain) {
     }
 

@@ -4,8 +4,12 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.github.openstackops.mcp.catalog.ToolDefinition;
 import io.github.openstackops.mcp.catalog.ToolProvider;
 import io.github.openstackops.mcp.catalog.Toolset;
+import io.github.openstackops.mcp.catalog.schema.IdOrName;
+import io.github.openstackops.mcp.catalog.schema.Limit;
+import io.github.openstackops.mcp.catalog.schema.Marker;
 import io.github.openstackops.mcp.catalog.schema.Param;
-import io.github.openstackops.mcp.cloud.Paging;
+import io.github.openstackops.mcp.catalog.schema.Timeout;
+import io.github.openstackops.mcp.catalog.schema.Wait;
 import io.github.openstackops.mcp.image.ImageRecords.ImageDeleted;
 import io.github.openstackops.mcp.image.ImageRecords.ImageDetail;
 import io.github.openstackops.mcp.image.ImageRecords.ImageOperation;
@@ -36,8 +40,8 @@ public class ImageTools implements ToolProvider {
     public enum MemberStatus { ACCEPTED, REJECTED, PENDING }
 
     public record ListArgs(
-            @Param(value = "Images per page", defaultValue = "" + Paging.DEFAULT_LIMIT, min = 1, max = Paging.MAX_LIMIT) Integer limit,
-            @Param("Id of the last image of the previous page (its 'next_marker')") String marker,
+            @Limit("Images per page") Integer limit,
+            @Marker("Id of the last image of the previous page (its 'next_marker')") String marker,
             @Param(value = "Only images with exactly this name", maxLength = 255) String name,
             @Param("Only images with this status") ImageStatus status,
             @Param("Only images with this visibility; without it Glance lists public, shared-and-accepted and the"
@@ -46,7 +50,7 @@ public class ImageTools implements ToolProvider {
             @Param(value = "Only images with this tag", maxLength = 255) String tag) {
     }
 
-    public record GetArgs(@Param(value = IMAGE, required = true, minLength = 1, maxLength = 255) String image) {
+    public record GetArgs(@IdOrName(IMAGE) String image) {
     }
 
     public record CreateArgs(
@@ -64,12 +68,12 @@ public class ImageTools implements ToolProvider {
                     + " it is uploaded to Glance", maxLength = 4096) String filePath,
             @Param(value = "http(s) URL Glance downloads the image from itself (web-download import, where the"
                     + " cloud offers it)", maxLength = 4096, pattern = "^https?://.+") String sourceUrl,
-            @JsonProperty("wait") @Param(value = "Wait until the image is active, reporting progress", defaultValue = "true") Boolean waitUntilDone,
-            @Param(value = "Longest wait in seconds", defaultValue = "600", min = 1, max = 3600) Integer timeoutSeconds) {
+            @JsonProperty("wait") @Wait("Wait until the image is active, reporting progress") Boolean waitUntilDone,
+            @Timeout(seconds = 600, max = 3600) Integer timeoutSeconds) {
     }
 
     public record UpdateArgs(
-            @Param(value = IMAGE, required = true, minLength = 1, maxLength = 255) String image,
+            @IdOrName(IMAGE) String image,
             @Param(value = "New name", minLength = 1, maxLength = 255) String name,
             @Param(value = "Minimum disk in GiB", min = 0, max = 65536) Integer minDiskGb,
             @Param(value = "Minimum RAM in MiB", min = 0, max = 16777216) Integer minRamMb,
@@ -81,16 +85,16 @@ public class ImageTools implements ToolProvider {
     }
 
     public record VisibilityArgs(
-            @Param(value = IMAGE, required = true, minLength = 1, maxLength = 255) String image,
+            @IdOrName(IMAGE) String image,
             @Param(value = "public: every project; community: every project, outside default lists; shared: the"
                     + " projects added as members; private: the owner only", required = true) Visibility visibility) {
     }
 
-    public record MemberListArgs(@Param(value = IMAGE, required = true, minLength = 1, maxLength = 255) String image) {
+    public record MemberListArgs(@IdOrName(IMAGE) String image) {
     }
 
     public record MemberAddArgs(
-            @Param(value = IMAGE, required = true, minLength = 1, maxLength = 255) String image,
+            @IdOrName(IMAGE) String image,
             @Param(value = "Id of the project to share the image with", required = true, pattern = PROJECT_ID) String project) {
     }
 
@@ -103,7 +107,7 @@ public class ImageTools implements ToolProvider {
                     pattern = PROJECT_ID) String project) {
     }
 
-    public record DeleteArgs(@Param(value = IMAGE, required = true, minLength = 1, maxLength = 255) String image) {
+    public record DeleteArgs(@IdOrName(IMAGE) String image) {
     }
 
     private final ImageService images;

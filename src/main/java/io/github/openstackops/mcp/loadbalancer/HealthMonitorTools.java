@@ -4,8 +4,11 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.github.openstackops.mcp.catalog.ToolDefinition;
 import io.github.openstackops.mcp.catalog.ToolProvider;
 import io.github.openstackops.mcp.catalog.Toolset;
+import io.github.openstackops.mcp.catalog.schema.IdOrName;
+import io.github.openstackops.mcp.catalog.schema.Limit;
+import io.github.openstackops.mcp.catalog.schema.Marker;
 import io.github.openstackops.mcp.catalog.schema.Param;
-import io.github.openstackops.mcp.cloud.Paging;
+import io.github.openstackops.mcp.catalog.schema.Wait;
 import io.github.openstackops.mcp.loadbalancer.HealthMonitorService.Settings;
 import io.github.openstackops.mcp.loadbalancer.LbObjectRecords.HealthMonitor;
 import io.github.openstackops.mcp.loadbalancer.LoadBalancerRecords.LbDeleted;
@@ -13,8 +16,6 @@ import jakarta.inject.Singleton;
 
 import java.util.List;
 
-import static io.github.openstackops.mcp.loadbalancer.LoadBalancerTools.LIMIT;
-import static io.github.openstackops.mcp.loadbalancer.LoadBalancerTools.MARKER;
 import static io.github.openstackops.mcp.loadbalancer.LoadBalancerTools.WAIT;
 import static io.github.openstackops.mcp.loadbalancer.PoolTools.POOL;
 
@@ -29,18 +30,18 @@ public class HealthMonitorTools implements ToolProvider {
     public enum HttpMethod { GET, HEAD, POST, PUT, DELETE, OPTIONS, PATCH, CONNECT, TRACE }
 
     public record ListArgs(
-            @Param(value = LIMIT, defaultValue = "" + Paging.DEFAULT_LIMIT, min = 1, max = Paging.MAX_LIMIT) Integer limit,
-            @Param(MARKER) String marker,
+            @Limit Integer limit,
+            @Marker String marker,
             @Param(value = "Only the monitor of this pool (id or exact name)", maxLength = 255) String pool,
             @Param("Only monitors of this type") Type type) {
     }
 
     public record MonitorArgs(
-            @Param(value = MONITOR, required = true, minLength = 1, maxLength = 255) String healthMonitor) {
+            @IdOrName(MONITOR) String healthMonitor) {
     }
 
     public record CreateArgs(
-            @Param(value = POOL, required = true, minLength = 1, maxLength = 255) String pool,
+            @IdOrName(POOL) String pool,
             @Param(value = "How members are checked", required = true) Type type,
             @Param(value = "Name", maxLength = 255) String name,
             @Param(value = "Seconds between checks (default 10)", min = 1, max = 3600) Integer delay,
@@ -52,11 +53,11 @@ public class HealthMonitorTools implements ToolProvider {
             @Param(value = "Healthy HTTP codes: 200, 200,202 or 200-204 (default 200)", maxLength = 64,
                     pattern = "^[0-9]{3}([,-][0-9]{3})*$") String expectedCodes,
             @Param("Administratively up; default true") Boolean adminStateUp,
-            @JsonProperty("wait") @Param(value = WAIT, defaultValue = "true") Boolean waitUntilDone) {
+            @JsonProperty("wait") @Wait(WAIT) Boolean waitUntilDone) {
     }
 
     public record UpdateArgs(
-            @Param(value = MONITOR, required = true, minLength = 1, maxLength = 255) String healthMonitor,
+            @IdOrName(MONITOR) String healthMonitor,
             @Param(value = "New name", maxLength = 255) String name,
             @Param(value = "Seconds between checks", min = 1, max = 3600) Integer delay,
             @Param(value = "Seconds a check may take", min = 1, max = 3600) Integer timeout,
@@ -66,12 +67,12 @@ public class HealthMonitorTools implements ToolProvider {
             @Param(value = "URL path", maxLength = 255, pattern = "^/.*") String urlPath,
             @Param(value = "Healthy HTTP codes", maxLength = 64, pattern = "^[0-9]{3}([,-][0-9]{3})*$") String expectedCodes,
             @Param("false stops the checks: every member then gets traffic") Boolean adminStateUp,
-            @JsonProperty("wait") @Param(value = WAIT, defaultValue = "true") Boolean waitUntilDone) {
+            @JsonProperty("wait") @Wait(WAIT) Boolean waitUntilDone) {
     }
 
     public record DeleteArgs(
-            @Param(value = MONITOR, required = true, minLength = 1, maxLength = 255) String healthMonitor,
-            @JsonProperty("wait") @Param(value = WAIT, defaultValue = "true") Boolean waitUntilDone) {
+            @IdOrName(MONITOR) String healthMonitor,
+            @JsonProperty("wait") @Wait(WAIT) Boolean waitUntilDone) {
     }
 
     private final HealthMonitorService monitors;

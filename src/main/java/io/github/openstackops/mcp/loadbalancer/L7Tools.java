@@ -4,8 +4,11 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.github.openstackops.mcp.catalog.ToolDefinition;
 import io.github.openstackops.mcp.catalog.ToolProvider;
 import io.github.openstackops.mcp.catalog.Toolset;
+import io.github.openstackops.mcp.catalog.schema.IdOrName;
+import io.github.openstackops.mcp.catalog.schema.Limit;
+import io.github.openstackops.mcp.catalog.schema.Marker;
 import io.github.openstackops.mcp.catalog.schema.Param;
-import io.github.openstackops.mcp.cloud.Paging;
+import io.github.openstackops.mcp.catalog.schema.Wait;
 import io.github.openstackops.mcp.loadbalancer.L7Records.L7Policy;
 import io.github.openstackops.mcp.loadbalancer.L7Records.L7PolicyPage;
 import io.github.openstackops.mcp.loadbalancer.L7Records.L7Rule;
@@ -18,8 +21,6 @@ import jakarta.inject.Singleton;
 import java.util.List;
 
 import static io.github.openstackops.mcp.loadbalancer.ListenerTools.LISTENER;
-import static io.github.openstackops.mcp.loadbalancer.LoadBalancerTools.LIMIT;
-import static io.github.openstackops.mcp.loadbalancer.LoadBalancerTools.MARKER;
 import static io.github.openstackops.mcp.loadbalancer.LoadBalancerTools.WAIT;
 
 /** L7 policy and rule tools: what a listener routes where. */
@@ -40,17 +41,17 @@ public class L7Tools implements ToolProvider {
     public enum CompareType { REGEX, STARTS_WITH, ENDS_WITH, CONTAINS, EQUAL_TO }
 
     public record ListArgs(
-            @Param(value = LIMIT, defaultValue = "" + Paging.DEFAULT_LIMIT, min = 1, max = Paging.MAX_LIMIT) Integer limit,
-            @Param(MARKER) String marker,
+            @Limit Integer limit,
+            @Marker String marker,
             @Param(value = "Only the policies of this listener (id or exact name)", maxLength = 255) String listener,
             @Param("Only policies with this action") Action action) {
     }
 
-    public record PolicyArgs(@Param(value = POLICY, required = true, minLength = 1, maxLength = 255) String policy) {
+    public record PolicyArgs(@IdOrName(POLICY) String policy) {
     }
 
     public record CreateArgs(
-            @Param(value = LISTENER, required = true, minLength = 1, maxLength = 255) String listener,
+            @IdOrName(LISTENER) String listener,
             @Param(value = "What to do with matching requests", required = true) Action action,
             @Param(value = "Name", maxLength = 255) String name,
             @Param(value = POOL_TARGET, maxLength = 255) String redirectPool,
@@ -59,11 +60,11 @@ public class L7Tools implements ToolProvider {
             @Param(value = CODE, min = 301, max = 308) Integer redirectHttpCode,
             @Param(value = "Evaluation order, from 1 (default: last)", min = 1, max = 2147483647) Integer position,
             @Param("Administratively up; default true") Boolean adminStateUp,
-            @JsonProperty("wait") @Param(value = WAIT, defaultValue = "true") Boolean waitUntilDone) {
+            @JsonProperty("wait") @Wait(WAIT) Boolean waitUntilDone) {
     }
 
     public record UpdateArgs(
-            @Param(value = POLICY, required = true, minLength = 1, maxLength = 255) String policy,
+            @IdOrName(POLICY) String policy,
             @Param(value = "New name", maxLength = 255) String name,
             @Param("New action") Action action,
             @Param(value = POOL_TARGET, maxLength = 255) String redirectPool,
@@ -72,50 +73,50 @@ public class L7Tools implements ToolProvider {
             @Param(value = CODE, min = 301, max = 308) Integer redirectHttpCode,
             @Param(value = "New evaluation order, from 1", min = 1, max = 2147483647) Integer position,
             @Param("false disables the policy") Boolean adminStateUp,
-            @JsonProperty("wait") @Param(value = WAIT, defaultValue = "true") Boolean waitUntilDone) {
+            @JsonProperty("wait") @Wait(WAIT) Boolean waitUntilDone) {
     }
 
     public record PolicyDeleteArgs(
-            @Param(value = POLICY, required = true, minLength = 1, maxLength = 255) String policy,
-            @JsonProperty("wait") @Param(value = WAIT, defaultValue = "true") Boolean waitUntilDone) {
+            @IdOrName(POLICY) String policy,
+            @JsonProperty("wait") @Wait(WAIT) Boolean waitUntilDone) {
     }
 
     public record RuleListArgs(
-            @Param(value = POLICY, required = true, minLength = 1, maxLength = 255) String policy,
-            @Param(value = LIMIT, defaultValue = "" + Paging.DEFAULT_LIMIT, min = 1, max = Paging.MAX_LIMIT) Integer limit,
-            @Param(MARKER) String marker) {
+            @IdOrName(POLICY) String policy,
+            @Limit Integer limit,
+            @Marker String marker) {
     }
 
     public record RuleArgs(
-            @Param(value = POLICY, required = true, minLength = 1, maxLength = 255) String policy,
+            @IdOrName(POLICY) String policy,
             @Param(value = RULE, required = true, minLength = 1, maxLength = 64) String rule) {
     }
 
     public record RuleCreateArgs(
-            @Param(value = POLICY, required = true, minLength = 1, maxLength = 255) String policy,
+            @IdOrName(POLICY) String policy,
             @Param(value = "What is compared", required = true) RuleType type,
             @Param(value = "How it is compared", required = true) CompareType compareType,
             @Param(value = "Value compared, e.g. /api for PATH", required = true, minLength = 1, maxLength = 255) String value,
             @Param(value = "Header or cookie name, for HEADER and COOKIE", maxLength = 255) String key,
             @Param("Match when the comparison fails") Boolean invert,
-            @JsonProperty("wait") @Param(value = WAIT, defaultValue = "true") Boolean waitUntilDone) {
+            @JsonProperty("wait") @Wait(WAIT) Boolean waitUntilDone) {
     }
 
     public record RuleUpdateArgs(
-            @Param(value = POLICY, required = true, minLength = 1, maxLength = 255) String policy,
+            @IdOrName(POLICY) String policy,
             @Param(value = RULE, required = true, minLength = 1, maxLength = 64) String rule,
             @Param("New type") RuleType type,
             @Param("New comparison") CompareType compareType,
             @Param(value = "New value", minLength = 1, maxLength = 255) String value,
             @Param(value = "New header or cookie name", maxLength = 255) String key,
             @Param("Match when the comparison fails") Boolean invert,
-            @JsonProperty("wait") @Param(value = WAIT, defaultValue = "true") Boolean waitUntilDone) {
+            @JsonProperty("wait") @Wait(WAIT) Boolean waitUntilDone) {
     }
 
     public record RuleDeleteArgs(
-            @Param(value = POLICY, required = true, minLength = 1, maxLength = 255) String policy,
+            @IdOrName(POLICY) String policy,
             @Param(value = RULE, required = true, minLength = 1, maxLength = 64) String rule,
-            @JsonProperty("wait") @Param(value = WAIT, defaultValue = "true") Boolean waitUntilDone) {
+            @JsonProperty("wait") @Wait(WAIT) Boolean waitUntilDone) {
     }
 
     private final L7Service l7;

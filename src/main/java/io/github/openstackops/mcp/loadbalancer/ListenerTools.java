@@ -4,8 +4,11 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.github.openstackops.mcp.catalog.ToolDefinition;
 import io.github.openstackops.mcp.catalog.ToolProvider;
 import io.github.openstackops.mcp.catalog.Toolset;
+import io.github.openstackops.mcp.catalog.schema.IdOrName;
+import io.github.openstackops.mcp.catalog.schema.Limit;
+import io.github.openstackops.mcp.catalog.schema.Marker;
 import io.github.openstackops.mcp.catalog.schema.Param;
-import io.github.openstackops.mcp.cloud.Paging;
+import io.github.openstackops.mcp.catalog.schema.Wait;
 import io.github.openstackops.mcp.loadbalancer.LbObjectRecords.Listener;
 import io.github.openstackops.mcp.loadbalancer.LoadBalancerRecords.LbDeleted;
 import io.github.openstackops.mcp.loadbalancer.LoadBalancerRecords.Stats;
@@ -14,8 +17,6 @@ import jakarta.inject.Singleton;
 import java.util.List;
 
 import static io.github.openstackops.mcp.loadbalancer.LoadBalancerTools.LB;
-import static io.github.openstackops.mcp.loadbalancer.LoadBalancerTools.LIMIT;
-import static io.github.openstackops.mcp.loadbalancer.LoadBalancerTools.MARKER;
 import static io.github.openstackops.mcp.loadbalancer.LoadBalancerTools.WAIT;
 
 /** Listener tools: list, get, stats, create, update, delete. */
@@ -30,8 +31,8 @@ public class ListenerTools implements ToolProvider {
     public enum Protocol { HTTP, HTTPS, TCP, UDP, SCTP, TERMINATED_HTTPS, PROMETHEUS }
 
     public record ListArgs(
-            @Param(value = LIMIT, defaultValue = "" + Paging.DEFAULT_LIMIT, min = 1, max = Paging.MAX_LIMIT) Integer limit,
-            @Param(MARKER) String marker,
+            @Limit Integer limit,
+            @Marker String marker,
             @Param(value = "Only listeners of this load balancer (id or exact name)", maxLength = 255) String loadBalancer,
             @Param(value = "Only the listener with exactly this name", maxLength = 255) String name,
             @Param("Only listeners of this protocol") Protocol protocol,
@@ -39,11 +40,11 @@ public class ListenerTools implements ToolProvider {
     }
 
     public record ListenerArgs(
-            @Param(value = LISTENER, required = true, minLength = 1, maxLength = 255) String listener) {
+            @IdOrName(LISTENER) String listener) {
     }
 
     public record CreateArgs(
-            @Param(value = LB, required = true, minLength = 1, maxLength = 255) String loadBalancer,
+            @IdOrName(LB) String loadBalancer,
             @Param(value = "Name of the new listener", required = true, minLength = 1, maxLength = 255) String name,
             @Param(value = "Protocol clients speak to the VIP", required = true) Protocol protocol,
             @Param(value = "Port on the VIP", required = true, min = 1, max = 65535) Integer protocolPort,
@@ -53,23 +54,23 @@ public class ListenerTools implements ToolProvider {
             @Param(value = "Most concurrent connections; -1: unlimited", min = -1) Integer connectionLimit,
             @Param(value = "Description", maxLength = 255) String description,
             @Param("Administratively up; default true") Boolean adminStateUp,
-            @JsonProperty("wait") @Param(value = WAIT, defaultValue = "true") Boolean waitUntilDone) {
+            @JsonProperty("wait") @Wait(WAIT) Boolean waitUntilDone) {
     }
 
     public record UpdateArgs(
-            @Param(value = LISTENER, required = true, minLength = 1, maxLength = 255) String listener,
+            @IdOrName(LISTENER) String listener,
             @Param(value = "New name", minLength = 1, maxLength = 255) String name,
             @Param(value = "New description", maxLength = 255) String description,
             @Param(value = "New default pool (id or exact name); empty string: none", maxLength = 255) String defaultPool,
             @Param(value = CIDRS + "; replaces the list", maxItems = 50) List<String> allowedCidrs,
             @Param(value = "Most concurrent connections; -1: unlimited", min = -1) Integer connectionLimit,
             @Param("false stops the listener accepting connections") Boolean adminStateUp,
-            @JsonProperty("wait") @Param(value = WAIT, defaultValue = "true") Boolean waitUntilDone) {
+            @JsonProperty("wait") @Wait(WAIT) Boolean waitUntilDone) {
     }
 
     public record DeleteArgs(
-            @Param(value = LISTENER, required = true, minLength = 1, maxLength = 255) String listener,
-            @JsonProperty("wait") @Param(value = WAIT, defaultValue = "true") Boolean waitUntilDone) {
+            @IdOrName(LISTENER) String listener,
+            @JsonProperty("wait") @Wait(WAIT) Boolean waitUntilDone) {
     }
 
     private final ListenerService listeners;

@@ -4,8 +4,11 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.github.openstackops.mcp.catalog.ToolDefinition;
 import io.github.openstackops.mcp.catalog.ToolProvider;
 import io.github.openstackops.mcp.catalog.Toolset;
+import io.github.openstackops.mcp.catalog.schema.IdOrName;
+import io.github.openstackops.mcp.catalog.schema.Limit;
+import io.github.openstackops.mcp.catalog.schema.Marker;
 import io.github.openstackops.mcp.catalog.schema.Param;
-import io.github.openstackops.mcp.cloud.Paging;
+import io.github.openstackops.mcp.catalog.schema.Wait;
 import io.github.openstackops.mcp.loadbalancer.LoadBalancerRecords.LbDeleted;
 import io.github.openstackops.mcp.loadbalancer.LoadBalancerRecords.LoadBalancerDetail;
 import io.github.openstackops.mcp.loadbalancer.LoadBalancerRecords.Stats;
@@ -18,8 +21,6 @@ import java.util.List;
 public class LoadBalancerTools implements ToolProvider {
 
     static final String LB = "Load balancer id, or its exact name when that name is unique";
-    static final String LIMIT = "Items per page";
-    static final String MARKER = "Id of the last item of the previous page (its 'next_marker')";
     static final String WAIT = "Wait until the load balancer has applied the change (ACTIVE again, with progress);"
             + " false: return at once (default true)";
 
@@ -28,8 +29,8 @@ public class LoadBalancerTools implements ToolProvider {
     public enum OperatingStatus { ONLINE, DRAINING, OFFLINE, DEGRADED, ERROR, NO_MONITOR }
 
     public record ListArgs(
-            @Param(value = LIMIT, defaultValue = "" + Paging.DEFAULT_LIMIT, min = 1, max = Paging.MAX_LIMIT) Integer limit,
-            @Param(MARKER) String marker,
+            @Limit Integer limit,
+            @Marker String marker,
             @Param(value = "Only the load balancer with exactly this name", maxLength = 255) String name,
             @Param("Only those in this provisioning status (ERROR: a change failed)") ProvisioningStatus provisioningStatus,
             @Param("Only those in this operating status (DEGRADED: some members down)") OperatingStatus operatingStatus,
@@ -37,12 +38,12 @@ public class LoadBalancerTools implements ToolProvider {
     }
 
     public record GetArgs(
-            @Param(value = LB, required = true, minLength = 1, maxLength = 255) String loadBalancer,
+            @IdOrName(LB) String loadBalancer,
             @Param(value = "Include the status tree (listeners, pools, members, monitors with operating status);"
                     + " default true", defaultValue = "true") Boolean statusTree) {
     }
 
-    public record LbArgs(@Param(value = LB, required = true, minLength = 1, maxLength = 255) String loadBalancer) {
+    public record LbArgs(@IdOrName(LB) String loadBalancer) {
     }
 
     public record CreateArgs(
@@ -56,29 +57,29 @@ public class LoadBalancerTools implements ToolProvider {
             @Param(value = "Provider driver, e.g. amphora or ovn (see lb_provider_list); absent: the cloud's default",
                     maxLength = 64) String provider,
             @Param("Administratively up; default true") Boolean adminStateUp,
-            @JsonProperty("wait") @Param(value = WAIT, defaultValue = "true") Boolean waitUntilDone) {
+            @JsonProperty("wait") @Wait(WAIT) Boolean waitUntilDone) {
     }
 
     public record UpdateArgs(
-            @Param(value = LB, required = true, minLength = 1, maxLength = 255) String loadBalancer,
+            @IdOrName(LB) String loadBalancer,
             @Param(value = "New name", minLength = 1, maxLength = 255) String name,
             @Param(value = "New description", maxLength = 255) String description,
             @Param("false takes the whole load balancer administratively down") Boolean adminStateUp,
             @Param(value = "Replaces the tags", maxItems = 50) List<String> tags,
-            @JsonProperty("wait") @Param(value = WAIT, defaultValue = "true") Boolean waitUntilDone) {
+            @JsonProperty("wait") @Wait(WAIT) Boolean waitUntilDone) {
     }
 
     public record DeleteArgs(
-            @Param(value = LB, required = true, minLength = 1, maxLength = 255) String loadBalancer,
+            @IdOrName(LB) String loadBalancer,
             @Param(value = "Delete every listener, pool, member, health monitor and L7 policy under it too (the"
                     + " preview lists them); without it a load balancer that has any is refused",
                     defaultValue = "false") Boolean cascade,
-            @JsonProperty("wait") @Param(value = "Wait until it is gone (default true)", defaultValue = "true") Boolean waitUntilDone) {
+            @JsonProperty("wait") @Wait("Wait until it is gone (default true)") Boolean waitUntilDone) {
     }
 
     public record FailoverArgs(
-            @Param(value = LB, required = true, minLength = 1, maxLength = 255) String loadBalancer,
-            @JsonProperty("wait") @Param(value = WAIT, defaultValue = "true") Boolean waitUntilDone) {
+            @IdOrName(LB) String loadBalancer,
+            @JsonProperty("wait") @Wait(WAIT) Boolean waitUntilDone) {
     }
 
     private final LoadBalancerService lbs;

@@ -4,8 +4,11 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.github.openstackops.mcp.catalog.ToolDefinition;
 import io.github.openstackops.mcp.catalog.ToolProvider;
 import io.github.openstackops.mcp.catalog.Toolset;
+import io.github.openstackops.mcp.catalog.schema.IdOrName;
+import io.github.openstackops.mcp.catalog.schema.Limit;
+import io.github.openstackops.mcp.catalog.schema.Marker;
 import io.github.openstackops.mcp.catalog.schema.Param;
-import io.github.openstackops.mcp.cloud.Paging;
+import io.github.openstackops.mcp.catalog.schema.Wait;
 import io.github.openstackops.mcp.loadbalancer.LbObjectRecords.Member;
 import io.github.openstackops.mcp.loadbalancer.LbObjectRecords.MemberPage;
 import io.github.openstackops.mcp.loadbalancer.LbObjectRecords.MembersReplaced;
@@ -16,8 +19,6 @@ import jakarta.inject.Singleton;
 
 import java.util.List;
 
-import static io.github.openstackops.mcp.loadbalancer.LoadBalancerTools.LIMIT;
-import static io.github.openstackops.mcp.loadbalancer.LoadBalancerTools.MARKER;
 import static io.github.openstackops.mcp.loadbalancer.LoadBalancerTools.WAIT;
 import static io.github.openstackops.mcp.loadbalancer.PoolTools.POOL;
 
@@ -30,20 +31,20 @@ public class MemberTools implements ToolProvider {
             + " then get errors); default false: refused";
 
     public record ListArgs(
-            @Param(value = POOL, required = true, minLength = 1, maxLength = 255) String pool,
-            @Param(value = LIMIT, defaultValue = "" + Paging.DEFAULT_LIMIT, min = 1, max = Paging.MAX_LIMIT) Integer limit,
-            @Param(MARKER) String marker,
+            @IdOrName(POOL) String pool,
+            @Limit Integer limit,
+            @Marker String marker,
             @Param(value = "Only the member with this address", maxLength = 64) String address,
             @Param("Only members in this operating status (e.g. ERROR: failing health checks)") OperatingStatus operatingStatus) {
     }
 
     public record MemberArgs(
-            @Param(value = POOL, required = true, minLength = 1, maxLength = 255) String pool,
-            @Param(value = MEMBER, required = true, minLength = 1, maxLength = 255) String member) {
+            @IdOrName(POOL) String pool,
+            @IdOrName(MEMBER) String member) {
     }
 
     public record AddArgs(
-            @Param(value = POOL, required = true, minLength = 1, maxLength = 255) String pool,
+            @IdOrName(POOL) String pool,
             @Param(value = "Server (id or exact name) to add: its address on the member subnet is used; give this or"
                     + " address", maxLength = 255) String server,
             @Param(value = "Backend address, instead of a server", maxLength = 64) String address,
@@ -54,33 +55,33 @@ public class MemberTools implements ToolProvider {
             @Param("Backup member: traffic only when all others are down") Boolean backup,
             @Param(value = "Member name; default: the server's name", maxLength = 255) String name,
             @Param("Administratively up; default true") Boolean adminStateUp,
-            @JsonProperty("wait") @Param(value = WAIT, defaultValue = "true") Boolean waitUntilDone) {
+            @JsonProperty("wait") @Wait(WAIT) Boolean waitUntilDone) {
     }
 
     public record UpdateArgs(
-            @Param(value = POOL, required = true, minLength = 1, maxLength = 255) String pool,
-            @Param(value = MEMBER, required = true, minLength = 1, maxLength = 255) String member,
+            @IdOrName(POOL) String pool,
+            @IdOrName(MEMBER) String member,
             @Param(value = "New weight, 0-256 (0 drains it: no new connections)", min = 0, max = 256) Integer weight,
             @Param("Backup member or not") Boolean backup,
             @Param("false takes the member out of service") Boolean adminStateUp,
             @Param(value = "New name", maxLength = 255) String name,
-            @JsonProperty("wait") @Param(value = WAIT, defaultValue = "true") Boolean waitUntilDone) {
+            @JsonProperty("wait") @Wait(WAIT) Boolean waitUntilDone) {
     }
 
     public record RemoveArgs(
-            @Param(value = POOL, required = true, minLength = 1, maxLength = 255) String pool,
-            @Param(value = MEMBER, required = true, minLength = 1, maxLength = 255) String member,
+            @IdOrName(POOL) String pool,
+            @IdOrName(MEMBER) String member,
             @Param(value = LAST, defaultValue = "false") Boolean allowLastServing,
-            @JsonProperty("wait") @Param(value = WAIT, defaultValue = "true") Boolean waitUntilDone) {
+            @JsonProperty("wait") @Wait(WAIT) Boolean waitUntilDone) {
     }
 
     public record ReplaceArgs(
-            @Param(value = POOL, required = true, minLength = 1, maxLength = 255) String pool,
+            @IdOrName(POOL) String pool,
             @Param(value = "The complete new member list: members not in it are removed, new ones added, the others"
                     + " updated", required = true, maxItems = 200) List<MemberSpec> members,
             @Param(value = "Allow an empty list for a pool a listener uses (removes every backend); default false",
                     defaultValue = "false") Boolean allowLastServing,
-            @JsonProperty("wait") @Param(value = WAIT, defaultValue = "true") Boolean waitUntilDone) {
+            @JsonProperty("wait") @Wait(WAIT) Boolean waitUntilDone) {
     }
 
     private final MemberService members;

@@ -4,16 +4,17 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.github.openstackops.mcp.catalog.ToolDefinition;
 import io.github.openstackops.mcp.catalog.ToolProvider;
 import io.github.openstackops.mcp.catalog.Toolset;
+import io.github.openstackops.mcp.catalog.schema.IdOrName;
+import io.github.openstackops.mcp.catalog.schema.Limit;
+import io.github.openstackops.mcp.catalog.schema.Marker;
 import io.github.openstackops.mcp.catalog.schema.Param;
-import io.github.openstackops.mcp.cloud.Paging;
+import io.github.openstackops.mcp.catalog.schema.Wait;
 import io.github.openstackops.mcp.loadbalancer.LbObjectRecords.Pool;
 import io.github.openstackops.mcp.loadbalancer.LoadBalancerRecords.LbDeleted;
 import jakarta.inject.Singleton;
 
 import java.util.List;
 
-import static io.github.openstackops.mcp.loadbalancer.LoadBalancerTools.LIMIT;
-import static io.github.openstackops.mcp.loadbalancer.LoadBalancerTools.MARKER;
 import static io.github.openstackops.mcp.loadbalancer.LoadBalancerTools.WAIT;
 
 /** Pool tools: list, get, create, update, delete. */
@@ -29,13 +30,13 @@ public class PoolTools implements ToolProvider {
     public enum Persistence { SOURCE_IP, HTTP_COOKIE, APP_COOKIE, NONE }
 
     public record ListArgs(
-            @Param(value = LIMIT, defaultValue = "" + Paging.DEFAULT_LIMIT, min = 1, max = Paging.MAX_LIMIT) Integer limit,
-            @Param(MARKER) String marker,
+            @Limit Integer limit,
+            @Marker String marker,
             @Param(value = "Only pools of this load balancer (id or exact name)", maxLength = 255) String loadBalancer,
             @Param(value = "Only the pool with exactly this name", maxLength = 255) String name) {
     }
 
-    public record PoolArgs(@Param(value = POOL, required = true, minLength = 1, maxLength = 255) String pool) {
+    public record PoolArgs(@IdOrName(POOL) String pool) {
     }
 
     public record CreateArgs(
@@ -50,22 +51,22 @@ public class PoolTools implements ToolProvider {
             @Param(value = "Cookie name, for APP_COOKIE persistence", maxLength = 255) String cookieName,
             @Param(value = "Description", maxLength = 255) String description,
             @Param("Administratively up; default true") Boolean adminStateUp,
-            @JsonProperty("wait") @Param(value = WAIT, defaultValue = "true") Boolean waitUntilDone) {
+            @JsonProperty("wait") @Wait(WAIT) Boolean waitUntilDone) {
     }
 
     public record UpdateArgs(
-            @Param(value = POOL, required = true, minLength = 1, maxLength = 255) String pool,
+            @IdOrName(POOL) String pool,
             @Param(value = "New name", minLength = 1, maxLength = 255) String name,
             @Param(value = "New description", maxLength = 255) String description,
             @Param("New algorithm") Algorithm lbAlgorithm,
             @Param("New session persistence (NONE removes it)") Persistence sessionPersistence,
             @Param("false takes every member of the pool out of service") Boolean adminStateUp,
-            @JsonProperty("wait") @Param(value = WAIT, defaultValue = "true") Boolean waitUntilDone) {
+            @JsonProperty("wait") @Wait(WAIT) Boolean waitUntilDone) {
     }
 
     public record DeleteArgs(
-            @Param(value = POOL, required = true, minLength = 1, maxLength = 255) String pool,
-            @JsonProperty("wait") @Param(value = WAIT, defaultValue = "true") Boolean waitUntilDone) {
+            @IdOrName(POOL) String pool,
+            @JsonProperty("wait") @Wait(WAIT) Boolean waitUntilDone) {
     }
 
     private final PoolService pools;

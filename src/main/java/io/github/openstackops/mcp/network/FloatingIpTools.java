@@ -3,9 +3,10 @@ package io.github.openstackops.mcp.network;
 import io.github.openstackops.mcp.catalog.ToolDefinition;
 import io.github.openstackops.mcp.catalog.ToolProvider;
 import io.github.openstackops.mcp.catalog.Toolset;
+import io.github.openstackops.mcp.catalog.schema.Limit;
+import io.github.openstackops.mcp.catalog.schema.Marker;
 import io.github.openstackops.mcp.catalog.schema.Param;
 import io.github.openstackops.mcp.catalog.schema.Verbatim;
-import io.github.openstackops.mcp.cloud.Paging;
 import io.github.openstackops.mcp.network.FloatingIpRecords.FloatingIp;
 import io.github.openstackops.mcp.network.FloatingIpRecords.FloatingIpChange;
 import io.github.openstackops.mcp.network.FloatingIpRecords.FloatingIpPoolPage;
@@ -24,8 +25,8 @@ public class FloatingIpTools implements ToolProvider {
     public enum FipStatus { ACTIVE, DOWN, ERROR }
 
     public record ListArgs(
-            @Param(value = NetworkTools.LIMIT, defaultValue = "" + Paging.DEFAULT_LIMIT, min = 1, max = Paging.MAX_LIMIT) Integer limit,
-            @Param(NetworkTools.MARKER) String marker,
+            @Limit Integer limit,
+            @Marker String marker,
             @Param(value = "Only those of this pool (external network id or exact name)", maxLength = 255) String network,
             @Param(value = "Only those attached to this server (id or exact name)", maxLength = 255) String server,
             @Param(value = "Only the one associated with this port (id or exact name)", maxLength = 255) String port,
@@ -39,8 +40,8 @@ public class FloatingIpTools implements ToolProvider {
     }
 
     public record PoolArgs(
-            @Param(value = NetworkTools.LIMIT, defaultValue = "" + Paging.DEFAULT_LIMIT, min = 1, max = Paging.MAX_LIMIT) Integer limit,
-            @Param(NetworkTools.MARKER) String marker) {
+            @Limit Integer limit,
+            @Marker String marker) {
     }
 
     public record CreateArgs(

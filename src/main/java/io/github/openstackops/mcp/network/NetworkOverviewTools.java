@@ -3,8 +3,9 @@ package io.github.openstackops.mcp.network;
 import io.github.openstackops.mcp.catalog.ToolDefinition;
 import io.github.openstackops.mcp.catalog.ToolProvider;
 import io.github.openstackops.mcp.catalog.Toolset;
+import io.github.openstackops.mcp.catalog.schema.Limit;
+import io.github.openstackops.mcp.catalog.schema.Marker;
 import io.github.openstackops.mcp.catalog.schema.Param;
-import io.github.openstackops.mcp.cloud.Paging;
 import io.github.openstackops.mcp.network.NetworkOverviewRecords.AgentPage;
 import io.github.openstackops.mcp.network.NetworkOverviewRecords.IpAvailabilityPage;
 import io.github.openstackops.mcp.network.NetworkOverviewRecords.NetworkQuota;
@@ -21,16 +22,16 @@ public class NetworkOverviewTools implements ToolProvider {
             + " another project needs admin)";
 
     public record AvailabilityArgs(
-            @Param(value = NetworkTools.LIMIT, defaultValue = "" + Paging.DEFAULT_LIMIT, min = 1, max = Paging.MAX_LIMIT) Integer limit,
-            @Param("Network id of the last item of the previous page (its 'next_marker')") String marker,
+            @Limit Integer limit,
+            @Marker("Network id of the last item of the previous page (its 'next_marker')") String marker,
             @Param(value = "Only this network (id or exact name)", maxLength = 255) String network,
             @Param(value = "Only IPv4 (4) or IPv6 (6) subnets", min = 4, max = 6) Integer ipVersion,
             @Param(value = "Only networks of this project id", maxLength = 64) String projectId) {
     }
 
     public record AgentArgs(
-            @Param(value = NetworkTools.LIMIT, defaultValue = "" + Paging.DEFAULT_LIMIT, min = 1, max = Paging.MAX_LIMIT) Integer limit,
-            @Param(NetworkTools.MARKER) String marker,
+            @Limit Integer limit,
+            @Marker String marker,
             @Param(value = "Only agents of this type, e.g. 'L3 agent', 'DHCP agent', 'Open vSwitch agent'", maxLength = 64) String agentType,
             @Param(value = "Only agents on this host", maxLength = 255) String host,
             @Param("true: only live agents; false: only dead ones") Boolean alive) {

@@ -3,8 +3,10 @@ package io.github.openstackops.mcp.network;
 import io.github.openstackops.mcp.catalog.ToolDefinition;
 import io.github.openstackops.mcp.catalog.ToolProvider;
 import io.github.openstackops.mcp.catalog.Toolset;
+import io.github.openstackops.mcp.catalog.schema.IdOrName;
+import io.github.openstackops.mcp.catalog.schema.Limit;
+import io.github.openstackops.mcp.catalog.schema.Marker;
 import io.github.openstackops.mcp.catalog.schema.Param;
-import io.github.openstackops.mcp.cloud.Paging;
 import io.github.openstackops.mcp.network.NetworkRecords.NetworkDeleted;
 import io.github.openstackops.mcp.network.NetworkRecords.NetworkDetail;
 import io.github.openstackops.mcp.network.NetworkRecords.SubnetDeleted;
@@ -21,8 +23,6 @@ public class NetworkTools implements ToolProvider {
 
     static final String NETWORK = "Network id, or its exact name when that name is unique";
     static final String SUBNET = "Subnet id, or its exact name when that name is unique";
-    static final String LIMIT = "Items per page";
-    static final String MARKER = "Id of the last item of the previous page (its 'next_marker')";
     static final String PROJECT_FILTER = "Only those of this project id (admins see every project's; others only"
             + " their own and shared ones)";
 
@@ -30,8 +30,8 @@ public class NetworkTools implements ToolProvider {
     public enum NetworkStatus { ACTIVE, DOWN, BUILD, ERROR }
 
     public record NetworkListArgs(
-            @Param(value = LIMIT, defaultValue = "" + Paging.DEFAULT_LIMIT, min = 1, max = Paging.MAX_LIMIT) Integer limit,
-            @Param(MARKER) String marker,
+            @Limit Integer limit,
+            @Marker String marker,
             @Param(value = "Only the network with exactly this name", maxLength = 255) String name,
             @Param("true: only external networks (floating IP pools); false: only internal ones") Boolean external,
             @Param("true: only networks shared with every project; false: only unshared ones") Boolean shared,
@@ -39,7 +39,7 @@ public class NetworkTools implements ToolProvider {
             @Param(value = PROJECT_FILTER, maxLength = 64) String projectId) {
     }
 
-    public record NetworkArgs(@Param(value = NETWORK, required = true, minLength = 1, maxLength = 255) String network) {
+    public record NetworkArgs(@IdOrName(NETWORK) String network) {
     }
 
     public record NetworkCreateArgs(
@@ -56,7 +56,7 @@ public class NetworkTools implements ToolProvider {
     }
 
     public record NetworkUpdateArgs(
-            @Param(value = NETWORK, required = true, minLength = 1, maxLength = 255) String network,
+            @IdOrName(NETWORK) String network,
             @Param(value = "New name", minLength = 1, maxLength = 255) String name,
             @Param(value = "New description", maxLength = 255) String description,
             @Param(value = "New MTU in bytes", min = 68, max = 65535) Integer mtu,
@@ -67,8 +67,8 @@ public class NetworkTools implements ToolProvider {
     }
 
     public record SubnetListArgs(
-            @Param(value = LIMIT, defaultValue = "" + Paging.DEFAULT_LIMIT, min = 1, max = Paging.MAX_LIMIT) Integer limit,
-            @Param(MARKER) String marker,
+            @Limit Integer limit,
+            @Marker String marker,
             @Param(value = "Only subnets of this network (id or exact name)", maxLength = 255) String network,
             @Param(value = "Only IPv4 (4) or IPv6 (6) subnets", min = 4, max = 6) Integer ipVersion,
             @Param(value = "Only the subnet with exactly this name", maxLength = 255) String name,
@@ -76,11 +76,11 @@ public class NetworkTools implements ToolProvider {
             @Param(value = PROJECT_FILTER, maxLength = 64) String projectId) {
     }
 
-    public record SubnetArgs(@Param(value = SUBNET, required = true, minLength = 1, maxLength = 255) String subnet) {
+    public record SubnetArgs(@IdOrName(SUBNET) String subnet) {
     }
 
     public record SubnetCreateArgs(
-            @Param(value = NETWORK, required = true, minLength = 1, maxLength = 255) String network,
+            @IdOrName(NETWORK) String network,
             @Param(value = "CIDR, e.g. 10.1.0.0/24 or fd00:1::/64", required = true, minLength = 3, maxLength = 49) String cidr,
             @Param(value = "Name of the new subnet", maxLength = 255) String name,
             @Param(value = "Description", maxLength = 255) String description,
@@ -94,7 +94,7 @@ public class NetworkTools implements ToolProvider {
     }
 
     public record SubnetUpdateArgs(
-            @Param(value = SUBNET, required = true, minLength = 1, maxLength = 255) String subnet,
+            @IdOrName(SUBNET) String subnet,
             @Param(value = "New name", maxLength = 255) String name,
             @Param(value = "New description", maxLength = 255) String description,
             @Param(value = "New gateway IP", pattern = SubnetService.IP, maxLength = 45) String gatewayIp,

@@ -3,8 +3,10 @@ package io.github.openstackops.mcp.network;
 import io.github.openstackops.mcp.catalog.ToolDefinition;
 import io.github.openstackops.mcp.catalog.ToolProvider;
 import io.github.openstackops.mcp.catalog.Toolset;
+import io.github.openstackops.mcp.catalog.schema.IdOrName;
+import io.github.openstackops.mcp.catalog.schema.Limit;
+import io.github.openstackops.mcp.catalog.schema.Marker;
 import io.github.openstackops.mcp.catalog.schema.Param;
-import io.github.openstackops.mcp.cloud.Paging;
 import io.github.openstackops.mcp.network.NetworkTools.NetworkStatus;
 import io.github.openstackops.mcp.network.PortRecords.PortDeleted;
 import io.github.openstackops.mcp.network.PortRecords.PortDetail;
@@ -19,8 +21,8 @@ public class PortTools implements ToolProvider {
     static final String PORT = "Port id, or its exact name when that name is unique";
 
     public record ListArgs(
-            @Param(value = NetworkTools.LIMIT, defaultValue = "" + Paging.DEFAULT_LIMIT, min = 1, max = Paging.MAX_LIMIT) Integer limit,
-            @Param(NetworkTools.MARKER) String marker,
+            @Limit Integer limit,
+            @Marker String marker,
             @Param(value = "Only ports on this network (id or exact name)", maxLength = 255) String network,
             @Param(value = "Only ports of this device: a server (id or exact name), or any device id such as a"
                     + " router's", maxLength = 255) String device,
@@ -33,11 +35,11 @@ public class PortTools implements ToolProvider {
             @Param(value = NetworkTools.PROJECT_FILTER, maxLength = 64) String projectId) {
     }
 
-    public record PortArgs(@Param(value = PORT, required = true, minLength = 1, maxLength = 255) String port) {
+    public record PortArgs(@IdOrName(PORT) String port) {
     }
 
     public record CreateArgs(
-            @Param(value = NetworkTools.NETWORK, required = true, minLength = 1, maxLength = 255) String network,
+            @IdOrName(NetworkTools.NETWORK) String network,
             @Param(value = "Name of the new port", maxLength = 255) String name,
             @Param(value = "Description", maxLength = 255) String description,
             @Param(value = "Subnet to take the address from (id or exact name; default: any subnet of the network)", maxLength = 255) String subnet,
@@ -48,7 +50,7 @@ public class PortTools implements ToolProvider {
     }
 
     public record UpdateArgs(
-            @Param(value = PORT, required = true, minLength = 1, maxLength = 255) String port,
+            @IdOrName(PORT) String port,
             @Param(value = "New name", maxLength = 255) String name,
             @Param(value = "New description", maxLength = 255) String description,
             @Param(value = "Replaces the security groups (ids or exact names; empty list removes all)", maxItems = 20) List<String> securityGroups,

@@ -3,8 +3,10 @@ package io.github.openstackops.mcp.network;
 import io.github.openstackops.mcp.catalog.ToolDefinition;
 import io.github.openstackops.mcp.catalog.ToolProvider;
 import io.github.openstackops.mcp.catalog.Toolset;
+import io.github.openstackops.mcp.catalog.schema.IdOrName;
+import io.github.openstackops.mcp.catalog.schema.Limit;
+import io.github.openstackops.mcp.catalog.schema.Marker;
 import io.github.openstackops.mcp.catalog.schema.Param;
-import io.github.openstackops.mcp.cloud.Paging;
 import io.github.openstackops.mcp.network.NetworkTools.NetworkStatus;
 import io.github.openstackops.mcp.network.RouterRecords.RouterDeleted;
 import io.github.openstackops.mcp.network.RouterRecords.RouterDetail;
@@ -23,14 +25,14 @@ public class RouterTools implements ToolProvider {
             + " external=true)";
 
     public record ListArgs(
-            @Param(value = NetworkTools.LIMIT, defaultValue = "" + Paging.DEFAULT_LIMIT, min = 1, max = Paging.MAX_LIMIT) Integer limit,
-            @Param(NetworkTools.MARKER) String marker,
+            @Limit Integer limit,
+            @Marker String marker,
             @Param(value = "Only the router with exactly this name", maxLength = 255) String name,
             @Param("Only routers with this status") NetworkStatus status,
             @Param(value = NetworkTools.PROJECT_FILTER, maxLength = 64) String projectId) {
     }
 
-    public record RouterArgs(@Param(value = ROUTER, required = true, minLength = 1, maxLength = 255) String router) {
+    public record RouterArgs(@IdOrName(ROUTER) String router) {
     }
 
     public record CreateArgs(
@@ -42,7 +44,7 @@ public class RouterTools implements ToolProvider {
     }
 
     public record UpdateArgs(
-            @Param(value = ROUTER, required = true, minLength = 1, maxLength = 255) String router,
+            @IdOrName(ROUTER) String router,
             @Param(value = "New name", minLength = 1, maxLength = 255) String name,
             @Param(value = "New description", maxLength = 255) String description,
             @Param("false takes the router administratively down") Boolean adminStateUp,
@@ -51,14 +53,14 @@ public class RouterTools implements ToolProvider {
     }
 
     public record InterfaceArgs(
-            @Param(value = ROUTER, required = true, minLength = 1, maxLength = 255) String router,
+            @IdOrName(ROUTER) String router,
             @Param(value = "Subnet (id or exact name); the router takes the subnet's gateway IP", maxLength = 255) String subnet,
             @Param(value = "Instead of a subnet: an existing port (id or exact name) to use as the interface", maxLength = 255) String port) {
     }
 
     public record GatewayArgs(
-            @Param(value = ROUTER, required = true, minLength = 1, maxLength = 255) String router,
-            @Param(value = EXTERNAL, required = true, minLength = 1, maxLength = 255) String externalNetwork,
+            @IdOrName(ROUTER) String router,
+            @IdOrName(EXTERNAL) String externalNetwork,
             @Param("Source NAT for internal networks (default true; false is usually admin only)") Boolean enableSnat) {
     }
 

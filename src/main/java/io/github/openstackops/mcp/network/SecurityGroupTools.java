@@ -3,9 +3,11 @@ package io.github.openstackops.mcp.network;
 import io.github.openstackops.mcp.catalog.ToolDefinition;
 import io.github.openstackops.mcp.catalog.ToolProvider;
 import io.github.openstackops.mcp.catalog.Toolset;
+import io.github.openstackops.mcp.catalog.schema.IdOrName;
+import io.github.openstackops.mcp.catalog.schema.Limit;
+import io.github.openstackops.mcp.catalog.schema.Marker;
 import io.github.openstackops.mcp.catalog.schema.Param;
 import io.github.openstackops.mcp.catalog.schema.Verbatim;
-import io.github.openstackops.mcp.cloud.Paging;
 import io.github.openstackops.mcp.network.SecurityGroupRecords.RuleCreated;
 import io.github.openstackops.mcp.network.SecurityGroupRecords.RuleDeleted;
 import io.github.openstackops.mcp.network.SecurityGroupRecords.SecurityGroupDeleted;
@@ -26,13 +28,13 @@ public class SecurityGroupTools implements ToolProvider {
     public enum Ethertype { IPv4, IPv6 }
 
     public record ListArgs(
-            @Param(value = NetworkTools.LIMIT, defaultValue = "" + Paging.DEFAULT_LIMIT, min = 1, max = Paging.MAX_LIMIT) Integer limit,
-            @Param(NetworkTools.MARKER) String marker,
+            @Limit Integer limit,
+            @Marker String marker,
             @Param(value = "Only the group with exactly this name", maxLength = 255) String name,
             @Param(value = NetworkTools.PROJECT_FILTER, maxLength = 64) String projectId) {
     }
 
-    public record GroupArgs(@Param(value = GROUP, required = true, minLength = 1, maxLength = 255) String securityGroup) {
+    public record GroupArgs(@IdOrName(GROUP) String securityGroup) {
     }
 
     public record CreateArgs(
@@ -42,7 +44,7 @@ public class SecurityGroupTools implements ToolProvider {
     }
 
     public record RuleCreateArgs(
-            @Param(value = GROUP, required = true, minLength = 1, maxLength = 255) String securityGroup,
+            @IdOrName(GROUP) String securityGroup,
             @Param(value = "ingress (traffic to the servers, the default) or egress", defaultValue = "\"ingress\"") Direction direction,
             @Param(value = "tcp, udp, icmp, ipv6-icmp, another protocol name or number, or any (the default: every"
                     + " protocol)", maxLength = 16, examples = {"tcp", "udp", "icmp"}) String protocol,

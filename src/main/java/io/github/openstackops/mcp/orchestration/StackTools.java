@@ -4,8 +4,12 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.github.openstackops.mcp.catalog.ToolDefinition;
 import io.github.openstackops.mcp.catalog.ToolProvider;
 import io.github.openstackops.mcp.catalog.Toolset;
+import io.github.openstackops.mcp.catalog.schema.IdOrName;
+import io.github.openstackops.mcp.catalog.schema.Limit;
+import io.github.openstackops.mcp.catalog.schema.Marker;
 import io.github.openstackops.mcp.catalog.schema.Param;
-import io.github.openstackops.mcp.cloud.Paging;
+import io.github.openstackops.mcp.catalog.schema.Timeout;
+import io.github.openstackops.mcp.catalog.schema.Wait;
 import io.github.openstackops.mcp.orchestration.StackChanges.StackAction;
 import io.github.openstackops.mcp.orchestration.StackRecords.EventPage;
 import io.github.openstackops.mcp.orchestration.StackRecords.OutputValue;
@@ -41,11 +45,10 @@ public class StackTools implements ToolProvider {
     static final String PARAMETERS = "Template parameter values by name, e.g. {\"flavor\": \"m1.small\", \"count\": 2}";
     static final String ENVIRONMENT = "Heat environment file text (YAML with parameter_defaults, resource_registry,"
             + " ...), at most 512 KiB";
-    static final String TIMEOUT = "Longest wait in seconds";
 
     public record ListArgs(
-            @Param(value = "Stacks per page", defaultValue = "" + Paging.DEFAULT_LIMIT, min = 1, max = Paging.MAX_LIMIT) Integer limit,
-            @Param("Id of the last stack of the previous page (its 'next_marker')") String marker,
+            @Limit("Stacks per page") Integer limit,
+            @Marker("Id of the last stack of the previous page (its 'next_marker')") String marker,
             @Param(value = "Only the stack with exactly this name", maxLength = 255) String name,
             @Param(value = "Only stacks in this status: a full status such as CREATE_FAILED, or just IN_PROGRESS,"
                     + " FAILED or COMPLETE", pattern = STATUS, examples = {"CREATE_FAILED", "FAILED"}) String status,
@@ -53,44 +56,43 @@ public class StackTools implements ToolProvider {
                     pattern = "^[^,]+$") List<String> tags) {
     }
 
-    public record StackArgs(@Param(value = STACK, required = true, minLength = 1, maxLength = 255) String stack) {
+    public record StackArgs(@IdOrName(STACK) String stack) {
     }
 
     public record ResourceListArgs(
-            @Param(value = STACK, required = true, minLength = 1, maxLength = 255) String stack,
+            @IdOrName(STACK) String stack,
             @Param(value = "Only resources of this type", maxLength = 255, examples = "OS::Nova::Server") String type,
             @Param(value = "Only resources in this status: a full status such as CREATE_FAILED, or just"
                     + " IN_PROGRESS, FAILED or COMPLETE", pattern = STATUS) String status,
             @Param(value = "Also list resources of nested stacks down to this depth (0: the stack's own only)",
                     defaultValue = "0", min = 0, max = 5) Integer nestedDepth,
-            @Param(value = "Most resources to return", defaultValue = "" + Paging.DEFAULT_LIMIT, min = 1,
-                    max = Paging.MAX_LIMIT) Integer limit) {
+            @Limit("Most resources to return") Integer limit) {
     }
 
     public record ResourceGetArgs(
-            @Param(value = STACK, required = true, minLength = 1, maxLength = 255) String stack,
+            @IdOrName(STACK) String stack,
             @Param(value = "The resource's logical name in the template (as stack_resource_list shows it)",
                     required = true, minLength = 1, maxLength = 255) String resource) {
     }
 
     public record EventListArgs(
-            @Param(value = STACK, required = true, minLength = 1, maxLength = 255) String stack,
+            @IdOrName(STACK) String stack,
             @Param(value = "Only events of this resource (logical name); the stack's own name gives the stack-level"
                     + " events", maxLength = 255) String resource,
             @Param(value = "Only events with this status: a full status such as CREATE_FAILED, or just FAILED,"
                     + " IN_PROGRESS or COMPLETE", pattern = STATUS) String status,
-            @Param(value = "Events per page", defaultValue = "" + Paging.DEFAULT_LIMIT, min = 1, max = Paging.MAX_LIMIT) Integer limit,
-            @Param("Id of the last event of the previous page (its 'next_marker')") String marker) {
+            @Limit("Events per page") Integer limit,
+            @Marker("Id of the last event of the previous page (its 'next_marker')") String marker) {
     }
 
     public record TemplateGetArgs(
-            @Param(value = STACK, required = true, minLength = 1, maxLength = 255) String stack,
+            @IdOrName(STACK) String stack,
             @Param(value = "Longest template text to return, in characters", defaultValue = "20000", min = 1000,
                     max = 524288) Integer maxChars) {
     }
 
     public record OutputGetArgs(
-            @Param(value = STACK, required = true, minLength = 1, maxLength = 255) String stack,
+            @IdOrName(STACK) String stack,
             @Param(value = "Output name", required = true, minLength = 1, maxLength = 255) String output) {
     }
 
@@ -122,45 +124,41 @@ public class StackTools implements ToolProvider {
                     min = 1, max = 1440) Integer timeoutMinutes,
             @Param(value = "Roll back (delete what was created) when the create fails; by default a failed stack is"
                     + " kept for inspection", defaultValue = "false") Boolean rollbackOnFailure,
-            @JsonProperty("wait") @Param(value = "Wait until the stack is CREATE_COMPLETE or CREATE_FAILED, reporting"
-                    + " progress", defaultValue = "true") Boolean waitUntilDone,
-            @Param(value = TIMEOUT, defaultValue = "300", min = 1, max = 1800) Integer timeoutSeconds) {
+            @JsonProperty("wait") @Wait("Wait until the stack is CREATE_COMPLETE or CREATE_FAILED, reporting"
+                    + " progress") Boolean waitUntilDone,
+            @Timeout(seconds = 300, max = 1800) Integer timeoutSeconds) {
     }
 
     public record UpdateArgs(
-            @Param(value = STACK, required = true, minLength = 1, maxLength = 255) String stack,
+            @IdOrName(STACK) String stack,
             @Param(TEMPLATE + ". Omit both template and template_url to keep the current template and change only"
                     + " parameters or environment") String template,
             @Param(value = TEMPLATE_URL, maxLength = 2048) String templateUrl,
             @Param("Parameter values to set. With a new template, parameters not given return to their template"
                     + " defaults; without one, the given values are merged into the current ones") Map<String, Object> parameters,
             @Param(ENVIRONMENT) String environment,
-            @JsonProperty("wait") @Param(value = "Wait until the update settles, reporting progress",
-                    defaultValue = "true") Boolean waitUntilDone,
-            @Param(value = TIMEOUT, defaultValue = "300", min = 1, max = 1800) Integer timeoutSeconds) {
+            @JsonProperty("wait") @Wait("Wait until the update settles, reporting progress") Boolean waitUntilDone,
+            @Timeout(seconds = 300, max = 1800) Integer timeoutSeconds) {
     }
 
     public record ActionArgs(
-            @Param(value = STACK, required = true, minLength = 1, maxLength = 255) String stack,
-            @JsonProperty("wait") @Param(value = "Wait until the stack settles, reporting progress",
-                    defaultValue = "true") Boolean waitUntilDone,
-            @Param(value = TIMEOUT, defaultValue = "300", min = 1, max = 1800) Integer timeoutSeconds) {
+            @IdOrName(STACK) String stack,
+            @JsonProperty("wait") @Wait("Wait until the stack settles, reporting progress") Boolean waitUntilDone,
+            @Timeout(seconds = 300, max = 1800) Integer timeoutSeconds) {
     }
 
     public record CancelArgs(
-            @Param(value = STACK, required = true, minLength = 1, maxLength = 255) String stack,
+            @IdOrName(STACK) String stack,
             @Param(value = "true: roll the stack back to its state before the update; false: just stop, leaving the"
                     + " stack UPDATE_FAILED (also works on a CREATE_IN_PROGRESS stack)", defaultValue = "true") Boolean rollback,
-            @JsonProperty("wait") @Param(value = "Wait until the stack settles, reporting progress",
-                    defaultValue = "true") Boolean waitUntilDone,
-            @Param(value = TIMEOUT, defaultValue = "300", min = 1, max = 1800) Integer timeoutSeconds) {
+            @JsonProperty("wait") @Wait("Wait until the stack settles, reporting progress") Boolean waitUntilDone,
+            @Timeout(seconds = 300, max = 1800) Integer timeoutSeconds) {
     }
 
     public record DeleteArgs(
-            @Param(value = STACK, required = true, minLength = 1, maxLength = 255) String stack,
-            @JsonProperty("wait") @Param(value = "Wait until the stack is gone, reporting progress",
-                    defaultValue = "true") Boolean waitUntilDone,
-            @Param(value = TIMEOUT, defaultValue = "300", min = 1, max = 1800) Integer timeoutSeconds) {
+            @IdOrName(STACK) String stack,
+            @JsonProperty("wait") @Wait("Wait until the stack is gone, reporting progress") Boolean waitUntilDone,
+            @Timeout(seconds = 300, max = 1800) Integer timeoutSeconds) {
     }
 
     private final StackReads stacks;

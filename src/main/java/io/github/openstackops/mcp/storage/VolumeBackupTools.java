@@ -4,8 +4,12 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.github.openstackops.mcp.catalog.ToolDefinition;
 import io.github.openstackops.mcp.catalog.ToolProvider;
 import io.github.openstackops.mcp.catalog.Toolset;
+import io.github.openstackops.mcp.catalog.schema.IdOrName;
+import io.github.openstackops.mcp.catalog.schema.Limit;
+import io.github.openstackops.mcp.catalog.schema.Marker;
 import io.github.openstackops.mcp.catalog.schema.Param;
-import io.github.openstackops.mcp.cloud.Paging;
+import io.github.openstackops.mcp.catalog.schema.Timeout;
+import io.github.openstackops.mcp.catalog.schema.Wait;
 import io.github.openstackops.mcp.storage.StorageRecords.BackupDetail;
 import io.github.openstackops.mcp.storage.StorageRecords.BackupRestored;
 import io.github.openstackops.mcp.storage.StorageRecords.Deleted;
@@ -22,39 +26,39 @@ public class VolumeBackupTools implements ToolProvider {
     static final String BACKUP = "Backup id, or its exact name when that name is unique in the project";
 
     public record ListArgs(
-            @Param(value = "Backups per page", defaultValue = "" + Paging.DEFAULT_LIMIT, min = 1, max = Paging.MAX_LIMIT) Integer limit,
-            @Param("Id of the last backup of the previous page (its 'next_marker')") String marker,
+            @Limit("Backups per page") Integer limit,
+            @Marker("Id of the last backup of the previous page (its 'next_marker')") String marker,
             @Param(value = "Only backups of this volume (id or exact name; for a deleted volume give its id)", maxLength = 255) String volume,
             @Param(value = "Only backups with exactly this name", maxLength = 255) String name,
             @Param(value = VolumeTools.STATUS, pattern = "^[a-z_-]+$", maxLength = 32, examples = {"available", "creating", "error"}) String status,
             @Param(value = VolumeTools.ALL_PROJECTS, defaultValue = "false") Boolean allProjects) {
     }
 
-    public record GetArgs(@Param(value = BACKUP, required = true, minLength = 1, maxLength = 255) String backup) {
+    public record GetArgs(@IdOrName(BACKUP) String backup) {
     }
 
     public record CreateArgs(
-            @Param(value = VolumeTools.VOLUME, required = true, minLength = 1, maxLength = 255) String volume,
+            @IdOrName(VolumeTools.VOLUME) String volume,
             @Param(value = "Name of the backup", maxLength = 255) String name,
             @Param(value = "Description", maxLength = 255) String description,
             @Param(value = "Back up only what changed since the volume's last backup (needs an earlier full backup)", defaultValue = "false") Boolean incremental,
             @Param(value = "Back up a volume that is in use by a server (from a temporary snapshot; may not be"
                     + " consistent unless the guest is quiesced)", defaultValue = "false") Boolean force,
-            @JsonProperty("wait") @Param(value = "Wait until the backup is available, reporting progress", defaultValue = "true") Boolean waitUntilDone,
-            @Param(value = VolumeTools.TIMEOUT, defaultValue = "600", min = 1, max = 3600) Integer timeoutSeconds) {
+            @JsonProperty("wait") @Wait("Wait until the backup is available, reporting progress") Boolean waitUntilDone,
+            @Timeout(seconds = 600, max = 3600) Integer timeoutSeconds) {
     }
 
     public record RestoreArgs(
-            @Param(value = BACKUP, required = true, minLength = 1, maxLength = 255) String backup,
+            @IdOrName(BACKUP) String backup,
             @Param(value = "Name of the new volume the backup is restored into", maxLength = 255) String volumeName,
-            @JsonProperty("wait") @Param(value = "Wait until the new volume is available, reporting progress", defaultValue = "true") Boolean waitUntilDone,
-            @Param(value = VolumeTools.TIMEOUT, defaultValue = "600", min = 1, max = 3600) Integer timeoutSeconds) {
+            @JsonProperty("wait") @Wait("Wait until the new volume is available, reporting progress") Boolean waitUntilDone,
+            @Timeout(seconds = 600, max = 3600) Integer timeoutSeconds) {
     }
 
     public record DeleteArgs(
-            @Param(value = BACKUP, required = true, minLength = 1, maxLength = 255) String backup,
-            @JsonProperty("wait") @Param(value = "Wait until the backup is gone, reporting progress", defaultValue = "true") Boolean waitUntilDone,
-            @Param(value = VolumeTools.TIMEOUT, defaultValue = "300", min = 1, max = 3600) Integer timeoutSeconds) {
+            @IdOrName(BACKUP) String backup,
+            @JsonProperty("wait") @Wait("Wait until the backup is gone, reporting progress") Boolean waitUntilDone,
+            @Timeout(seconds = 300, max = 3600) Integer timeoutSeconds) {
     }
 
     private final BackupService backups;

@@ -4,8 +4,12 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.github.openstackops.mcp.catalog.ToolDefinition;
 import io.github.openstackops.mcp.catalog.ToolProvider;
 import io.github.openstackops.mcp.catalog.Toolset;
+import io.github.openstackops.mcp.catalog.schema.IdOrName;
+import io.github.openstackops.mcp.catalog.schema.Limit;
+import io.github.openstackops.mcp.catalog.schema.Marker;
 import io.github.openstackops.mcp.catalog.schema.Param;
-import io.github.openstackops.mcp.cloud.Paging;
+import io.github.openstackops.mcp.catalog.schema.Timeout;
+import io.github.openstackops.mcp.catalog.schema.Wait;
 import io.github.openstackops.mcp.storage.StorageRecords.Deleted;
 import io.github.openstackops.mcp.storage.StorageRecords.Operation;
 import io.github.openstackops.mcp.storage.StorageRecords.SnapshotDetail;
@@ -21,31 +25,31 @@ public class VolumeSnapshotTools implements ToolProvider {
     static final String SNAPSHOT = "Snapshot id, or its exact name when that name is unique in the project";
 
     public record ListArgs(
-            @Param(value = "Snapshots per page", defaultValue = "" + Paging.DEFAULT_LIMIT, min = 1, max = Paging.MAX_LIMIT) Integer limit,
-            @Param("Id of the last snapshot of the previous page (its 'next_marker')") String marker,
+            @Limit("Snapshots per page") Integer limit,
+            @Marker("Id of the last snapshot of the previous page (its 'next_marker')") String marker,
             @Param(value = "Only snapshots of this volume (id or exact name)", maxLength = 255) String volume,
             @Param(value = "Only snapshots with exactly this name", maxLength = 255) String name,
             @Param(value = VolumeTools.STATUS, pattern = "^[a-z_-]+$", maxLength = 32, examples = {"available", "error"}) String status,
             @Param(value = VolumeTools.ALL_PROJECTS, defaultValue = "false") Boolean allProjects) {
     }
 
-    public record GetArgs(@Param(value = SNAPSHOT, required = true, minLength = 1, maxLength = 255) String snapshot) {
+    public record GetArgs(@IdOrName(SNAPSHOT) String snapshot) {
     }
 
     public record CreateArgs(
-            @Param(value = VolumeTools.VOLUME, required = true, minLength = 1, maxLength = 255) String volume,
+            @IdOrName(VolumeTools.VOLUME) String volume,
             @Param(value = "Name of the snapshot", maxLength = 255) String name,
             @Param(value = "Description", maxLength = 255) String description,
             @Param(value = "Snapshot a volume that is in use by a server (may not be consistent unless the guest"
                     + " is quiesced)", defaultValue = "false") Boolean force,
-            @JsonProperty("wait") @Param(value = "Wait until the snapshot is available, reporting progress", defaultValue = "true") Boolean waitUntilDone,
-            @Param(value = VolumeTools.TIMEOUT, defaultValue = "300", min = 1, max = 3600) Integer timeoutSeconds) {
+            @JsonProperty("wait") @Wait("Wait until the snapshot is available, reporting progress") Boolean waitUntilDone,
+            @Timeout(seconds = 300, max = 3600) Integer timeoutSeconds) {
     }
 
     public record DeleteArgs(
-            @Param(value = SNAPSHOT, required = true, minLength = 1, maxLength = 255) String snapshot,
-            @JsonProperty("wait") @Param(value = "Wait until the snapshot is gone, reporting progress", defaultValue = "true") Boolean waitUntilDone,
-            @Param(value = VolumeTools.TIMEOUT, defaultValue = "300", min = 1, max = 3600) Integer timeoutSeconds) {
+            @IdOrName(SNAPSHOT) String snapshot,
+            @JsonProperty("wait") @Wait("Wait until the snapshot is gone, reporting progress") Boolean waitUntilDone,
+            @Timeout(seconds = 300, max = 3600) Integer timeoutSeconds) {
     }
 
     private final SnapshotService snapshots;

@@ -4,8 +4,12 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.github.openstackops.mcp.catalog.ToolDefinition;
 import io.github.openstackops.mcp.catalog.ToolProvider;
 import io.github.openstackops.mcp.catalog.Toolset;
+import io.github.openstackops.mcp.catalog.schema.IdOrName;
+import io.github.openstackops.mcp.catalog.schema.Limit;
+import io.github.openstackops.mcp.catalog.schema.Marker;
 import io.github.openstackops.mcp.catalog.schema.Param;
-import io.github.openstackops.mcp.cloud.Paging;
+import io.github.openstackops.mcp.catalog.schema.Timeout;
+import io.github.openstackops.mcp.catalog.schema.Wait;
 import io.github.openstackops.mcp.storage.StorageRecords.Deleted;
 import io.github.openstackops.mcp.storage.StorageRecords.PoolList;
 import io.github.openstackops.mcp.storage.StorageRecords.VolumeDetail;
@@ -23,19 +27,18 @@ import java.util.Map;
 public class VolumeTools implements ToolProvider {
 
     static final String VOLUME = "Volume id, or its exact name when that name is unique in the project";
-    static final String TIMEOUT = "Longest wait in seconds";
     static final String STATUS = "Only those with this Cinder status, e.g. available, in-use, error";
     static final String ALL_PROJECTS = "Admin only: list every project's, not just the current project's";
 
     public record ListArgs(
-            @Param(value = "Volumes per page", defaultValue = "" + Paging.DEFAULT_LIMIT, min = 1, max = Paging.MAX_LIMIT) Integer limit,
-            @Param("Id of the last volume of the previous page (its 'next_marker')") String marker,
+            @Limit("Volumes per page") Integer limit,
+            @Marker("Id of the last volume of the previous page (its 'next_marker')") String marker,
             @Param(value = "Only volumes with exactly this name", maxLength = 255) String name,
             @Param(value = STATUS, pattern = "^[a-z_-]+$", maxLength = 32, examples = {"available", "in-use", "error"}) String status,
             @Param(value = ALL_PROJECTS, defaultValue = "false") Boolean allProjects) {
     }
 
-    public record GetArgs(@Param(value = VOLUME, required = true, minLength = 1, maxLength = 255) String volume) {
+    public record GetArgs(@IdOrName(VOLUME) String volume) {
     }
 
     public record CreateArgs(
@@ -48,19 +51,19 @@ public class VolumeTools implements ToolProvider {
             @Param(value = "Create from this volume snapshot (id or exact name)", maxLength = 255) String snapshot,
             @Param(value = "Clone this volume (id or exact name)", maxLength = 255) String sourceVolume,
             @Param("Metadata key/values to set on the volume") Map<String, String> metadata,
-            @JsonProperty("wait") @Param(value = "Wait until the volume is available, reporting progress", defaultValue = "true") Boolean waitUntilDone,
-            @Param(value = TIMEOUT, defaultValue = "300", min = 1, max = 3600) Integer timeoutSeconds) {
+            @JsonProperty("wait") @Wait("Wait until the volume is available, reporting progress") Boolean waitUntilDone,
+            @Timeout(seconds = 300, max = 3600) Integer timeoutSeconds) {
     }
 
     public record ExtendArgs(
-            @Param(value = VOLUME, required = true, minLength = 1, maxLength = 255) String volume,
+            @IdOrName(VOLUME) String volume,
             @Param(value = "New size in GiB, larger than the current size", required = true, min = 1, max = 65536) Integer newSizeGb,
-            @JsonProperty("wait") @Param(value = "Wait until the volume has the new size, reporting progress", defaultValue = "true") Boolean waitUntilDone,
-            @Param(value = TIMEOUT, defaultValue = "300", min = 1, max = 3600) Integer timeoutSeconds) {
+            @JsonProperty("wait") @Wait("Wait until the volume has the new size, reporting progress") Boolean waitUntilDone,
+            @Timeout(seconds = 300, max = 3600) Integer timeoutSeconds) {
     }
 
     public record UpdateArgs(
-            @Param(value = VOLUME, required = true, minLength = 1, maxLength = 255) String volume,
+            @IdOrName(VOLUME) String volume,
             @Param(value = "New name", minLength = 1, maxLength = 255) String name,
             @Param(value = "New description (empty string clears it)", maxLength = 255) String description,
             @Param("Mark the volume bootable (true) or not (false)") Boolean bootable,
@@ -68,23 +71,23 @@ public class VolumeTools implements ToolProvider {
     }
 
     public record RetypeArgs(
-            @Param(value = VOLUME, required = true, minLength = 1, maxLength = 255) String volume,
-            @Param(value = "The new volume type (name or id)", required = true, minLength = 1, maxLength = 255) String volumeType,
+            @IdOrName(VOLUME) String volume,
+            @IdOrName("The new volume type (name or id)") String volumeType,
             @Param(value = "Allow Cinder to migrate the data to another backend when the new type needs one"
                     + " (slow, copies the whole volume); false keeps it where it is or fails", defaultValue = "false") Boolean allowMigration,
-            @JsonProperty("wait") @Param(value = "Wait until the retype finished, reporting progress", defaultValue = "true") Boolean waitUntilDone,
-            @Param(value = TIMEOUT, defaultValue = "600", min = 1, max = 3600) Integer timeoutSeconds) {
+            @JsonProperty("wait") @Wait("Wait until the retype finished, reporting progress") Boolean waitUntilDone,
+            @Timeout(seconds = 600, max = 3600) Integer timeoutSeconds) {
     }
 
     public record DeleteArgs(
-            @Param(value = VOLUME, required = true, minLength = 1, maxLength = 255) String volume,
-            @JsonProperty("wait") @Param(value = "Wait until the volume is gone, reporting progress", defaultValue = "true") Boolean waitUntilDone,
-            @Param(value = TIMEOUT, defaultValue = "300", min = 1, max = 3600) Integer timeoutSeconds) {
+            @IdOrName(VOLUME) String volume,
+            @JsonProperty("wait") @Wait("Wait until the volume is gone, reporting progress") Boolean waitUntilDone,
+            @Timeout(seconds = 300, max = 3600) Integer timeoutSeconds) {
     }
 
     public record TypeListArgs(
-            @Param(value = "Types per page", defaultValue = "" + Paging.DEFAULT_LIMIT, min = 1, max = Paging.MAX_LIMIT) Integer limit,
-            @Param("Id of the last type of the previous page (its 'next_marker')") String marker) {
+            @Limit("Types per page") Integer limit,
+            @Marker("Id of the last type of the previous page (its 'next_marker')") String marker) {
     }
 
     public record QuotaArgs(

@@ -32,12 +32,12 @@ public final class ArgumentBinder<A extends Record> {
         this.type = type;
         this.schema = REGISTRY.getSchema(ToolJson.mapper().valueToTree(inputSchema));
         this.defaults = java.util.Arrays.stream(type.getRecordComponents())
-                .filter(c -> c.getAnnotation(Param.class) != null && !c.getAnnotation(Param.class).defaultValue().isEmpty())
+                .filter(c -> ArgumentSpec.of(c) != null && !ArgumentSpec.of(c).defaultValue().isEmpty())
                 .collect(Collectors.toUnmodifiableMap(c -> ToolJson.jsonName(c), ArgumentBinder::defaultOf));
     }
 
     private static JsonNode defaultOf(RecordComponent component) {
-        return ToolJson.mapper().valueToTree(ToolJson.readValue(component.getAnnotation(Param.class).defaultValue()));
+        return ToolJson.mapper().valueToTree(ToolJson.readValue(ArgumentSpec.of(component).defaultValue()));
     }
 
     public A bind(Map<String, Object> arguments) {

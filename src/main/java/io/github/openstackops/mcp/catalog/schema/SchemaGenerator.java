@@ -15,7 +15,8 @@ import java.util.Map;
 
 /**
  * Derives JSON schemas from the Java records that tools take and return, so a tool's schema is its code. Input
- * records describe their components with {@link Param}; output records with {@link Doc} and {@code @Nullable}.
+ * records describe their components with {@link Param} or a shared piece ({@link Limit}, {@link Marker}, {@link Wait},
+ * {@link Timeout}, {@link IdOrName}); output records with {@link Doc} and {@code @Nullable}.
  * Names follow {@link ToolJson} (snake_case); the maps keep a stable order for snapshots.
  */
 public final class SchemaGenerator {
@@ -49,9 +50,10 @@ public final class SchemaGenerator {
             String name = ToolJson.jsonName(component);
             Map<String, Object> property = typeSchema(component.getGenericType(), input, type.getSimpleName() + "." + name);
             if (input) {
-                Param param = component.getAnnotation(Param.class);
+                ArgumentSpec param = ArgumentSpec.of(component);
                 if (param == null) {
-                    throw new IllegalArgumentException("argument " + type.getSimpleName() + "." + name + " has no @Param");
+                    throw new IllegalArgumentException("argument " + type.getSimpleName() + "." + name
+                            + " has no @Param (or @Limit, @Marker, @Wait, @Timeout, @IdOrName)");
                 }
                 if (component.getType().isPrimitive()) {
                     throw new IllegalArgumentException("argument " + type.getSimpleName() + "." + name
@@ -94,10 +96,10 @@ public final class SchemaGenerator {
         return described;
     }
 
-    private static void applyParam(Map<String, Object> property, Param param) {
+    private static void applyParam(Map<String, Object> property, ArgumentSpec param) {
         Map<String, Object> copy = new LinkedHashMap<>(property);
         property.clear();
-        property.put("description", param.value());
+        property.put("description", param.description());
         property.putAll(copy);
         Map<String, Object> target = "array".equals(property.get("type")) ? itemsOf(property) : property;
         if (param.min() != Param.UNSET) {
@@ -124,8 +126,8 @@ public final class SchemaGenerator {
         if (!param.defaultValue().isEmpty()) {
             property.put("default", ToolJson.readValue(param.defaultValue()));
         }
-        if (param.examples().length > 0) {
-            property.put("examples", Arrays.asList(param.examples()));
+        if (!param.examples().isEmpty()) {
+            property.put("examples", param.examples());
         }
     }
 
