@@ -1,12 +1,18 @@
 package io.github.openstackops.mcp.identity;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.github.openstackops.mcp.catalog.schema.Doc;
 import io.github.openstackops.mcp.identity.IdentityRecords.Domain;
+import io.github.openstackops.mcp.identity.IdentityRecords.Group;
+import io.github.openstackops.mcp.identity.IdentityRecords.Role;
 import io.micronaut.core.annotation.Nullable;
 
 import java.util.List;
 
-/** Application credentials, regions and domain changes, in compact shapes. A secret appears once: at creation. */
+/**
+ * Application credentials, regions, the service registry, domain changes and new groups and roles, in compact shapes.
+ * A secret appears once: at creation.
+ */
 public final class AccessRecords {
 
     private AccessRecords() {
@@ -64,5 +70,45 @@ public final class AccessRecords {
             @Doc("The domain as Keystone now has it") Domain domain,
             @Doc("False when nothing needed to change") boolean changed,
             @Doc("What happened, in a sentence") String message) {
+    }
+
+    @Doc("A service registered in Keystone")
+    public record RegisteredService(
+            @Doc("Service id") String id,
+            @Doc("Service type, e.g. compute, network, volumev3") String type,
+            @Nullable @Doc("Service name, e.g. nova") String name,
+            @Nullable @Doc("Description") String description,
+            @Doc("Whether the service is enabled (a disabled one is left out of tokens' catalogs)") boolean enabled) {
+    }
+
+    @Doc("Registered services")
+    public record RegisteredServicePage(
+            @Doc("Services, sorted by type") List<RegisteredService> services,
+            @Doc("Number of services returned") int count) {
+    }
+
+    @Doc("An endpoint registered in Keystone")
+    public record RegisteredEndpoint(
+            @Doc("Endpoint id") String id,
+            @Doc("Id of its service") String serviceId,
+            @Nullable @Doc("Type of its service, e.g. compute") String serviceType,
+            @JsonProperty("interface") @Doc("public, internal or admin") String iface,
+            @Nullable @Doc("Region") String region,
+            @Doc("URL") String url,
+            @Doc("Whether the endpoint is enabled") boolean enabled) {
+    }
+
+    @Doc("Registered endpoints")
+    public record RegisteredEndpointPage(
+            @Doc("Endpoints, sorted by service type, interface and region") List<RegisteredEndpoint> endpoints,
+            @Doc("Number of endpoints returned") int count) {
+    }
+
+    @Doc("A new group")
+    public record GroupCreated(@Doc("The group as Keystone has it") Group group, @Doc("What happened, in a sentence") String message) {
+    }
+
+    @Doc("A new role")
+    public record RoleCreated(@Doc("The role as Keystone has it") Role role, @Doc("What happened, in a sentence") String message) {
     }
 }

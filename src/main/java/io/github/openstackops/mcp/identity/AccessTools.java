@@ -3,8 +3,9 @@ package io.github.openstackops.mcp.identity;
 import io.github.openstackops.mcp.catalog.ToolDefinition;
 import io.github.openstackops.mcp.catalog.ToolProvider;
 import io.github.openstackops.mcp.catalog.Toolset;
+import io.github.openstackops.mcp.catalog.schema.IdOrName;
+import io.github.openstackops.mcp.catalog.schema.Limit;
 import io.github.openstackops.mcp.catalog.schema.Param;
-import io.github.openstackops.mcp.cloud.Paging;
 import io.github.openstackops.mcp.identity.AccessRecords.ApplicationCredential;
 import io.github.openstackops.mcp.identity.AccessRecords.ApplicationCredentialCreated;
 import io.github.openstackops.mcp.identity.AccessRecords.ApplicationCredentialPage;
@@ -29,11 +30,11 @@ public class AccessTools implements ToolProvider {
     public record CredentialListArgs(
             @Param(value = OWNER, maxLength = 255) String user,
             @Param(value = "Only the credential with exactly this name", maxLength = 255) String name,
-            @Param(value = LIMIT, defaultValue = "" + Paging.DEFAULT_LIMIT, min = 1, max = Paging.MAX_LIMIT) Integer limit) {
+            @Limit(LIMIT) Integer limit) {
     }
 
     public record CredentialArgs(
-            @Param(value = CREDENTIAL, required = true, minLength = 1, maxLength = 255) String credential,
+            @IdOrName(CREDENTIAL) String credential,
             @Param(value = OWNER, maxLength = 255) String user) {
     }
 

@@ -3,6 +3,7 @@ package io.github.openstackops.mcp.identity;
 import io.github.openstackops.mcp.catalog.ToolDefinition;
 import io.github.openstackops.mcp.catalog.ToolProvider;
 import io.github.openstackops.mcp.catalog.Toolset;
+import io.github.openstackops.mcp.catalog.schema.IdOrName;
 import io.github.openstackops.mcp.catalog.schema.Param;
 import io.github.openstackops.mcp.identity.AccessRecords.DomainChange;
 import io.github.openstackops.mcp.identity.AccessRecords.DomainDetail;
@@ -18,7 +19,7 @@ public class DomainTools implements ToolProvider {
     static final String DOMAIN = "Domain id, or its exact name";
     static final String GUARDED = " Refused for the default domain and this server's own.";
 
-    public record GetArgs(@Param(value = DOMAIN, required = true, minLength = 1, maxLength = 255) String domain) {
+    public record GetArgs(@IdOrName(DOMAIN) String domain) {
     }
 
     public record CreateArgs(
@@ -28,7 +29,7 @@ public class DomainTools implements ToolProvider {
     }
 
     public record UpdateArgs(
-            @Param(value = DOMAIN, required = true, minLength = 1, maxLength = 255) String domain,
+            @IdOrName(DOMAIN) String domain,
             @Param(value = "New name", minLength = 1, maxLength = 64) String name,
             @Param(value = "New description (empty text clears it)", maxLength = 255) String description,
             @Param("true enables the domain, false disables it (its users can no longer authenticate; nothing is deleted)") Boolean enabled) {

@@ -6,6 +6,8 @@ import io.github.openstackops.mcp.catalog.Toolset;
 import io.github.openstackops.mcp.catalog.schema.IdOrName;
 import io.github.openstackops.mcp.catalog.schema.Limit;
 import io.github.openstackops.mcp.catalog.schema.Param;
+import io.github.openstackops.mcp.identity.AccessRecords.GroupCreated;
+import io.github.openstackops.mcp.identity.IdentityRecords.Deleted;
 import io.github.openstackops.mcp.identity.IdentityRecords.GroupMembers;
 import io.github.openstackops.mcp.identity.IdentityRecords.GroupPage;
 import io.github.openstackops.mcp.identity.IdentityRecords.MembershipChange;
@@ -16,7 +18,7 @@ import java.util.List;
 import static io.github.openstackops.mcp.identity.IdentityTools.LIMIT;
 import static io.github.openstackops.mcp.identity.IdentityTools.UNPAGED;
 
-/** Group tools: list, members, add a user, remove a user. */
+/** Group tools: list, members, add a user, remove a user, create, delete. */
 @Singleton
 public class GroupTools implements ToolProvider {
 
@@ -40,6 +42,17 @@ public class GroupTools implements ToolProvider {
     public record MembershipArgs(
             @IdOrName(GROUP) String group,
             @IdOrName(USER) String user) {
+    }
+
+    public record CreateArgs(
+            @Param(value = "Name of the new group (unique within its domain)", required = true, minLength = 1, maxLength = 64) String name,
+            @Param(value = "Description", maxLength = 255) String description,
+            @Param(value = "Domain (id or name) to create it in; default: the domain of this server's project", maxLength = 255) String domain) {
+    }
+
+    public record DeleteArgs(
+            @Param(value = GROUP + " (add 'domain' otherwise)", required = true, minLength = 1, maxLength = 255) String group,
+            @Param(value = "Domain (id or name) the named group is in; only needed when its name is not unique", maxLength = 255) String domain) {
     }
 
     private final GroupService groups;
@@ -79,6 +92,22 @@ public class GroupTools implements ToolProvider {
                                 + " Refused for this server's own user when the group gives it a role on this"
                                 + " server's project. Admin only.")
                         .handler((ctx, a) -> groups.remove(a.group(), a.user()))
+                        .build(),
+                ToolDefinition.write("group_create", Toolset.IDENTITY, CreateArgs.class, GroupCreated.class)
+                        .adminOnly()
+                        .title("Groups: Create")
+                        .description("Create a group of users; add users with group_user_add and grant it roles with"
+                                + " role_grant. Admin only.")
+                        .handler((ctx, a) -> groups.create(a.name(), a.description(), a.domain()))
+                        .build(),
+                ToolDefinition.destructive("group_delete", Toolset.IDENTITY, DeleteArgs.class, Deleted.class)
+                        .adminOnly()
+                        .title("Groups: Delete")
+                        .description("Delete a group with its role assignments and memberships (its users are kept);"
+                                + " the preview names the assignments and the members who lose them. Refused for a"
+                                + " group that gives this server's own user its project. Admin only.")
+                        .preview((ctx, a) -> groups.deletePreview(a.group(), a.domain()))
+                        .handler((ctx, a) -> groups.delete(a.group(), a.domain()))
                         .build());
     }
 }

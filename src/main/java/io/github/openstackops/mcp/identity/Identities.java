@@ -60,6 +60,11 @@ public class Identities {
         return new Self(userId, userName, projectId, projectName, domainId);
     }
 
+    /** The role names this server's token holds. */
+    public List<String> selfRoles() {
+        return cloud.scope().roles();
+    }
+
     /** This server's own user and project: what a model must never take away from it. */
     public record Self(@Nullable String userId, @Nullable String userName, @Nullable String projectId,
                        @Nullable String projectName, String domainId) {

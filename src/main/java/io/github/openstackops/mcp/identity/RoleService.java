@@ -1,12 +1,15 @@
 package io.github.openstackops.mcp.identity;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.openstackops.mcp.catalog.Preview;
 import io.github.openstackops.mcp.catalog.ToolException;
 import io.github.openstackops.mcp.cloud.Json;
 import io.github.openstackops.mcp.cloud.services.KeystoneClient;
+import io.github.openstackops.mcp.identity.AccessRecords.RoleCreated;
 import io.github.openstackops.mcp.identity.Identities.Self;
 import io.github.openstackops.mcp.identity.IdentityRecords.Assignment;
 import io.github.openstackops.mcp.identity.IdentityRecords.AssignmentPage;
+import io.github.openstackops.mcp.identity.IdentityRecords.Deleted;
 import io.github.openstackops.mcp.identity.IdentityRecords.Named;
 import io.github.openstackops.mcp.identity.IdentityRecords.Role;
 import io.github.openstackops.mcp.identity.IdentityRecords.RoleChange;
@@ -14,14 +17,16 @@ import io.github.openstackops.mcp.identity.IdentityRecords.RolePage;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Keystone roles and role assignments: list, who has what where, grant, revoke. */
+/** Keystone roles and role assignments: list, who has what where, grant, revoke; roles created and deleted. */
 @Singleton
 public class RoleService {
 
@@ -183,5 +188,67 @@ public class RoleService {
             throw ToolException.refused("Refusing to revoke " + p.describe() + ": the cloud's administrator and"
                     + " services depend on their roles in the '" + Json.nonEmpty(p.target(), "name") + "' project.");
         }
+    }
+
+    /** Roles the cloud's own services and default policies depend on: never deleted from here. */
+    static final Set<String> PROTECTED_ROLES = Set.of("admin", "member", "reader", "service",
+            "manager");
+
+    public RoleCreated create(String name, @Nullable String description, @Nullable String domain) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", name.trim());
+        Json.putIfSet(body, "description", description);
+        if (domain != null) {
+            body.put("domain_id", identities.domainId(domain));
+        }
+        Role created = Identities.role(keystone.create("/roles", "role", body, "A role named '" + name.trim()
+                + "' already exists" + (domain == null ? "" : " in that domain") + "; grant that one, or choose"
+                + " another name."));
+        return new RoleCreated(created, "Role '" + created.name() + "' (" + created.id() + ") created"
+                + (created.domainId() == null ? "" : " in domain " + created.domainId()) + ". It carries no rights"
+                + " until a service's policy names it; grant it with role_grant.");
+    }
+
+    public Preview deletePreview(String role) {
+        JsonNode r = deletable(role);
+        String id = Json.nonEmpty(r, "id");
+        String name = Json.nonEmpty(r, "name");
+        List<JsonNode> held = Json.array(keystone.get("/role_assignments", Map.of("role.id", id, "include_names",
+                "true")), "role_assignments");
+        List<Preview.Resource> resources = new ArrayList<>();
+        resources.add(new Preview.Resource("role", id, name, "deleted"));
+        held.stream().limit(ProjectService.PREVIEW_NAMED).forEach(a -> resources.add(ProjectService.assignment(a)));
+        List<String> warnings = new ArrayList<>();
+        if (!held.isEmpty()) {
+            warnings.add(held.size() + " role assignment(s) go with it: those users and groups lose what the role"
+                    + " gave them." + (held.size() > ProjectService.PREVIEW_NAMED ? " Only the first "
+                    + ProjectService.PREVIEW_NAMED + " are named above." : ""));
+        }
+        warnings.add("Policies that name the role stop matching anyone; deleting cannot be undone.");
+        return new Preview("delete role", "Delete role '" + name + "' (" + id + "), held in " + held.size()
+                + " role assignment(s).", resources, warnings);
+    }
+
+    public Deleted delete(String role) {
+        JsonNode r = deletable(role);
+        String id = Json.nonEmpty(r, "id");
+        String name = Json.nonEmpty(r, "name");
+        keystone.delete("/roles/" + Json.segment(id));
+        return new Deleted(id, name, "Role '" + name + "' (" + id + ") is deleted with every assignment of it.");
+    }
+
+    /** Refused for the roles default policies and the cloud's services rely on, and for any role this server holds. */
+    private JsonNode deletable(String role) {
+        JsonNode r = identities.role(role);
+        String name = Json.nonEmpty(r, "name");
+        if (name != null && PROTECTED_ROLES.contains(name)) {
+            throw ToolException.refused("Refusing to delete role '" + name + "': OpenStack's default policies and the"
+                    + " cloud's services rely on it.");
+        }
+        if (name != null && identities.selfRoles().contains(name)) {
+            throw ToolException.refused("Refusing to delete role '" + name + "': this server's own token holds it;"
+                    + " deleting it could take this server's access away.");
+        }
+        return r;
     }
 }

@@ -6,7 +6,9 @@ import io.github.openstackops.mcp.catalog.Toolset;
 import io.github.openstackops.mcp.catalog.schema.IdOrName;
 import io.github.openstackops.mcp.catalog.schema.Limit;
 import io.github.openstackops.mcp.catalog.schema.Param;
+import io.github.openstackops.mcp.identity.AccessRecords.RoleCreated;
 import io.github.openstackops.mcp.identity.IdentityRecords.AssignmentPage;
+import io.github.openstackops.mcp.identity.IdentityRecords.Deleted;
 import io.github.openstackops.mcp.identity.IdentityRecords.RoleChange;
 import io.github.openstackops.mcp.identity.IdentityRecords.RolePage;
 import jakarta.inject.Singleton;
@@ -16,7 +18,7 @@ import java.util.List;
 import static io.github.openstackops.mcp.identity.IdentityTools.LIMIT;
 import static io.github.openstackops.mcp.identity.IdentityTools.UNPAGED;
 
-/** Role tools: list roles, list assignments, grant, revoke. */
+/** Role tools: list roles, list assignments, grant, revoke, create, delete. */
 @Singleton
 public class RoleTools implements ToolProvider {
 
@@ -43,6 +45,16 @@ public class RoleTools implements ToolProvider {
             @Param(value = "The group (id or exact name); give this or 'user'", maxLength = 255) String group,
             @Param(value = "The project (id or exact name) the role applies to; give this or 'domain'", maxLength = 255) String project,
             @Param(value = "The domain (id or name) the role applies to; give this or 'project'", maxLength = 255) String domain) {
+    }
+
+    public record CreateArgs(
+            @IdOrName("Name of the new role") String name,
+            @Param(value = "Description", maxLength = 255) String description,
+            @Param(value = "Domain (id or name) to make it a domain-specific role of; default: a global role", maxLength = 255) String domain) {
+    }
+
+    public record DeleteArgs(
+            @Param(value = "The role (id or name)", required = true, minLength = 1, maxLength = 255) String role) {
     }
 
     private final RoleService roles;
@@ -89,6 +101,22 @@ public class RoleTools implements ToolProvider {
                                 + " own user's access to its own project, or the admin and service users' roles on"
                                 + " the 'admin' and 'service' projects. Admin only.")
                         .handler((ctx, a) -> roles.revoke(a.role(), a.user(), a.group(), a.project(), a.domain()))
+                        .build(),
+                ToolDefinition.write("role_create", Toolset.IDENTITY, CreateArgs.class, RoleCreated.class)
+                        .adminOnly()
+                        .title("Roles: Create")
+                        .description("Create a role (global, or specific to one domain). It grants nothing until a"
+                                + " service's policy names it. Admin only.")
+                        .handler((ctx, a) -> roles.create(a.name(), a.description(), a.domain()))
+                        .build(),
+                ToolDefinition.destructive("role_delete", Toolset.IDENTITY, DeleteArgs.class, Deleted.class)
+                        .adminOnly()
+                        .title("Roles: Delete")
+                        .description("Delete a role with every assignment of it; the preview names who loses it."
+                                + " Refused for admin, member, reader, service and manager and for any role this"
+                                + " server's token holds. Admin only.")
+                        .preview((ctx, a) -> roles.deletePreview(a.role()))
+                        .handler((ctx, a) -> roles.delete(a.role()))
                         .build());
     }
 }

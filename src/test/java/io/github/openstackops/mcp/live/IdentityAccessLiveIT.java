@@ -27,6 +27,8 @@ class IdentityAccessLiveIT {
     static final String CREDENTIAL = PREFIX + "-cred";
     static final String DOMAIN = PREFIX + "-domain";
     static final String DOMAIN_PROJECT = PREFIX + "-proj";
+    static final String GROUP = PREFIX + "-group";
+    static final String ROLE = PREFIX + "-role";
 
     static LiveTools admin;
     static LiveTools demo;
@@ -43,6 +45,8 @@ class IdentityAccessLiveIT {
         quietly(true, "project", "delete", "--domain", DOMAIN, DOMAIN_PROJECT);
         quietly(true, "domain", "set", "--disable", DOMAIN);
         quietly(true, "domain", "delete", DOMAIN);
+        quietly(true, "group", "delete", GROUP);
+        quietly(true, "role", "delete", ROLE);
         LiveTools.close(admin, demo);
     }
 
@@ -137,5 +141,44 @@ class IdentityAccessLiveIT {
                 .contains("project " + DOMAIN_PROJECT);
         admin.confirmed("domain_delete", Map.of("domain", DOMAIN));
         assertThat(openstackAdmin("domain", "list", "-f", "value", "-c", "Name")).doesNotContain(DOMAIN);
+    }
+
+    @Test
+    void services_and_endpoints_hold_what_the_cli_lists() {
+        Set<String> services = lines(openstackAdmin("service", "list", "-f", "value", "-c", "ID"));
+        assertThat(list(admin.ok("service_list", Map.of()), "services")).extracting(s -> (String) s.get("id"))
+                .containsExactlyInAnyOrderElementsOf(services);
+        Set<String> computePublic = lines(openstackAdmin("endpoint", "list", "--service", "compute", "--interface",
+                "public", "-f", "value", "-c", "ID"));
+        List<Map<String, Object>> endpoints = list(admin.ok("endpoint_list", Map.of("service", "compute",
+                "interface", "public")), "endpoints");
+        assertThat(endpoints).extracting(e -> (String) e.get("id")).containsExactlyInAnyOrderElementsOf(computePublic);
+        String id = computePublic.iterator().next();
+        assertThat(admin.ok("endpoint_get", Map.of("endpoint", id))).containsEntry("url",
+                json(openstackAdmin("endpoint", "show", id, "-f", "json")).path("url").asText());
+        assertThat(demo.error("service_list", Map.of())).contains("HTTP 403");
+    }
+
+    @Test
+    void a_group_and_a_role_are_created_granted_and_deleted_with_previews_and_the_cloud_agrees() {
+        admin.ok("group_create", Map.of("name", GROUP, "description", "live test"));
+        admin.ok("role_create", Map.of("name", ROLE));
+        assertThat(lines(openstackAdmin("group", "list", "-f", "value", "-c", "Name"))).contains(GROUP);
+        assertThat(lines(openstackAdmin("role", "list", "-f", "value", "-c", "Name"))).contains(ROLE);
+        admin.ok("group_user_add", Map.of("group", GROUP, "user", "demo"));
+        admin.ok("role_grant", Map.of("role", ROLE, "group", GROUP, "project", "demo"));
+
+        Map<String, Object> rolePreview = admin.ok("role_delete", Map.of("role", ROLE));
+        assertThat(list(map(rolePreview.get("preview")), "resources")).extracting(r -> (String) r.get("name"))
+                .contains(ROLE + " for group " + GROUP + " on project demo");
+        admin.confirmed("role_delete", Map.of("role", ROLE));
+        assertThat(lines(openstackAdmin("role", "list", "-f", "value", "-c", "Name"))).doesNotContain(ROLE);
+        assertThat(admin.error("role_delete", Map.of("role", "member"))).contains("Refusing");
+
+        Map<String, Object> groupPreview = admin.ok("group_delete", Map.of("group", GROUP));
+        assertThat((String) map(groupPreview.get("preview")).get("summary")).contains("1 membership(s)");
+        admin.confirmed("group_delete", Map.of("group", GROUP));
+        assertThat(lines(openstackAdmin("group", "list", "-f", "value", "-c", "Name"))).doesNotContain(GROUP);
+        assertThat(openstackAdmin("user", "show", "demo", "-f", "value", "-c", "name")).contains("demo");
     }
 }
