@@ -24,6 +24,7 @@ public final class ServerLifecycleRecords {
             @Nullable @Doc("Flavor name") String flavor,
             @Nullable @Doc("Image it was booted from") Ref image,
             @Nullable @Doc("Volume it boots from") Ref bootVolume,
+            @Nullable @Doc("Server group it joined") Ref serverGroup,
             @Doc("IP addresses (known once the server is ACTIVE)") List<Address> addresses,
             @Nullable @Doc("Availability zone") String availabilityZone,
             @Nullable @Doc("Why the build failed, when it did") Fault fault,

@@ -12,31 +12,24 @@ import io.github.openstackops.mcp.cloud.lookup.ResourceLookup;
 import io.github.openstackops.mcp.cloud.services.CinderClient;
 import io.github.openstackops.mcp.cloud.services.GlanceClient;
 import io.github.openstackops.mcp.compute.FlavorRecords.FlavorDetail;
-import io.github.openstackops.mcp.compute.ServerLifecycleRecords.ServerCreated;
 import io.github.openstackops.mcp.compute.ServerLifecycleRecords.ServerImageCreated;
 import io.github.openstackops.mcp.compute.ServerLifecycleRecords.ServerMoved;
 import io.github.openstackops.mcp.compute.ServerLifecycleRecords.ServerRebuilt;
-import io.github.openstackops.mcp.compute.ServerRecords.Fault;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
-import org.openstack4j.core.transport.HttpMethod;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
-/** Creating, rebuilding, snapshotting, resizing and migrating servers: the long operations. */
+/** Rebuilding, snapshotting, resizing and migrating servers: the long operations. */
 @Singleton
 public class ServerLifecycleService {
 
-    /** Nova's limit on user data, base64-encoded. */
-    static final int MAX_USER_DATA = 65535;
     /** The first microversion whose createImage answers with the image id in the body. */
     static final String IMAGE_ID_MICROVERSION = "2.45";
     /** Cold migration to a named host. */
@@ -65,107 +58,6 @@ public class ServerLifecycleService {
         this.actions = actions;
         this.names = names;
         this.flavors = flavors;
-    }
-
-    /** What to boot. Exactly one of image and bootVolume. */
-    public record CreateRequest(String name, String flavor, @Nullable String image, @Nullable String bootVolume,
-                                @Nullable List<String> networks, @Nullable List<String> ports,
-                                @Nullable String keyName, @Nullable List<String> securityGroups,
-                                @Nullable String availabilityZone, @Nullable String userData,
-                                @Nullable Map<String, String> metadata) {
-    }
-
-    public ServerCreated create(CreateRequest r, boolean wait, Duration timeout, ToolContext context) {
-        boolean hasImage = ServerService.notBlank(r.image());
-        boolean hasVolume = ServerService.notBlank(r.bootVolume());
-        if (hasImage == hasVolume) {
-            throw ToolException.invalid("Give exactly one of 'image' (boot from an image) and 'boot_volume' (boot"
-                    + " from an existing bootable volume).");
-        }
-        String userData = null;
-        if (ServerService.notBlank(r.userData())) {
-            userData = Base64.getEncoder().encodeToString(r.userData().getBytes(StandardCharsets.UTF_8));
-            if (userData.length() > MAX_USER_DATA) {
-                throw ToolException.invalid("user_data is too large: Nova takes at most " + MAX_USER_DATA
-                        + " bytes once base64-encoded (this is " + userData.length() + ").");
-            }
-        }
-        String encodedUserData = userData;
-        FlavorDetail flavor = flavors.get(r.flavor());
-        Map<String, Object> server = new LinkedHashMap<>();
-        server.put("name", r.name().trim());
-        server.put("flavorRef", flavor.id());
-        Ref image = null;
-        Ref bootVolume = null;
-        if (hasImage) {
-            JsonNode i = lookup.image(r.image());
-            image = new Ref(Json.text(i, "id"), Json.text(i, "name"));
-            server.put("imageRef", image.id());
-        } else {
-            JsonNode v = lookup.volume(r.bootVolume());
-            bootVolume = new Ref(Json.text(v, "id"), Json.text(v, "name"));
-            if (!"true".equalsIgnoreCase(Json.text(v, "bootable"))) {
-                throw ToolException.invalid("Volume '" + bootVolume.name() + "' (" + bootVolume.id() + ") is not"
-                        + " bootable; create it from an image, or boot from an image instead.");
-            }
-            server.put("block_device_mapping_v2", List.of(Map.of("boot_index", 0, "uuid", bootVolume.id(),
-                    "source_type", "volume", "destination_type", "volume", "delete_on_termination", false)));
-        }
-        List<Map<String, String>> nics = new ArrayList<>();
-        for (String network : nonNull(r.networks())) {
-            nics.add(Map.of("uuid", Json.text(lookup.network(network), "id")));
-        }
-        for (String port : nonNull(r.ports())) {
-            nics.add(Map.of("port", port.trim()));
-        }
-        if (!nics.isEmpty()) {
-            server.put("networks", nics);
-        }
-        if (ServerService.notBlank(r.keyName())) {
-            server.put("key_name", r.keyName().trim());
-        }
-        if (r.securityGroups() != null && !r.securityGroups().isEmpty()) {
-            server.put("security_groups", r.securityGroups().stream().map(g -> Map.of("name", g.trim())).toList());
-        }
-        if (ServerService.notBlank(r.availabilityZone())) {
-            server.put("availability_zone", r.availabilityZone().trim());
-        }
-        if (encodedUserData != null) {
-            server.put("user_data", encodedUserData);
-        }
-        if (r.metadata() != null && !r.metadata().isEmpty()) {
-            server.put("metadata", r.metadata());
-        }
-        // the answer also holds the generated admin password: only the id is read from it
-        JsonNode created = actions.send(HttpMethod.POST, "/servers", Map.of("server", server), null,
-                "create server '" + r.name().trim() + "'");
-        String id = Json.text(created.get("server"), "id");
-        context.info("server " + r.name() + " (" + id + ") is being built");
-        String flavorName = flavor.name();
-        if (!wait) {
-            return new ServerCreated(id, r.name().trim(), "BUILD", false, flavorName, image, bootVolume, List.of(),
-                    null, null, "Server '" + r.name().trim() + "' (" + id + ") was accepted and is being built;"
-                    + " server_get shows when it is ACTIVE.");
-        }
-        Polling.Outcome<NovaServer> outcome = actions.await(id,
-                x -> "ACTIVE".equals(x.status()) && x.settled(), x -> false, timeout,
-                context);
-        NovaServer last = outcome.last();
-        if (last == null) {
-            throw new ToolException(ToolException.Kind.CLOUD_ERROR, "Server '" + r.name().trim() + "' (" + id
-                    + ") disappeared while it was being built.");
-        }
-        Fault fault = last.fault();
-        String status = last.status();
-        String message = switch (outcome.end()) {
-            case REACHED -> "Server '" + last.name() + "' (" + id + ") is ACTIVE.";
-            case FAILED -> "Server '" + last.name() + "' (" + id + ") went to ERROR"
-                    + (fault == null ? "" : ": " + fault.message()) + ". It still exists and counts against the"
-                    + " quota: delete it with server_delete.";
-            default -> ServerActions.notReached(last.name(), "build", outcome);
-        };
-        return new ServerCreated(id, last.name(), status, outcome.reached(), flavorName, image, bootVolume,
-                last.addresses(), last.availabilityZone(), fault, message);
     }
 
     public ServerMoved resize(String server, String flavor, boolean wait, Duration timeout, ToolContext context) {
@@ -374,9 +266,5 @@ public class ServerLifecycleService {
         }
         JsonNode i = lookup.image(image);
         return new Ref(Json.text(i, "id"), Json.text(i, "name"));
-    }
-
-    private static <T> List<T> nonNull(@Nullable List<T> list) {
-        return list == null ? List.of() : list;
     }
 }

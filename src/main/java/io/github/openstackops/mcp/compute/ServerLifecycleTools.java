@@ -28,10 +28,21 @@ public class ServerLifecycleTools implements ToolProvider {
     public record CreateArgs(
             @Param(value = "Name of the new server", required = true, minLength = 1, maxLength = 255) String name,
             @IdOrName("Flavor (id or exact name), e.g. m1.small") String flavor,
-            @Param(value = "Image to boot from (id or exact name); give this or boot_volume", maxLength = 255)
-            String image,
-            @Param(value = "Existing bootable volume to boot from (id or exact name); give this or image. It is kept"
-                    + " when the server is deleted", maxLength = 255) String bootVolume,
+            @Param(value = "Image to boot from (id or exact name); with volume_size, boot from a new volume of it"
+                    + " instead", maxLength = 255) String image,
+            @Param(value = "Existing bootable volume to boot from (id or exact name)", maxLength = 255)
+            String bootVolume,
+            @Param(value = "Volume snapshot (id or exact name) to boot from a new volume made of it", maxLength = 255)
+            String bootSnapshot,
+            @Param(value = "Size in GB of the new boot volume (with image or boot_snapshot)", min = 1, max = 16384)
+            Integer volumeSize,
+            @Param(value = "Delete the boot volume with the server (default: keep it)") Boolean deleteVolumeOnTermination,
+            @Param(value = "Server group (id or exact name) to join; its policy (e.g. anti-affinity) places the server",
+                    maxLength = 255) String serverGroup,
+            @Param(value = "Servers (ids or exact names) to share a compute host with", maxItems = 16)
+            List<String> sameHostAs,
+            @Param(value = "Servers (ids or exact names) to keep off the compute host of", maxItems = 16)
+            List<String> differentHostFrom,
             @Param(value = "Networks to connect (ids or exact names); one port is created on each", maxItems = 16)
             List<String> networks,
             @Param(value = "Existing ports to attach (ids)", maxItems = 16) List<String> ports,
@@ -83,9 +94,11 @@ public class ServerLifecycleTools implements ToolProvider {
     }
 
     private final ServerLifecycleService lifecycle;
+    private final ServerCreateService create;
 
-    public ServerLifecycleTools(ServerLifecycleService lifecycle) {
+    public ServerLifecycleTools(ServerLifecycleService lifecycle, ServerCreateService create) {
         this.lifecycle = lifecycle;
+        this.create = create;
     }
 
     @Override
@@ -93,13 +106,19 @@ public class ServerLifecycleTools implements ToolProvider {
         return List.of(
                 ToolDefinition.write("server_create", Toolset.COMPUTE, CreateArgs.class, ServerCreated.class)
                         .title("Servers: Create")
-                        .description("Create (boot) a server from an image or an existing bootable volume, with a"
-                                + " flavor, networks or ports, key pair, security groups, availability zone, user"
-                                + " data and metadata, and wait until it is ACTIVE (or ERROR, with the reason)."
-                                + " Without networks Nova picks the project's only network (and refuses when there"
-                                + " are several). The admin password Nova generates is never returned.")
-                        .handler((ctx, a) -> lifecycle.create(new ServerLifecycleService.CreateRequest(a.name(),
-                                a.flavor(), a.image(), a.bootVolume(), a.networks(), a.ports(), a.keyName(),
+                        .description("Create (boot) a server from an image, from a new volume of an image or"
+                                + " volume snapshot (volume_size), or from an existing bootable volume; with a flavor,"
+                                + " networks or ports, key pair, security groups, availability zone, user data and"
+                                + " metadata; placed by scheduler hints: a server group (see server_group_create),"
+                                + " servers to share or avoid a host with (honoured where the cloud enables Nova's"
+                                + " SameHostFilter/DifferentHostFilter). Waits until it is ACTIVE (or ERROR, with the"
+                                + " reason). Without networks Nova picks the project's only network (and refuses"
+                                + " when there are several). The admin password Nova generates is never returned.")
+                        .handler((ctx, a) -> create.create(new ServerCreateService.CreateRequest(a.name(),
+                                a.flavor(), new ServerCreateService.Boot(a.image(), a.bootVolume(), a.bootSnapshot(),
+                                a.volumeSize(), a.deleteVolumeOnTermination()),
+                                new ServerCreateService.Placement(a.serverGroup(), a.sameHostAs(),
+                                        a.differentHostFrom()), a.networks(), a.ports(), a.keyName(),
                                 a.securityGroups(), a.availabilityZone(), a.userData(), a.metadata()),
                                 a.waitUntilDone(), Duration.ofSeconds(a.timeoutSeconds()), ctx))
                         .build(),

@@ -115,4 +115,13 @@ public final class ServerRecords {
             @Doc("True when the server is gone; false when deletion was accepted and still in progress") boolean gone,
             @Doc("What happened, in a sentence") String message) {
     }
+
+    @Doc("A server that was renamed or given a new description")
+    public record ServerUpdated(
+            @Doc("Server id") String id,
+            @Nullable @Doc("Name before") String previousName,
+            @Nullable @Doc("Name now") String name,
+            @Nullable @Doc("Description now; absent when it has none") String description,
+            @Doc("What changed, in a sentence") String message) {
+    }
 }

@@ -14,6 +14,21 @@ class ServerLifecycleToolsTest extends ServerToolTestBase {
 
     private static final String ACTION = NOVA + "/servers/" + REC + "/action";
     private static final String SNAPSHOT = "fb3a4aa1-c778-4101-9869-f6fc9102ffe2";
+    private static final String BFV = "0b777589-c95d-4a40-a522-5254efd4f48e";
+    private static final String BFV_VOLUME = "7b0c6f4f-9fd9-4997-9679-fde5a01bb565";
+    private static final String GROUP = "a2aa0fc2-f02f-45dc-ac5c-dd7a7e3b3ce2";
+
+    static String reach(String file) {
+        return "compute-reach/" + file;
+    }
+
+    private static String hints(String body) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(body).get("os:scheduler_hints").toString();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     @Test
     @SuppressWarnings("unchecked")
@@ -82,6 +97,59 @@ class ServerLifecycleToolsTest extends ServerToolTestBase {
         assertThat(tools.error("server_create", Map.of("name", "x", "flavor", "m1.tiny"))).contains("exactly one of 'image'");
         assertThat(tools.error("server_create", Map.of("name", "x", "flavor", "m1.tiny", "image", "cirros-fake",
                 "boot_volume", "data-vol"))).contains("exactly one of 'image'");
+        assertThat(posts(NOVA + "/servers")).isEmpty();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void create_passes_the_server_group_and_host_hints_and_boots_from_a_new_volume_of_the_image() {
+        fake.on("GET", NOVA + "/os-server-groups", 200, reach("server-groups.json"))
+                .on("POST", NOVA + "/servers", 202, reach("server-create.json"))
+                .on("GET", NOVA + "/servers/" + BFV, 200, reach("server-bfv-active.json"));
+
+        Map<String, Object> result = tools.ok("server_create", Map.of("name", "h13-rec", "flavor", "m1.tiny",
+                "image", "cirros-fake", "volume_size", 1, "delete_volume_on_termination", true,
+                "server_group", "h13-rec-24900-sg", "same_host_as", List.of(WEB_1), "different_host_from", List.of(DB_1)));
+
+        String body = posts(NOVA + "/servers").get(0).body();
+        assertSameJson(hints(body), "{\"group\":\"" + GROUP + "\",\"same_host\":[\"" + WEB_1
+                + "\"],\"different_host\":[\"" + DB_1 + "\"]}");
+        assertThat(body).contains("\"block_device_mapping_v2\":[{\"boot_index\":0,\"uuid\":\"" + CIRROS
+                + "\",\"source_type\":\"image\",\"destination_type\":\"volume\",\"volume_size\":1,"
+                + "\"delete_on_termination\":true}]").doesNotContain("imageRef");
+        assertThat(result).containsEntry("id", BFV).containsEntry("status", "ACTIVE");
+        assertThat((Map<String, Object>) result.get("server_group")).containsEntry("id", GROUP)
+                .containsEntry("name", "h13-rec-24900-sg");
+        assertThat((Map<String, Object>) result.get("boot_volume")).containsEntry("id", BFV_VOLUME);
+        assertThat((String) result.get("message")).contains("in server group 'h13-rec-24900-sg'");
+        assertThat(result.toString()).doesNotContain("YCF2QpPhdi6Q");
+    }
+
+    @Test
+    void create_boots_from_a_new_volume_of_a_volume_snapshot() {
+        fake.on("GET", CINDER + "/snapshots/detail", 200, reach("snapshots-data-vol-snap.json"))
+                .on("POST", NOVA + "/servers", 202, reach("server-create.json"));
+
+        tools.ok("server_create", Map.of("name", "h13-rec", "flavor", "m1.tiny", "boot_snapshot", "data-vol-snap",
+                "wait", false));
+
+        assertThat(posts(NOVA + "/servers").get(0).body()).contains("\"uuid\":\"baaa912b-61bb-4a5b-b62f-27e63d26783e\","
+                + "\"source_type\":\"snapshot\",\"destination_type\":\"volume\",\"delete_on_termination\":false")
+                .doesNotContain("imageRef", "os:scheduler_hints", "volume_size");
+    }
+
+    @Test
+    void create_refuses_boot_options_that_do_not_fit_together_and_an_unknown_group() {
+        fake.on("GET", NOVA + "/os-server-groups", 200, reach("server-groups.json"));
+
+        assertThat(tools.error("server_create", Map.of("name", "x", "flavor", "m1.tiny", "image", "cirros-fake",
+                "delete_volume_on_termination", true))).contains("give 'volume_size'");
+        assertThat(tools.error("server_create", Map.of("name", "x", "flavor", "m1.tiny", "boot_volume", "data-vol",
+                "volume_size", 2))).contains("keeps its size");
+        assertThat(tools.error("server_create", Map.of("name", "x", "flavor", "m1.tiny", "image", "cirros-fake",
+                "boot_snapshot", "data-vol-snap"))).contains("exactly one of 'image'");
+        assertThat(tools.error("server_create", Map.of("name", "x", "flavor", "m1.tiny", "image", "cirros-fake",
+                "server_group", "no-such-group"))).contains("Server group 'no-such-group' was not found");
         assertThat(posts(NOVA + "/servers")).isEmpty();
     }
 
