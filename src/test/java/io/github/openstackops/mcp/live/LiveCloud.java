@@ -67,8 +67,17 @@ public final class LiveCloud {
 
     /** Runs the CLI and returns its exit status (for "does this still exist" checks). */
     public static int openstackStatus(String... args) {
+        return status(demoEnv(), args);
+    }
+
+    /** Runs the CLI as admin and returns its exit status. */
+    public static int openstackAdminStatus(String... args) {
+        return status(adminEnv(), args);
+    }
+
+    private static int status(Map<String, String> env, String... args) {
         try {
-            Process p = command(demoEnv(), args).start();
+            Process p = command(env, args).start();
             p.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
             return p.waitFor(120, TimeUnit.SECONDS) ? p.exitValue() : -1;
         } catch (IOException e) {
