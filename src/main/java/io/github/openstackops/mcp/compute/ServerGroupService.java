@@ -88,7 +88,7 @@ public class ServerGroupService {
         ServerGroup g = summary(created);
         return new ServerGroupCreated(g, "Server group '" + g.name() + "' (" + g.id() + ") created with policy "
                 + g.policy() + (g.maxServerPerHost() == null ? "" : ", at most " + g.maxServerPerHost()
-                + " members per host") + ". Pass it as a scheduler hint (group) when creating servers.");
+                + " members per host") + ". Servers join it when server_create is given it as 'server_group'.");
     }
 
     /** The preview names every member in one Nova call (it shows no statuses, so no call per member). */

@@ -65,8 +65,8 @@ public class ServerGroupTools implements ToolProvider {
                 ToolDefinition.write("server_group_create", Toolset.COMPUTE, CreateArgs.class, ServerGroupCreated.class)
                         .title("Server Groups: Create")
                         .description("Create a server group with a scheduling policy (e.g. anti-affinity to spread"
-                                + " servers over hosts). Servers join it when they are created with it as a"
-                                + " scheduler hint.")
+                                + " servers over hosts). Servers join it when server_create is given it as"
+                                + " 'server_group'.")
                         .handler((ctx, a) -> groups.create(a.name(), a.policy(), a.maxServerPerHost()))
                         .build(),
                 ToolDefinition.destructive("server_group_delete", Toolset.COMPUTE, DeleteArgs.class, ServerGroupDeleted.class)
