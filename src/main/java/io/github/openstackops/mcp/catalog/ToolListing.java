@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The catalog in the tool mode this server runs in ({@code MCP_TOOL_MODE}), for every surface: what is listed and
@@ -24,6 +25,12 @@ public class ToolListing {
     private final ToolInvoker invoker;
     private final CatalogSettings settings;
     private final ToolMode mode;
+    /**
+     * Listings already made, by the operations they list: every MCP {@code tools/call} asks what is offered, and
+     * building a listing (leaner output schemas for 200 operations, or the groups' descriptions) is not cheap. The
+     * offered and visible sets change rarely (the admin tier) and take few distinct values.
+     */
+    private final Map<List<ToolDefinition<?, ?>>, List<ListedTool>> listings = new ConcurrentHashMap<>();
 
     public ToolListing(ToolCatalog catalog, ToolInvoker invoker, CatalogSettings settings) {
         this.catalog = catalog;
@@ -54,7 +61,22 @@ public class ToolListing {
     }
 
     private List<ListedTool> list(List<ToolDefinition<?, ?>> operations, ToolMode in) {
-        return in == ToolMode.GROUPED ? ToolGroups.of(operations)
+        if (in != mode) { // resolving auto
+            return build(operations, in);
+        }
+        List<ListedTool> listed = listings.get(operations);
+        if (listed == null) {
+            if (listings.size() >= 32) {
+                listings.clear();
+            }
+            listed = build(operations, in);
+            listings.put(operations, listed);
+        }
+        return listed;
+    }
+
+    private List<ListedTool> build(List<ToolDefinition<?, ?>> operations, ToolMode in) {
+        return in == ToolMode.GROUPED ? List.copyOf(ToolGroups.of(operations))
                 : operations.stream().map(t -> ListedTool.of(t, settings.outputSchemas())).toList();
     }
 
