@@ -34,6 +34,19 @@ abstract class HttpClients {
         return null;
     }
 
+    /** Ends the client's MCP session (DELETE /mcp), as a client that is done does; nothing on REST and OpenAPI. */
+    void end() throws IOException, InterruptedException {
+        if (sessionId() == null) {
+            return;
+        }
+        HttpResponse<Void> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/mcp"))
+                .header("Authorization", "Bearer " + bearer).header("Mcp-Session-Id", sessionId())
+                .header("MCP-Protocol-Version", "2025-06-18").DELETE().build(), HttpResponse.BodyHandlers.discarding());
+        if (r.statusCode() != 200) {
+            throw new IOException("DELETE /mcp answered " + r.statusCode());
+        }
+    }
+
     static HttpClients of(String surface, String base, String bearer) throws IOException, InterruptedException {
         return switch (surface) {
             case "REST" -> new Plain(base + "/tool/server_list/call", base, bearer);

@@ -101,7 +101,8 @@ final class HttpLoadBench {
     static Map<String, String> env(FakeOpenStack fake) {
         Map<String, String> env = new HashMap<>(Map.of("OS_AUTH_URL", fake.authUrl(), "OS_USERNAME", "demo",
                 "OS_PASSWORD", "bench-password", "OS_PROJECT_NAME", "demo", "REMOTE_AUTH_ENABLE", "true",
-                "REMOTE_SECRET_KEY", BEARER));
+                "REMOTE_SECRET_KEY", BEARER, "MCP_TOOL_MODE", "all", // calls name the operation itself
+                "MCP_MAX_SESSIONS_PER_CALLER", "100")); // 64 MCP clients share the one bearer token
         String opts = System.getenv("BENCH_SERVER_JAVA_OPTS"); // e.g. a JFR recording for a profile
         if (opts != null) {
             env.put("JAVA_OPTS", opts);
@@ -147,6 +148,9 @@ final class HttpLoadBench {
             t.join();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        for (HttpClients caller : callers) {
+            caller.end();
+        }
         for (int i = 0; i < clients; i++) {
             cell.latencies.add(java.util.Arrays.copyOf(latencies[i], counts[i]));
             cell.calls += counts[i];

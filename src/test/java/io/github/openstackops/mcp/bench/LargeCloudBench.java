@@ -73,7 +73,7 @@ final class LargeCloudBench {
     private Map<String, String> env(LargeCloud c) {
         Map<String, String> env = new HashMap<>(Map.of("OS_AUTH_URL", c.authUrl(), "OS_USERNAME", "admin",
                 "OS_PASSWORD", "bench-password", "OS_PROJECT_NAME", "admin", "REMOTE_AUTH_ENABLE", "true",
-                "REMOTE_SECRET_KEY", BEARER, "JAVA_OPTS", "-Xmx256m"));
+                "REMOTE_SECRET_KEY", BEARER, "JAVA_OPTS", "-Xmx256m", "MCP_TOOL_MODE", "all"));
         return env;
     }
 

@@ -3,9 +3,6 @@ package io.github.openstackops.mcp.bench;
 import io.github.openstackops.mcp.live.ServerProcess;
 import io.github.openstackops.mcp.support.FakeOpenStack;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -85,7 +82,7 @@ final class SoakBench {
             try {
                 if (client == null || (surface.equals("MCP") && n % 200 == 0)) {
                     if (client != null) {
-                        endSession(server, client);
+                        client.end();
                     }
                     client = HttpClients.of(surface, server.baseUrl(), HttpLoadBench.BEARER);
                     if (surface.equals("MCP")) {
@@ -105,16 +102,6 @@ final class SoakBench {
             } catch (InterruptedException e) {
                 return;
             }
-        }
-    }
-
-    private static void endSession(ServerProcess server, HttpClients client) throws Exception {
-        String id = client.sessionId();
-        HttpResponse<Void> r = HttpClients.HTTP.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/mcp"))
-                .header("Authorization", "Bearer " + HttpLoadBench.BEARER).header("Mcp-Session-Id", id)
-                .header("MCP-Protocol-Version", "2025-06-18").DELETE().build(), HttpResponse.BodyHandlers.discarding());
-        if (r.statusCode() != 200) {
-            throw new IllegalStateException("DELETE /mcp answered " + r.statusCode());
         }
     }
 }

@@ -39,7 +39,7 @@ final class StdioBench {
 
     private void calls(Report report, FakeOpenStack fake) throws Exception {
         Map<String, String> env = new HashMap<>(Map.of("OS_AUTH_URL", fake.authUrl(), "OS_USERNAME", "demo",
-                "OS_PASSWORD", "bench-password", "OS_PROJECT_NAME", "demo"));
+                "OS_PASSWORD", "bench-password", "OS_PROJECT_NAME", "demo", "MCP_TOOL_MODE", "all"));
         Path pidFile = Files.createTempFile("bench", ".pid");
         McpSyncClient client = McpClients.stdio(List.of("/bin/bash", "-c",
                 "echo $$ > '" + pidFile + "'; exec '" + Benchmark.launcher() + "'"), env);
@@ -94,7 +94,8 @@ final class StdioBench {
     void liveCalls(Report report) throws Exception {
         Map<String, String> env = new HashMap<>(Map.of("OS_AUTH_URL", "http://127.0.0.1:35357/v3",
                 "OS_USERNAME", "demo", "OS_PASSWORD", "demo", "OS_PROJECT_NAME", "demo",
-                "OS_USER_DOMAIN_NAME", "Default", "OS_PROJECT_DOMAIN_NAME", "Default", "OS_REGION_NAME", "RegionOne"));
+                "OS_USER_DOMAIN_NAME", "Default", "OS_PROJECT_DOMAIN_NAME", "Default", "OS_REGION_NAME", "RegionOne",
+                "MCP_TOOL_MODE", "all"));
         McpSyncClient client = McpClients.stdio(List.of(Benchmark.launcher()), env);
         McpSchema.CallToolRequest list = new McpSchema.CallToolRequest("server_list", Map.of("limit", 50));
         for (int i = 0; i < 20; i++) {

@@ -15,6 +15,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
@@ -45,7 +48,10 @@ public final class FakeOpenStack implements AutoCloseable {
 
     private final HttpServer server;
     private final List<Route> routes = new CopyOnWriteArrayList<>();
-    private final List<Request> requests = new CopyOnWriteArrayList<>();
+    // appended on every request: a copy-on-write list would copy the whole log each time (quadratic under load)
+    private final Queue<Request> requests = new ConcurrentLinkedQueue<>();
+    private final Map<String, String> recordedFiles = new ConcurrentHashMap<>();
+    private volatile boolean keepRequests = true;
     private volatile Duration tokenLifetime = Duration.ofHours(12);
     private volatile Duration latency = Duration.ZERO;
     private volatile String tokenFile = "token-demo.json";
@@ -116,6 +122,12 @@ public final class FakeOpenStack implements AutoCloseable {
         return this;
     }
 
+    /** Keeps no log of requests (a benchmark's cloud answers millions of them; nothing asks what they were). */
+    public FakeOpenStack withoutRequestLog() {
+        this.keepRequests = false;
+        return this;
+    }
+
     public FakeOpenStack latency(Duration latency) {
         this.latency = latency;
         return this;
@@ -137,9 +149,9 @@ public final class FakeOpenStack implements AutoCloseable {
         return requests.stream().filter(r -> r.matches(method, pathRegex)).toList();
     }
 
-    /** A recorded response body with the catalog pointing at this server. */
+    /** A recorded response body with the catalog pointing at this server (each file read once). */
     public String recorded(String file) {
-        return read(file).replace("{{base}}", base());
+        return recordedFiles.computeIfAbsent(file, f -> read(f).replace("{{base}}", base()));
     }
 
     public static String read(String file) {
@@ -167,7 +179,9 @@ public final class FakeOpenStack implements AutoCloseable {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             Request request = new Request(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
                     exchange.getRequestURI().getRawQuery(), body, Map.copyOf(exchange.getRequestHeaders()));
-            requests.add(request);
+            if (keepRequests) {
+                requests.add(request);
+            }
             if (!latency.isZero()) {
                 Thread.sleep(latency);
             }
