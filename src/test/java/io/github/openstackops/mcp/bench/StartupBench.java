@@ -6,17 +6,23 @@ import io.modelcontextprotocol.client.transport.ServerParameters;
 import io.modelcontextprotocol.client.transport.StdioClientTransport;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Start-up, process start to the first {@code tools/list} answer over stdio, in one run: plain {@code java -jar}, the
- * launcher's JVM flags without an AOT cache, and the launcher itself, first with no cache (as a jar fresh from
- * {@code ./mvnw verify} or {@code package} is: the launcher builds it) and then with the cache it made.
+ * Start-up, process start to the first {@code tools/list} answer over stdio, in one run: for each jar (by default the
+ * one in target/; with {@code -Dbench.startup.jars=verify=a.jar,package=b.jar,launcher=c.jar} one per way it was
+ * built), the launcher in a copy of {@code bin/} next to that jar, which finds no AOT cache and makes one on its first
+ * start, then the launcher with that cache and plain {@code java -jar}, their starts interleaved so that the machine's
+ * other load falls on both alike.
  */
 final class StartupBench {
 
@@ -24,44 +30,75 @@ final class StartupBench {
     private static final Map<String, String> ENV = Map.of("OS_AUTH_URL", "http://127.0.0.1:9/v3", "OS_USERNAME", "bench",
             "OS_PASSWORD", "bench-password", "OS_PROJECT_NAME", "bench");
 
+    /** One jar, installed with its own copy of the launcher scripts. */
+    private record Install(String builtBy, Path jar, Path launcher, long firstStartMs, boolean cached,
+                           long[] launcherMs, long[] plainMs) {
+    }
+
     void run(Report report) throws Exception {
-        Path jar = Benchmark.jar();
-        Path aot = Path.of(jar.toString().replace(".jar", ".aot"));
         String java = System.getProperty("java.home") + "/bin/java";
-        report.line("## Start-up: process start to the first `tools/list` answer (stdio, %d runs, median)", STARTS);
-        report.line("");
-        report.line("| launch | median ms | min ms | max ms |");
-        report.line("|---|---|---|---|");
-        long[] plain = measure(List.of(java, "-jar", jar.toString()));
-        row(report, "`java -jar` (defaults)", plain);
-        row(report, "launcher flags (C1 only, SerialGC), no AOT cache", measure(List.of(java,
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xlog:disable", "-jar", jar.toString())));
-        Files.deleteIfExists(aot); // as ./mvnw verify or package leave the jar
-        Files.deleteIfExists(Path.of(aot + ".key"));
-        long first = once(List.of(Benchmark.launcher()));
-        boolean built = Files.exists(aot);
-        report.line("| `bin/openstack-ops-mcp`, first start after a build (makes the AOT cache: %s) | %d | | |",
-                built ? "yes" : "NO", first);
-        long[] launcher = measure(List.of(Benchmark.launcher()));
-        row(report, "`bin/openstack-ops-mcp` (launcher flags + the JDK 25 AOT cache it made)", launcher);
-        report.line("");
-        double ratio = (double) launcher[STARTS / 2] / plain[STARTS / 2];
-        report.line("Launcher / plain `java -jar`, same run: %.2f× (a jar built by `./mvnw verify` or `package` gets"
-                + " its cache on its first launch: %s).", ratio, built ? "yes" : "no");
-        report.line("");
-    }
-
-    private static void row(Report report, String label, long[] ms) {
-        report.line("| %s | %d | %d | %d |", label, ms[STARTS / 2], ms[0], ms[STARTS - 1]);
-    }
-
-    private static long[] measure(List<String> command) {
-        long[] ms = new long[STARTS];
-        for (int i = 0; i < STARTS; i++) {
-            ms[i] = once(command);
+        List<Install> installs = new ArrayList<>();
+        for (Map.Entry<String, Path> build : builds().entrySet()) {
+            Path home = Files.createTempDirectory("startup-" + build.getKey());
+            Files.createDirectories(home.resolve("bin"));
+            Files.createDirectories(home.resolve("target"));
+            for (String script : List.of("openstack-ops-mcp", "build-aot-cache", "java-home")) {
+                Files.copy(Path.of("bin", script), home.resolve("bin").resolve(script), StandardCopyOption.COPY_ATTRIBUTES);
+            }
+            Path jar = home.resolve("target").resolve(Benchmark.jar().getFileName());
+            Files.copy(build.getValue(), jar, StandardCopyOption.COPY_ATTRIBUTES);
+            Path launcher = home.resolve("bin/openstack-ops-mcp");
+            long first = once(List.of(launcher.toString())); // finds no cache: makes it, then starts with it
+            boolean cached = new ProcessBuilder(home.resolve("bin/build-aot-cache").toString(), "--check")
+                    .inheritIO().start().waitFor() == 0;
+            installs.add(new Install(build.getKey(), jar, launcher, first, cached, new long[STARTS], new long[STARTS]));
         }
-        Arrays.sort(ms);
-        return ms;
+        for (int i = 0; i < STARTS; i++) {
+            for (Install in : installs) {
+                in.launcherMs()[i] = once(List.of(in.launcher().toString()));
+                in.plainMs()[i] = once(List.of(java, "-jar", in.jar().toString()));
+            }
+        }
+        report.line("## Start-up: process start to the first `tools/list` answer (stdio, %d runs each, interleaved)",
+                STARTS);
+        report.line("");
+        report.line("| jar built by | launcher's first start (makes the AOT cache) | cache valid after | launcher ms,"
+                + " median (min–max) | `java -jar` ms, median (min–max) | launcher / `java -jar` |");
+        report.line("|---|---|---|---|---|---|");
+        for (Install in : installs) {
+            long[] l = sorted(in.launcherMs());
+            long[] p = sorted(in.plainMs());
+            report.line("| %s | %d ms | %s | %d (%d–%d) | %d (%d–%d) | %.2f× |", in.builtBy(), in.firstStartMs(),
+                    in.cached() ? "yes" : "**no**", l[STARTS / 2], l[0], l[STARTS - 1], p[STARTS / 2], p[0],
+                    p[STARTS - 1], (double) l[STARTS / 2] / p[STARTS / 2]);
+        }
+        report.line("");
+        report.line("Each jar sits in its own copy of `bin/` and `target/` with no AOT cache, as a fresh build leaves it;"
+                + " the launcher (C1 only, SerialGC, the JDK 25 AOT cache it made) against plain `java -jar` with the"
+                + " JDK's defaults.");
+        report.line("");
+    }
+
+    /** The jars to start: {@code -Dbench.startup.jars=label=path,...}, else the jar in target/. */
+    private static Map<String, Path> builds() throws IOException {
+        Map<String, Path> builds = new LinkedHashMap<>();
+        String spec = System.getProperty("bench.startup.jars", "");
+        for (String entry : spec.split(",")) {
+            if (!entry.isBlank()) {
+                String[] kv = entry.split("=", 2);
+                builds.put(kv[0].trim(), Path.of(kv[1].trim()));
+            }
+        }
+        if (builds.isEmpty()) {
+            builds.put("this build", Benchmark.jar());
+        }
+        return builds;
+    }
+
+    private static long[] sorted(long[] ms) {
+        long[] copy = ms.clone();
+        Arrays.sort(copy);
+        return copy;
     }
 
     private static long once(List<String> command) {
