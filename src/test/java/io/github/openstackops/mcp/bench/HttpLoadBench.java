@@ -45,6 +45,7 @@ final class HttpLoadBench {
     void run(Report report) throws Exception {
         Map<String, Cell> cells = new LinkedHashMap<>();
         long rssAfter;
+        String loadBefore = Report.loadAverage();
         try (FakeOpenStack fake = MockClouds.fast(); ServerProcess server = ServerProcess.http(env(fake))) {
             for (String surface : SURFACES) { // warm-up: the JIT compiles every surface's path
                 load(server, surface, 8, Duration.ofSeconds(6), new Cell());
@@ -62,8 +63,9 @@ final class HttpLoadBench {
         report.line("## HTTP surfaces under load: `server_list` (3 servers) on a fast simulated cloud");
         report.line("");
         report.line("Closed loop, each client its own connection (MCP: its own session); %d rounds of %d s per surface"
-                + " and concurrency, surfaces interleaved. Server RSS after the load: %d MiB.", ROUNDS,
-                slice.toSeconds(), rssAfter / 1024);
+                + " and concurrency, surfaces interleaved. Server RSS after the load: %d MiB. Machine load average"
+                + " (1 min) before / after: %s / %s on %d CPUs.", ROUNDS, slice.toSeconds(), rssAfter / 1024,
+                loadBefore, Report.loadAverage(), Runtime.getRuntime().availableProcessors());
         report.line("");
         report.line("| surface | clients | calls/s | p50 ms | p99 ms | p99 / p50 | errors |");
         report.line("|---|---|---|---|---|---|---|");

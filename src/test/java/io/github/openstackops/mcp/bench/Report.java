@@ -35,6 +35,15 @@ final class Report {
     }
 
     /** Resident memory of a process, in KiB. */
+    /** The machine's 1-minute load average (/proc/loadavg): the other work sharing the CPUs during a run. */
+    static String loadAverage() {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
+    }
+
     static long rssKb(long pid) {
         try {
             for (String l : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/" + pid + "/status"))) {

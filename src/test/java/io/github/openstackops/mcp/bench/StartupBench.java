@@ -26,7 +26,7 @@ import java.util.Map;
  */
 final class StartupBench {
 
-    private static final int STARTS = 7;
+    private static final int STARTS = 5;
     private static final Map<String, String> ENV = Map.of("OS_AUTH_URL", "http://127.0.0.1:9/v3", "OS_USERNAME", "bench",
             "OS_PASSWORD", "bench-password", "OS_PROJECT_NAME", "bench");
 
@@ -106,7 +106,7 @@ final class StartupBench {
         // a long initialisation timeout: a first launch builds the AOT cache, and a loaded machine is slow to start
         McpSyncClient client = McpClient.sync(new StdioClientTransport(ServerParameters.builder(command.get(0))
                         .args(command.subList(1, command.size())).env(ENV).build(), McpJsonDefaults.getMapper()))
-                .initializationTimeout(Duration.ofMinutes(3)).requestTimeout(Duration.ofMinutes(1)).build();
+                .initializationTimeout(Duration.ofMinutes(3)).requestTimeout(Duration.ofMinutes(3)).build();
         client.initialize();
         client.listTools();
         long ms = (System.nanoTime() - start) / 1_000_000;
