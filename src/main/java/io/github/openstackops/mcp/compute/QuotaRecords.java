@@ -13,7 +13,7 @@ public final class QuotaRecords {
 
     @Doc("A quota that was changed")
     public record QuotaChange(
-            @Doc("compute, network or volume") String service,
+            @Doc("compute, network, volume or load_balancer") String service,
             @Doc("Resource") String resource,
             @Nullable @Doc("The quota before (-1: unlimited)") Long before,
             @Nullable @Doc("The quota now (-1: unlimited)") Long after) {

@@ -10,6 +10,7 @@ import io.github.openstackops.mcp.cloud.lookup.Quotas.Service;
 import io.github.openstackops.mcp.cloud.services.CinderClient;
 import io.github.openstackops.mcp.cloud.services.NeutronClient;
 import io.github.openstackops.mcp.cloud.services.NovaClient;
+import io.github.openstackops.mcp.cloud.services.OctaviaClient;
 import io.github.openstackops.mcp.compute.QuotaRecords.QuotaChange;
 import io.github.openstackops.mcp.compute.QuotaRecords.QuotaSetResult;
 import io.micronaut.core.annotation.Nullable;
@@ -32,13 +33,15 @@ public class QuotaService {
     private final NovaClient nova;
     private final CinderClient cinder;
     private final NeutronClient neutron;
+    private final OctaviaClient octavia;
     private final Quotas quotas;
     private final ProjectScope projects;
     private final OpenStackFaults faults;
 
-    public QuotaService(NovaClient nova, CinderClient cinder, NeutronClient neutron, Quotas quotas,
-                        ProjectScope projects, OpenStackFaults faults) {
+    public QuotaService(NovaClient nova, CinderClient cinder, NeutronClient neutron, OctaviaClient octavia,
+                        Quotas quotas, ProjectScope projects, OpenStackFaults faults) {
         this.nova = nova;
+        this.octavia = octavia;
         this.quotas = quotas;
         this.cinder = cinder;
         this.neutron = neutron;
@@ -91,6 +94,7 @@ public class QuotaService {
             case COMPUTE -> quotas.computeDetail(projectId);
             case NETWORK -> quotas.networkDetail(projectId);
             case VOLUME -> quotas.volumeDetail(projectId);
+            case LOAD_BALANCER -> quotas.loadBalancerLimits(projectId);
         };
         Map<String, Object> body = new LinkedHashMap<>();
         wanted.forEach((ours, limit) -> body.put(names.get(ours), limit));
@@ -98,6 +102,7 @@ public class QuotaService {
             case COMPUTE -> nova.at(Quotas.NOVA_MV).put("/os-quota-sets/" + segment(projectId), Map.of("quota_set", body)).path("quota_set");
             case NETWORK -> neutron.put("/quotas/" + segment(projectId), Map.of("quota", body)).path("quota");
             case VOLUME -> cinder.put("/os-quota-sets/" + segment(projectId), Map.of("quota_set", body)).path("quota_set");
+            case LOAD_BALANCER -> octavia.put(Quotas.LB_QUOTAS + segment(projectId), Map.of("quota", body)).path("quota");
         };
         List<QuotaChange> changes = new ArrayList<>();
         wanted.forEach((ours, limit) -> {
@@ -105,8 +110,8 @@ public class QuotaService {
             JsonNode before = beforeDetail.get(theirs);
             JsonNode now = after.get(theirs);
             changes.add(new QuotaChange(service.id(), ours,
-                    before == null ? null : before.isObject() ? longValue(before, "limit") : before.asLong(),
-                    now == null ? null : now.isObject() ? longValue(now, "limit") : now.asLong()));
+                    before == null || before.isNull() ? null : before.isObject() ? longValue(before, "limit") : before.asLong(),
+                    now == null || now.isNull() ? null : now.isObject() ? longValue(now, "limit") : now.asLong()));
         });
         return changes;
     }

@@ -15,7 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Quota tools: quotas with usage of a project (compute, network, volume), and setting them (admin). */
+/** Quota tools: quotas with usage of a project (compute, network, volume, load balancer), and setting them (admin). */
 @Singleton
 public class QuotaTools implements ToolProvider {
 
@@ -45,7 +45,14 @@ public class QuotaTools implements ToolProvider {
             @Param(value = "Network: routers" + LIMIT, min = -1) Long routers,
             @Param(value = "Network: floating IPs" + LIMIT, min = -1) Long floatingIps,
             @Param(value = "Network: security groups" + LIMIT, min = -1) Long securityGroups,
-            @Param(value = "Network: security group rules" + LIMIT, min = -1) Long securityGroupRules) {
+            @Param(value = "Network: security group rules" + LIMIT, min = -1) Long securityGroupRules,
+            @Param(value = "Load balancer: load balancers" + LIMIT, min = -1) Long loadBalancers,
+            @Param(value = "Load balancer: listeners" + LIMIT, min = -1) Long listeners,
+            @Param(value = "Load balancer: pools" + LIMIT, min = -1) Long pools,
+            @Param(value = "Load balancer: members" + LIMIT, min = -1) Long members,
+            @Param(value = "Load balancer: health monitors" + LIMIT, min = -1) Long healthMonitors,
+            @Param(value = "Load balancer: L7 policies" + LIMIT, min = -1) Long l7Policies,
+            @Param(value = "Load balancer: L7 rules" + LIMIT, min = -1) Long l7Rules) {
 
         Map<Service, Map<String, Long>> values() {
             Map<Service, Map<String, Long>> v = new EnumMap<>(Service.class);
@@ -69,6 +76,13 @@ public class QuotaTools implements ToolProvider {
             put(v, Service.NETWORK, "floating_ips", floatingIps);
             put(v, Service.NETWORK, "security_groups", securityGroups);
             put(v, Service.NETWORK, "security_group_rules", securityGroupRules);
+            put(v, Service.LOAD_BALANCER, "load_balancers", loadBalancers);
+            put(v, Service.LOAD_BALANCER, "listeners", listeners);
+            put(v, Service.LOAD_BALANCER, "pools", pools);
+            put(v, Service.LOAD_BALANCER, "members", members);
+            put(v, Service.LOAD_BALANCER, "health_monitors", healthMonitors);
+            put(v, Service.LOAD_BALANCER, "l7_policies", l7Policies);
+            put(v, Service.LOAD_BALANCER, "l7_rules", l7Rules);
             return v;
         }
 
@@ -92,7 +106,8 @@ public class QuotaTools implements ToolProvider {
                         .title("Quotas: Get")
                         .description("A project's quotas with their current usage and percentage used, for compute"
                                 + " (instances, cores, RAM, ...), network (networks, ports, floating IPs, ...) and"
-                                + " volume (volumes, GiB, snapshots, ...). A service that cannot be read is named in"
+                                + " volume (volumes, GiB, snapshots, ...) and, where the cloud has Octavia, load"
+                                + " balancer (load balancers, listeners, pools, members, ...). A service that cannot be read is named in"
                                 + " 'failures' while the others are still shown. Other projects than the current"
                                 + " one: admin only.")
                         .handler((ctx, a) -> quotas.get(a.project()))
@@ -100,7 +115,7 @@ public class QuotaTools implements ToolProvider {
                 ToolDefinition.write("quota_set", Toolset.COMPUTE, SetArgs.class, QuotaSetResult.class)
                         .adminOnly()
                         .title("Quotas: Set")
-                        .description("Set compute, volume and network quotas of a project; only the quotas given"
+                        .description("Set compute, volume, network and load-balancer quotas of a project; only the quotas given"
                                 + " change, and the result shows each one before and after. OpenStack refuses a"
                                 + " quota below what is already in use. Admin only.")
                         .handler((ctx, a) -> quotas.set(a.project(), a.values()))

@@ -1,85 +1,19 @@
 package io.github.openstackops.mcp.loadbalancer;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.openstackops.mcp.support.FakeOpenStack;
 import io.github.openstackops.mcp.support.ToolHarness;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/**
- * The load-balancer tools against Octavia responses recorded from the testbed's seeded web-lb
- * (testbed/record/loadbalancer.sh): listener web-http, pool web-pool with members web-1 and db-1, monitor web-hm.
- */
-class LoadBalancerToolsTest {
-
-    static final String L = "/load-balancer/v2/lbaas";
-    static final ObjectMapper JSON = new ObjectMapper();
-
-    private FakeOpenStack fake;
-    private ToolHarness tools;
-    private String lbId;
-    private String poolId;
-    private final AtomicBoolean deleted = new AtomicBoolean();
-
-    private JsonNode tree(String file) {
-        try {
-            return JSON.readTree(fake.recorded("loadbalancer/" + file));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    @BeforeEach
-    void start() {
-        fake = FakeOpenStack.start().token("loadbalancer/token-demo.json");
-        lbId = tree("loadbalancer-web-lb.json").path("loadbalancer").path("id").asText();
-        poolId = tree("pool-web-pool.json").path("pool").path("id").asText();
-        String listenerId = tree("listener-web-http.json").path("listener").path("id").asText();
-        // later routes win: any other load balancer is not found
-        fake.on("GET", L + "/loadbalancers/[0-9a-f-]+", 404, "loadbalancer/loadbalancer-404.json")
-                .on("GET", L + "/loadbalancers", r -> FakeOpenStack.Reply.json(200, fake.recorded(
-                        r.query().contains("name=web-lb") ? "loadbalancer/loadbalancers-web-lb.json"
-                                : "loadbalancer/loadbalancers.json")))
-                .on("GET", L + "/loadbalancers/" + lbId, r -> deleted.get()
-                        ? FakeOpenStack.Reply.json(404, fake.recorded("loadbalancer/loadbalancer-404.json"))
-                        : FakeOpenStack.Reply.json(200, fake.recorded("loadbalancer/loadbalancer-web-lb.json")))
-                .on("GET", L + "/loadbalancers/" + lbId + "/status", 200, "loadbalancer/status-web-lb.json")
-                .on("GET", L + "/loadbalancers/" + lbId + "/stats", 200, "loadbalancer/stats-web-lb.json")
-                .on("GET", L + "/listeners", 200, "loadbalancer/listeners-web-lb.json")
-                .on("GET", L + "/listeners/" + listenerId, 200, "loadbalancer/listener-web-http.json")
-                .on("GET", L + "/l7policies", 200, "loadbalancer/l7policies-web-http.json")
-                .on("GET", L + "/pools", 200, "loadbalancer/pools-web-lb.json")
-                .on("GET", L + "/pools/" + poolId, 200, "loadbalancer/pool-web-pool.json")
-                .on("GET", L + "/pools/" + poolId + "/members", 200, "loadbalancer/members-web-pool.json");
-        tools = ToolHarness.on(fake).allowModify().property("openstack.poll-interval", "10ms").start();
-    }
-
-    @AfterEach
-    void stop() {
-        tools.close();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> list(Map<String, Object> result, String key) {
-        return (List<Map<String, Object>>) result.get(key);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Map<String, Object> result, String key) {
-        return (Map<String, Object>) result.get(key);
-    }
+/** Load balancers (list, get with status tree, stats, delete) and the guard rails, on the recorded web-lb. */
+class LoadBalancerToolsTest extends LbToolsTestBase {
 
     @Test
     void loadbalancer_list_filters_and_pages_in_octavia() {
@@ -163,6 +97,37 @@ class LoadBalancerToolsTest {
         Map<String, Object> envelope = tools.ok("lb_member_remove", Map.of("pool", "web-pool", "member", webId,
                 "allow_last_serving", true));
         assertThat(envelope).containsEntry("status", "preview");
+    }
+
+    @Test
+    void loadbalancer_create_puts_the_vip_on_the_subnet_and_waits_until_active() {
+        String subnet = "ca202109-037d-462a-b9e0-6875e5742ad8";
+        fake.on("GET", "/network/v2.0/subnets/" + subnet, 200, "network/subnet-private.json");
+        on("POST", L + "/loadbalancers", "loadbalancer-web-lb.json");
+
+        Map<String, Object> lb = tools.ok("loadbalancer_create", Map.of("name", "web-lb", "subnet", subnet,
+                "vip_address", "10.0.0.99", "availability_zone", "h12-az"));
+
+        JsonNode sent = body("POST", L + "/loadbalancers").path("loadbalancer");
+        assertThat(sent.path("vip_subnet_id").asText()).isEqualTo(subnet);
+        assertThat(sent.path("vip_address").asText()).isEqualTo("10.0.0.99");
+        assertThat(sent.path("availability_zone").asText()).isEqualTo("h12-az");
+        assertThat(lb).containsEntry("id", lbId).containsEntry("provisioning_status", "ACTIVE");
+        assertThat(list(lb, "listeners")).isNotEmpty();
+        assertThat(tools.error("loadbalancer_create", Map.of("name", "x"))).contains("exactly one of subnet");
+    }
+
+    @Test
+    void loadbalancer_update_sends_only_the_given_fields() {
+        on("PUT", L + "/loadbalancers/" + lbId, "loadbalancer-web-lb.json");
+
+        Map<String, Object> lb = tools.ok("loadbalancer_update", Map.of("load_balancer", "web-lb",
+                "description", "front door", "tags", List.of("web")));
+
+        assertThat(body("PUT", L + "/loadbalancers/" + lbId).toString())
+                .isEqualTo("{\"loadbalancer\":{\"description\":\"front door\",\"tags\":[\"web\"]}}");
+        assertThat(lb).containsEntry("id", lbId);
+        assertThat(tools.error("loadbalancer_update", Map.of("load_balancer", "web-lb"))).contains("Nothing to change");
     }
 
     @Test

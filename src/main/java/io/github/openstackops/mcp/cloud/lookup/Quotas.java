@@ -1,12 +1,15 @@
 package io.github.openstackops.mcp.cloud.lookup;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.openstackops.mcp.catalog.ToolException;
 import io.github.openstackops.mcp.catalog.schema.Doc;
 import io.github.openstackops.mcp.cloud.OpenStackFaults;
 import io.github.openstackops.mcp.cloud.services.CinderClient;
 import io.github.openstackops.mcp.cloud.services.NeutronClient;
 import io.github.openstackops.mcp.cloud.services.NovaClient;
+import io.github.openstackops.mcp.cloud.services.OctaviaClient;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
@@ -26,7 +29,8 @@ import static io.github.openstackops.mcp.cloud.Rounding.percent;
 /**
  * Quotas of a project with their usage, from each service's quota detail API: Nova os-quota-sets/{p}/detail
  * (microversion 2.57: only the quotas Nova still enforces), Neutron quotas/{p}/details, Cinder
- * os-quota-sets/{p}?usage=true. One service failing does not hide the others: its section is absent and the failure
+ * os-quota-sets/{p}?usage=true, Octavia lbaas/quotas/{p} (only where the catalog has it; Octavia reports no usage, so
+ * it is counted from the project's objects). One service failing does not hide the others: its section is absent and the failure
  * is named. Resource names are the same in what is read and in what {@code quota_set} takes. Read by the quota tools
  * and by the resource monitor.
  */
@@ -34,10 +38,11 @@ import static io.github.openstackops.mcp.cloud.Rounding.percent;
 public class Quotas {
 
     public static final String NOVA_MV = "2.57";
+    public static final String LB_QUOTAS = "/lbaas/quotas/";
 
     /** Which service's quotas. */
     public enum Service {
-        COMPUTE, NETWORK, VOLUME;
+        COMPUTE, NETWORK, VOLUME, LOAD_BALANCER;
 
         public String id() {
             return name().toLowerCase(Locale.ROOT);
@@ -55,16 +60,22 @@ public class Quotas {
     public static final Map<String, String> VOLUME_NAMES = ordered("volumes", "volumes", "gigabytes", "gigabytes",
             "snapshots", "snapshots", "backups", "backups", "backup_gigabytes", "backup_gigabytes",
             "per_volume_gigabytes", "per_volume_gigabytes", "groups", "groups");
+    public static final Map<String, String> LOAD_BALANCER_NAMES = ordered("load_balancers", "load_balancer",
+            "listeners", "listener", "pools", "pool", "members", "member", "health_monitors", "health_monitor",
+            "l7_policies", "l7policy", "l7_rules", "l7rule");
 
     private final NovaClient nova;
     private final CinderClient cinder;
     private final NeutronClient neutron;
+    private final OctaviaClient octavia;
     private final OpenStackFaults faults;
 
-    public Quotas(NovaClient nova, CinderClient cinder, NeutronClient neutron, OpenStackFaults faults) {
+    public Quotas(NovaClient nova, CinderClient cinder, NeutronClient neutron, OctaviaClient octavia,
+                  OpenStackFaults faults) {
         this.nova = nova;
         this.cinder = cinder;
         this.neutron = neutron;
+        this.octavia = octavia;
         this.faults = faults;
     }
 
@@ -84,7 +95,7 @@ public class Quotas {
     @Doc("A part of the answer that could not be read")
     public record SectionFailure(
 
-    @Doc("compute, network or volume") String service,
+    @Doc("compute, network, volume or load_balancer") String service,
 
     @Doc("Why, in a sentence") String reason) {
     }
@@ -97,6 +108,8 @@ public class Quotas {
             @Nullable @Doc("Nova quotas (absent when they could not be read)") List<QuotaItem> compute,
             @Nullable @Doc("Neutron quotas (absent when they could not be read)") List<QuotaItem> network,
             @Nullable @Doc("Cinder quotas (absent when they could not be read)") List<QuotaItem> volume,
+            @Nullable @Doc("Octavia quotas (absent when the cloud has no load-balancer service or they could not be"
+                    + " read)") List<QuotaItem> loadBalancer,
 
     @Doc("Services whose quotas could not be read, and why") List<SectionFailure> failures) {
     }
@@ -104,11 +117,12 @@ public class Quotas {
     /** What reading the quotas gave, with the failures as exceptions (for callers that must rethrow one). */
     public record Reading(ProjectQuotas quotas, List<ToolException> errors) {
         public boolean nothingRead() {
-            return quotas.compute() == null && quotas.network() == null && quotas.volume() == null;
+            return quotas.compute() == null && quotas.network() == null && quotas.volume() == null
+                    && quotas.loadBalancer() == null;
         }
     }
 
-    /** The three services' quotas of a project known to exist; failures are collected, not thrown. */
+    /** The services' quotas of a project known to exist; failures are collected, not thrown. */
     public Reading read(String projectId, @Nullable String projectName) {
         List<SectionFailure> failures = new ArrayList<>();
         List<ToolException> errors = new ArrayList<>();
@@ -118,7 +132,10 @@ public class Quotas {
                 failures, errors);
         List<QuotaItem> volume = section(Service.VOLUME, () -> items(volumeDetail(projectId), VOLUME_NAMES),
                 failures, errors);
-        return new Reading(new ProjectQuotas(projectId, projectName, compute, network, volume, failures), errors);
+        List<QuotaItem> loadBalancer = !octavia.available() ? null : section(Service.LOAD_BALANCER,
+                () -> items(loadBalancerDetail(projectId), LOAD_BALANCER_NAMES), failures, errors);
+        return new Reading(new ProjectQuotas(projectId, projectName, compute, network, volume, loadBalancer,
+                failures), errors);
     }
 
     public JsonNode computeDetail(String projectId) {
@@ -133,6 +150,38 @@ public class Quotas {
     public JsonNode volumeDetail(String projectId) {
         return cinder.get("/os-quota-sets/" + segment(projectId), Map.of("usage", "true"))
                 .path("quota_set");
+    }
+
+    /** Octavia's limits of a project (plain numbers, as it takes them back). */
+    public JsonNode loadBalancerLimits(String projectId) {
+        return octavia.get(LB_QUOTAS + segment(projectId), null).path("quota");
+    }
+
+    /**
+     * Octavia's limits in the shape of the other services' detail answers, with the use counted from the project's
+     * load balancers, listeners, pools (and their members), health monitors and L7 policies (and their rules).
+     */
+    public JsonNode loadBalancerDetail(String projectId) {
+        JsonNode limits = loadBalancerLimits(projectId);
+        Map<String, ?> mine = Map.of("project_id", projectId);
+        List<JsonNode> pools = octavia.list("/lbaas/pools", "pools", mine);
+        List<JsonNode> policies = octavia.list("/lbaas/l7policies", "l7policies", mine);
+        Map<String, Integer> used = Map.of(
+                "load_balancer", octavia.list("/lbaas/loadbalancers", "loadbalancers", mine).size(),
+                "listener", octavia.list("/lbaas/listeners", "listeners", mine).size(),
+                "pool", pools.size(),
+                "member", pools.stream().mapToInt(p -> p.path("members").size()).sum(),
+                "health_monitor", octavia.list("/lbaas/healthmonitors", "healthmonitors", mine).size(),
+                "l7policy", policies.size(),
+                "l7rule", policies.stream().mapToInt(p -> p.path("rules").size()).sum());
+        ObjectNode detail = JsonNodeFactory.instance.objectNode();
+        LOAD_BALANCER_NAMES.values().forEach(theirs -> {
+            JsonNode limit = limits.get(theirs);
+            if (limit != null && limit.isNumber()) {
+                detail.putObject(theirs).put("limit", limit.asLong()).put("in_use", used.get(theirs));
+            }
+        });
+        return detail;
     }
 
     private List<QuotaItem> section(Service service, Supplier<List<QuotaItem>> read, List<SectionFailure> failures,
@@ -194,6 +243,7 @@ public class Quotas {
             case COMPUTE -> COMPUTE_NAMES;
             case NETWORK -> NETWORK_NAMES;
             case VOLUME -> VOLUME_NAMES;
+            case LOAD_BALANCER -> LOAD_BALANCER_NAMES;
         };
     }
 
