@@ -33,20 +33,10 @@ class ToolConventionsTest {
             "start", "stop", "reboot", "pause", "unpause", "suspend", "resume", "shelve", "unshelve", "rescue",
             "unrescue", "lock", "unlock", "migrate", "rebuild", "resize", "confirm", "revert", "search", "attach",
             "detach", "extend", "retype", "restore", "check", "preview", "cancel", "validate", "failover", "replace");
-    /**
-     * Families whose unit tests do not yet call every tool: each of their tools must then be called by the family's
-     * live test, so the exception still fails for a tool nothing exercises. Shrink this set, never grow it.
-     */
-    static final Set<String> LIVE_ONLY_FAMILIES = Set.of("lb_", "loadbalancer_");
-
     @Test
     void every_tool_is_called_by_a_unit_test_of_a_feature_package() throws IOException {
         String tests = featureTestSources();
-        String live = Files.readString(TESTS.resolve("live/LoadBalancerLiveIT.java"));
-        List<String> untested = toolNames().stream().filter(name -> !tests.contains("\"" + name + "\""))
-                .filter(name -> LIVE_ONLY_FAMILIES.stream().noneMatch(name::startsWith)
-                        || !live.contains("\"" + name + "\""))
-                .toList();
+        List<String> untested = toolNames().stream().filter(name -> !tests.contains("\"" + name + "\"")).toList();
         assertThat(untested).as("tools no unit test calls (add one next to the tool's other tests)").isEmpty();
     }
 
