@@ -94,38 +94,38 @@ public class LbAdminTools implements ToolProvider {
                         .handler((ctx, a) -> admin.amphora(a.amphora()))
                         .build(),
                 ToolDefinition.read("lb_provider_list", Toolset.LOADBALANCER, NoArgs.class, ProviderList.class)
-                        .title("Load-Balancer Providers: List")
+                        .title("LB Providers: List")
                         .description("The provider drivers this cloud enables for new load balancers (e.g."
                                 + " amphora, ovn).")
                         .handler((ctx, a) -> admin.providers())
                         .build(),
                 ToolDefinition.read("lb_provider_get", Toolset.LOADBALANCER, ProviderArgs.class, ProviderDetail.class)
-                        .title("Load-Balancer Providers: Get")
+                        .title("LB Providers: Get")
                         .adminOnly()
                         .description("A provider with its capabilities: the options its flavor profiles and"
                                 + " availability-zone profiles may set. Admin only.")
                         .handler((ctx, a) -> admin.provider(a.provider()))
                         .build(),
                 ToolDefinition.read("lb_flavor_list", Toolset.LOADBALANCER, FlavorListArgs.class, LbFlavorPage.class)
-                        .title("Load-Balancer Flavors: List")
+                        .title("LB Flavors: List")
                         .description("Load-balancer flavors (offered sizes or topologies for loadbalancer_create),"
                                 + " a page at a time; filter by name or enabled.")
                         .handler((ctx, a) -> admin.flavors(a.limit(), a.marker(), a.name(), a.enabled()))
                         .build(),
                 ToolDefinition.read("lb_flavor_get", Toolset.LOADBALANCER, FlavorArgs.class, LbFlavor.class)
-                        .title("Load-Balancer Flavors: Get")
+                        .title("LB Flavors: Get")
                         .description("One load-balancer flavor by id or name.")
                         .handler((ctx, a) -> admin.flavor(a.flavor()))
                         .build(),
                 ToolDefinition.read("lb_availability_zone_list", Toolset.LOADBALANCER, ZoneListArgs.class,
                                 LbAvailabilityZoneList.class)
-                        .title("Load-Balancer Availability Zones: List")
+                        .title("LB Availability Zones: List")
                         .description("Availability zones for new load balancers; filter by name or enabled.")
                         .handler((ctx, a) -> admin.zones(a.name(), a.enabled()))
                         .build(),
                 ToolDefinition.read("lb_availability_zone_get", Toolset.LOADBALANCER, ZoneArgs.class,
                                 LbAvailabilityZone.class)
-                        .title("Load-Balancer Availability Zones: Get")
+                        .title("LB Availability Zones: Get")
                         .description("One load-balancer availability zone by name.")
                         .handler((ctx, a) -> admin.zone(a.availabilityZone()))
                         .build());
