@@ -1,5 +1,6 @@
 package io.github.openstackops.mcp.loadbalancer;
 
+import io.github.openstackops.mcp.catalog.Page;
 import io.github.openstackops.mcp.catalog.schema.Doc;
 import io.micronaut.core.annotation.Nullable;
 
@@ -21,12 +22,7 @@ public final class LbAdminRecords {
             @Nullable @Doc("VIP address it holds") String haIp) {
     }
 
-    @Doc("One page of amphorae")
-    public record AmphoraPage(
-            @Doc("Amphorae on this page") List<AmphoraSummary> amphorae,
-            @Doc("Number on this page") int count,
-            @Nullable @Doc("Pass as 'marker' to get the next page; absent on the last page") String nextMarker) {
-    }
+    public static final Page.Kind<AmphoraSummary> AMPHORAE = Page.Kind.of(AmphoraSummary.class, "amphorae", "amphorae");
 
     @Doc("An amphora in detail")
     public record Amphora(
@@ -82,12 +78,7 @@ public final class LbAdminRecords {
             @Nullable @Doc("Flavor profile id (admin: its provider options)") String flavorProfileId) {
     }
 
-    @Doc("One page of load-balancer flavors")
-    public record LbFlavorPage(
-            @Doc("Flavors on this page") List<LbFlavor> flavors,
-            @Doc("Number on this page") int count,
-            @Nullable @Doc("Pass as 'marker' to get the next page; absent on the last page") String nextMarker) {
-    }
+    public static final Page.Kind<LbFlavor> FLAVORS = Page.Kind.of(LbFlavor.class, "flavors", "load-balancer flavors");
 
     @Doc("A load-balancer availability zone")
     public record LbAvailabilityZone(

@@ -1,18 +1,17 @@
 package io.github.openstackops.mcp.loadbalancer;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.openstackops.mcp.catalog.Page;
 import io.github.openstackops.mcp.cloud.Json;
 import io.github.openstackops.mcp.cloud.OpenStackFaults;
 import io.github.openstackops.mcp.cloud.Paging;
 import io.github.openstackops.mcp.cloud.services.OctaviaClient;
 import io.github.openstackops.mcp.loadbalancer.LbAdminRecords.Amphora;
-import io.github.openstackops.mcp.loadbalancer.LbAdminRecords.AmphoraPage;
 import io.github.openstackops.mcp.loadbalancer.LbAdminRecords.AmphoraSummary;
 import io.github.openstackops.mcp.loadbalancer.LbAdminRecords.Capability;
 import io.github.openstackops.mcp.loadbalancer.LbAdminRecords.LbAvailabilityZone;
 import io.github.openstackops.mcp.loadbalancer.LbAdminRecords.LbAvailabilityZoneList;
 import io.github.openstackops.mcp.loadbalancer.LbAdminRecords.LbFlavor;
-import io.github.openstackops.mcp.loadbalancer.LbAdminRecords.LbFlavorPage;
 import io.github.openstackops.mcp.loadbalancer.LbAdminRecords.Provider;
 import io.github.openstackops.mcp.loadbalancer.LbAdminRecords.ProviderDetail;
 import io.github.openstackops.mcp.loadbalancer.LbAdminRecords.ProviderList;
@@ -50,7 +49,7 @@ public class LbAdminService {
         this.octavia = octavia;
     }
 
-    public AmphoraPage amphorae(int limit, @Nullable String marker, @Nullable String loadBalancer,
+    public Page<AmphoraSummary> amphorae(int limit, @Nullable String marker, @Nullable String loadBalancer,
                                 @Nullable String status, @Nullable String role) {
         Map<String, Object> query = new LinkedHashMap<>();
         if (blank(loadBalancer) != null) {
@@ -63,7 +62,7 @@ public class LbAdminService {
         List<AmphoraSummary> out = page.items().stream().map(a -> new AmphoraSummary(text(a, "id"),
                 text(a, "loadbalancer_id"), text(a, "status"), text(a, "role"), text(a, "lb_network_ip"),
                 text(a, "ha_ip"))).toList();
-        return new AmphoraPage(out, out.size(), page.nextMarker());
+        return LbAdminRecords.AMPHORAE.page(out, page.nextMarker());
     }
 
     public Amphora amphora(String id) {
@@ -99,13 +98,13 @@ public class LbAdminService {
                 .map(c -> new Capability(text(c, "name"), nonEmpty(c, "description"))).toList();
     }
 
-    public LbFlavorPage flavors(int limit, @Nullable String marker, @Nullable String name, @Nullable Boolean enabled) {
+    public Page<LbFlavor> flavors(int limit, @Nullable String marker, @Nullable String name, @Nullable Boolean enabled) {
         Map<String, Object> query = new LinkedHashMap<>();
         putIfSet(query, "name", blank(name));
         putIfSet(query, "enabled", enabled);
         Paging.Slice<JsonNode> page = octavia.page(FLAVORS, "flavors", query, limit, marker);
         List<LbFlavor> out = page.items().stream().map(LbAdminService::flavor).toList();
-        return new LbFlavorPage(out, out.size(), page.nextMarker());
+        return LbAdminRecords.FLAVORS.page(out, page.nextMarker());
     }
 
     public LbFlavor flavor(String ref) {

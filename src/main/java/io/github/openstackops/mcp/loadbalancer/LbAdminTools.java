@@ -3,22 +3,19 @@ package io.github.openstackops.mcp.loadbalancer;
 import io.github.openstackops.mcp.catalog.ToolDefinition;
 import io.github.openstackops.mcp.catalog.ToolProvider;
 import io.github.openstackops.mcp.catalog.Toolset;
+import io.github.openstackops.mcp.catalog.schema.Limit;
+import io.github.openstackops.mcp.catalog.schema.Marker;
 import io.github.openstackops.mcp.catalog.schema.Param;
-import io.github.openstackops.mcp.cloud.Paging;
 import io.github.openstackops.mcp.loadbalancer.LbAdminRecords.Amphora;
-import io.github.openstackops.mcp.loadbalancer.LbAdminRecords.AmphoraPage;
 import io.github.openstackops.mcp.loadbalancer.LbAdminRecords.LbAvailabilityZone;
 import io.github.openstackops.mcp.loadbalancer.LbAdminRecords.LbAvailabilityZoneList;
 import io.github.openstackops.mcp.loadbalancer.LbAdminRecords.LbFlavor;
-import io.github.openstackops.mcp.loadbalancer.LbAdminRecords.LbFlavorPage;
 import io.github.openstackops.mcp.loadbalancer.LbAdminRecords.ProviderDetail;
 import io.github.openstackops.mcp.loadbalancer.LbAdminRecords.ProviderList;
 import jakarta.inject.Singleton;
 
 import java.util.List;
 
-import static io.github.openstackops.mcp.loadbalancer.LoadBalancerTools.LIMIT;
-import static io.github.openstackops.mcp.loadbalancer.LoadBalancerTools.MARKER;
 
 /** What load balancers run on: amphorae (admin), providers and their capabilities, flavors, availability zones. */
 @Singleton
@@ -32,8 +29,8 @@ public class LbAdminTools implements ToolProvider {
     public enum AmphoraRole { STANDALONE, MASTER, BACKUP }
 
     public record AmphoraListArgs(
-            @Param(value = LIMIT, defaultValue = "" + Paging.DEFAULT_LIMIT, min = 1, max = Paging.MAX_LIMIT) Integer limit,
-            @Param(MARKER) String marker,
+            @Limit Integer limit,
+            @Marker String marker,
             @Param(value = "Only those of this load balancer (id or exact name)", maxLength = 255) String loadBalancer,
             @Param("Only those in this status (ERROR: broken, worth a failover)") AmphoraStatus status,
             @Param("Only those in this role") AmphoraRole role) {
@@ -47,8 +44,8 @@ public class LbAdminTools implements ToolProvider {
     }
 
     public record FlavorListArgs(
-            @Param(value = LIMIT, defaultValue = "" + Paging.DEFAULT_LIMIT, min = 1, max = Paging.MAX_LIMIT) Integer limit,
-            @Param(MARKER) String marker,
+            @Limit Integer limit,
+            @Marker String marker,
             @Param(value = "Only the flavor with exactly this name", maxLength = 255) String name,
             @Param("Only enabled (true) or disabled (false) ones") Boolean enabled) {
     }
@@ -76,7 +73,7 @@ public class LbAdminTools implements ToolProvider {
     @Override
     public List<ToolDefinition<?, ?>> tools() {
         return List.of(
-                ToolDefinition.read("lb_amphora_list", Toolset.LOADBALANCER, AmphoraListArgs.class, AmphoraPage.class)
+                ToolDefinition.read("lb_amphora_list", Toolset.LOADBALANCER, AmphoraListArgs.class, LbAdminRecords.AMPHORAE)
                         .title("Amphorae: List")
                         .adminOnly()
                         .description("List amphorae (the appliances of the amphora provider) with their load"
@@ -106,7 +103,7 @@ public class LbAdminTools implements ToolProvider {
                                 + " availability-zone profiles may set. Admin only.")
                         .handler((ctx, a) -> admin.provider(a.provider()))
                         .build(),
-                ToolDefinition.read("lb_flavor_list", Toolset.LOADBALANCER, FlavorListArgs.class, LbFlavorPage.class)
+                ToolDefinition.read("lb_flavor_list", Toolset.LOADBALANCER, FlavorListArgs.class, LbAdminRecords.FLAVORS)
                         .title("LB Flavors: List")
                         .description("Load-balancer flavors (offered sizes or topologies for loadbalancer_create),"
                                 + " a page at a time; filter by name or enabled.")
