@@ -64,7 +64,7 @@ public class ResourceMonitorService {
         }
 
         Map<String, Supplier<Quotas.Reading>> tasks = new LinkedHashMap<>();
-        targets.forEach(p -> tasks.put(p.id(), () -> quotas.read(p.id(), p.name())));
+        targets.forEach(p -> tasks.put(p.id(), () -> quotas.read(p.id(), p.name(), false)));
         Map<String, Parallel.Outcome<Quotas.Reading>> out = Parallel.run(tasks, timeout, CONCURRENCY, faults);
 
         List<QuotaPressure> pressures = new ArrayList<>();

@@ -119,6 +119,16 @@ class LbAdminToolsTest extends LbToolsTestBase {
     }
 
     @Test
+    void the_resource_monitor_spares_octavia_the_calls_of_the_load_balancer_section() {
+        on("GET", L + "/quotas/" + ADMIN_PROJECT, "quota-demo.json");
+
+        tools.call("resource_monitor", Map.of());
+
+        assertThat(fake.requests()).as("calls of resource_monitor").isNotEmpty()
+                .noneMatch(r -> r.path().startsWith("/load-balancer/"));
+    }
+
+    @Test
     void quota_set_changes_load_balancer_quotas_in_octavia_and_reports_before_and_after() {
         on("GET", L + "/quotas/" + ADMIN_PROJECT, "quota-demo.json");
         fake.on("PUT", L + "/quotas/" + ADMIN_PROJECT, r -> FakeOpenStack.Reply.json(202, fake.recorded(

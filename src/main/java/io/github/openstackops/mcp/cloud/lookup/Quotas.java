@@ -124,6 +124,14 @@ public class Quotas {
 
     /** The services' quotas of a project known to exist; failures are collected, not thrown. */
     public Reading read(String projectId, @Nullable String projectName) {
+        return read(projectId, projectName, true);
+    }
+
+    /**
+     * Same; without {@code loadBalancer} Octavia is not asked (the resource monitor, which reads every project, spares
+     * the six calls its section costs).
+     */
+    public Reading read(String projectId, @Nullable String projectName, boolean loadBalancer) {
         List<SectionFailure> failures = new ArrayList<>();
         List<ToolException> errors = new ArrayList<>();
         List<QuotaItem> compute = section(Service.COMPUTE, () -> items(computeDetail(projectId), COMPUTE_NAMES),
@@ -132,10 +140,10 @@ public class Quotas {
                 failures, errors);
         List<QuotaItem> volume = section(Service.VOLUME, () -> items(volumeDetail(projectId), VOLUME_NAMES),
                 failures, errors);
-        List<QuotaItem> loadBalancer = !octavia.available() ? null : section(Service.LOAD_BALANCER,
+        List<QuotaItem> lb = !loadBalancer || !octavia.available() ? null : section(Service.LOAD_BALANCER,
                 () -> items(loadBalancerDetail(projectId), LOAD_BALANCER_NAMES), failures, errors);
-        return new Reading(new ProjectQuotas(projectId, projectName, compute, network, volume, loadBalancer,
-                failures), errors);
+        return new Reading(new ProjectQuotas(projectId, projectName, compute, network, volume, lb, failures),
+                errors);
     }
 
     public JsonNode computeDetail(String projectId) {
