@@ -41,17 +41,18 @@ public class ServiceRegistryService {
     }
 
     public RegisteredService service(String ref) {
-        return service(resolveService(ref));
+        return service(resolveService(ref, registered()));
     }
 
     public RegisteredEndpointPage endpoints(@Nullable String serviceRef, @Nullable String iface, @Nullable String region) {
+        List<JsonNode> services = registered();
         Map<String, Object> query = new LinkedHashMap<>();
         if (serviceRef != null) {
-            query.put("service_id", Json.nonEmpty(resolveService(serviceRef), "id"));
+            query.put("service_id", Json.nonEmpty(resolveService(serviceRef, services), "id"));
         }
         Json.putIfSet(query, "interface", iface);
         Json.putIfSet(query, "region_id", region);
-        Map<String, String> types = serviceTypes();
+        Map<String, String> types = typesById(services);
         List<RegisteredEndpoint> endpoints = KeystoneClient.items(keystone.get("/endpoints", query), "endpoints",
                         n -> endpoint(n, types)).stream()
                 .sorted(Comparator.comparing((RegisteredEndpoint e) -> String.valueOf(e.serviceType()))
@@ -65,19 +66,19 @@ public class ServiceRegistryService {
         if (found == null) {
             throw OpenStackFaults.notFound("Endpoint '" + id.trim() + "'");
         }
-        return endpoint(found, serviceTypes());
+        return endpoint(found, typesById(registered()));
+    }
+
+    /** Every registered service: one call, for both resolving a reference and naming endpoints' services. */
+    private List<JsonNode> registered() {
+        return KeystoneClient.items(keystone.get("/services", null), "services", Function.identity());
     }
 
     /** A service by id, or by type or name when exactly one service has it. */
-    private JsonNode resolveService(String ref) {
+    private static JsonNode resolveService(String ref, List<JsonNode> services) {
         String value = ref.trim();
-        JsonNode byId = value.matches("[0-9a-fA-F]{32}") ? keystone.find("/services/" + value, "service") : null;
-        if (byId != null) {
-            return byId;
-        }
-        List<JsonNode> matches = KeystoneClient.items(keystone.get("/services", null), "services", Function.identity())
-                .stream().filter(s -> value.equals(Json.nonEmpty(s, "type")) || value.equals(Json.nonEmpty(s, "name")))
-                .toList();
+        List<JsonNode> matches = services.stream().filter(s -> value.equals(Json.nonEmpty(s, "id"))
+                || value.equals(Json.nonEmpty(s, "type")) || value.equals(Json.nonEmpty(s, "name"))).toList();
         if (matches.isEmpty()) {
             throw OpenStackFaults.notFound("Service '" + value + "' (by id, type or name)");
         }
@@ -88,10 +89,9 @@ public class ServiceRegistryService {
         return matches.get(0);
     }
 
-    private Map<String, String> serviceTypes() {
-        return KeystoneClient.items(keystone.get("/services", null), "services", Function.identity()).stream()
-                .collect(Collectors.toMap(s -> Json.nonEmpty(s, "id"), s -> Objects.toString(Json.nonEmpty(s, "type"), ""),
-                        (a, b) -> a));
+    private static Map<String, String> typesById(List<JsonNode> services) {
+        return services.stream().collect(Collectors.toMap(s -> Json.nonEmpty(s, "id"),
+                s -> Objects.toString(Json.nonEmpty(s, "type"), ""), (a, b) -> a));
     }
 
     static RegisteredService service(JsonNode n) {
