@@ -2,9 +2,10 @@ package io.github.openstackops.mcp.catalog;
 
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.openstackops.mcp.catalog.schema.ToolJson;
+import io.github.openstackops.mcp.state.LocalState;
+import io.github.openstackops.mcp.state.SharedState;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import java.nio.charset.StandardCharsets;
@@ -20,7 +21,9 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Confirmation tokens for DESTRUCTIVE tools: an HMAC over the tool, its exact (normalised) arguments, the caller and an
- * expiry. Stateless, so any replica sharing CONFIRMATION_SECRET accepts it; single-use within this process.
+ * expiry, so any replica sharing CONFIRMATION_SECRET accepts it. Single use is kept in the {@link SharedState}: in
+ * this process, or across every replica when they share a store (MCP_STATE_STORE). When that store does not answer, a
+ * token is refused (fail closed) with a sentence saying to retry.
  */
 @Singleton
 public class ConfirmationTokens {
@@ -34,7 +37,7 @@ public class ConfirmationTokens {
     private final SafetyPolicy policy;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
-    private final Cache<String, Boolean> used;
+    private final SharedState used;
 
     /** What a token looks like (expiry seconds, nonce, signature), wherever it turns up: the audit masks it by shape. */
     public static final java.util.regex.Pattern SHAPE = java.util.regex.Pattern.compile(
@@ -44,12 +47,22 @@ public class ConfirmationTokens {
     }
 
     public ConfirmationTokens(SafetyPolicy policy) {
-        this(policy, Clock.systemUTC());
+        this(policy, new LocalState(), Clock.systemUTC());
+    }
+
+    @Inject
+    public ConfirmationTokens(SafetyPolicy policy, SharedState used) {
+        this(policy, used, Clock.systemUTC());
     }
 
     ConfirmationTokens(SafetyPolicy policy, Clock clock) {
+        this(policy, new LocalState(), clock);
+    }
+
+    ConfirmationTokens(SafetyPolicy policy, SharedState used, Clock clock) {
         this.policy = policy;
         this.clock = clock;
+        this.used = used;
         if (policy.confirmationSecret() != null && !policy.confirmationSecret().isBlank()) {
             this.key = policy.confirmationSecret().getBytes(StandardCharsets.UTF_8);
             Secrets.register(policy.confirmationSecret());
@@ -57,7 +70,6 @@ public class ConfirmationTokens {
             this.key = new byte[32];
             random.nextBytes(this.key);
         }
-        this.used = Caffeine.newBuilder().expireAfterWrite(policy.confirmationTtl().plusMinutes(1)).maximumSize(100_000).build();
     }
 
     public Issued issue(String tool, Object arguments, Caller caller) {
@@ -90,7 +102,14 @@ public class ConfirmationTokens {
         if (clock.instant().getEpochSecond() > expiry) {
             throw ToolException.refused("The confirmation token has expired." + again);
         }
-        if (used.asMap().putIfAbsent(head, Boolean.TRUE) != null) {
+        boolean first;
+        try {
+            first = used.claimOnce("confirmation:" + head, policy.confirmationTtl().plusMinutes(1));
+        } catch (SharedState.StateUnavailable e) {
+            throw ToolException.refused("The confirmation could not be recorded as used: the shared state store did"
+                    + " not answer. Nothing was done; try the same call with the same token again shortly.");
+        }
+        if (!first) {
             throw ToolException.refused("The confirmation token has already been used." + again);
         }
     }

@@ -64,9 +64,8 @@ public final class ToolGroups {
         StringBuilder description = new StringBuilder(toolset.description()).append(". ").append(switch (safety) {
             case READ -> "Read operations: they change nothing.";
             case WRITE -> "WRITE operations: they change cloud resources.";
-            case DESTRUCTIVE -> "DESTRUCTIVE operations, two steps: without 'confirm' a call only previews what"
-                    + " would go and returns a token; repeat it with the same operation and arguments and"
-                    + " 'confirm' set to that token.";
+            case DESTRUCTIVE -> "DESTRUCTIVE operations: a call without 'confirm' only previews what would go"
+                    + " and returns a token; repeat the same call with 'confirm' set to it.";
         }).append(" Call with {\"operation\": name, \"arguments\": {...}}");
         description.append(safety == SafetyClass.READ
                 ? "; {\"operation\": \"describe\", \"arguments\": {\"operation\": name}} returns the parameters and"

@@ -28,6 +28,8 @@ public final class EnvironmentMapping {
 
     private static final Function<String, Object> TEXT = v -> v;
     private static final Function<String, Object> VERBATIM = v -> v;
+    /** A store address, which may carry a password: never echoed in an error either. */
+    private static final Function<String, Object> STATE_STORE = EnvironmentMapping::stateStore;
 
     public static final List<Variable> VARIABLES = List.of(
             // ---- OpenStack connection (the openstack CLI's names)
@@ -136,6 +138,9 @@ public final class EnvironmentMapping {
                     ""),
             v("MCP_RATE_LIMIT_PER_MINUTE", "mcp.rate-limit.per-minute", EnvironmentMapping::nonNegative,
                     "Tool calls per minute per HTTP caller, on every surface (0 = unlimited)", "0"),
+            v("MCP_STATE_STORE", "mcp.state-store", STATE_STORE,
+                    "Where replicas share used confirmation tokens and rate-limit counters: memory (this process)"
+                            + " or redis://[:password@]host:port[/db] (rediss:// for TLS)", "memory"),
             v("MCP_MAX_REQUEST_SIZE", "micronaut.server.max-request-size", EnvironmentMapping::size,
                     "Largest HTTP request body accepted, e.g. 512KB or 1MB (larger: 413)", "1MB"),
             v("IMAGE_UPLOAD_DIR", "mcp.image.upload-dir", TEXT,
@@ -176,7 +181,8 @@ public final class EnvironmentMapping {
                         properties.put(variable.property(), variable.convert().apply(
                                 variable.convert() == VERBATIM ? value : value.trim()));
                     } catch (IllegalArgumentException e) {
-                        throw new IllegalArgumentException(name + "=" + (variable.convert() == VERBATIM ? "***" : value)
+                        throw new IllegalArgumentException(name + "=" + (variable.convert() == VERBATIM
+                                || variable.convert() == STATE_STORE ? "***" : value)
                                 + ": " + e.getMessage());
                     }
                     break;
@@ -256,6 +262,13 @@ public final class EnvironmentMapping {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("expected 0 or a positive number");
         }
+    }
+
+    static Object stateStore(String value) {
+        if (value.equals("memory") || value.startsWith("redis://") || value.startsWith("rediss://")) {
+            return value;
+        }
+        throw new IllegalArgumentException("expected memory, redis://host:6379 or rediss://:password@host:6380/0");
     }
 
     /** A byte size: a number with an optional unit KB, MB or GB. */

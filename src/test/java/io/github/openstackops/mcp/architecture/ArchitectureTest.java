@@ -28,7 +28,7 @@ class ArchitectureTest {
     static final String BASE = "io.github.openstackops.mcp";
     /** Packages that are not features: the catalog and its surfaces, the cloud layer, and the start-up plumbing. */
     static final Set<String> INFRASTRUCTURE = Set.of("catalog", "cloud", "transport", "rest", "auth", "audit", "launch",
-            "logging");
+            "logging", "state");
 
     static JavaClasses main;
 

@@ -4,6 +4,7 @@ import io.github.openstackops.mcp.catalog.Caller;
 import io.github.openstackops.mcp.catalog.Surface;
 import io.github.openstackops.mcp.catalog.ToolCallAdmission;
 import io.github.openstackops.mcp.catalog.ToolContext;
+import io.github.openstackops.mcp.state.LocalState;
 import io.github.openstackops.mcp.support.FakeOpenStack;
 import io.github.openstackops.mcp.support.HttpSurfaces;
 import io.github.openstackops.mcp.support.HttpSurfaces.Response;
@@ -39,7 +40,7 @@ class CallRateLimiterTest {
     @Test
     void a_burst_of_n_then_one_call_every_60_over_n_seconds() {
         AtomicLong now = new AtomicLong(0);
-        CallRateLimiter limiter = new CallRateLimiter(3, now::get);
+        CallRateLimiter limiter = new CallRateLimiter(3, new LocalState(now::get));
         ToolContext alice = ToolContext.quiet(new Caller("alice", Caller.AuthMethod.JWT, false), Surface.REST);
         ToolContext bob = ToolContext.quiet(new Caller("bob", Caller.AuthMethod.JWT, false), Surface.OPENAPI);
 
@@ -63,7 +64,7 @@ class CallRateLimiterTest {
         for (int i = 0; i < 10; i++) {
             assertThat(limiter.admit(null, stdio)).as("the local operator is not limited").isEmpty();
         }
-        assertThat(new CallRateLimiter(0, now::get).admit(null, alice)).as("0 = unlimited").isEmpty();
+        assertThat(new CallRateLimiter(0, new LocalState(now::get)).admit(null, alice)).as("0 = unlimited").isEmpty();
     }
 
     @Test
