@@ -12,11 +12,7 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Optional;
 
 /**
@@ -61,7 +57,7 @@ public class CallRateLimiter implements ToolCallAdmission {
         }
         long waitMillis;
         try {
-            waitMillis = buckets.take("calls:" + hash(caller.method() + ":" + caller.principal()), perMinute);
+            waitMillis = buckets.take("calls:" + SharedState.hash(caller.method() + ":" + caller.principal()), perMinute);
         } catch (SharedState.StateUnavailable e) {
             LOG.warn("rate limit not applied: {}", e.getMessage());
             return Optional.empty();
@@ -72,15 +68,5 @@ public class CallRateLimiter implements ToolCallAdmission {
         long seconds = Math.max(1, (waitMillis + 999L) / 1000L);
         return Optional.of(new Refusal("Too many " + what + ": this server allows " + perMinute + " per minute per"
                 + " caller. Try again in " + seconds + " s.", Duration.ofSeconds(seconds)));
-    }
-
-    /** The key a caller's bucket is stored under: a hash, so no principal (an e-mail, a subject) is stored. */
-    private static String hash(String caller) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(caller.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -12,23 +12,27 @@ public final class LocalState implements SharedState {
     private static final double MINUTE_NANOS = Duration.ofMinutes(1).toNanos();
 
     private final LongSupplier nanos;
-    private final Cache<String, Long> claimed = Caffeine.newBuilder()
-            .expireAfter(new com.github.benmanes.caffeine.cache.Expiry<String, Long>() {
+    private final Cache<String, Timed> values = Caffeine.newBuilder()
+            .expireAfter(new com.github.benmanes.caffeine.cache.Expiry<String, Timed>() {
                 @Override
-                public long expireAfterCreate(String key, Long ttlNanos, long currentTime) {
-                    return ttlNanos;
+                public long expireAfterCreate(String key, Timed value, long currentTime) {
+                    return value.ttlNanos;
                 }
 
                 @Override
-                public long expireAfterUpdate(String key, Long ttlNanos, long currentTime, long currentDuration) {
-                    return currentDuration;
+                public long expireAfterUpdate(String key, Timed value, long currentTime, long currentDuration) {
+                    return value.ttlNanos;
                 }
 
                 @Override
-                public long expireAfterRead(String key, Long ttlNanos, long currentTime, long currentDuration) {
+                public long expireAfterRead(String key, Timed value, long currentTime, long currentDuration) {
                     return currentDuration;
                 }
             }).maximumSize(100_000).build();
+
+    /** A value and the lifetime it was given. */
+    private record Timed(String value, long ttlNanos) {
+    }
     private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
             .expireAfterAccess(Duration.ofMinutes(5)).maximumSize(100_000).build();
 
@@ -42,7 +46,23 @@ public final class LocalState implements SharedState {
 
     @Override
     public boolean claimOnce(String key, Duration ttl) {
-        return claimed.asMap().putIfAbsent(key, ttl.toNanos()) == null;
+        return values.asMap().putIfAbsent("once:" + key, new Timed("", ttl.toNanos())) == null;
+    }
+
+    @Override
+    public void put(String key, String value, Duration ttl) {
+        values.put("value:" + key, new Timed(value, ttl.toNanos()));
+    }
+
+    @Override
+    public java.util.Optional<String> get(String key, Duration ttl) {
+        Timed timed = values.asMap().computeIfPresent("value:" + key, (k, v) -> new Timed(v.value, ttl.toNanos()));
+        return java.util.Optional.ofNullable(timed).map(Timed::value);
+    }
+
+    @Override
+    public void remove(String key) {
+        values.invalidate("value:" + key);
     }
 
     @Override

@@ -72,6 +72,27 @@ public final class RedisState implements SharedState {
     }
 
     @Override
+    public void put(String key, String value, Duration ttl) {
+        run(c -> c.sync().set(PREFIX + "value:" + key, value, SetArgs.Builder.px(Math.max(1, ttl.toMillis()))));
+    }
+
+    @Override
+    public java.util.Optional<String> get(String key, Duration ttl) {
+        return java.util.Optional.ofNullable(run(c -> c.sync().getex(PREFIX + "value:" + key,
+                io.lettuce.core.GetExArgs.Builder.px(Math.max(1, ttl.toMillis())))));
+    }
+
+    @Override
+    public void remove(String key) {
+        run(c -> c.sync().del(PREFIX + "value:" + key));
+    }
+
+    @Override
+    public boolean sharedAcrossProcesses() {
+        return true;
+    }
+
+    @Override
     public String where() {
         return where;
     }

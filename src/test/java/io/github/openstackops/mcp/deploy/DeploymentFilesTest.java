@@ -115,7 +115,7 @@ class DeploymentFilesTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void the_kubernetes_example_runs_replicas_with_a_shared_confirmation_secret_and_sticky_mcp_sessions() throws Exception {
+    void the_kubernetes_example_runs_replicas_that_share_a_confirmation_secret_and_a_state_store() throws Exception {
         List<Map<String, Object>> docs = new ArrayList<>();
         for (Object doc : new Yaml().loadAll(Files.readString(Path.of("deploy/kubernetes.yaml")))) {
             if (doc != null) {
@@ -123,8 +123,12 @@ class DeploymentFilesTest {
             }
         }
         Map<String, Map<String, Object>> byKind = new HashMap<>();
-        docs.forEach(d -> byKind.put((String) d.get("kind"), d));
-        assertThat(byKind).containsOnlyKeys("Secret", "Deployment", "Service");
+        docs.forEach(d -> byKind.put(d.get("kind") + "/" + ((Map<String, Object>) d.get("metadata")).get("name"), d));
+        assertThat(byKind).containsOnlyKeys("Secret/openstack-ops-mcp", "Deployment/openstack-ops-mcp",
+                "Service/openstack-ops-mcp", "Deployment/openstack-ops-mcp-state", "Service/openstack-ops-mcp-state");
+        byKind.put("Secret", byKind.get("Secret/openstack-ops-mcp"));
+        byKind.put("Deployment", byKind.get("Deployment/openstack-ops-mcp"));
+        byKind.put("Service", byKind.get("Service/openstack-ops-mcp"));
 
         Map<String, Object> secret = byKind.get("Secret");
         Set<String> secretKeys = ((Map<String, Object>) secret.get("stringData")).keySet();
@@ -136,7 +140,7 @@ class DeploymentFilesTest {
         ((List<Map<String, Object>>) container.get("env")).forEach(e -> env.put((String) e.get("name"), e));
         Set<String> known = EnvironmentMapping.VARIABLES.stream().flatMap(v -> v.names().stream()).collect(Collectors.toSet());
         assertThat(env.keySet()).isSubsetOf(known);
-        for (String fromSecret : List.of("REMOTE_SECRET_KEY", "CONFIRMATION_SECRET", "OS_PASSWORD")) {
+        for (String fromSecret : List.of("REMOTE_SECRET_KEY", "CONFIRMATION_SECRET", "MCP_STATE_STORE", "OS_PASSWORD")) {
             Map<String, Object> ref = (Map<String, Object>) ((Map<String, Object>) env.get(fromSecret).get("valueFrom"))
                     .get("secretKeyRef");
             assertThat(ref.get("name")).isEqualTo(((Map<String, Object>) secret.get("metadata")).get("name"));
@@ -147,7 +151,10 @@ class DeploymentFilesTest {
         assertThat(((Map<String, Object>) ((Map<String, Object>) container.get("readinessProbe")).get("httpGet")).get("path"))
                 .isEqualTo("/health");
         Map<String, Object> service = (Map<String, Object>) byKind.get("Service").get("spec");
-        assertThat(service.get("sessionAffinity")).isEqualTo("ClientIP");
+        assertThat(service.get("sessionAffinity")).as("sessions are shared: no sticky routing").isNull();
+        Map<String, Object> store = (Map<String, Object>) byKind.get("Service/openstack-ops-mcp-state").get("metadata");
+        assertThat((String) ((Map<String, Object>) secret.get("stringData")).get("MCP_STATE_STORE"))
+                .startsWith("redis://").contains("@" + store.get("name") + ":6379");
         assertThat(service.get("selector")).isEqualTo(((Map<String, Object>) spec.get("selector")).get("matchLabels"));
         Map<String, Object> mounts = new HashMap<>();
         ((List<Map<String, Object>>) container.get("volumeMounts")).forEach(m -> mounts.put((String) m.get("mountPath"), m));

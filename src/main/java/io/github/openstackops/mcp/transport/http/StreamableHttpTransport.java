@@ -6,6 +6,7 @@ import io.github.openstackops.mcp.auth.OriginRule;
 import io.github.openstackops.mcp.catalog.Caller;
 import io.github.openstackops.mcp.catalog.Surface;
 import io.github.openstackops.mcp.catalog.ToolCallAdmission;
+import io.github.openstackops.mcp.state.SharedState;
 import io.github.openstackops.mcp.transport.JsonRpcChecks;
 import io.github.openstackops.mcp.transport.McpServerFactory;
 import io.github.openstackops.mcp.transport.McpToolAdapter;
@@ -85,11 +86,13 @@ public class StreamableHttpTransport implements McpStreamableServerTransportProv
     private final OriginRule origins;
     private final KeepAliveScheduler keepAlive;
     private final McpSessions sessions;
+    @Nullable
+    private final SharedSessions shared;
     private volatile McpStreamableServerSession.Factory sessionFactory;
     private volatile boolean closing;
 
     public StreamableHttpTransport(McpJsonMapper json, HttpTransportSettings settings, CallerResolver callers,
-                                   McpToolAdapter tools, @Nullable CallRateLimiter rateLimit) {
+                                   McpToolAdapter tools, @Nullable CallRateLimiter rateLimit, SharedState state) {
         this.json = json;
         this.settings = settings;
         this.callers = callers;
@@ -97,6 +100,7 @@ public class StreamableHttpTransport implements McpStreamableServerTransportProv
         this.rateLimit = rateLimit;
         this.origins = new OriginRule(settings.allowedOrigins());
         this.sessions = new McpSessions(settings.maxSessions(), settings.maxSessionsPerCaller());
+        this.shared = state.sharedAcrossProcesses() ? new SharedSessions(state, json, settings.sessionIdleTimeout()) : null;
         this.keepAlive = KeepAliveScheduler.builder(() -> Flux.fromIterable(sessions.all())
                         .map(e -> e.session).filter(McpStreamableServerSession::hasListeningStream)
                         .cast(McpSession.class))
@@ -183,7 +187,7 @@ public class StreamableHttpTransport implements McpStreamableServerTransportProv
         if (sessionId == null || sessionId.isBlank()) {
             return Mono.just(error(HttpStatus.BAD_REQUEST, "Mcp-Session-Id header required"));
         }
-        McpSessions.Entry entry = sessions.touch(sessionId, caller);
+        McpSessions.Entry entry = session(sessionId, caller);
         if (entry == null) {
             return Mono.just(error(HttpStatus.NOT_FOUND, "Session not found"));
         }
@@ -256,6 +260,9 @@ public class StreamableHttpTransport implements McpStreamableServerTransportProv
             started.session().closeGracefully().onErrorComplete().subscribe();
             return Mono.just(tooMany(full));
         }
+        if (shared != null) {
+            shared.remember(sessionId, caller, init);
+        }
         return started.initResult()
                 .<MutableHttpResponse<?>>map(result -> HttpResponse.ok(write(McpSchema.JSONRPCResponse.result(req.id(), result)))
                         .contentType(MediaType.APPLICATION_JSON_TYPE)
@@ -265,6 +272,13 @@ public class StreamableHttpTransport implements McpStreamableServerTransportProv
                     return Mono.just(error(HttpStatus.INTERNAL_SERVER_ERROR, McpSchema.ErrorCodes.INTERNAL_ERROR,
                             "initialize failed"));
                 });
+    }
+
+    /** The caller's session, held here or (with a shared state store) continued from another replica. */
+    @Nullable
+    private McpSessions.Entry session(String sessionId, Caller caller) {
+        return shared == null ? sessions.touch(sessionId, caller)
+                : shared.resolve(sessions, sessionId, caller, sessionFactory);
     }
 
     private MutableHttpResponse<?> tooMany(McpSessions.Refusal refusal) {
@@ -288,7 +302,7 @@ public class StreamableHttpTransport implements McpStreamableServerTransportProv
         if (sessionId == null) {
             return Mono.just(error(HttpStatus.BAD_REQUEST, "Mcp-Session-Id header required"));
         }
-        McpSessions.Entry entry = sessions.touch(sessionId, callers.resolve(request));
+        McpSessions.Entry entry = session(sessionId, callers.resolve(request));
         if (entry == null) {
             return Mono.just(error(HttpStatus.NOT_FOUND, "Session not found"));
         }
@@ -309,9 +323,12 @@ public class StreamableHttpTransport implements McpStreamableServerTransportProv
         if (sessionId == null) {
             return Mono.just(error(HttpStatus.BAD_REQUEST, "Mcp-Session-Id header required"));
         }
-        McpSessions.Entry entry = sessions.touch(sessionId, callers.resolve(request));
+        McpSessions.Entry entry = session(sessionId, callers.resolve(request));
         if (entry == null || !sessions.remove(sessionId, entry)) {
             return Mono.just(error(HttpStatus.NOT_FOUND, "Session not found"));
+        }
+        if (shared != null) {
+            shared.forget(sessionId);
         }
         return entry.session.delete().onErrorComplete().<MutableHttpResponse<?>>thenReturn(HttpResponse.ok());
     }
