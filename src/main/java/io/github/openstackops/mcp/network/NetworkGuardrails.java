@@ -34,4 +34,19 @@ public record NetworkGuardrails(@Bindable(defaultValue = "false") boolean allowW
                     + " ALLOW_WORLD_OPEN_INGRESS=true.");
         }
     }
+
+    /**
+     * Refuses an allowed address pair of a /0 prefix (0.0.0.0/0, ::/0) unless the operator allowed world-open ingress:
+     * it lets the port send from any address, which switches anti-spoofing off as port_security_enabled=false would.
+     */
+    void refuseOpenAddressPairs(java.util.List<String> addresses) {
+        for (String address : addresses) {
+            if (address != null && address.trim().endsWith("/0") && !allowWorldOpenIngress) {
+                throw ToolException.refused("Refused: the allowed address pair " + address.trim() + " lets the port"
+                        + " send from any address, switching anti-spoofing off for it. Allow only the addresses it"
+                        + " really uses (e.g. a virtual IP such as 10.0.0.250, or a narrow prefix). An operator can"
+                        + " permit this by starting the server with ALLOW_WORLD_OPEN_INGRESS=true.");
+            }
+        }
+    }
 }

@@ -60,7 +60,8 @@ public final class NetworkRecords {
             @Doc("Tags") List<String> tags,
             @Nullable @Doc("Owning project id") String projectId,
             @Nullable @Doc("Creation time") String created,
-            @Nullable @Doc("Last update time") String updated) {
+            @Nullable @Doc("Last update time") String updated,
+            @Nullable @Doc("QoS policy applied to its ports") Ref qosPolicy) {
     }
 
     @Doc("The result of deleting a network")

@@ -36,11 +36,14 @@ public class NetworkService {
     private final NeutronClient neutron;
     private final ServerNames serverNames;
     private final NetworkGuardrails guardrails;
+    private final QosService qos;
 
-    public NetworkService(NeutronClient neutron, ServerNames serverNames, NetworkGuardrails guardrails) {
+    public NetworkService(NeutronClient neutron, ServerNames serverNames, NetworkGuardrails guardrails,
+                          QosService qos) {
         this.neutron = neutron;
         this.serverNames = serverNames;
         this.guardrails = guardrails;
+        this.qos = qos;
     }
 
     /** Filters Neutron applies. */
@@ -114,7 +117,7 @@ public class NetworkService {
                 text(n, "status"), flag(n, "admin_state_up"), flag(n, "router:external"), flag(n, "shared"),
                 integer(n, "mtu"), bool(n, "port_security_enabled"), subnets, segments(n),
                 stringList(n, "availability_zones"), stringList(n, "tags"), text(n, "project_id"), text(n, "created_at"),
-                text(n, "updated_at"));
+                text(n, "updated_at"), qos.ref(text(n, "qos_policy_id")));
     }
 
     /** Segments: multi-provider "segments", or the provider:* attributes; null when hidden (non-admin). */
@@ -143,11 +146,15 @@ public class NetworkService {
         return detail(created);
     }
 
-    public NetworkDetail update(String ref, Changes changes, ToolContext context) {
+    /** Changes the given fields; {@code qosPolicy} (id or name) applies a QoS policy, "" detaches it. */
+    public NetworkDetail update(String ref, Changes changes, @Nullable String qosPolicy, ToolContext context) {
         Map<String, Object> body = changes.body();
+        if (qosPolicy != null) {
+            body.put("qos_policy_id", qos.idToSet(qosPolicy));
+        }
         if (body.isEmpty()) {
             throw ToolException.invalid("Nothing to change: give at least one of name, description, admin_state_up,"
-                    + " mtu, port_security_enabled, shared, external.");
+                    + " mtu, port_security_enabled, shared, external, qos_policy.");
         }
         guardrails.refusePortSecurityOff(changes.portSecurityEnabled(), "new ports on this network");
         JsonNode n = resolve(ref);

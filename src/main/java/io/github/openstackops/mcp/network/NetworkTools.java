@@ -23,6 +23,7 @@ public class NetworkTools implements ToolProvider {
 
     static final String NETWORK = "Network id, or its exact name when that name is unique";
     static final String SUBNET = "Subnet id, or its exact name when that name is unique";
+    static final String QOS_POLICY = "QoS policy to apply (id or exact name); \"\" detaches the current one";
     static final String PROJECT_FILTER = "Only those of this project id (admins see every project's; others only"
             + " their own and shared ones)";
 
@@ -63,7 +64,8 @@ public class NetworkTools implements ToolProvider {
             @Param("Port security default for new ports; false is refused unless the operator set ALLOW_WORLD_OPEN_INGRESS=true") Boolean portSecurityEnabled,
             @Param("false takes the network administratively down") Boolean adminStateUp,
             @Param("Share with every project, or stop sharing (admin only)") Boolean shared,
-            @Param("Make external, or internal again (admin only)") Boolean external) {
+            @Param("Make external, or internal again (admin only)") Boolean external,
+            @Param(value = QOS_POLICY, maxLength = 255) String qosPolicy) {
     }
 
     public record SubnetListArgs(
@@ -143,10 +145,11 @@ public class NetworkTools implements ToolProvider {
                 ToolDefinition.write("network_update", Toolset.NETWORK, NetworkUpdateArgs.class, NetworkDetail.class)
                         .title("Networks: Update")
                         .description("Change a network's name, description, MTU, port security default or admin"
-                                + " state (shared and external: admin only). Only the given fields change.")
+                                + " state (shared and external: admin only). Also applies or detaches a QoS policy."
+                                + " Only the given fields change.")
                         .handler((ctx, a) -> networks.update(a.network(), new NetworkService.Changes(a.name(),
                                 a.description(), a.adminStateUp(), a.mtu(), a.portSecurityEnabled(), a.shared(),
-                                a.external(), null, null, null), ctx))
+                                a.external(), null, null, null), a.qosPolicy(), ctx))
                         .build(),
                 ToolDefinition.destructive("network_delete", Toolset.NETWORK, NetworkArgs.class, NetworkDeleted.class)
                         .title("Networks: Delete")

@@ -3,6 +3,7 @@ package io.github.openstackops.mcp.network;
 import io.github.openstackops.mcp.catalog.Page;
 import io.github.openstackops.mcp.catalog.Ref;
 import io.github.openstackops.mcp.catalog.schema.Doc;
+import io.github.openstackops.mcp.catalog.schema.Param;
 import io.micronaut.core.annotation.Nullable;
 
 import java.util.List;
@@ -53,6 +54,7 @@ public final class PortRecords {
             @Doc("Security groups applied to it") List<Ref> securityGroups,
             @Nullable @Doc("Port security (security groups and anti-spoofing) on") Boolean portSecurityEnabled,
             @Doc("Extra addresses allowed through anti-spoofing, as 'ip' or 'ip mac'") List<String> allowedAddressPairs,
+            @Nullable @Doc("QoS policy applied to the port itself") Ref qosPolicy,
             @Doc("Floating IPs associated with it") List<String> floatingIps,
             @Nullable @Doc("Host it is bound to (admin only)") String bindingHost,
             @Nullable @Doc("Binding VIF type, e.g. ovs; binding_failed means it could not be plugged (admin only)") String bindingVifType,
@@ -61,6 +63,19 @@ public final class PortRecords {
             @Nullable @Doc("Owning project id") String projectId,
             @Nullable @Doc("Creation time") String created,
             @Nullable @Doc("Last update time") String updated) {
+    }
+
+    @Doc("An address (or prefix) a port may send from besides its own")
+    public record AddressPair(
+            @Param(value = "IP address or CIDR, e.g. a VIP 10.0.0.250 or 10.0.0.0/28", required = true, minLength = 2,
+                    maxLength = 49) String ipAddress,
+            @Param(value = "MAC address (default: the port's)", maxLength = 17) String macAddress) {
+    }
+
+    @Doc("A fixed IP to give a port")
+    public record FixedIpRequest(
+            @Param(value = "Subnet (id or exact name); alone: the next free address of it", maxLength = 255) String subnet,
+            @Param(value = "The address (keeps it when the port already has it)", pattern = SubnetService.IP, maxLength = 45) String ipAddress) {
     }
 
     @Doc("The result of deleting a port")

@@ -41,9 +41,12 @@ public class PortService {
     private final SecurityGroupService groups;
     private final ServerNames serverNames;
     private final NetworkGuardrails guardrails;
+    private final QosService qos;
 
     public PortService(NeutronClient neutron, NetworkService networks, SubnetService subnets,
-                       SecurityGroupService groups, ServerNames serverNames, NetworkGuardrails guardrails) {
+                       SecurityGroupService groups, ServerNames serverNames, NetworkGuardrails guardrails,
+                       QosService qos) {
+        this.qos = qos;
         this.neutron = neutron;
         this.networks = networks;
         this.subnets = subnets;
@@ -61,6 +64,12 @@ public class PortService {
     /** What a create or update sets; null leaves a field alone. */
     public record Changes(@Nullable String name, @Nullable String description, @Nullable List<String> securityGroups,
                           @Nullable Boolean portSecurityEnabled, @Nullable Boolean adminStateUp) {
+    }
+
+    /** What only an update sets, each replaced whole; null leaves it alone, "" / [] clear it. */
+    public record Replacements(@Nullable List<PortRecords.AddressPair> allowedAddressPairs,
+                               @Nullable List<PortRecords.FixedIpRequest> fixedIps, @Nullable String qosPolicy) {
+        static final Replacements NONE = new Replacements(null, null, null);
     }
 
     public Page<PortSummary> list(int limit, @Nullable String marker, Filters f) {
@@ -133,7 +142,8 @@ public class PortService {
                 new Ref(networkId, networkName.get(networkId)), text(p, "status"), flag(p, "admin_state_up"),
                 text(p, "mac_address"), fixed, nonEmpty(p, "device_owner"), nonEmpty(p, "device_id"), server,
                 groupIds.stream().map(id -> new Ref(id, groupNames.get(id))).toList(),
-                bool(p, "port_security_enabled"), pairs, floating, nonEmpty(p, "binding:host_id"),
+                bool(p, "port_security_enabled"), pairs, qos.ref(text(p, "qos_policy_id")), floating,
+                nonEmpty(p, "binding:host_id"),
                 nonEmpty(p, "binding:vif_type"), nonEmpty(p, "binding:vnic_type"), stringList(p, "tags"),
                 text(p, "project_id"), text(p, "created_at"), text(p, "updated_at"));
     }
@@ -178,11 +188,27 @@ public class PortService {
         return detail(created);
     }
 
-    public PortDetail update(String ref, Changes changes, ToolContext context) {
+    public PortDetail update(String ref, Changes changes, Replacements replaced, ToolContext context) {
         Map<String, Object> body = body(changes);
+        if (replaced.allowedAddressPairs() != null) {
+            guardrails.refuseOpenAddressPairs(replaced.allowedAddressPairs().stream()
+                    .map(PortRecords.AddressPair::ipAddress).toList());
+            body.put("allowed_address_pairs", replaced.allowedAddressPairs().stream().map(a -> {
+                Map<String, Object> pair = new LinkedHashMap<>();
+                pair.put("ip_address", a.ipAddress().trim());
+                put(pair, "mac_address", blankToNull(a.macAddress()));
+                return pair;
+            }).toList());
+        }
+        if (replaced.fixedIps() != null) {
+            body.put("fixed_ips", replaced.fixedIps().stream().map(this::fixedIp).toList());
+        }
+        if (replaced.qosPolicy() != null) {
+            body.put("qos_policy_id", qos.idToSet(replaced.qosPolicy()));
+        }
         if (body.isEmpty()) {
             throw ToolException.invalid("Nothing to change: give at least one of name, description, security_groups,"
-                    + " port_security_enabled, admin_state_up.");
+                    + " port_security_enabled, admin_state_up, allowed_address_pairs, fixed_ips, qos_policy.");
         }
         guardrails.refusePortSecurityOff(changes.portSecurityEnabled(), "this port");
         if (Boolean.FALSE.equals(changes.portSecurityEnabled()) && changes.securityGroups() == null) {
@@ -193,6 +219,18 @@ public class PortService {
         JsonNode updated = neutron.put("/ports/" + text(p, "id"), Map.of("port", body)).path("port");
         context.info("updated port " + text(p, "id") + ": " + body.keySet());
         return detail(updated);
+    }
+
+    private Map<String, Object> fixedIp(PortRecords.FixedIpRequest request) {
+        if (blankToNull(request.subnet()) == null && blankToNull(request.ipAddress()) == null) {
+            throw ToolException.invalid("Each fixed_ips entry needs a subnet, an ip_address or both.");
+        }
+        Map<String, Object> fixed = new LinkedHashMap<>();
+        if (blankToNull(request.subnet()) != null) {
+            fixed.put("subnet_id", text(subnets.resolve(request.subnet()), "id"));
+        }
+        put(fixed, "ip_address", blankToNull(request.ipAddress()));
+        return fixed;
     }
 
     // ------------------------------------------------------------------ delete

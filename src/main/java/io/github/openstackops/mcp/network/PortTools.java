@@ -55,7 +55,13 @@ public class PortTools implements ToolProvider {
             @Param(value = "New description", maxLength = 255) String description,
             @Param(value = "Replaces the security groups (ids or exact names; empty list removes all)", maxItems = 20) List<String> securityGroups,
             @Param("Turn port security on or off; off also removes the security groups, and is refused unless the operator set ALLOW_WORLD_OPEN_INGRESS=true") Boolean portSecurityEnabled,
-            @Param("false takes the port administratively down") Boolean adminStateUp) {
+            @Param("false takes the port administratively down") Boolean adminStateUp,
+            @Param(value = "Replaces the extra addresses it may send from (e.g. a VIP); empty list clears them. A /0"
+                    + " prefix is refused unless the operator set ALLOW_WORLD_OPEN_INGRESS=true", maxItems = 20)
+            List<PortRecords.AddressPair> allowedAddressPairs,
+            @Param(value = "Replaces its fixed IPs: list every address it should keep", maxItems = 20)
+            List<PortRecords.FixedIpRequest> fixedIps,
+            @Param(value = NetworkTools.QOS_POLICY, maxLength = 255) String qosPolicy) {
     }
 
     private final PortService ports;
@@ -95,9 +101,12 @@ public class PortTools implements ToolProvider {
                 ToolDefinition.write("port_update", Toolset.NETWORK, UpdateArgs.class, PortDetail.class)
                         .title("Ports: Update")
                         .description("Change a port's name, description, security groups (replaced whole), port"
-                                + " security or admin state. Only the given fields change.")
+                                + " security or admin state. Also its allowed address pairs and fixed IPs (replaced"
+                                + " whole) and QoS policy. Only the given fields change.")
                         .handler((ctx, a) -> ports.update(a.port(), new PortService.Changes(a.name(), a.description(),
-                                a.securityGroups(), a.portSecurityEnabled(), a.adminStateUp()), ctx))
+                                a.securityGroups(), a.portSecurityEnabled(), a.adminStateUp()),
+                                new PortService.Replacements(a.allowedAddressPairs(), a.fixedIps(), a.qosPolicy()),
+                                ctx))
                         .build(),
                 ToolDefinition.destructive("port_delete", Toolset.NETWORK, PortArgs.class, PortDeleted.class)
                         .title("Ports: Delete")

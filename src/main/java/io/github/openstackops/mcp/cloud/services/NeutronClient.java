@@ -10,6 +10,7 @@ import io.github.openstackops.mcp.cloud.Paging;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import org.openstack4j.api.exceptions.ResponseException;
 import org.openstack4j.api.types.ServiceType;
 
 import java.util.ArrayList;
@@ -22,6 +23,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Neutron (networking v2.0). Catalogs list it as the bare service URL or with "/v2.0" already on it; paths are given
@@ -136,9 +138,45 @@ public class NeutronClient extends ServiceClient {
         return names;
     }
 
-    /** The items of a list response; {@code collection} as in the path ("network-ip-availabilities"). */
+    /**
+     * The items of a list response; {@code collection} as in the path ("network-ip-availabilities", "qos/policies",
+     * "floatingips/{id}/port_forwardings"): the key is its last segment, with '_' for '-'.
+     */
     public static List<JsonNode> collection(JsonNode response, String collection) {
-        return items(response, collection.replace('-', '_'));
+        return items(response, collection.substring(collection.lastIndexOf('/') + 1).replace('-', '_'));
+    }
+
+    // ------------------------------------------------------------------ extensions
+
+    /**
+     * Runs a call of an API extension ({@code alias}, e.g. "qos"). When it fails with "not found", Neutron is asked
+     * whether it has the extension at all (one call, only then): without it the caller learns that this cloud does not
+     * offer {@code feature}, instead of a bare 404.
+     */
+    public <T> T requiring(String alias, String feature, Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (ResponseException e) {
+            if (e.getStatus() == 404 && !hasExtension(alias)) {
+                throw missingExtension(alias, feature);
+            }
+            throw e;
+        } catch (ToolException e) {
+            if (e.kind() == ToolException.Kind.NOT_FOUND && !hasExtension(alias)) {
+                throw missingExtension(alias, feature);
+            }
+            throw e;
+        }
+    }
+
+    /** True when Neutron lists the extension ({@code GET /extensions/{alias}}). */
+    public boolean hasExtension(String alias) {
+        return find("/extensions/" + alias, "extension") != null;
+    }
+
+    private static ToolException missingExtension(String alias, String feature) {
+        return new ToolException(ToolException.Kind.UNAVAILABLE, "This cloud's Neutron lacks the '" + alias
+                + "' API extension (its service plugin is not enabled), so " + feature + " are not available here.");
     }
 
     // ------------------------------------------------------------------ lookups
