@@ -243,6 +243,15 @@ public class FloatingIpService {
         return describe(List.of(created)).get(0);
     }
 
+    /** Sets the description ("" clears it). */
+    public FloatingIp update(String ref, String description, ToolContext context) {
+        JsonNode f = resolve(ref);
+        JsonNode updated = neutron.put("/floatingips/" + text(f, "id"), Map.of("floatingip",
+                Map.of("description", description))).path("floatingip");
+        context.info("updated floating IP " + text(f, "id") + ": [description]");
+        return describe(List.of(updated)).get(0);
+    }
+
     public FloatingIpChange associate(String fipRef, @Nullable String serverRef, @Nullable String portRef,
                                       @Nullable String fixedIp, ToolContext context) {
         if ((blankToNull(serverRef) == null) == (blankToNull(portRef) == null)) {

@@ -61,6 +61,11 @@ public class FloatingIpTools implements ToolProvider {
                     pattern = SubnetService.IP, maxLength = 45) String fixedIp) {
     }
 
+    public record UpdateArgs(
+            @Param(value = FIP, required = true, minLength = 1, maxLength = 64) String floatingIp,
+            @Param(value = "New description; \"\" clears it", required = true, maxLength = 255) String description) {
+    }
+
     private final FloatingIpService fips;
 
     public FloatingIpTools(FloatingIpService fips) {
@@ -99,6 +104,11 @@ public class FloatingIpTools implements ToolProvider {
                                 + " with floating_ip_associate. Counts against the floating IP quota.")
                         .handler((ctx, a) -> fips.create(a.network(), a.subnet(), a.floatingIpAddress(),
                                 a.description(), ctx))
+                        .build(),
+                ToolDefinition.write("floating_ip_update", Toolset.NETWORK, UpdateArgs.class, FloatingIp.class)
+                        .title("Floating IPs: Update")
+                        .description("Set a floating IP's description.")
+                        .handler((ctx, a) -> fips.update(a.floatingIp(), a.description(), ctx))
                         .build(),
                 ToolDefinition.write("floating_ip_associate", Toolset.NETWORK, AssociateArgs.class, FloatingIpChange.class)
                         .title("Floating IPs: Associate")

@@ -136,6 +136,21 @@ public class SecurityGroupService {
         return detail(created);
     }
 
+    public SecurityGroupDetail update(String ref, @Nullable String name, @Nullable String description,
+                                      ToolContext context) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        put(body, "name", blankToNull(name));
+        put(body, "description", description);
+        if (body.isEmpty()) {
+            throw ToolException.invalid("Nothing to change: give name or description.");
+        }
+        JsonNode g = resolve(ref);
+        JsonNode updated = neutron.put("/security-groups/" + text(g, "id"), Map.of("security_group", body))
+                .path("security_group");
+        context.info("updated security group " + text(g, "id") + ": " + body.keySet());
+        return detail(updated);
+    }
+
     // ------------------------------------------------------------------ rules
 
     public RuleCreated createRule(String groupRef, NewRule rule, ToolContext context) {

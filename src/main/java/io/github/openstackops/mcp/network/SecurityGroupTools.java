@@ -43,6 +43,12 @@ public class SecurityGroupTools implements ToolProvider {
             @Param("Stateful (connection tracking, the default) or stateless") Boolean stateful) {
     }
 
+    public record UpdateArgs(
+            @IdOrName(GROUP) String securityGroup,
+            @Param(value = "New name", maxLength = 255) String name,
+            @Param(value = "New description; \"\" clears it", maxLength = 255) String description) {
+    }
+
     public record RuleCreateArgs(
             @IdOrName(GROUP) String securityGroup,
             @Param(value = "ingress (traffic to the servers, the default) or egress", defaultValue = "\"ingress\"") Direction direction,
@@ -89,6 +95,11 @@ public class SecurityGroupTools implements ToolProvider {
                         .description("Create a security group. Neutron gives it two rules allowing all egress"
                                 + " (IPv4, IPv6) and no ingress; add rules with security_group_rule_create.")
                         .handler((ctx, a) -> groups.create(a.name(), a.description(), a.stateful(), ctx))
+                        .build(),
+                ToolDefinition.write("security_group_update", Toolset.NETWORK, UpdateArgs.class, SecurityGroupDetail.class)
+                        .title("Security Groups: Update")
+                        .description("Rename a security group or set its description.")
+                        .handler((ctx, a) -> groups.update(a.securityGroup(), a.name(), a.description(), ctx))
                         .build(),
                 ToolDefinition.write("security_group_rule_create", Toolset.NETWORK, RuleCreateArgs.class, RuleCreated.class)
                         .title("Security Group Rules: Create")
