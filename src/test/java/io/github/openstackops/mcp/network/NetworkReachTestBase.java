@@ -1,6 +1,8 @@
 package io.github.openstackops.mcp.network;
 
-import io.github.openstackops.mcp.support.FakeOpenStack;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.openstackops.mcp.support.FakeOpenStack.Reply;
 import io.github.openstackops.mcp.support.ToolHarness;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -11,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 abstract class NetworkReachTestBase extends NeutronToolsTestBase {
 
     static final String R = "network-reach/";
+    private static final ObjectMapper JSON = new ObjectMapper();
     static final String QOS = "394c9323-dff4-4528-bc2d-7ef5f732d8c5";
     static final String QOS_NAME = "net-rec-20741-qos";
     static final String BW_RULE = "956cc7bf-0ef4-4416-9f01-74fd6c18a51a";
@@ -38,11 +41,13 @@ abstract class NetworkReachTestBase extends NeutronToolsTestBase {
         collection("trunks", "trunks.json", "trunks");
         collection("ports", "ports-demo.json", "ports");
         collection("floatingips/" + FIP + "/port_forwardings", "pfs.json", "port_forwardings");
+        reach("GET", N + "/extensions/.*", 200, "extension-qos.json"); // every extension is there
         reach("GET", N + "/qos/policies/" + QOS, 200, "qos-policy.json");
         reach("GET", N + "/rbac-policies/" + RBAC, 200, "rbac-policy.json");
         reach("GET", N + "/trunks/" + TRUNK, 200, "trunk.json");
         reach("GET", N + "/floatingips/" + FIP, 200, "floatingip.json");
         reach("GET", N + "/floatingips/" + FIP + "/port_forwardings/" + PF, 200, "pf.json");
+        fake.on("GET", N + "/ports/[0-9a-f-]{36}", r -> item(r.path(), "ports-demo.json", "ports", "port"));
         reach("GET", N + "/networks/" + QNET, 200, "network-create-admin.json");
         reach("GET", N + "/ports/" + QPORT, 200, "port-create-admin.json");
         reach("GET", N + "/subnets/" + QSUB, 200, "subnet-create-admin.json");
@@ -52,6 +57,23 @@ abstract class NetworkReachTestBase extends NeutronToolsTestBase {
 
     void collection(String path, String file, String key) {
         fake.on("GET", N + "/" + path, r -> NeutronFake.filtered(r, fake.recorded(R + file), key));
+    }
+
+    /** One item of a recorded list, as Neutron answers GET /{collection}/{id}; 404 when the list lacks it. */
+    private Reply item(String path, String file, String key, String singular) {
+        String id = path.substring(path.lastIndexOf('/') + 1);
+        JsonNode list;
+        try {
+            list = JSON.readTree(fake.recorded(R + file));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        for (JsonNode item : list.path(key)) {
+            if (id.equals(item.path("id").asText())) {
+                return Reply.json(200, NeutronFake.write(JSON.createObjectNode().set(singular, item)));
+            }
+        }
+        return NeutronFake.notFound(fake);
     }
 
     void reach(String method, String path, int status, String file) {

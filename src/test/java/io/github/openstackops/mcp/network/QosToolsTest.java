@@ -167,8 +167,6 @@ class QosToolsTest extends NetworkReachTestBase {
 
     @Test
     void with_the_extension_a_missing_policy_is_just_not_found() {
-        reach("GET", N + "/extensions/qos", 200, "extension-qos.json");
-
         assertThat(tools.error("qos_policy_get", Map.of("policy", "gold"))).contains("QoS policy 'gold' was not found");
     }
 }
