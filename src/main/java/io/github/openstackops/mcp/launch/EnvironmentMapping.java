@@ -119,7 +119,7 @@ public final class EnvironmentMapping {
             v("REMOTE_SECRET_KEY", "mcp.auth.static-token", VERBATIM, "The shared bearer secret", ""),
             // ---- network guard rails
             v("ALLOW_WORLD_OPEN_INGRESS", "mcp.network.allow-world-open-ingress", EnvironmentMapping::bool,
-                    "Let security_group_rule_create open SSH, RDP or database/cache ports to 0.0.0.0/0 or ::/0 (and load-balancer listeners on a public VIP expose them), and let ports and networks turn port security off", "false"),
+                    "Let security_group_rule_create open SSH, RDP or database/cache ports to 0.0.0.0/0 or ::/0 (and load-balancer listeners on a public VIP expose them), and let ports and networks turn port security off or a port send from any address (a 0.0.0.0/0 or ::/0 allowed address pair)", "false"),
             // ---- team surfaces: JWT, limits, audit, OpenAPI tool server, CORS
             v("MCP_JWT_SECRET", "mcp.auth.jwt.secret", VERBATIM,
                     "HS256 key (32+ bytes) to verify JWT bearer tokens with; setting it turns authentication on", ""),

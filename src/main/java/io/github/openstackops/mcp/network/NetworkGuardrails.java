@@ -10,7 +10,8 @@ import io.micronaut.core.bind.annotation.Bindable;
  *
  * @param allowWorldOpenIngress ALLOW_WORLD_OPEN_INGRESS: when false (the default), security_group_rule_create refuses
  *                              ingress rules that open SSH, RDP or database/cache ports (or every port) to the whole
- *                              internet, and port/network create and update refuse to turn port security off
+ *                              internet, port/network create and update refuse to turn port security off, and
+ *                              port_update refuses a 0.0.0.0/0 or ::/0 allowed address pair
  */
 @ConfigurationProperties(NetworkGuardrails.PREFIX)
 public record NetworkGuardrails(@Bindable(defaultValue = "false") boolean allowWorldOpenIngress) {
