@@ -132,7 +132,7 @@ public class CloudApi {
     /**
      * The human message of an OpenStack error body, whatever the service's shape: {"itemNotFound": {"message"}}
      * (Nova, Cinder), {"NeutronError": {"message"}}, {"error": {"message"}} (Keystone, Heat), {"faultstring"}
-     * (Octavia), or plain text.
+     * (Octavia), {"errors": [{"detail"}]} (Placement: the detail's last paragraph says what is wrong), or plain text.
      */
     static String faultMessage(String body) {
         if (body == null || body.isBlank()) {
@@ -145,6 +145,11 @@ public class CloudApi {
             }
             if (root.has("faultstring") && root.get("faultstring").isTextual()) {
                 return root.get("faultstring").asText();
+            }
+            JsonNode detail = root.path("errors").path(0).path("detail");
+            if (detail.isTextual()) {
+                String text = detail.asText().trim();
+                return text.substring(text.lastIndexOf("\n\n") + 1).trim();
             }
             for (Iterator<JsonNode> it = root.elements(); it.hasNext(); ) {
                 JsonNode inner = it.next();

@@ -8,7 +8,7 @@ import io.micronaut.core.annotation.Nullable;
 
 import java.util.List;
 
-/** Results of creating, rebuilding, snapshotting, resizing and moving servers. */
+/** Results of creating, rebuilding, snapshotting, backing up, resizing and moving servers. */
 public final class ServerLifecycleRecords {
 
     private ServerLifecycleRecords() {
@@ -66,6 +66,17 @@ public final class ServerLifecycleRecords {
             @Doc("Image now") Ref imageAfter,
             @Doc("Status when the call returned") String status,
             @Doc("Whether the rebuild finished") boolean reachedTarget,
+            @Doc("What happened, in a sentence") String message) {
+    }
+
+    @Doc("A backup image of a server, and the older backups its rotation deleted")
+    public record ServerBackedUp(
+            @Doc("Server id") String serverId,
+            @Doc("Server name") String serverName,
+            @Doc("The new backup image") Ref image,
+            @Nullable @Doc("Glance status of the image, e.g. active, saving, queued") String imageStatus,
+            @Doc("Whether the image is active (usable)") boolean reachedTarget,
+            @Doc("Older backups of the same type the rotation deleted") List<Ref> deleted,
             @Doc("What happened, in a sentence") String message) {
     }
 }

@@ -2,6 +2,7 @@ package io.github.openstackops.mcp.compute;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.openstackops.mcp.catalog.ToolContext;
+import io.github.openstackops.mcp.catalog.ToolException;
 import io.github.openstackops.mcp.cloud.CloudSession;
 import io.github.openstackops.mcp.cloud.Json;
 import io.github.openstackops.mcp.cloud.Polling;
@@ -15,8 +16,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Server state changes that keep the server where it is: pause/unpause, suspend/resume, shelve/unshelve,
- * rescue/unrescue, lock/unlock. Each one is skipped when the server already is where it would go.
+ * Server state changes that keep the server where it is: pause/unpause, suspend/resume, shelve/shelve-offload/
+ * unshelve, rescue/unrescue, lock/unlock. Each one is skipped when the server already is where it would go.
  */
 @Singleton
 public class ServerStateService {
@@ -28,16 +29,24 @@ public class ServerStateService {
         SUSPEND("suspend", Set.of("SUSPENDED")),
         RESUME("resume", Set.of("ACTIVE")),
         SHELVE("shelve", Set.of("SHELVED", "SHELVED_OFFLOADED")),
+        OFFLOAD("shelve offload", "shelveOffload", Set.of("SHELVED_OFFLOADED")),
         UNSHELVE("unshelve", Set.of("ACTIVE")),
         RESCUE("rescue", Set.of("RESCUE")),
         UNRESCUE("unrescue", Set.of("ACTIVE"));
 
-        /** The word for it, which is also the name of Nova's server action. */
+        /** The words for it. */
         final String verb;
+        /** The name of Nova's server action. */
+        final String novaAction;
         final Set<String> targets;
 
         StateAction(String verb, Set<String> targets) {
+            this(verb, verb, targets);
+        }
+
+        StateAction(String verb, String novaAction, Set<String> targets) {
             this.verb = verb;
+            this.novaAction = novaAction;
             this.targets = targets;
         }
     }
@@ -67,7 +76,11 @@ public class ServerStateService {
             return new ServerActionResult(s.id(), s.name(), action.verb, before, before, true, false,
                     "Server '" + s.name() + "' is already " + before + "; nothing to do.");
         }
-        Map<String, ?> body = ServerActions.bare(action.verb);
+        if (action == StateAction.OFFLOAD && !"SHELVED".equals(before)) {
+            throw ToolException.conflict("Server '" + s.name() + "' is " + before + ", not SHELVED: only a shelved"
+                    + " server can be offloaded. Shelve it first with server_shelve.");
+        }
+        Map<String, ?> body = ServerActions.bare(action.novaAction);
         if (action == StateAction.RESCUE && ServerService.notBlank(rescueImage)) {
             body = Map.of("rescue", Map.of("rescue_image_ref", Json.text(lookup.image(rescueImage), "id")));
         }

@@ -18,7 +18,7 @@ import java.util.List;
 import static io.github.openstackops.mcp.compute.ServerTools.SERVER;
 import static io.github.openstackops.mcp.compute.ServerTools.WAIT;
 
-/** Server state tools: pause/unpause, suspend/resume, shelve/unshelve, rescue/unrescue, lock/unlock. */
+/** Server state tools: pause/unpause, suspend/resume, shelve/shelve-offload/unshelve, rescue/unrescue, lock/unlock. */
 @Singleton
 public class ServerStateTools implements ToolProvider {
 
@@ -71,9 +71,20 @@ public class ServerStateTools implements ToolProvider {
                 ToolDefinition.write("server_shelve", Toolset.COMPUTE, ShelveArgs.class, ServerActionResult.class)
                         .title("Servers: Shelve")
                         .description("Shelve a server: it is shut down and, for an image-booted server, snapshotted"
-                                + " to an image; the cloud then usually frees its host resources (SHELVED_OFFLOADED)."
-                                + " Waits until it is SHELVED or SHELVED_OFFLOADED. server_unshelve boots it again.")
+                                + " to an image. Depending on the cloud it then stays SHELVED on its host (its"
+                                + " resources held; server_shelve_offload frees them) or is offloaded at once"
+                                + " (SHELVED_OFFLOADED). Waits for either. server_unshelve boots it again.")
                         .handler((ctx, a) -> states.change(a.server(), StateAction.SHELVE, null, a.waitUntilDone(),
+                                Duration.ofSeconds(a.timeoutSeconds()), ctx))
+                        .build(),
+                ToolDefinition.write("server_shelve_offload", Toolset.COMPUTE, ShelveArgs.class,
+                                ServerActionResult.class)
+                        .adminOnly()
+                        .title("Servers: Shelve Offload")
+                        .description("Offload a SHELVED server from its host. Admin only by Nova's default policy. Its vCPUs, RAM and disk there are"
+                                + " freed (SHELVED_OFFLOADED); server_unshelve schedules it to a host again. Waits"
+                                + " until it is SHELVED_OFFLOADED.")
+                        .handler((ctx, a) -> states.change(a.server(), StateAction.OFFLOAD, null, a.waitUntilDone(),
                                 Duration.ofSeconds(a.timeoutSeconds()), ctx))
                         .build(),
                 ToolDefinition.write("server_unshelve", Toolset.COMPUTE, ShelveArgs.class, ServerActionResult.class)

@@ -61,6 +61,44 @@ class ServerStateToolsTest extends ServerToolTestBase {
     }
 
     @Test
+    void shelve_ends_in_shelved_when_the_cloud_keeps_shelved_servers_on_their_host() {
+        String id = "5f4f9530-3f47-434b-b41d-55564c6c6bde";
+        fake.on("POST", NOVA + "/servers/" + id + "/action", accepted())
+                .on("GET", NOVA + "/servers/" + id, inTurn("capacity/server-active.json",
+                        "capacity/server-shelved.json"));
+
+        assertThat(tools.ok("server_shelve", Map.of("server", id))).containsEntry("status", "SHELVED")
+                .containsEntry("reached_target", true);
+    }
+
+    @Test
+    void shelve_offload_frees_a_shelved_server_and_refuses_one_that_is_not_shelved() {
+        String id = "5f4f9530-3f47-434b-b41d-55564c6c6bde";
+        String action = NOVA + "/servers/" + id + "/action";
+        fake.asAdmin().on("POST", action, accepted())
+                .on("GET", NOVA + "/servers/" + id, inTurn("capacity/server-shelved.json",
+                        "capacity/server-shelved.json", "capacity/server-shelved-offloaded.json"));
+
+        Map<String, Object> result = tools.ok("server_shelve_offload", Map.of("server", id));
+
+        assertThat(posts(action)).extracting(r -> r.body()).containsExactly("{\"shelveOffload\":null}");
+        assertThat(result).containsEntry("status", "SHELVED_OFFLOADED").containsEntry("previous_status", "SHELVED");
+        assertThat(tools.ok("server_shelve_offload", Map.of("server", id))).containsEntry("changed", false);
+        assertThat(tools.error("server_shelve_offload", Map.of("server", REC))).contains("is ACTIVE, not SHELVED")
+                .contains("server_shelve");
+    }
+
+    @Test
+    void shelve_offload_as_a_member_is_refused_by_novas_policy() {
+        String id = "5f4f9530-3f47-434b-b41d-55564c6c6bde";
+        fake.on("POST", NOVA + "/servers/" + id + "/action", 403, "capacity/shelve-offload-demo-403.json")
+                .on("GET", NOVA + "/servers/" + id, 200, "capacity/server-shelved.json");
+
+        assertThat(tools.error("server_shelve_offload", Map.of("server", id))).contains("HTTP 403")
+                .contains("os-shelve:shelve_offload");
+    }
+
+    @Test
     void unshelve_without_waiting_returns_at_once() {
         fake.on("POST", ACTION, accepted())
                 .on("GET", NOVA + "/servers/" + REC, 200, rec("server-rec-shelved-offloaded.json"));

@@ -20,8 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * One throw-away server through its life, every step done by a tool and checked with the openstack CLI: created by
- * server_create, paused, suspended, locked, rescued, resized (revert and confirm), shelved, snapshotted, rebuilt,
- * live- and cold-migrated between the testbed's two compute hosts (as admin), and deleted.
+ * server_create, paused, suspended, locked, rescued, resized (revert and confirm), shelved, offloaded (as admin),
+ * unshelved, snapshotted, rebuilt, live- and cold-migrated between the testbed's two compute hosts (as admin), and
+ * deleted.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -130,10 +131,20 @@ class ServerLifecycleLiveIT {
 
     @Test
     @Order(6)
-    void shelve_offloads_and_unshelve_boots_it_again() {
-        assertThat(demo.ok("server_shelve", Map.of("server", id))).containsEntry("status", "SHELVED_OFFLOADED");
+    void shelve_keeps_it_on_its_host_until_an_admin_offloads_it_and_unshelve_boots_it_again() {
+        String host = hostOf();
+        // the testbed keeps shelved servers on their host (shelved_offload_time = -1)
+        assertThat(demo.ok("server_shelve", Map.of("server", id))).containsEntry("status", "SHELVED");
+        assertThat(LiveCloud.serverStatus(id)).isEqualTo("SHELVED");
+        assertThat(hostOf()).isEqualTo(host);
+        assertThat(demo.error("server_shelve_offload", Map.of("server", id))).contains("HTTP 403");
+
+        assertThat(admin.ok("server_shelve_offload", Map.of("server", id))).containsEntry("status", "SHELVED_OFFLOADED")
+                .containsEntry("previous_status", "SHELVED");
         assertThat(LiveCloud.serverStatus(id)).isEqualTo("SHELVED_OFFLOADED");
+        assertThat(hostOf()).isIn("", "None");
         assertThat(demo.ok("server_unshelve", Map.of("server", id))).containsEntry("status", "ACTIVE");
+        assertThat(LiveCloud.serverStatus(id)).isEqualTo("ACTIVE");
     }
 
     @Test
