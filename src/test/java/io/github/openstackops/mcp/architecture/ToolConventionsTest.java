@@ -32,7 +32,8 @@ class ToolConventionsTest {
             "import", "associate", "disassociate", "clear", "grant", "revoke", "activate", "deactivate", "reactivate",
             "start", "stop", "reboot", "pause", "unpause", "suspend", "resume", "shelve", "unshelve", "rescue",
             "unrescue", "lock", "unlock", "migrate", "rebuild", "resize", "confirm", "revert", "search", "attach",
-            "detach", "extend", "retype", "restore", "check", "preview", "cancel", "validate", "failover", "replace");
+            "detach", "extend", "retype", "restore", "check", "preview", "cancel", "validate", "failover", "replace",
+            "accept");
     @Test
     void every_tool_is_called_by_a_unit_test_of_a_feature_package() throws IOException {
         String tests = featureTestSources();
