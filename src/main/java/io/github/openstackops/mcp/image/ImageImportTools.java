@@ -72,7 +72,7 @@ public class ImageImportTools implements ToolProvider {
                         .build(),
                 ToolDefinition.write("image_import", Toolset.IMAGE, ImportArgs.class, ImageImported.class)
                         .title("Images: Import")
-                        .description("Import data into an image or copy it to stores. glance_direct stages a local"
+                        .description("Import image data, or copy to stores. glance_direct stages a local"
                                 + " file into an image created without data, then imports it; copy_image copies an"
                                 + " active image into more stores (admin under Glance's default policy). Files in"
                                 + " system or hidden directories are refused.")

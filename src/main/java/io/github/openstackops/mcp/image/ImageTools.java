@@ -197,7 +197,7 @@ public class ImageTools implements ToolProvider {
                 ToolDefinition.destructive("image_member_remove", Toolset.IMAGE, MemberRemoveArgs.class,
                                 MemberResult.class)
                         .title("Image members: Remove")
-                        .description("Stop sharing an image with a project. The project loses access at once; the"
+                        .description("Stop sharing an image. The member project loses access at once; the"
                                 + " preview says whether it had accepted the image.")
                         .preview((ctx, a) -> sharing.removeMemberPreview(a.image(), a.project().trim()))
                         .handler((ctx, a) -> sharing.removeMember(a.image(), a.project().trim()))

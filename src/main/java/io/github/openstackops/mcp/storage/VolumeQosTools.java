@@ -77,14 +77,14 @@ public class VolumeQosTools implements ToolProvider {
                 ToolDefinition.write("volume_qos_associate", Toolset.STORAGE, TypeArgs.class, QosChanged.class)
                         .adminOnly()
                         .title("Volume QoS specs: Associate")
-                        .description("Give a volume type a QoS spec. A type carries one; its volumes get the limits"
+                        .description("Set a type's QoS spec. Gives a volume type the spec (a type carries one); its volumes get the limits"
                                 + " when they are attached next.")
                         .handler((ctx, a) -> qos.association(a.qos(), a.volumeType(), true))
                         .build(),
                 ToolDefinition.write("volume_qos_disassociate", Toolset.STORAGE, TypeArgs.class, QosChanged.class)
                         .adminOnly()
                         .title("Volume QoS specs: Disassociate")
-                        .description("Take a QoS spec off a volume type. Its volumes lose the limits when they are"
+                        .description("Unset a type's QoS spec. Takes it off the volume type; its volumes lose the limits when they are"
                                 + " attached next.")
                         .handler((ctx, a) -> qos.association(a.qos(), a.volumeType(), false))
                         .build(),

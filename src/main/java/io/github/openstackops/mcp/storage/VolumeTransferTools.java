@@ -79,14 +79,14 @@ public class VolumeTransferTools implements ToolProvider {
         return List.of(
                 ToolDefinition.read("volume_transfer_list", Toolset.STORAGE, ListArgs.class, TransferRecords.TRANSFERS)
                         .title("Volume transfers: List")
-                        .description("Pending volume transfers. Newest first, paged by Cinder (microversion 3.57);"
+                        .description("Volume transfers. Pending offers, newest first, paged by Cinder (microversion 3.57);"
                                 + " auth keys are never shown.")
                         .handler((ctx, a) -> transfers.list(a.limit(), a.marker(), a.volume()))
                         .build(),
                 ToolDefinition.write("volume_transfer_create", Toolset.STORAGE, CreateArgs.class,
                                 TransferCreated.class)
                         .title("Volume transfers: Create")
-                        .description("Offer a volume to another project. Returns the transfer id and an auth key,"
+                        .description("Offer a volume to a project. Returns the transfer id and an auth key,"
                                 + " shown this once; the other project accepts with both (volume_transfer_accept)."
                                 + " The volume must be available; it waits as awaiting-transfer meanwhile.")
                         .handler((ctx, a) -> transfers.create(a.volume(), a.name(), !Boolean.FALSE.equals(a.withSnapshots())))
@@ -94,8 +94,8 @@ public class VolumeTransferTools implements ToolProvider {
                 ToolDefinition.write("volume_transfer_accept", Toolset.STORAGE, AcceptArgs.class,
                                 TransferAccepted.class)
                         .title("Volume transfers: Accept")
-                        .description("Take a volume offered by another project. Needs the transfer id and its auth"
-                                + " key; the volume then belongs to this server's project.")
+                        .description("Accept a volume transfer. Takes a volume another project offered; needs the"
+                                + " transfer id and its auth key; the volume then belongs to this server's project.")
                         .handler((ctx, a) -> transfers.accept(a.transfer().trim(), a.authKey().trim()))
                         .build(),
                 ToolDefinition.destructive("volume_transfer_delete", Toolset.STORAGE, DeleteArgs.class, Deleted.class)
@@ -107,7 +107,7 @@ public class VolumeTransferTools implements ToolProvider {
                         .build(),
                 ToolDefinition.write("volume_image_create", Toolset.STORAGE, ImageArgs.class, VolumeImage.class)
                         .title("Volumes: Upload to Image")
-                        .description("Upload a volume into a new image. Cinder creates the Glance image and copies"
+                        .description("Upload a volume to an image. Cinder creates the Glance image and copies"
                                 + " the volume's data into it (os-volume_upload_image); the volume is back to"
                                 + " available when done.")
                         .handler((ctx, a) -> images.upload(a.volume(), new VolumeImageService.NewImage(a.imageName(),
