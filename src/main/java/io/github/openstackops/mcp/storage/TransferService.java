@@ -17,6 +17,8 @@ import io.github.openstackops.mcp.storage.TransferRecords.TransferCreated;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,11 +48,31 @@ public class TransferService {
         this.volumes = volumes;
     }
 
+    /**
+     * Cinder (2025.1 on the testbed) answers a transfer listing that carries limit, marker or sort with no transfers
+     * at all, so the project's pending transfers (offers are few and short-lived) are read whole, newest first, and
+     * paged here.
+     */
     public Page<Transfer> list(int limit, @Nullable String marker, @Nullable String volume) {
         Map<String, Object> filters = new LinkedHashMap<>();
-        filters.put("volume_id", volume == null ? null : text(volumes.resolve(volume), "id"));
-        Paging.Slice<JsonNode> page = cinder.since(MV, FEATURE, c -> CinderClient.page(c, PATH + "/detail",
-                "transfers", filters, limit, marker));
+        Json.putIfSet(filters, "volume_id", volume == null ? null : text(volumes.resolve(volume), "id"));
+        List<JsonNode> all = new ArrayList<>(Json.array(cinder.since(MV, FEATURE, c -> c.get(PATH + "/detail",
+                filters)), "transfers"));
+        all.sort(Comparator.comparing((JsonNode t) -> String.valueOf(text(t, "created_at"))).reversed()
+                .thenComparing(t -> String.valueOf(text(t, "id"))));
+        int from = 0;
+        if (marker != null) {
+            from = -1;
+            for (int i = 0; i < all.size(); i++) {
+                if (marker.equals(text(all.get(i), "id"))) {
+                    from = i + 1;
+                }
+            }
+            if (from < 0) {
+                throw ToolException.invalid("Marker '" + marker + "' is no pending transfer; start again without it.");
+            }
+        }
+        Paging.Slice<JsonNode> page = Paging.slice(all.subList(from, all.size()), limit, t -> text(t, "id"));
         return TransferRecords.TRANSFERS.page(page.items().stream().map(TransferService::transfer).toList(),
                 page.nextMarker());
     }

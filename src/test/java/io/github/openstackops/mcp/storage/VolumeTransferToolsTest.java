@@ -55,7 +55,8 @@ class VolumeTransferToolsTest {
         Map<String, Object> page = tools.ok("volume_transfer_list", Map.of("volume", VOL, "limit", 5));
 
         FakeOpenStack.Request sent = fake.requests("GET", CINDER + "/volume-transfers/detail").get(0);
-        assertThat(FakeOpenStack.queryParams(sent)).contains("volume_id=" + VOL, "limit=6");
+        // Cinder answers a paged transfer listing with nothing: the listing goes without limit, marker and sort
+        assertThat(FakeOpenStack.queryParams(sent)).containsExactly("volume_id=" + VOL);
         assertThat(header(sent, "OpenStack-API-Version")).isEqualTo("volume 3.57");
         assertThat((List<Map<String, Object>>) page.get("transfers")).singleElement().satisfies(t -> assertThat(t)
                 .containsEntry("id", TRANSFER).containsEntry("name", "rec-sr-7398-tr").containsEntry("accepted", false)
