@@ -109,7 +109,10 @@ public class ImageImports {
                     + label(i) + "' in the background.");
         }
         Polling.Outcome<JsonNode> outcome = Polling.until(() -> glance.image(id),
-                n -> "active".equals(text(n, "status")) && importing(n).isEmpty(),
+                // a copy is done when the image is in every store named (Glance marks the stores being imported to
+                // only once its task runs, so "nothing importing" right after the request does not mean done)
+                n -> "active".equals(text(n, "status")) && importing(n).isEmpty()
+                        && (!copy || storesOf(n).containsAll(stores)),
                 n -> "killed".equals(text(n, "status")) || !failed(n).isEmpty() && importing(n).isEmpty(),
                 n -> text(n, "status") + (importing(n).isEmpty() ? "" : ", importing to " + importing(n)),
                 timeout, pollInterval, context);

@@ -100,9 +100,10 @@ class ImageImportToolsTest {
     @Test
     void image_import_copy_image_names_the_stores_and_waits_until_the_copy_is_in() {
         AtomicInteger gets = new AtomicInteger();
+        // right after the request the image still reads active in fs only, importing nowhere: not done yet
         fake.on("GET", GLANCE + "/images/" + IMG, r -> recorded(switch (gets.incrementAndGet()) {
-                    case 1 -> "image-direct-active.json";
-                    case 2 -> "image-copying.json";
+                    case 1, 2 -> "image-direct-active.json";
+                    case 3 -> "image-copying.json";
                     default -> "image-in-two-stores.json";
                 }))
                 .on("POST", GLANCE + "/images/" + IMG + "/import", r -> new Reply(202, "", Map.of()));

@@ -173,7 +173,7 @@ class StorageReachLiveIT {
         openstack("--os-volume-api-version", "3.13", "volume", "group", "create", groupType, "__DEFAULT__",
                 "--name", group);
         for (int i = 0; i < 20 && groupId == null; i++) {
-            for (JsonNode g : json(openstack("--os-volume-api-version", "3.13", "volume", "group", "list", "-f", "json"))) {
+            for (JsonNode g : json(openstack("--os-volume-api-version", "3.50", "volume", "group", "list", "-f", "json"))) {
                 if (group.equals(g.path("Name").asText()) && "available".equals(g.path("Status").asText())) {
                     groupId = g.path("ID").asText();
                 }
@@ -193,7 +193,7 @@ class StorageReachLiveIT {
         openstack("--os-volume-api-version", "3.14", "volume", "group", "snapshot", "create", "--name", groupSnapshot,
                 groupId);
         for (int i = 0; i < 20 && snapshotId == null; i++) {
-            for (JsonNode s : json(openstack("--os-volume-api-version", "3.14", "volume", "group", "snapshot", "list",
+            for (JsonNode s : json(openstack("--os-volume-api-version", "3.50", "volume", "group", "snapshot", "list",
                     "-f", "json"))) {
                 if (groupSnapshot.equals(s.path("Name").asText()) && "available".equals(s.path("Status").asText())) {
                     snapshotId = s.path("ID").asText();
