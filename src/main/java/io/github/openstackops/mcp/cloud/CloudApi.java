@@ -13,6 +13,8 @@ import org.openstack4j.core.transport.HttpMethod;
 import org.openstack4j.core.transport.HttpRequest;
 import org.openstack4j.core.transport.HttpResponse;
 import org.openstack4j.core.transport.internal.HttpExecutor;
+import org.openstack4j.model.common.Payload;
+import org.openstack4j.model.common.Payloads;
 import org.openstack4j.openstack.internal.OSClientSession;
 
 import java.io.IOException;
@@ -51,7 +53,16 @@ public class CloudApi {
      */
     public JsonNode send(HttpMethod method, ServiceType service, @Nullable String version, String path,
                          @Nullable Map<String, ?> query, @Nullable Object body, @Nullable Map<String, String> headers) {
-        return session.call(os -> exchange(os, method, service, version, path, query, body, headers));
+        return session.call(os -> exchange(os, method, service, version, path, query, body, null, headers));
+    }
+
+    /**
+     * A PUT of raw data ({@code application/octet-stream}), streamed as it is read: image data staged for an import.
+     * The stream cannot be sent twice, so a call that fails is not repeated.
+     */
+    public JsonNode putStream(ServiceType service, @Nullable String version, String path, InputStream data) {
+        return session.call(os -> exchange(os, HttpMethod.PUT, service, version, path, null, null,
+                Payloads.create(data), null));
     }
 
     /** The endpoint the session resolves for a service: the catalog's, or its OS_*_PORT override. */
@@ -77,7 +88,7 @@ public class CloudApi {
 
     private static JsonNode exchange(OSClientV3 os, HttpMethod method, ServiceType service, @Nullable String version,
                                      String path, @Nullable Map<String, ?> query, @Nullable Object body,
-                                     @Nullable Map<String, String> headers) {
+                                     @Nullable Payload<?> data, @Nullable Map<String, String> headers) {
         OSClientSession<?, ?> current = (OSClientSession<?, ?>) os;
         String endpoint = endpoint(os, service);
         HttpRequest.RequestBuilder<Void> request = HttpRequest.builder().method(method).endpoint(endpoint)
@@ -102,6 +113,9 @@ public class CloudApi {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+        }
+        if (data != null) {
+            request.entity(data).contentType("application/octet-stream");
         }
         HttpResponse response = HttpExecutor.create().execute(request.build());
         try {

@@ -1,6 +1,7 @@
 package io.github.openstackops.mcp.image;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.openstackops.mcp.catalog.Preview;
 import io.github.openstackops.mcp.catalog.ToolException;
 import io.github.openstackops.mcp.cloud.CloudSession;
 import io.github.openstackops.mcp.cloud.Json;
@@ -14,6 +15,7 @@ import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
@@ -97,6 +99,45 @@ public class ImageSharing {
         return new MemberResult(id, text(i, "name"), text(member, "member_id"), status(member), "Membership of"
                 + " project " + text(member, "member_id") + " in image '" + label(i) + "' is now "
                 + status(member) + ".");
+    }
+
+    public Preview removeMemberPreview(String image, String project) {
+        JsonNode i = images.resolve(image);
+        JsonNode member = member(i, project);
+        String status = status(member);
+        List<String> warnings = new ArrayList<>();
+        if ("accepted".equals(status)) {
+            warnings.add("Project " + project + " accepted the image: it disappears from that project's image list"
+                    + " and its new servers cannot boot from it; servers already booted from it keep running but"
+                    + " cannot be rebuilt from it.");
+        }
+        warnings.add("Adding the project again (image_member_add) starts a new, pending membership that project"
+                + " must accept again.");
+        return new Preview("remove image member", "Stop sharing image '" + label(i) + "' (" + text(i, "id")
+                + ") with project " + project + " (membership " + status + ").",
+                List.of(new Preview.Resource("image_member", project, null, "removed; the project loses access"),
+                        new Preview.Resource("image", text(i, "id"), text(i, "name"), "kept, unchanged")), warnings);
+    }
+
+    public MemberResult removeMember(String image, String project) {
+        JsonNode i = images.resolve(image);
+        JsonNode member = member(i, project);
+        String id = text(i, "id");
+        OpenStackFaults.attempt("remove project " + project + " from image '" + label(i) + "'", () -> {
+            glance.delete("/images/" + id + "/members/" + Json.segment(project));
+            return null;
+        });
+        return new MemberResult(id, text(i, "name"), project, "removed", "Image '" + label(i) + "' is no longer"
+                + " shared with project " + project + " (its membership was " + status(member) + ").");
+    }
+
+    private JsonNode member(JsonNode i, String project) {
+        JsonNode member = Json.orNull(() -> glance.get("/images/" + text(i, "id") + "/members/"
+                + Json.segment(project), null));
+        if (member == null || !member.has("member_id")) {
+            throw OpenStackFaults.notFound("Project " + project + " as a member of image '" + label(i) + "'");
+        }
+        return member;
     }
 
     private static String status(JsonNode member) {

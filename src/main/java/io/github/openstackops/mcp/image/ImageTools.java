@@ -107,6 +107,11 @@ public class ImageTools implements ToolProvider {
                     pattern = PROJECT_ID) String project) {
     }
 
+    public record MemberRemoveArgs(
+            @IdOrName(IMAGE) String image,
+            @Param(value = "Id of the member project to remove", required = true, pattern = PROJECT_ID) String project) {
+    }
+
     public record DeleteArgs(@IdOrName(IMAGE) String image) {
     }
 
@@ -188,6 +193,14 @@ public class ImageTools implements ToolProvider {
                         .description("Accept, reject or reset a shared image's membership. Called by the member"
                                 + " project (the consumer), not by the image owner.")
                         .handler((ctx, a) -> sharing.updateMember(a.image(), a.project(), lower(a.status())))
+                        .build(),
+                ToolDefinition.destructive("image_member_remove", Toolset.IMAGE, MemberRemoveArgs.class,
+                                MemberResult.class)
+                        .title("Image members: Remove")
+                        .description("Stop sharing an image. The member project loses access at once; the"
+                                + " preview says whether it had accepted the image.")
+                        .preview((ctx, a) -> sharing.removeMemberPreview(a.image(), a.project().trim()))
+                        .handler((ctx, a) -> sharing.removeMember(a.image(), a.project().trim()))
                         .build(),
                 ToolDefinition.write("image_deactivate", Toolset.IMAGE, GetArgs.class, ImageOperation.class)
                         .title("Images: Deactivate")

@@ -88,16 +88,28 @@ public final class LiveCloud {
         }
     }
 
+    /**
+     * Another OpenStack CLI of the testbed host ({@code cinder}, {@code glance}) as demo or admin, for what the
+     * openstack CLI lacks (volumes in a group, Glance's stores and metadefs); stdout, failing on a non-zero exit.
+     */
+    public static String otherCli(boolean asAdmin, String program, String... args) {
+        return run(asAdmin ? adminEnv() : demoEnv(), "/usr/bin/" + program, args);
+    }
+
     private static String cli(Map<String, String> env, String... args) {
+        return run(env, "/usr/bin/openstack", args);
+    }
+
+    private static String run(Map<String, String> env, String program, String... args) {
         try {
-            Process p = command(env, args).start();
+            Process p = process(env, program, args).start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!p.waitFor(180, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
-                throw new IllegalStateException("openstack " + String.join(" ", args) + " timed out");
+                throw new IllegalStateException(program + " " + String.join(" ", args) + " timed out");
             }
             if (p.exitValue() != 0) {
-                throw new IllegalStateException("openstack " + String.join(" ", args) + " failed: " + out);
+                throw new IllegalStateException(program + " " + String.join(" ", args) + " failed: " + out);
             }
             return out.trim();
         } catch (IOException e) {
@@ -123,8 +135,12 @@ public final class LiveCloud {
     }
 
     private static ProcessBuilder command(Map<String, String> env, String... args) {
+        return process(env, "/usr/bin/openstack", args);
+    }
+
+    private static ProcessBuilder process(Map<String, String> env, String program, String... args) {
         List<String> command = new ArrayList<>();
-        command.add("/usr/bin/openstack");
+        command.add(program);
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().keySet().removeIf(k -> k.startsWith("OS_") || k.startsWith("PYTHON"));

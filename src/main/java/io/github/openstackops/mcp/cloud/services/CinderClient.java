@@ -5,12 +5,15 @@ import io.github.openstackops.mcp.cloud.CloudApi;
 import io.github.openstackops.mcp.cloud.Json;
 import io.github.openstackops.mcp.cloud.Paging;
 import io.micronaut.core.annotation.Nullable;
+import io.github.openstackops.mcp.catalog.ToolException;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import org.openstack4j.api.exceptions.ResponseException;
 import org.openstack4j.api.types.ServiceType;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Cinder v3, spoken at one microversion ({@value #MICROVERSION}: Rocky and newer; resource filters with
@@ -48,6 +51,15 @@ public class CinderClient extends ServiceClient {
      * next page. Filters whose value is null are left out.
      */
     public Paging.Slice<JsonNode> page(String collection, Map<String, ?> filters, int limit, @Nullable String marker) {
+        return page(this, "/" + collection + "/detail", collection, filters, limit, marker);
+    }
+
+    /**
+     * The same for any listing: {@code path} read by {@code client} (e.g. Cinder at another microversion), its items
+     * under {@code itemsKey}.
+     */
+    public static Paging.Slice<JsonNode> page(ServiceClient client, String path, String itemsKey,
+                                              Map<String, ?> filters, int limit, @Nullable String marker) {
         Map<String, Object> query = new LinkedHashMap<>();
         query.put("limit", Paging.fetchSize(limit));
         query.put("sort", "created_at:desc,id:desc");
@@ -59,8 +71,23 @@ public class CinderClient extends ServiceClient {
                 query.put(key, value);
             }
         });
-        return Paging.slice(Json.array(get("/" + collection + "/detail", query), collection), limit,
-                n -> Json.text(n, "id"));
+        return Paging.slice(Json.array(client.get(path, query), itemsKey), limit, n -> Json.text(n, "id"));
+    }
+
+    /**
+     * A call at the microversion a feature needs. A Cinder older than that answers 406 (version not supported),
+     * which becomes an error that names the feature and the microversion.
+     */
+    public <T> T since(String microversion, String feature, Function<ServiceClient, T> call) {
+        try {
+            return call.apply(at(microversion));
+        } catch (ResponseException e) {
+            if (e.getStatus() == 406) {
+                throw new ToolException(ToolException.Kind.UNAVAILABLE, "This cloud's Cinder does not offer " + feature
+                        + ": it needs block-storage API microversion " + microversion + " or newer.");
+            }
+            throw e;
+        }
     }
 
     /** A {@code POST /volumes/{id}/action} with one action, e.g. {@code action(id, "os-extend", Map.of(...))}. */

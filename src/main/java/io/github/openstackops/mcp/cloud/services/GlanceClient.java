@@ -50,6 +50,11 @@ public class GlanceClient extends ServiceClient {
                 "/images/" + id, null, operations, Map.of("Content-Type", PATCH_MEDIA_TYPE));
     }
 
+    /** PUT /images/{id}/stage, streamed: the data of a glance-direct import, staged before the import is asked for. */
+    public void stage(String id, InputStream data) {
+        api.putStream(ServiceType.IMAGE, "/v2", "/images/" + id + "/stage", data);
+    }
+
     /** PUT /images/{id}/file, streamed; {@code what} names the upload in the error a refusal becomes. */
     public void upload(String id, InputStream data, String what) {
         OpenStackFaults.check(session.call(os -> os.imagesV2().upload(id, Payloads.create(data), null)), what);
