@@ -1,11 +1,11 @@
 package io.github.openstackops.mcp.cloud.services;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.openstackops.mcp.catalog.ToolException;
 import io.github.openstackops.mcp.cloud.CloudApi;
 import io.github.openstackops.mcp.cloud.Json;
 import io.github.openstackops.mcp.cloud.Paging;
 import io.micronaut.core.annotation.Nullable;
-import io.github.openstackops.mcp.catalog.ToolException;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.openstack4j.api.exceptions.ResponseException;
