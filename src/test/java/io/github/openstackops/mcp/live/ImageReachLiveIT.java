@@ -111,7 +111,8 @@ class ImageReachLiveIT {
                 "stores", List.of("fs2")));
 
         assertThat(copied).containsEntry("done", true).containsEntry("stores", List.of("fs", "fs2"));
-        String stores = json(openstackAdmin("image", "show", id, "-f", "json")).path("stores").asText();
+        // the openstack CLI shows the stores among the image's properties
+        String stores = json(openstackAdmin("image", "show", id, "-f", "json")).path("properties").path("stores").asText();
         assertThat(Set.of(stores.split(","))).containsExactlyInAnyOrder("fs", "fs2");
     }
 
