@@ -27,10 +27,11 @@ cleanup() {
   as_demo
   [ -n "${GSNAP:-}" ] && { csend DELETE "$CINDER/$PROJECT/group_snapshots/$GSNAP" >/dev/null; sleep 3; }
   [ -n "${GROUP:-}" ] && { csend POST "$CINDER/$PROJECT/groups/$GROUP/action" -d '{"delete": {"delete-volumes": true}}' >/dev/null; sleep 4; }
-  [ -n "${IMG:-}" ] && send DELETE "$GLANCE/v2/images/$IMG" >/dev/null
   [ -n "${TRANSFER:-}" ] && csend DELETE "$CINDER/$PROJECT/volume-transfers/$TRANSFER" >/dev/null
   [ -n "${VOL:-}" ] && { csend DELETE "$CINDER/$PROJECT/volumes/$VOL" >/dev/null; }
   as_admin
+  # the image was uploaded from the volume once admin owned it
+  [ -n "${IMG:-}" ] && { send DELETE "$GLANCE/v2/images/$IMG" >/dev/null; sleep 2; }
   [ -n "${VOL:-}" ] && { csend DELETE "$CINDER/$PROJECT/volumes/$VOL" >/dev/null; }
   [ -n "${QOS:-}" ] && { csend GET "$CINDER/$PROJECT/qos-specs/$QOS/disassociate_all" >/dev/null; csend DELETE "$CINDER/$PROJECT/qos-specs/$QOS?force=True" >/dev/null; }
   [ -n "${VTYPE:-}" ] && csend DELETE "$CINDER/$PROJECT/types/$VTYPE" >/dev/null
