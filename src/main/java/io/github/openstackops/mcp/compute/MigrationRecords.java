@@ -44,4 +44,20 @@ public final class MigrationRecords {
             @Nullable @Doc("Live (block) migration in progress: disk copied so far, bytes") Long diskProcessedBytes,
             @Nullable @Doc("Live (block) migration in progress: disk still to copy, bytes") Long diskRemainingBytes) {
     }
+
+    @Doc("What became of a live migration that was aborted or force-completed")
+    public record MigrationControlled(
+            @Doc("Server id") String serverId,
+            @Doc("Server name") String serverName,
+            @Doc("Migration id (a number)") long migrationId,
+            @Doc("abort or force-complete") String action,
+            @Nullable @Doc("Migration status before the request") String statusBefore,
+            @Nullable @Doc("Migration status now, e.g. cancelled or completed; running when not waited for")
+            String status,
+            @Doc("Whether the migration has ended") boolean ended,
+            @Nullable @Doc("Source compute host of the migration") String sourceHost,
+            @Nullable @Doc("Destination compute host of the migration") String destHost,
+            @Nullable @Doc("Compute host the server runs on now") String host,
+            @Doc("What happened, in a sentence") String message) {
+    }
 }

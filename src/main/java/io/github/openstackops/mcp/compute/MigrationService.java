@@ -1,17 +1,21 @@
 package io.github.openstackops.mcp.compute;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.openstackops.mcp.catalog.ToolContext;
 import io.github.openstackops.mcp.catalog.ToolException;
 import io.github.openstackops.mcp.cloud.Json;
 import io.github.openstackops.mcp.cloud.OpenStackFaults;
 import io.github.openstackops.mcp.cloud.Paging;
+import io.github.openstackops.mcp.cloud.Polling;
 import io.github.openstackops.mcp.cloud.services.NovaClient;
 import io.github.openstackops.mcp.compute.MigrationRecords.Migration;
+import io.github.openstackops.mcp.compute.MigrationRecords.MigrationControlled;
 import io.github.openstackops.mcp.compute.MigrationRecords.MigrationDetail;
 import io.github.openstackops.mcp.compute.MigrationRecords.MigrationPage;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -26,6 +30,9 @@ import java.util.Set;
 public class MigrationService {
 
     static final String MV = "2.80";
+    /** Abort of a live migration that is queued or preparing, not only running. */
+    static final String ABORT_MV = "2.65";
+    static final String FORCE_COMPLETE_MV = "2.22";
     /** Statuses of a migration that has not ended. */
     static final Set<String> IN_PROGRESS = Set.of("queued", "accepted", "pre-migrating", "preparing", "running",
             "migrating", "post-migrating", "finished");
@@ -44,12 +51,28 @@ public class MigrationService {
                           @Nullable Type type, @Nullable String changesSince) {
     }
 
+    /** What can be done to a live migration in progress. */
+    public enum Control {
+        ABORT("abort", Set.of("queued", "preparing", "running")),
+        FORCE_COMPLETE("force-complete", Set.of("running"));
+
+        private final String verb;
+        private final Set<String> allowedFrom;
+
+        Control(String verb, Set<String> allowedFrom) {
+            this.verb = verb;
+            this.allowedFrom = allowedFrom;
+        }
+    }
+
     private final NovaClient nova;
     private final ServerService servers;
+    private final ServerActions actions;
 
-    public MigrationService(NovaClient nova, ServerService servers) {
+    public MigrationService(NovaClient nova, ServerService servers, ServerActions actions) {
         this.nova = nova;
         this.servers = servers;
+        this.actions = actions;
     }
 
     public MigrationPage list(int limit, @Nullable String marker, Filters f) {
@@ -102,6 +125,96 @@ public class MigrationService {
                 bytes(progress, "memory_processed_bytes"), bytes(progress, "memory_remaining_bytes"),
                 bytes(progress, "disk_total_bytes"), bytes(progress, "disk_processed_bytes"),
                 bytes(progress, "disk_remaining_bytes"));
+    }
+
+    /**
+     * Aborts (the server stays on its source) or force-completes (the guest is paused until the copy ends on the
+     * destination) a live migration in progress: the one named, or the server's live migration in progress.
+     */
+    public MigrationControlled control(Control control, String server, @Nullable String migration, boolean wait,
+                                       Duration timeout, ToolContext context) {
+        NovaServer s = servers.resolve(server);
+        List<Migration> all = Json.array(OpenStackFaults.attempt("list the migrations of server '" + s.name() + "'",
+                () -> nova.at(MV).get("/os-migrations", Map.of("instance_uuid", s.id(), "limit", SERVER_SCAN))),
+                "migrations").stream().map(MigrationService::migration).toList();
+        Migration m = pick(all, s, migration, control);
+        String label = "live migration " + m.id() + " of server '" + s.name() + "'";
+        if (!"live-migration".equals(m.type())) {
+            throw ToolException.invalid("Migration " + m.id() + " of server '" + s.name() + "' is a " + m.type()
+                    + ", not a live migration: only live migrations can be aborted or force-completed (a cold"
+                    + " migration or resize in VERIFY_RESIZE is undone with server_resize_revert).");
+        }
+        if (m.status() == null || !control.allowedFrom.contains(m.status())) {
+            throw ToolException.conflict("The " + label + " is " + m.status() + ", so it cannot be "
+                    + (control == Control.ABORT ? "aborted" : "force-completed") + " (only while "
+                    + String.join(" or ", control.allowedFrom.stream().sorted().toList()) + ").");
+        }
+        String path = "/servers/" + s.id() + "/migrations/" + m.id();
+        if (control == Control.ABORT) {
+            OpenStackFaults.attempt("abort the " + label + " (it must still be in progress)", () -> {
+                nova.at(ABORT_MV).delete(path);
+                return null;
+            });
+        } else {
+            OpenStackFaults.attempt("force-complete the " + label + " (it must be running)",
+                    () -> nova.at(FORCE_COMPLETE_MV).post(path + "/action", java.util.Collections.singletonMap(
+                            "force_complete", null)));
+        }
+        context.info(control.verb + " requested for the " + label);
+        if (!wait) {
+            return new MigrationControlled(s.id(), s.name(), m.id(), control.verb, m.status(), m.status(), false,
+                    m.sourceHost(), m.destHost(), s.host(), "The " + control.verb + " of the " + label
+                    + " was accepted; migration_get shows when it has ended.");
+        }
+        Polling.Outcome<Migration> ended = Polling.until(() -> current(s, m.id()),
+                x -> x.status() != null && !IN_PROGRESS.contains(x.status()), x -> false,
+                x -> "migration " + x.id() + " " + x.status(), timeout, actions.pollInterval(), context);
+        Migration last = ended.last() == null ? m : ended.last();
+        NovaServer now = ended.reached()
+                ? actions.await(s.id(), NovaServer::settled, x -> false, timeout, context).last()
+                : NovaServer.of(nova.server(s.id()));
+        String host = now == null ? null : now.host();
+        return new MigrationControlled(s.id(), s.name(), m.id(), control.verb, m.status(), last.status(),
+                ended.reached(), m.sourceHost(), m.destHost(), host, outcome(control, label, s.name(), last, host,
+                ended));
+    }
+
+    private static Migration pick(List<Migration> all, NovaServer s, @Nullable String wanted, Control control) {
+        if (ServerService.notBlank(wanted)) {
+            String w = wanted.trim();
+            return all.stream().filter(m -> w.equals(m.uuid()) || w.equals(Long.toString(m.id()))).findFirst()
+                    .orElseThrow(() -> ToolException.notFound("Server '" + s.name() + "' has no migration '" + w
+                            + "'; migration_list with 'server' shows its migrations."));
+        }
+        return all.stream().filter(m -> "live-migration".equals(m.type()) && m.status() != null
+                        && IN_PROGRESS.contains(m.status())).findFirst()
+                .orElseThrow(() -> ToolException.conflict("Server '" + s.name() + "' has no live migration in"
+                        + " progress, so there is nothing to " + control.verb + "; migration_list with 'server'"
+                        + " shows its migrations."));
+    }
+
+    @Nullable
+    private Migration current(NovaServer s, long id) {
+        JsonNode answer = nova.at(MV).get("/os-migrations", Map.of("instance_uuid", s.id(), "limit", SERVER_SCAN));
+        return Json.array(answer, "migrations").stream().filter(x -> Long.valueOf(id).equals(Json.longValue(x, "id")))
+                .findFirst().map(MigrationService::migration).orElse(null);
+    }
+
+    private static String outcome(Control control, String label, String server, Migration last,
+                                  @Nullable String host, Polling.Outcome<Migration> ended) {
+        String where = host == null ? "" : " Server '" + server + "' runs on " + host + ".";
+        if (!ended.reached()) {
+            return ended.end() == Polling.End.GONE ? "The " + label + " is no longer listed." + where
+                    : "The " + label + " is still " + last.status() + " after " + ended.waited().toSeconds()
+                    + " s; the " + control.verb + " may still take effect (migration_get shows it)." + where;
+        }
+        return switch (last.status()) {
+            case "cancelled" -> "The " + label + " was aborted (cancelled); it stays on its source host." + where;
+            case "completed" -> (control == Control.ABORT ? "The " + label
+                    + " completed before the abort took effect." : "The " + label + " was completed.") + where;
+            default -> "The " + label + " ended as " + last.status() + "; server_action_list shows"
+                    + " why." + where;
+        };
     }
 
     static Migration migration(JsonNode m) {

@@ -1,19 +1,25 @@
 package io.github.openstackops.mcp.compute;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.github.openstackops.mcp.catalog.ToolDefinition;
 import io.github.openstackops.mcp.catalog.ToolProvider;
 import io.github.openstackops.mcp.catalog.Toolset;
+import io.github.openstackops.mcp.catalog.schema.IdOrName;
 import io.github.openstackops.mcp.catalog.schema.Param;
+import io.github.openstackops.mcp.catalog.schema.Timeout;
+import io.github.openstackops.mcp.catalog.schema.Wait;
 import io.github.openstackops.mcp.cloud.Paging;
+import io.github.openstackops.mcp.compute.MigrationRecords.MigrationControlled;
 import io.github.openstackops.mcp.compute.MigrationRecords.MigrationDetail;
 import io.github.openstackops.mcp.compute.MigrationRecords.MigrationPage;
 import jakarta.inject.Singleton;
 
+import java.time.Duration;
 import java.util.List;
 
 import static io.github.openstackops.mcp.compute.ServerTools.SERVER;
 
-/** Migrations (admin): list and get, past and in progress. */
+/** Migrations (admin): list and get, past and in progress; abort or force-complete a live migration. */
 @Singleton
 public class MigrationTools implements ToolProvider {
 
@@ -34,6 +40,14 @@ public class MigrationTools implements ToolProvider {
             @Param(value = SERVER, required = true, minLength = 1, maxLength = 255) String server,
             @Param(value = "Migration id (number) or uuid", required = true, minLength = 1, maxLength = 64)
             String migration) {
+    }
+
+    public record ControlArgs(
+            @IdOrName(SERVER) String server,
+            @Param(value = "Migration id (number) or uuid; the server's live migration in progress when omitted",
+                    maxLength = 64) String migration,
+            @JsonProperty("wait") @Wait("Wait until the migration has ended, reporting progress") Boolean waitUntilDone,
+            @Timeout(seconds = 300, max = 1800) Integer timeoutSeconds) {
     }
 
     private final MigrationService migrations;
@@ -62,6 +76,28 @@ public class MigrationTools implements ToolProvider {
                                 + " migration_list); while a live migration runs, also how much memory and disk is"
                                 + " copied and left.")
                         .handler((ctx, a) -> migrations.get(a.server(), a.migration()))
+                        .build(),
+                ToolDefinition.write("migration_abort", Toolset.COMPUTE, ControlArgs.class, MigrationControlled.class)
+                        .adminOnly()
+                        .title("Migrations: Abort")
+                        .description("Admin only. Abort a live migration in progress (queued, preparing or"
+                                + " running): the copy stops and the server keeps running on its source host, as"
+                                + " before (a write, not destructive: nothing is lost). Waits until Nova marks it"
+                                + " cancelled and says where the server runs. Refused when it is not in progress.")
+                        .handler((ctx, a) -> migrations.control(MigrationService.Control.ABORT, a.server(),
+                                a.migration(), a.waitUntilDone(), Duration.ofSeconds(a.timeoutSeconds()), ctx))
+                        .build(),
+                ToolDefinition.write("migration_force_complete", Toolset.COMPUTE, ControlArgs.class,
+                                MigrationControlled.class)
+                        .adminOnly()
+                        .title("Migrations: Force Complete")
+                        .description("Admin only. Finish a running live migration that does not converge: the"
+                                + " guest is paused while the rest of its memory is copied, then runs on the"
+                                + " destination host (a write: a short pause, no data lost; the move was already"
+                                + " requested). Waits until it is completed. Refused when it is not running.")
+                        .handler((ctx, a) -> migrations.control(MigrationService.Control.FORCE_COMPLETE,
+                                a.server(), a.migration(), a.waitUntilDone(), Duration.ofSeconds(a.timeoutSeconds()),
+                                ctx))
                         .build());
     }
 }
