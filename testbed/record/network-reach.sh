@@ -91,6 +91,11 @@ PUBLIC=$(get "$V/networks?name=public" | json_get 'd["networks"][0]["id"]')
 send POST "$V/floatingips" -d '{"floatingip": {"floating_network_id": "'"$PUBLIC"'", "description": "'"$N"'"}}' | save floatingip-create.json
 FIP=$(id_of floatingip <"$OUT/floatingip-create.json")
 send PUT "$V/floatingips/$FIP" -d '{"floatingip": {"description": "'"$N"' updated"}}' | save floatingip-update.json
+as_admin   # the policy is the admin's (not shared): the admin applies it and takes it off again
+send PUT "$V/floatingips/$FIP" -d '{"floatingip": {"qos_policy_id": "'"$QOS"'"}}' | save floatingip-update-qos.json
+send PUT "$V/floatingips/$FIP" -d '{"floatingip": {"qos_policy_id": null}}' | save floatingip-update-qos-cleared.json
+get "$V/qos/policies/$QOS" | save qos-policy-fip.json
+as_demo
 DBPORT=$(get "$NOVA/servers/detail?name=^db-1$" | json_get 'd["servers"][0]["id"]' | xargs -I{} sh -c "curl -s -H 'X-Auth-Token: $TOKEN' '$V/ports?device_id={}'" | json_get 'd["ports"][0]["id"]')
 DBIP=$(get "$V/ports/$DBPORT" | json_get 'd["port"]["fixed_ips"][0]["ip_address"]')
 send POST "$V/floatingips/$FIP/port_forwardings" -d '{"port_forwarding": {"protocol": "tcp", "internal_port_id": "'"$DBPORT"'",

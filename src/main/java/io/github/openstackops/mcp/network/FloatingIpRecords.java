@@ -1,6 +1,7 @@
 package io.github.openstackops.mcp.network;
 
 import io.github.openstackops.mcp.catalog.Page;
+import io.github.openstackops.mcp.catalog.Ref;
 import io.github.openstackops.mcp.catalog.schema.Doc;
 import io.micronaut.core.annotation.Nullable;
 
@@ -25,6 +26,7 @@ public final class FloatingIpRecords {
             @Nullable @Doc("Name of that server") String server,
             @Nullable @Doc("Router that carries it") String routerId,
             @Nullable @Doc("Description") String description,
+            @Nullable @Doc("QoS policy applied to its traffic") Ref qosPolicy,
             @Nullable @Doc("Owning project id") String projectId) {
     }
 

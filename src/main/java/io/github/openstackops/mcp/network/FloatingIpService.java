@@ -3,8 +3,10 @@ package io.github.openstackops.mcp.network;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.openstackops.mcp.catalog.Page;
 import io.github.openstackops.mcp.catalog.Preview;
+import io.github.openstackops.mcp.catalog.Ref;
 import io.github.openstackops.mcp.catalog.ToolContext;
 import io.github.openstackops.mcp.catalog.ToolException;
+import io.github.openstackops.mcp.cloud.Json;
 import io.github.openstackops.mcp.cloud.Lookup;
 import io.github.openstackops.mcp.cloud.OpenStackFaults;
 import io.github.openstackops.mcp.cloud.Paging;
@@ -40,13 +42,15 @@ import static io.github.openstackops.mcp.network.NeutronJson.str;
 public class FloatingIpService {
 
     private final NeutronClient neutron;
+    private final QosService qos;
     private final NetworkService networks;
     private final SubnetService subnets;
     private final PortService ports;
     private final ServerNames serverNames;
 
     public FloatingIpService(NeutronClient neutron, NetworkService networks, SubnetService subnets, PortService ports,
-                             ServerNames serverNames) {
+                             ServerNames serverNames, QosService qos) {
+        this.qos = qos;
         this.neutron = neutron;
         this.networks = networks;
         this.subnets = subnets;
@@ -119,13 +123,18 @@ public class FloatingIpService {
         Map<String, String> servers = serverNames.of(deviceOfPort.values());
         Map<String, String> pools = neutron.names("networks", fips.stream()
                 .map(f -> text(f, "floating_network_id")).toList());
+        List<String> policyIds = fips.stream().map(f -> text(f, "qos_policy_id")).filter(id -> id != null)
+                .distinct().toList();
+        Map<String, String> policies = policyIds.isEmpty() ? Map.of()
+                : neutron.names(QosService.POLICIES, policyIds);
         return fips.stream().map(f -> {
             String serverId = deviceOfPort.get(text(f, "port_id"));
             return new FloatingIp(text(f, "id"), text(f, "floating_ip_address"), text(f, "status"),
                     text(f, "floating_network_id"), pools.get(text(f, "floating_network_id")),
                     text(f, "fixed_ip_address"), text(f, "port_id"), serverId,
                     serverId == null ? null : servers.get(serverId), text(f, "router_id"), nonEmpty(f, "description"),
-                    text(f, "project_id"));
+                    text(f, "qos_policy_id") == null ? null : new Ref(text(f, "qos_policy_id"),
+                            policies.get(text(f, "qos_policy_id"))), text(f, "project_id"));
         }).toList();
     }
 
@@ -244,11 +253,23 @@ public class FloatingIpService {
     }
 
     /** Sets the description ("" clears it). */
-    public FloatingIp update(String ref, String description, ToolContext context) {
+    /** Sets the description and/or the QoS policy ("" clears either). */
+    public FloatingIp update(String ref, @Nullable String description, @Nullable String qosPolicy,
+                             ToolContext context) {
+        if (description == null && qosPolicy == null) {
+            throw ToolException.invalid("Give description and/or qos_policy (\"\" clears either).");
+        }
         JsonNode f = resolve(ref);
-        JsonNode updated = neutron.put("/floatingips/" + text(f, "id"), Map.of("floatingip",
-                Map.of("description", description))).path("floatingip");
-        context.info("updated floating IP " + text(f, "id") + ": [description]");
+        Map<String, Object> body = new LinkedHashMap<>();
+        if (description != null) {
+            body.put("description", description);
+        }
+        if (qosPolicy != null) {
+            body.put("qos_policy_id", qos.idToSet(qosPolicy));
+        }
+        JsonNode updated = OpenStackFaults.attempt("update floating IP " + text(f, "floating_ip_address"),
+                () -> neutron.put("/floatingips/" + text(f, "id"), Map.of("floatingip", body))).path("floatingip");
+        context.info("updated floating IP " + text(f, "id") + ": " + body.keySet());
         return describe(List.of(updated)).get(0);
     }
 
@@ -378,6 +399,21 @@ public class FloatingIpService {
             }
             warnings.add("It is in use: " + target + " (" + f.fixedIpAddress() + ") loses this public address at"
                     + " once, and the address may go to another project.");
+        }
+        // port forwardings live on the floating IP and go with it (none where the extension is absent)
+        JsonNode forwardings = Json.orNull(() -> neutron.get("/floatingips/" + f.id() + "/port_forwardings", null));
+        List<String> forwarded = new ArrayList<>();
+        for (JsonNode p : forwardings == null ? List.<JsonNode>of() : Json.array(forwardings, "port_forwardings")) {
+            String summary = text(p, "protocol") + " " + f.floatingIpAddress() + ":"
+                    + PortForwardingService.range(p, "external_port", "external_port_range") + " -> "
+                    + text(p, "internal_ip_address") + ":"
+                    + PortForwardingService.range(p, "internal_port", "internal_port_range");
+            resources.add(new Preview.Resource("port_forwarding", text(p, "id"), summary, "deleted with it"));
+            forwarded.add(summary);
+        }
+        if (!forwarded.isEmpty()) {
+            warnings.add(forwarded.size() + " port forwarding" + (forwarded.size() == 1 ? "" : "s")
+                    + " of this address stop and are deleted with it: " + String.join("; ", forwarded) + ".");
         }
         warnings.add("A released address cannot be reserved again; another allocation may return a different one.");
         return new Preview("release floating IP", "Release floating IP " + f.floatingIpAddress() + " (" + f.id()

@@ -63,7 +63,8 @@ public class FloatingIpTools implements ToolProvider {
 
     public record UpdateArgs(
             @Param(value = FIP, required = true, minLength = 1, maxLength = 64) String floatingIp,
-            @Param(value = "New description; \"\" clears it", required = true, maxLength = 255) String description) {
+            @Param(value = "New description; \"\" clears it", maxLength = 255) String description,
+            @Param(value = NetworkTools.QOS_POLICY, maxLength = 255) String qosPolicy) {
     }
 
     private final FloatingIpService fips;
@@ -107,8 +108,9 @@ public class FloatingIpTools implements ToolProvider {
                         .build(),
                 ToolDefinition.write("floating_ip_update", Toolset.NETWORK, UpdateArgs.class, FloatingIp.class)
                         .title("Floating IPs: Update")
-                        .description("Set a floating IP's description.")
-                        .handler((ctx, a) -> fips.update(a.floatingIp(), a.description(), ctx))
+                        .description("Set a floating IP's description and/or QoS policy (e.g. a bandwidth limit on"
+                                + " its traffic; \"\" detaches it).")
+                        .handler((ctx, a) -> fips.update(a.floatingIp(), a.description(), a.qosPolicy(), ctx))
                         .build(),
                 ToolDefinition.write("floating_ip_associate", Toolset.NETWORK, AssociateArgs.class, FloatingIpChange.class)
                         .title("Floating IPs: Associate")

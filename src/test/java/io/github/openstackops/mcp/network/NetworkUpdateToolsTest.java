@@ -1,12 +1,18 @@
 package io.github.openstackops.mcp.network;
 
+import io.github.openstackops.mcp.support.FakeOpenStack.Reply;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** security_group_update and floating_ip_update against testbed/record/network-reach.sh. */
+/**
+ * security_group_update, floating_ip_update (description, QoS policy) and the floating_ip_delete preview of its port
+ * forwardings against testbed/record/network-reach.sh.
+ */
 class NetworkUpdateToolsTest extends NetworkReachTestBase {
 
     @Test
@@ -34,5 +40,39 @@ class NetworkUpdateToolsTest extends NetworkReachTestBase {
                 .isEqualTo("{\"floatingip\":{\"description\":\"net-rec-20741 updated\"}}");
         assertThat(fip).containsEntry("description", "net-rec-20741 updated")
                 .containsEntry("floating_ip_address", FIP_ADDRESS);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void floating_ip_update_applies_a_qos_policy_and_takes_it_off_again() {
+        String fip = "b3cde460-8116-4a8b-abc9-c758fb5fa502";
+        String policy = "63c6fbdd-912b-4cb2-8258-9f50da26e066";
+        reach("GET", N + "/floatingips/" + fip, 200, "floatingip-update-qos-cleared.json");
+        reach("GET", N + "/qos/policies/" + policy, 200, "qos-policy-fip.json");
+        AtomicInteger puts = new AtomicInteger();
+        fake.on("PUT", N + "/floatingips/" + fip, r -> Reply.json(200, fake.recorded(R + (puts.getAndIncrement() == 0
+                ? "floatingip-update-qos.json" : "floatingip-update-qos-cleared.json"))));
+
+        Map<String, Object> applied = tools.ok("floating_ip_update", Map.of("floating_ip", fip, "qos_policy", policy));
+        Map<String, Object> cleared = tools.ok("floating_ip_update", Map.of("floating_ip", fip, "qos_policy", ""));
+
+        assertThat(fake.requests("PUT", N + "/floatingips/" + fip)).extracting(r -> r.body()).containsExactly(
+                "{\"floatingip\":{\"qos_policy_id\":\"" + policy + "\"}}", "{\"floatingip\":{\"qos_policy_id\":null}}");
+        assertThat((Map<String, Object>) applied.get("qos_policy")).containsEntry("id", policy);
+        assertThat(cleared).doesNotContainKey("qos_policy");
+        assertThat(tools.error("floating_ip_update", Map.of("floating_ip", fip))).contains("description and/or qos_policy");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void floating_ip_delete_previews_the_port_forwardings_that_go_with_it() {
+        Map<String, Object> preview = preview("floating_ip_delete", Map.of("floating_ip", FIP_ADDRESS));
+
+        assertThat((List<Map<String, Object>>) preview.get("resources"))
+                .extracting(r -> r.get("type") + " " + r.get("name") + ": " + r.get("effect")).contains(
+                        "port_forwarding tcp " + FIP_ADDRESS + ":2200 -> 10.0.0.39:22: deleted with it",
+                        "port_forwarding udp " + FIP_ADDRESS + ":6000:6010 -> 10.0.0.39:5000:5010: deleted with it");
+        assertThat((List<String>) preview.get("warnings")).anySatisfy(w -> assertThat(w)
+                .startsWith("2 port forwardings of this address stop and are deleted with it"));
     }
 }
