@@ -412,8 +412,8 @@ public class FloatingIpService {
             forwarded.add(summary);
         }
         if (!forwarded.isEmpty()) {
-            warnings.add(forwarded.size() + " port forwarding" + (forwarded.size() == 1 ? "" : "s")
-                    + " of this address stop and are deleted with it: " + String.join("; ", forwarded) + ".");
+            warnings.add("Port forwardings deleted with it (" + forwarded.size() + "): " + String.join("; ", forwarded)
+                    + ".");
         }
         warnings.add("A released address cannot be reserved again; another allocation may return a different one.");
         return new Preview("release floating IP", "Release floating IP " + f.floatingIpAddress() + " (" + f.id()

@@ -38,6 +38,7 @@ class NetworkReachLiveIT {
     private LiveTools admin;
     private String rbac;
     private String fip;
+    private final List<String> moreFips = new java.util.ArrayList<>();
 
     @BeforeAll
     void start() {
@@ -64,6 +65,10 @@ class NetworkReachLiveIT {
                 openstackStatus("floating", "ip", "delete", fip);
             }
             openstackStatus("security", "group", "delete", sg, name + "-sg2");
+            for (String f : moreFips) {
+                openstackAdminStatus("floating", "ip", "delete", f);
+            }
+            openstackAdminStatus("network", "qos", "policy", "delete", name + "-fipqos");
         } finally {
             LiveTools.close(demo, admin);
         }
@@ -208,5 +213,62 @@ class NetworkReachLiveIT {
                 "description", "live test"));
         assertThat(openstack("security", "group", "show", name + "-sg2", "-f", "value", "-c", "description"))
                 .isEqualTo("live test");
+    }
+
+    @Test
+    @Order(7)
+    @SuppressWarnings("unchecked")
+    void a_floating_ip_gets_a_qos_policy_and_loses_it_again() {
+        String policy = name + "-fipqos";
+        String policyId = (String) admin.ok("qos_policy_create", Map.of("name", policy)).get("id");
+        String id = LiveCloud.openstackAdmin("floating", "ip", "create", "public", "--description", policy, "-f",
+                "value", "-c", "id");
+        moreFips.add(id);
+
+        Map<String, Object> applied = admin.ok("floating_ip_update", Map.of("floating_ip", id, "qos_policy", policy));
+
+        assertThat((Map<String, Object>) applied.get("qos_policy")).containsEntry("id", policyId)
+                .containsEntry("name", policy);
+        assertThat(LiveCloud.openstackAdmin("floating", "ip", "show", id, "-f", "value", "-c", "qos_policy_id"))
+                .isEqualTo(policyId);
+        assertThat(admin.ok("floating_ip_get", Map.of("floating_ip", id))).containsKey("qos_policy");
+
+        Map<String, Object> cleared = admin.ok("floating_ip_update", Map.of("floating_ip", id, "qos_policy", ""));
+
+        assertThat(cleared).doesNotContainKey("qos_policy").containsEntry("description", policy);
+        assertThat(LiveCloud.openstackAdmin("floating", "ip", "show", id, "-f", "value", "-c", "qos_policy_id"))
+                .isIn("None", "");
+        LiveCloud.openstackAdmin("floating", "ip", "delete", id);
+        admin.confirmed("qos_policy_delete", Map.of("policy", policy));
+    }
+
+    @Test
+    @Order(8)
+    @SuppressWarnings("unchecked")
+    void releasing_a_floating_ip_previews_the_port_forwardings_that_go_with_it() {
+        String id = openstack("floating", "ip", "create", "public", "--description", name + "-fippf", "-f", "value",
+                "-c", "id");
+        moreFips.add(id);
+        String address = openstack("floating", "ip", "show", id, "-f", "value", "-c", "floating_ip_address");
+        String dbPort = openstack("port", "list", "--server", "db-1", "-f", "value", "-c", "ID");
+        String dbIp = LiveCloud.json(openstack("port", "show", dbPort, "-f", "json")).path("fixed_ips").get(0)
+                .path("ip_address").asText();
+        openstack("floating", "ip", "port", "forwarding", "create", "--internal-ip-address", dbIp, "--port", dbPort,
+                "--internal-protocol-port", "22", "--external-protocol-port", "2201", "--protocol", "tcp", id);
+
+        Map<String, Object> envelope = demo.ok("floating_ip_delete", Map.of("floating_ip", id));
+
+        Map<String, Object> preview = (Map<String, Object>) envelope.get("preview");
+        assertThat((List<Map<String, Object>>) preview.get("resources"))
+                .extracting(r -> r.get("type") + " " + r.get("name")).contains("port_forwarding tcp " + address
+                        + ":2201 -> " + dbIp + ":22");
+        assertThat((List<String>) preview.get("warnings")).anySatisfy(w -> assertThat(w)
+                .contains("Port forwardings deleted with it (1): tcp " + address + ":2201"));
+        assertThat(openstack("floating", "ip", "port", "forwarding", "list", id, "-f", "value", "-c",
+                "External Port")).isEqualTo("2201");
+
+        demo.confirmed("floating_ip_delete", Map.of("floating_ip", id));
+
+        assertThat(openstackStatus("floating", "ip", "show", id)).isNotZero();
     }
 }

@@ -73,6 +73,6 @@ class NetworkUpdateToolsTest extends NetworkReachTestBase {
                         "port_forwarding tcp " + FIP_ADDRESS + ":2200 -> 10.0.0.39:22: deleted with it",
                         "port_forwarding udp " + FIP_ADDRESS + ":6000:6010 -> 10.0.0.39:5000:5010: deleted with it");
         assertThat((List<String>) preview.get("warnings")).anySatisfy(w -> assertThat(w)
-                .startsWith("2 port forwardings of this address stop and are deleted with it"));
+                .startsWith("Port forwardings deleted with it (2): tcp " + FIP_ADDRESS + ":2200 -> 10.0.0.39:22; udp"));
     }
 }
