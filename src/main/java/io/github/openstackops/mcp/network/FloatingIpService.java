@@ -400,15 +400,14 @@ public class FloatingIpService {
             warnings.add("It is in use: " + target + " (" + f.fixedIpAddress() + ") loses this public address at"
                     + " once, and the address may go to another project.");
         }
-        // port forwardings live on the floating IP and go with it (none where the extension is absent)
-        JsonNode forwardings = Json.orNull(() -> neutron.get("/floatingips/" + f.id() + "/port_forwardings", null));
         List<String> forwarded = new ArrayList<>();
-        for (JsonNode p : forwardings == null ? List.<JsonNode>of() : Json.array(forwardings, "port_forwardings")) {
+        for (JsonNode p : forwardings(f.id())) {
             String summary = text(p, "protocol") + " " + f.floatingIpAddress() + ":"
                     + PortForwardingService.range(p, "external_port", "external_port_range") + " -> "
                     + text(p, "internal_ip_address") + ":"
                     + PortForwardingService.range(p, "internal_port", "internal_port_range");
-            resources.add(new Preview.Resource("port_forwarding", text(p, "id"), summary, "deleted with it"));
+            resources.add(new Preview.Resource("port_forwarding", text(p, "id"), summary,
+                    "deleted first (Neutron keeps an address that still forwards)"));
             forwarded.add(summary);
         }
         if (!forwarded.isEmpty()) {
@@ -424,9 +423,26 @@ public class FloatingIpService {
 
     public FloatingIpReleased delete(String ref, ToolContext context) {
         FloatingIp f = get(ref);
+        List<JsonNode> forwardings = forwardings(f.id());
+        for (JsonNode p : forwardings) {
+            OpenStackFaults.attempt("delete port forwarding " + text(p, "id") + " of floating IP "
+                    + f.floatingIpAddress(), () -> {
+                        neutron.delete("/floatingips/" + f.id() + "/port_forwardings/" + text(p, "id"));
+                        return null;
+                    });
+        }
         neutron.delete("/floatingips/" + f.id());
-        context.info("released floating IP " + f.floatingIpAddress());
+        context.info("released floating IP " + f.floatingIpAddress()
+                + (forwardings.isEmpty() ? "" : " and deleted its " + forwardings.size() + " port forwardings"));
         return new FloatingIpReleased(f.id(), f.floatingIpAddress(), "Floating IP " + f.floatingIpAddress()
-                + " is released" + (f.server() != null ? "; server '" + f.server() + "' no longer has it." : "."));
+                + " is released" + (forwardings.isEmpty() ? "" : " (its " + forwardings.size()
+                + " port forwardings deleted first)") + (f.server() != null ? "; server '" + f.server()
+                + "' no longer has it." : "."));
+    }
+
+    /** The port forwardings of a floating IP (none where Neutron lacks the extension). */
+    private List<JsonNode> forwardings(String fipId) {
+        JsonNode answer = Json.orNull(() -> neutron.get("/floatingips/" + fipId + "/port_forwardings", null));
+        return answer == null ? List.of() : Json.array(answer, "port_forwardings");
     }
 }

@@ -128,7 +128,7 @@ public class FloatingIpTools implements ToolProvider {
                 ToolDefinition.destructive("floating_ip_delete", Toolset.NETWORK, FipArgs.class, FloatingIpReleased.class)
                         .title("Floating IPs: Delete")
                         .description("Release a floating IP back to its pool. The preview names the server that"
-                                + " loses it when it is attached.")
+                                + " loses it and the port forwardings deleted with it (first).")
                         .preview((ctx, a) -> fips.deletePreview(a.floatingIp()))
                         .handler((ctx, a) -> fips.delete(a.floatingIp(), ctx))
                         .build());

@@ -93,7 +93,7 @@ class ComputeMigrationLiveIT {
             assertThat(detail).containsEntry("in_progress", true);
             assertThat(cliStatus(running.get("uuid"))).isEqualTo("running");
 
-            Map<String, Object> aborted = admin.ok("migration_abort", Map.of("server", name));
+            Map<String, Object> aborted = admin.ok("migration_abort", Map.of("server", id));
 
             assertThat(aborted).containsEntry("migration_id", running.get("id")).containsEntry("status", "cancelled")
                     .containsEntry("ended", true).containsEntry("host", before);

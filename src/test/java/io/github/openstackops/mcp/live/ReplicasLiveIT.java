@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import io.github.openstackops.mcp.support.HttpSurfaces;
 import io.github.openstackops.mcp.support.HttpSurfaces.Response;
 import io.github.openstackops.mcp.support.McpClients;
+import io.github.openstackops.mcp.support.RawMcp;
 import io.github.openstackops.mcp.support.RedisProcess;
 import io.github.openstackops.mcp.support.RoundRobinProxy;
 import io.modelcontextprotocol.client.McpSyncClient;
@@ -183,9 +184,11 @@ class ReplicasLiveIT {
                 .containsExactly(200, 200, 200, 429);
         assertThat(refused.body()).contains("Too many tool calls").contains(n + " per minute");
         assertThat(refused.header("Retry-After")).isNotBlank();
-        McpSchema.CallToolResult overMcp = mcp(limitedA.baseUrl()).callTool(new McpSchema.CallToolRequest(
-                "network_get", Map.of("network", "private")));
-        assertThat(overMcp.isError()).as("the MCP surface of either replica counts against the same bucket").isTrue();
+        // opening an MCP session counts too: the same bucket refuses it on either replica
+        for (ServerProcess replica : List.of(limitedA, limitedB)) {
+            Response session = RawMcp.post(replica.baseUrl(), SECRET, null, RawMcp.INITIALIZE);
+            assertThat(session.status()).as(session.body()).isEqualTo(429);
+        }
         limitedA.close();
         limitedB.close();
     }

@@ -65,14 +65,24 @@ class NetworkUpdateToolsTest extends NetworkReachTestBase {
 
     @Test
     @SuppressWarnings("unchecked")
-    void floating_ip_delete_previews_the_port_forwardings_that_go_with_it() {
+    void floating_ip_delete_previews_the_port_forwardings_and_deletes_them_before_the_address() {
+        String pfs = N + "/floatingips/" + FIP + "/port_forwardings/";
+        fake.on("DELETE", pfs + ".*", r -> new Reply(204, "", Map.of()))
+                .on("DELETE", N + "/floatingips/" + FIP, r -> new Reply(204, "", Map.of()));
+
         Map<String, Object> preview = preview("floating_ip_delete", Map.of("floating_ip", FIP_ADDRESS));
 
         assertThat((List<Map<String, Object>>) preview.get("resources"))
-                .extracting(r -> r.get("type") + " " + r.get("name") + ": " + r.get("effect")).contains(
-                        "port_forwarding tcp " + FIP_ADDRESS + ":2200 -> 10.0.0.39:22: deleted with it",
-                        "port_forwarding udp " + FIP_ADDRESS + ":6000:6010 -> 10.0.0.39:5000:5010: deleted with it");
+                .extracting(r -> r.get("type") + " " + r.get("name")).contains(
+                        "port_forwarding tcp " + FIP_ADDRESS + ":2200 -> 10.0.0.39:22",
+                        "port_forwarding udp " + FIP_ADDRESS + ":6000:6010 -> 10.0.0.39:5000:5010");
         assertThat((List<String>) preview.get("warnings")).anySatisfy(w -> assertThat(w)
                 .startsWith("Port forwardings deleted with it (2): tcp " + FIP_ADDRESS + ":2200 -> 10.0.0.39:22; udp"));
+
+        Map<String, Object> done = tools.confirmed("floating_ip_delete", Map.of("floating_ip", FIP_ADDRESS));
+
+        assertThat(fake.requests("DELETE", ".*")).extracting(r -> r.path()).containsExactly(
+                pfs + PF, pfs + "ce3e3946-eaf7-4ee4-b337-f9ad0a8f602d", N + "/floatingips/" + FIP);
+        assertThat((String) done.get("message")).contains("its 2 port forwardings deleted first");
     }
 }
