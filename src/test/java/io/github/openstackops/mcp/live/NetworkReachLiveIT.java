@@ -66,7 +66,13 @@ class NetworkReachLiveIT {
             }
             openstackStatus("security", "group", "delete", sg, name + "-sg2");
             for (String f : moreFips) {
-                openstackAdminStatus("floating", "ip", "delete", f);
+                if (openstackAdminStatus("floating", "ip", "show", f) == 0) {
+                    for (String pf : LiveCloud.lines(openstackAdmin("floating", "ip", "port", "forwarding", "list", f,
+                            "-f", "value", "-c", "ID"))) {
+                        openstackAdminStatus("floating", "ip", "port", "forwarding", "delete", f, pf);
+                    }
+                    openstackAdminStatus("floating", "ip", "delete", f);
+                }
             }
             openstackAdminStatus("network", "qos", "policy", "delete", name + "-fipqos");
         } finally {
@@ -254,14 +260,14 @@ class NetworkReachLiveIT {
         String dbIp = LiveCloud.json(openstack("port", "show", dbPort, "-f", "json")).path("fixed_ips").get(0)
                 .path("ip_address").asText();
         openstack("floating", "ip", "port", "forwarding", "create", "--internal-ip-address", dbIp, "--port", dbPort,
-                "--internal-protocol-port", "22", "--external-protocol-port", "2201", "--protocol", "tcp", id);
+                "--internal-protocol-port", "2022", "--external-protocol-port", "2201", "--protocol", "tcp", id);
 
         Map<String, Object> envelope = demo.ok("floating_ip_delete", Map.of("floating_ip", id));
 
         Map<String, Object> preview = (Map<String, Object>) envelope.get("preview");
         assertThat((List<Map<String, Object>>) preview.get("resources"))
                 .extracting(r -> r.get("type") + " " + r.get("name")).contains("port_forwarding tcp " + address
-                        + ":2201 -> " + dbIp + ":22");
+                        + ":2201 -> " + dbIp + ":2022");
         assertThat((List<String>) preview.get("warnings")).anySatisfy(w -> assertThat(w)
                 .contains("Port forwardings deleted with it (1): tcp " + address + ":2201"));
         assertThat(openstack("floating", "ip", "port", "forwarding", "list", id, "-f", "value", "-c",
