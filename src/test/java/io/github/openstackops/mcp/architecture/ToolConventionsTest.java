@@ -33,7 +33,7 @@ class ToolConventionsTest {
             "start", "stop", "reboot", "pause", "unpause", "suspend", "resume", "shelve", "unshelve", "rescue",
             "unrescue", "lock", "unlock", "migrate", "rebuild", "resize", "confirm", "revert", "search", "attach",
             "detach", "extend", "retype", "restore", "check", "preview", "cancel", "validate", "failover", "replace",
-            "offload", "backup", "evacuate", "accept");
+            "offload", "backup", "evacuate", "accept", "abort", "complete");
     @Test
     void every_tool_is_called_by_a_unit_test_of_a_feature_package() throws IOException {
         String tests = featureTestSources();
