@@ -32,6 +32,7 @@ class CallerIdentityTest {
     static final String DEMO_ID = "9f2b6f1f0d8c4b1e8a6f7a9c0d1edemo";
     static final String DEMO_SECRET = "demo-app-secret-never-shown-1717";
     static final String WRONG_SECRET = "wrong-app-secret-never-shown-0000";
+    static final String WEB_1 = "90cb27f0-bdba-446b-991e-46d1a4093507";
     static final String HYPERVISORS = "/compute/v2.1/os-hypervisors/detail";
 
     private final List<AutoCloseable> closing = new ArrayList<>();
@@ -46,6 +47,10 @@ class CallerIdentityTest {
 
     /** A server whose own identity is demo (a plain member), with two application credentials Keystone knows. */
     private String start(String mode) {
+        return start(mode, Map.of());
+    }
+
+    private String start(String mode, Map<String, String> extra) {
         fake = FakeOpenStack.start()
                 .applicationCredential(ADMIN_ID, ADMIN_SECRET, "token-admin.json")
                 .applicationCredential(DEMO_ID, DEMO_SECRET, "token-demo.json")
@@ -56,6 +61,7 @@ class CallerIdentityTest {
         if (mode != null) {
             env.put("OS_IDENTITY_MODE", mode);
         }
+        env.putAll(extra);
         EmbeddedServer server = HttpSurfaces.start(fake, env);
         closing.add(server.getApplicationContext());
         return server.getURL().toString();
@@ -170,6 +176,42 @@ class CallerIdentityTest {
         });
         assertThat(post(base + "/tool/server_list/call", ADMIN_ID, "", Map.of()).status()).isEqualTo(401);
         assertThat(fake.count("GET", "/compute/.*")).isZero();
+    }
+
+    @Test
+    void the_audit_names_the_openstack_user_and_project_that_acted_and_no_secret_is_logged() throws Exception {
+        java.nio.file.Path audit = java.nio.file.Files.createTempDirectory("caller-identity").resolve("audit.jsonl");
+        ch.qos.logback.classic.Logger root = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(
+                org.slf4j.Logger.ROOT_LOGGER_NAME);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logs =
+                new ch.qos.logback.core.read.ListAppender<>();
+        logs.start();
+        root.addAppender(logs);
+        try {
+            String base = start("both", Map.of("ALLOW_MODIFY_OPERATIONS", "true", "AUDIT_LOG_PATH", audit.toString()));
+            fake.on("GET", "/compute/v2.1/servers/" + WEB_1, 200, "servers/server-web-1.json")
+                    .on("POST", "/compute/v2.1/servers/" + WEB_1 + "/action", r -> new FakeOpenStack.Reply(202, "",
+                            Map.of()));
+            Map<String, Object> stop = Map.of("server", WEB_1, "wait", false);
+
+            assertThat(post(base + "/tool/server_stop/call", ADMIN_ID, ADMIN_SECRET, stop).status()).isEqualTo(200);
+            assertThat(post(base + "/tool/server_stop/call", null, null, stop).status()).isEqualTo(200);
+            assertThat(post(base + "/tool/server_stop/call", ADMIN_ID, WRONG_SECRET, stop).status()).isEqualTo(401);
+
+            List<Map<String, Object>> lines = io.github.openstackops.mcp.audit.AuditLines.read(audit);
+            assertThat(lines).hasSize(2);
+            assertThat(lines.get(0)).containsEntry("os_identity", "application_credential:" + ADMIN_ID)
+                    .containsEntry("os_user", "admin").containsEntry("os_project", "admin")
+                    .containsEntry("outcome", "executed");
+            assertThat(lines.get(1)).containsEntry("os_identity", "service").containsEntry("os_user", "demo")
+                    .containsEntry("os_project", "demo");
+            assertThat(java.nio.file.Files.readString(audit)).doesNotContain(ADMIN_SECRET, WRONG_SECRET);
+            assertThat(logs.list).isNotEmpty().allSatisfy(e -> assertThat(e.getFormattedMessage()
+                    + (e.getThrowableProxy() == null ? "" : e.getThrowableProxy().getMessage()))
+                    .doesNotContain(ADMIN_SECRET, WRONG_SECRET, DEMO_SECRET));
+        } finally {
+            root.detachAppender(logs);
+        }
     }
 
     @Test

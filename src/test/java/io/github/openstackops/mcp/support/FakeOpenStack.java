@@ -127,7 +127,8 @@ public final class FakeOpenStack implements AutoCloseable {
     /**
      * Keystone accepts this application credential (the application_credential auth method) and answers with the
      * recorded token {@code recordedFile}, whose id is {@link #tokenPrefix(String)} of the credential id plus a
-     * number, so a test can tell which identity every request used. Any other application credential gets 401.
+     * number, so a test can tell which identity every request used. Once one is registered, any other application
+     * credential gets 401 (before, every application credential is accepted with the default token).
      */
     public FakeOpenStack applicationCredential(String id, String secret, String recordedFile) {
         applicationCredentials.put(id, new String[] {secret, recordedFile});
@@ -190,7 +191,7 @@ public final class FakeOpenStack implements AutoCloseable {
         } catch (IOException e) {
             return Reply.json(400, "{\"error\": {\"code\": 400, \"message\": \"not JSON\"}}");
         }
-        if (!app.isMissingNode()) {
+        if (!app.isMissingNode() && !applicationCredentials.isEmpty()) {
             String id = app.path("id").asText();
             String[] known = applicationCredentials.get(id);
             if (known == null || !known[0].equals(app.path("secret").asText())) {
