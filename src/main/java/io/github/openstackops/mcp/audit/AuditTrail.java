@@ -7,6 +7,7 @@ import io.github.openstackops.mcp.catalog.ToolContext;
 import io.github.openstackops.mcp.catalog.ToolDefinition;
 import io.github.openstackops.mcp.cloud.CloudProfile;
 import io.github.openstackops.mcp.cloud.CloudSession;
+import io.github.openstackops.mcp.cloud.TokenScope;
 import io.github.openstackops.mcp.cloud.http.OpenStackRequestIds;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.annotation.PreDestroy;
@@ -101,9 +102,16 @@ public class AuditTrail implements ToolCallObserver {
         line.put("arguments", Redaction.arguments(event.arguments(), argumentNames(event.tool())));
         CloudProfile profile = profile();
         line.put("cloud", profile == null ? null : profile.cloudName());
-        line.put("project", profile == null ? null
+        line.put("project", profile == null || event.caller().credential() != null ? null
                 : profile.projectName() != null ? profile.projectName() : profile.projectId());
         line.put("region", profile == null ? null : profile.region());
+        // who acted in OpenStack: the server's own identity or the caller's application credential, and its user and
+        // project as the cached token names them (never a request of its own)
+        line.put("os_identity", event.caller().credential() == null ? "service"
+                : "application_credential:" + event.caller().credential().id());
+        TokenScope acted = actor();
+        line.put("os_user", acted == null || acted.user() == null ? null : named(acted.user()));
+        line.put("os_project", acted == null || acted.project() == null ? null : named(acted.project()));
         line.put("request_ids", OpenStackRequestIds.current());
         line.put("duration_ms", event.duration().toMillis());
         return line;
@@ -114,6 +122,19 @@ public class AuditTrail implements ToolCallObserver {
         return tool.inputSchema().get("properties") instanceof Map<?, ?> properties
                 ? properties.keySet().stream().map(String::valueOf).collect(java.util.stream.Collectors.toSet())
                 : java.util.Set.of();
+    }
+
+    private static String named(TokenScope.Named named) {
+        return named.name() != null ? named.name() : named.id();
+    }
+
+    @Nullable
+    private TokenScope actor() {
+        try {
+            return session.cachedScope();
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     @Nullable

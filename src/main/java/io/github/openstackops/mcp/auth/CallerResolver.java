@@ -12,7 +12,8 @@ import java.util.List;
 /**
  * Turns the authentication of an HTTP request into the {@link Caller} the catalog and the gate understand. The static
  * secret is the operator's own key (may modify, when the server allows it); a JWT caller may modify only when its token
- * carries one of the write scopes (MCP_WRITE_SCOPES).
+ * carries one of the write scopes (MCP_WRITE_SCOPES). When the caller presented a Keystone application credential
+ * that Keystone accepted ({@link CallerIdentityFilter}), the caller carries it and its calls act with it.
  */
 @Singleton
 public class CallerResolver {
@@ -29,7 +30,9 @@ public class CallerResolver {
      * {@link Authentication} while security is disabled (500).
      */
     public Caller resolve(HttpRequest<?> request) {
-        return resolve(request.getUserPrincipal(Authentication.class).orElse(null));
+        Caller caller = resolve(request.getUserPrincipal(Authentication.class).orElse(null));
+        // the OpenStack identity the caller presented, once Keystone accepted it (OS_IDENTITY_MODE=caller|both)
+        return CallerIdentityFilter.of(request).map(caller::withCredential).orElse(caller);
     }
 
     public Caller resolve(@Nullable Authentication authentication) {

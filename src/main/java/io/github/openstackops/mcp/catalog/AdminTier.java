@@ -34,15 +34,24 @@ public class AdminTier {
     }
 
     private final Setting setting;
+    /** OS_IDENTITY_MODE caller or both: HTTP callers may act with their own identity, whose roles decide for them. */
+    private final boolean perCaller;
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private volatile Boolean admin;
 
-    public AdminTier(CatalogSettings settings) {
-        this(settings.admin());
+    @jakarta.inject.Inject
+    public AdminTier(CatalogSettings settings,
+                     @io.micronaut.context.annotation.Value("${mcp.identity.mode:service}") String identityMode) {
+        this(settings.admin(), !identityMode.trim().equalsIgnoreCase("service"));
     }
 
     public AdminTier(Setting setting) {
+        this(setting, false);
+    }
+
+    public AdminTier(Setting setting, boolean perCaller) {
         this.setting = setting;
+        this.perCaller = perCaller;
     }
 
     public Setting setting() {
@@ -54,8 +63,26 @@ public class AdminTier {
         return Optional.ofNullable(admin);
     }
 
-    /** True when admin-only operations are not offered now. */
+    /**
+     * True when admin-only operations are not offered now, to anyone. With per-caller identities (auto) they stay
+     * registered: each caller's own roles decide ({@link #hidesFrom}).
+     */
     public boolean hides() {
+        if (perCaller && setting == Setting.AUTO) {
+            return false;
+        }
+        return hidesFromService();
+    }
+
+    /** True when admin-only operations are hidden from this caller: by its own token's roles when it brought one. */
+    public boolean hidesFrom(Caller caller) {
+        if (setting != Setting.AUTO || caller.credential() == null) {
+            return hidesFromService();
+        }
+        return !caller.credential().admin();
+    }
+
+    private boolean hidesFromService() {
         return switch (setting) {
             case ON -> false;
             case OFF -> true;
@@ -79,6 +106,15 @@ public class AdminTier {
 
     /** The reason an admin-only operation is refused now. */
     String refusal(String operation) {
+        return refusal(operation, null);
+    }
+
+    /** The reason an admin-only operation is refused to this caller now. */
+    String refusal(String operation, @io.micronaut.core.annotation.Nullable Caller caller) {
+        if (caller != null && caller.credential() != null && setting == Setting.AUTO) {
+            return "'" + operation + "' needs the cloud's admin role, which the OpenStack identity you present ("
+                    + caller.credential() + ") does not hold.";
+        }
         return "'" + operation + "' needs the cloud's admin role, " + (setting == Setting.OFF
                 ? "and MCP_ADMIN_TOOLS=off hides admin operations."
                 : "which this server's OpenStack user does not hold (MCP_ADMIN_TOOLS=auto).");

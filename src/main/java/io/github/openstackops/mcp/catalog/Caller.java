@@ -1,5 +1,7 @@
 package io.github.openstackops.mcp.catalog;
 
+import io.micronaut.core.annotation.Nullable;
+
 /**
  * Who is calling, as far as the gate, the confirmation tokens and the audit trail care.
  *
@@ -7,8 +9,20 @@ package io.github.openstackops.mcp.catalog;
  * @param method     how the caller was authenticated
  * @param mayModify  whether this caller may see and call WRITE and DESTRUCTIVE tools at all (a JWT without the write
  *                   scope may not); the server-wide {@code ALLOW_MODIFY_OPERATIONS} applies on top of this
+ * @param credential the Keystone application credential the caller presented and Keystone accepted
+ *                   ({@code OS_IDENTITY_MODE=caller|both}): its calls act with its token; null = this server's own
+ *                   OpenStack identity
  */
-public record Caller(String principal, AuthMethod method, boolean mayModify) {
+public record Caller(String principal, AuthMethod method, boolean mayModify, @Nullable OpenStackCredential credential) {
+
+    public Caller(String principal, AuthMethod method, boolean mayModify) {
+        this(principal, method, mayModify, null);
+    }
+
+    /** The same caller acting in OpenStack with this credential. */
+    public Caller withCredential(@Nullable OpenStackCredential presented) {
+        return new Caller(principal, method, mayModify, presented);
+    }
 
     public enum AuthMethod { LOCAL, NONE, STATIC_TOKEN, JWT }
 

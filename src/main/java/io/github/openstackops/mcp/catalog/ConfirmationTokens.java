@@ -119,7 +119,9 @@ public class ConfirmationTokens {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
             Map<String, Object> normalised = ToolJson.toMap(arguments);
-            String message = String.join("\n", head, tool, caller.principal(),
+            // a token previewed with one OpenStack identity is not valid for another (the preview showed what it sees)
+            String acting = caller.credential() == null ? "service" : caller.credential().key();
+            String message = String.join("\n", head, tool, caller.principal(), acting,
                     CANONICAL.writeValueAsString(normalised));
             return B64.encodeToString(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException | com.fasterxml.jackson.core.JsonProcessingException e) {

@@ -79,6 +79,9 @@ public class ToolGate {
         if (server.isPresent()) {
             return server;
         }
+        if (tool.adminOnly() && adminTier.hidesFrom(caller)) {
+            return Optional.of(adminTier.refusal(tool.name(), caller));
+        }
         if (tool.safety().modifies() && !caller.mayModify()) {
             return Optional.of("'" + tool.name() + "' is a " + tool.safety() + " tool and your token does not"
                     + " carry the write scope.");

@@ -91,6 +91,13 @@ public class ToolInvoker {
     }
 
     private ToolOutcome invoke(String name, Map<String, Object> arguments, ToolContext context, Route route) {
+        // the whole call, its audit line included, acts with the caller's OpenStack identity (or the service's)
+        try (ActingIdentity.Scope ignored = ActingIdentity.enter(context.caller().credential())) {
+            return invokeAs(name, arguments, context, route);
+        }
+    }
+
+    private ToolOutcome invokeAs(String name, Map<String, Object> arguments, ToolContext context, Route route) {
         long start = System.nanoTime();
         Map<String, Object> args = arguments == null ? new HashMap<>() : new HashMap<>(arguments);
         Optional<ToolDefinition<?, ?>> found = catalog.find(name);

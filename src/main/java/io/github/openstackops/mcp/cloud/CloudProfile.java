@@ -55,6 +55,16 @@ public record CloudProfile(
                 String.valueOf(region));
     }
 
+    /**
+     * The same cloud (Keystone, region, interface, TLS, endpoint overrides) reached with a caller's application
+     * credential instead of this server's own identity: the credential carries its user and project.
+     */
+    public CloudProfile withApplicationCredential(String id, String secret) {
+        return new CloudProfile(cloudName, authUrl, AuthMethod.APPLICATION_CREDENTIAL, null, null, null, null, null,
+                null, null, null, null, id, secret, region, facing, cacert, insecure, endpointPorts, endpointHost,
+                connectTimeout, readTimeout, refreshMargin);
+    }
+
     /** A short description for messages: never includes a secret. */
     public String describe() {
         String who = method == AuthMethod.APPLICATION_CREDENTIAL ? "application credential " + applicationCredentialId

@@ -5,11 +5,15 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.RemovalCause;
 import com.github.benmanes.caffeine.cache.Ticker;
+import io.github.openstackops.mcp.catalog.ActingIdentity;
+import io.github.openstackops.mcp.catalog.OpenStackCredential;
 import io.github.openstackops.mcp.catalog.Secrets;
 import io.github.openstackops.mcp.catalog.ToolException;
 import io.github.openstackops.mcp.cloud.http.CaBundle;
 import io.github.openstackops.mcp.cloud.http.PooledOkHttpConnector;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.openstack4j.api.OSClient.OSClientV3;
 import org.openstack4j.api.exceptions.AuthenticationException;
@@ -36,6 +40,11 @@ import java.util.function.Function;
  * executing thread for every call (openstack4j keeps its session in a ThreadLocal, so a client is never shared or
  * kept). Nothing here runs at start-up: a cloud that is down or misconfigured makes calls fail with a clear message,
  * and they succeed again once it is back.
+ *
+ * <p>Every call acts with the identity current on its thread ({@link ActingIdentity}): this server's own, or the
+ * application credential an HTTP caller presented ({@code OS_IDENTITY_MODE=caller|both}). A caller's token is cached
+ * apart, in a bounded cache keyed by the hash of the credential (never its secret), and everything here that reads the
+ * token (the admin role, the scope, the catalog) reads the current identity's.
  */
 @Singleton
 public class CloudSession {
@@ -47,6 +56,8 @@ public class CloudSession {
     private final CloudSettings settings;
     private final KeystoneAuthenticator authenticator = new KeystoneAuthenticator();
     private final Cache<String, KeystoneToken> tokens;
+    /** Tokens of callers' application credentials, by {@link OpenStackCredential#key()}. */
+    private final Cache<String, KeystoneToken> callerTokens;
     private final Ticker ticker;
     /** Tokens out of the cache that calls in flight may still use: scrubbed from text until Keystone expires them. */
     private final Queue<KeystoneToken> retired = new ConcurrentLinkedQueue<>();
@@ -60,13 +71,27 @@ public class CloudSession {
     }
 
     public CloudSession(CloudSettings settings) {
-        this(settings, Ticker.systemTicker());
+        this(settings, Ticker.systemTicker(), 1000);
+    }
+
+    @Inject
+    public CloudSession(CloudSettings settings, @Value("${mcp.identity.cache-size:1000}") int callerTokens) {
+        this(settings, Ticker.systemTicker(), callerTokens);
     }
 
     CloudSession(CloudSettings settings, Ticker ticker) {
+        this(settings, ticker, 1000);
+    }
+
+    CloudSession(CloudSettings settings, Ticker ticker, int callerTokens) {
         this.settings = settings;
         this.ticker = ticker;
-        this.tokens = Caffeine.newBuilder().ticker(ticker).maximumSize(64)
+        this.tokens = tokenCache(ticker, 64);
+        this.callerTokens = tokenCache(ticker, Math.max(1, callerTokens));
+    }
+
+    private Cache<String, KeystoneToken> tokenCache(Ticker ticker, int size) {
+        return Caffeine.newBuilder().ticker(ticker).maximumSize(size)
                 .expireAfter(new TokenLifetime(settings.tokenRefreshMargin()))
                 .removalListener((String key, KeystoneToken token, RemovalCause cause) -> {
                     if (token != null) {
@@ -74,6 +99,42 @@ public class CloudSession {
                     }
                 })
                 .build();
+    }
+
+    /**
+     * Checks a caller's application credential with Keystone (once: its token is then cached) and tells what its
+     * token says. A {@link CredentialRejected} when Keystone refuses it; another {@link ToolException} when the cloud
+     * cannot be reached or is not configured.
+     */
+    public TokenScope verify(OpenStackCredential credential) {
+        try (ActingIdentity.Scope ignored = ActingIdentity.enter(credential)) {
+            return scope();
+        }
+    }
+
+    /**
+     * What the current identity's cached token says, without authenticating: null when no token is cached (the
+     * audit trail reads it and must never cause a request).
+     */
+    @Nullable
+    public TokenScope cachedScope() {
+        Connection c = connection;
+        if (c == null) {
+            return null;
+        }
+        OpenStackCredential caller = ActingIdentity.current();
+        KeystoneToken token = caller == null ? tokens.getIfPresent(c.profile().scopeKey())
+                : callerTokens.getIfPresent(caller.key());
+        return token == null ? null : TokenScope.of(token);
+    }
+
+    /**
+     * A partition for caches of what the cloud returned: "service", or the hash of the caller's credential, so that
+     * what one identity may see is never served to another.
+     */
+    public static String identityKey() {
+        OpenStackCredential caller = ActingIdentity.current();
+        return caller == null ? "service" : caller.key();
     }
 
     /** The resolved connection profile; a {@link ToolException} naming the missing setting when there is none. */
@@ -112,7 +173,7 @@ public class CloudSession {
             if (e.getStatus() != 401 && !(e instanceof AuthenticationException)) {
                 throw e;
             }
-            tokens.asMap().remove(c.profile().scopeKey(), used);
+            forget(c, used);
             if (PooledOkHttpConnector.writesSent() != writesBefore) {
                 LOG.warn("the cloud rejected the token (HTTP 401) after a change had been sent; not repeating it");
                 throw new ToolException(ToolException.Kind.UNAVAILABLE, "The cloud stopped accepting this server's"
@@ -167,18 +228,75 @@ public class CloudSession {
                 .sorted(java.util.Comparator.comparing((Map<String, String> m) -> m.get("type"))).toList();
     }
 
-    /** Drops the cached token of the current scope; the next call authenticates again. */
+    /** Drops the cached token of the current identity; the next call authenticates again. */
     public void invalidate() {
         Connection c = connection;
         if (c != null) {
-            tokens.invalidate(c.profile().scopeKey());
+            OpenStackCredential caller = ActingIdentity.current();
+            if (caller == null) {
+                tokens.invalidate(c.profile().scopeKey());
+            } else {
+                callerTokens.invalidate(caller.key());
+            }
+        }
+    }
+
+    private void forget(Connection c, KeystoneToken used) {
+        OpenStackCredential caller = ActingIdentity.current();
+        if (caller == null) {
+            tokens.asMap().remove(c.profile().scopeKey(), used);
+        } else {
+            callerTokens.asMap().remove(caller.key(), used);
         }
     }
 
     private KeystoneToken token(Connection c) {
+        OpenStackCredential caller = ActingIdentity.current();
+        if (caller != null) {
+            KeystoneToken cached = callerTokens.getIfPresent(caller.key());
+            CloudTelemetry.tokenLookup(cached != null);
+            return cached != null ? cached : callerTokens.get(caller.key(), key -> authenticate(c, caller));
+        }
         KeystoneToken cached = tokens.getIfPresent(c.profile().scopeKey());
         CloudTelemetry.tokenLookup(cached != null);
         return cached != null ? cached : tokens.get(c.profile().scopeKey(), key -> authenticate(c));
+    }
+
+    /**
+     * Authenticates a caller's application credential against this cloud. No failure memory (one caller's bad
+     * credential must not fail another's calls); Keystone's refusal is a {@link CredentialRejected} naming the
+     * credential's id, never its secret.
+     */
+    private KeystoneToken authenticate(Connection c, OpenStackCredential caller) {
+        long start = System.nanoTime();
+        try {
+            KeystoneToken token = authenticator.authenticate(
+                    c.profile().withApplicationCredential(caller.id(), caller.secret()), c.config());
+            CloudTelemetry.authentication(token, start);
+            forgetExpired();
+            LOG.info("authenticated the caller's {} (user {}, project {}, token valid until {}, {} ms)", caller,
+                    token.getUser() == null ? null : token.getUser().getName(),
+                    token.getProject() == null ? null : token.getProject().getName(), token.getExpires(),
+                    (System.nanoTime() - start) / 1_000_000);
+            return token;
+        } catch (KeystoneAuthenticator.Rejected e) {
+            CloudTelemetry.authentication(null, start);
+            LOG.info("Keystone rejected the caller's {} (HTTP {})", caller, e.status());
+            throw new CredentialRejected("Keystone rejected the " + caller + " (HTTP " + e.status() + "). Check the"
+                    + " X-OpenStack-Application-Credential-Id and X-OpenStack-Application-Credential-Secret headers,"
+                    + " and that the credential has not expired or been deleted.");
+        } catch (RuntimeException e) {
+            CloudTelemetry.authentication(null, start);
+            LOG.warn("authentication of the caller's {} failed: {}", caller, Secrets.scrub(e.getMessage()));
+            throw e;
+        }
+    }
+
+    /** Keystone refused a caller's application credential: the HTTP surfaces answer 401 with this sentence. */
+    public static final class CredentialRejected extends ToolException {
+        CredentialRejected(String message) {
+            super(ToolException.Kind.FORBIDDEN, message);
+        }
     }
 
     private static OSClientV3 client(Connection c, Token token) {

@@ -156,9 +156,29 @@ public final class KeystoneAuthenticator {
         }
     }
 
+    /** Keystone refused the credentials themselves (HTTP 401, 403 or 404), not an outage. */
+    static final class Rejected extends ToolException {
+        private final int status;
+
+        Rejected(int status, String message) {
+            super(Kind.UNAVAILABLE, message);
+            this.status = status;
+        }
+
+        int status() {
+            return status;
+        }
+    }
+
     private static ToolException rejected(CloudProfile p, int status, String keystoneMessage) {
         String said = keystoneMessage == null || keystoneMessage.isBlank() ? ""
                 : " Keystone said: \"" + Secrets.scrub(keystoneMessage.trim()) + "\"";
+        ToolException described = describedRejection(p, status, said);
+        return status == 401 || status == 403 || status == 404
+                ? new Rejected(status, described.getMessage()) : described;
+    }
+
+    private static ToolException describedRejection(CloudProfile p, int status, String said) {
         return switch (status) {
             case 401 -> unavailable("Keystone rejected the credentials of " + p.describe() + " (HTTP 401)." + said
                     + (p.method() == CloudProfile.AuthMethod.PASSWORD

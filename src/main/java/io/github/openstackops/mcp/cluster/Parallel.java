@@ -1,5 +1,6 @@
 package io.github.openstackops.mcp.cluster;
 
+import io.github.openstackops.mcp.catalog.ActingIdentity;
 import io.github.openstackops.mcp.catalog.ToolException;
 import io.github.openstackops.mcp.cloud.OpenStackFaults;
 import io.micronaut.core.annotation.Nullable;
@@ -22,7 +23,8 @@ import java.util.function.Supplier;
  * Runs independent reads against the cloud at the same time, one virtual thread each, and reports every one's value
  * or the reason it failed, so that one service being down does not hide the others. Every task must do its cloud work
  * through {@code CloudSession.call} / {@code CloudApi} on its own thread (openstack4j keeps its session in a
- * ThreadLocal: a client is never shared between threads). Tasks still running at the deadline are cancelled and
+ * ThreadLocal: a client is never shared between threads). Each task acts with the OpenStack identity of the call that
+ * started it ({@link ActingIdentity#carried}), never silently with the server's own. Tasks still running at the deadline are cancelled and
  * reported as not answering in time.
  */
 final class Parallel {
@@ -53,14 +55,14 @@ final class Parallel {
                                            OpenStackFaults faults) {
         Semaphore permits = new Semaphore(Math.max(1, concurrency));
         Map<String, Future<T>> futures = new LinkedHashMap<>();
-        tasks.forEach((name, task) -> futures.put(name, EXECUTOR.submit(() -> {
+        tasks.forEach((name, task) -> futures.put(name, EXECUTOR.submit(ActingIdentity.carried((java.util.concurrent.Callable<T>) () -> {
             permits.acquire();
             try {
                 return task.get();
             } finally {
                 permits.release();
             }
-        })));
+        }))));
         long end = System.nanoTime() + deadline.toNanos();
         Map<String, Outcome<T>> outcomes = new LinkedHashMap<>();
         futures.forEach((name, future) -> {

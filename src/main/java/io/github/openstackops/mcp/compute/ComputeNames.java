@@ -3,6 +3,7 @@ package io.github.openstackops.mcp.compute;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.openstackops.mcp.cloud.CloudSession;
 import io.github.openstackops.mcp.cloud.Json;
 import io.github.openstackops.mcp.cloud.services.GlanceClient;
 import io.github.openstackops.mcp.cloud.services.NovaClient;
@@ -18,7 +19,8 @@ import java.util.Optional;
 /**
  * Names of flavors and images for servers. At Nova microversion 2.1 a server carries only their ids. Looked up once
  * per id through the right API (the image through Glance, not Nova's deprecated proxy) and cached for a few minutes;
- * a lookup failure never fails the call (the id is shown instead) and is not cached.
+ * a lookup failure never fails the call (the id is shown instead) and is not cached. Kept per OpenStack identity, so
+ * a private flavor's or image's name never reaches a caller whose own token could not read it.
  */
 @Singleton
 public class ComputeNames {
@@ -37,18 +39,22 @@ public class ComputeNames {
         this.glance = glance;
     }
 
+    private static String key(String id) {
+        return CloudSession.identityKey() + "|" + id;
+    }
+
     @Nullable
     public Flavor flavor(@Nullable String id) {
         if (id == null || id.isEmpty()) {
             return null;
         }
-        Optional<Flavor> known = flavors.getIfPresent(id);
+        Optional<Flavor> known = flavors.getIfPresent(key(id));
         if (known == null) {
             try {
                 JsonNode f = nova.find("/flavors/" + Json.segment(id), "flavor");
                 known = Optional.ofNullable(f).map(x -> new Flavor(Json.text(x, "id"), Json.text(x, "name"),
                         Json.integer(x, "vcpus"), Json.integer(x, "ram"), Json.integer(x, "disk")));
-                flavors.put(id, known);
+                flavors.put(key(id), known);
             } catch (RuntimeException e) {
                 LOG.debug("flavor {} lookup failed: {}", id, e.toString());
                 return new Flavor(id, null, null, null, null);
@@ -67,11 +73,11 @@ public class ComputeNames {
         if (id == null || id.isEmpty()) {
             return null;
         }
-        Optional<String> known = images.getIfPresent(id);
+        Optional<String> known = images.getIfPresent(key(id));
         if (known == null) {
             try {
                 known = Optional.ofNullable(glance.image(id)).map(image -> Json.text(image, "name"));
-                images.put(id, known);
+                images.put(key(id), known);
             } catch (RuntimeException e) {
                 LOG.debug("image {} lookup failed: {}", id, e.toString());
                 return null;

@@ -132,6 +132,13 @@ public final class EnvironmentMapping {
                     "Comma-separated accepted aud values of JWTs (one must match); required with MCP_JWT_JWKS_URL", ""),
             v("MCP_WRITE_SCOPES", "mcp.auth.jwt.write-scopes", EnvironmentMapping::list,
                     "JWT scopes (claim scope or scp) that unlock WRITE and DESTRUCTIVE tools", "openstack:write"),
+            v("OS_IDENTITY_MODE", io.github.openstackops.mcp.auth.IdentityMode.PROPERTY, EnvironmentMapping::identityMode,
+                    "Whose OpenStack identity HTTP calls act with: service (the server's own; credential headers get"
+                            + " 400), caller (each call must send a Keystone application credential in"
+                            + " X-OpenStack-Application-Credential-Id/-Secret, else 401) or both (the caller's when"
+                            + " sent, else the server's); stdio always acts as the server", "service"),
+            v("OS_IDENTITY_CACHE_SIZE", "mcp.identity.cache-size", EnvironmentMapping::positive,
+                    "Callers' Keystone tokens kept (keyed by a hash of the credential, never the secret)", "1000"),
             v("MCP_PUBLIC_URL", "mcp.public-url", TEXT,
                     "URL clients reach the server at, e.g. https://mcp.example.com (OAuth metadata); else the address"
                             + " the request arrived at (never the Host header)",
@@ -311,6 +318,10 @@ public final class EnvironmentMapping {
 
     static Object adminTools(String value) {
         return checkedBy("MCP_ADMIN_TOOLS", value, v -> io.github.openstackops.mcp.catalog.AdminTier.Setting.parse(v).id());
+    }
+
+    static Object identityMode(String value) {
+        return io.github.openstackops.mcp.auth.IdentityMode.parse(value).id();
     }
 
     static Object list(String value) {

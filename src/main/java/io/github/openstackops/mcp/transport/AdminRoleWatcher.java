@@ -60,7 +60,9 @@ public class AdminRoleWatcher implements ToolCallObserver {
 
     @Override
     public void onCall(Event event) {
-        if (tier.setting() == AdminTier.Setting.AUTO && event.outcome() == Outcome.EXECUTED) {
+        // a call made with a caller's own credential says nothing about the configured identity
+        if (tier.setting() == AdminTier.Setting.AUTO && event.outcome() == Outcome.EXECUTED
+                && event.caller().credential() == null) {
             try {
                 tier.observed(session.isAdmin());
             } catch (RuntimeException e) {

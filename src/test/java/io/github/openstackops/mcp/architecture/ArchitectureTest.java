@@ -106,6 +106,35 @@ class ArchitectureTest {
                 .check(main);
     }
 
+    /**
+     * A thread started inside a tool does not inherit the caller's OpenStack identity (a ThreadLocal): a fan-out that
+     * forgot to carry it would silently act with the server's own. So the feature packages and the cloud layer start
+     * no threads and executors of their own; they fan out through cluster.Parallel, which carries the identity into
+     * every task (ParallelIdentityTest).
+     */
+    @Test
+    void tools_fan_out_only_through_parallel_which_carries_the_callers_identity() {
+        String[] packages = java.util.stream.Stream.concat(features().stream(), java.util.stream.Stream.of("cloud"))
+                .map(f -> BASE + "." + f + "..").toArray(String[]::new);
+        noClasses().that().resideInAnyPackage(packages)
+                .and().doNotHaveFullyQualifiedName(BASE + ".cluster.Parallel")
+                .should().dependOnClassesThat().belongToAnyOf(java.util.concurrent.Executors.class,
+                        java.util.concurrent.ExecutorService.class, java.util.concurrent.ForkJoinPool.class,
+                        java.lang.Thread.Builder.class)
+                .orShould().callMethodWhere(com.tngtech.archunit.base.DescribedPredicate.describe(
+                        "an asynchronous CompletableFuture method",
+                        (com.tngtech.archunit.core.domain.JavaMethodCall call) -> call.getTargetOwner()
+                                .isEquivalentTo(java.util.concurrent.CompletableFuture.class)
+                                && call.getName().endsWith("Async")))
+                .orShould().callMethod(Thread.class, "ofVirtual")
+                .orShould().callMethod(Thread.class, "ofPlatform")
+                .orShould().callMethod(Thread.class, "startVirtualThread", Runnable.class)
+                .orShould().callConstructor(Thread.class, Runnable.class)
+                .because("a task on another thread must act with the caller's OpenStack identity: use"
+                        + " cluster.Parallel (ActingIdentity.carried)")
+                .check(main);
+    }
+
     @Test
     void the_clients_are_named_after_their_service() {
         List<String> clients = main.stream()

@@ -55,13 +55,15 @@ public final class FakeOpenStack implements AutoCloseable {
     private volatile Duration tokenLifetime = Duration.ofHours(12);
     private volatile Duration latency = Duration.ZERO;
     private volatile String tokenFile = "token-demo.json";
+    /** Application credentials Keystone accepts: id → secret and the recorded token it answers with. */
+    private final Map<String, String[]> applicationCredentials = new ConcurrentHashMap<>();
 
     private FakeOpenStack(int port) throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 200);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.createContext("/", this::handle);
         server.start();
-        on("POST", "/identity/v3/auth/tokens", r -> tokenReply());
+        on("POST", "/identity/v3/auth/tokens", this::tokenReply);
     }
 
     public static FakeOpenStack start() {
@@ -122,6 +124,22 @@ public final class FakeOpenStack implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Keystone accepts this application credential (the application_credential auth method) and answers with the
+     * recorded token {@code recordedFile}, whose id is {@link #tokenPrefix(String)} of the credential id plus a
+     * number, so a test can tell which identity every request used. Once one is registered, any other application
+     * credential gets 401 (before, every application credential is accepted with the default token).
+     */
+    public FakeOpenStack applicationCredential(String id, String secret, String recordedFile) {
+        applicationCredentials.put(id, new String[] {secret, recordedFile});
+        return this;
+    }
+
+    /** How the ids of the tokens issued for this application credential start. */
+    public static String tokenPrefix(String applicationCredentialId) {
+        return "gAAAAfake-appcred-" + applicationCredentialId + "-";
+    }
+
     /** Keeps no log of requests (a benchmark's cloud answers millions of them; nothing asks what they were). */
     public FakeOpenStack withoutRequestLog() {
         this.keepRequests = false;
@@ -165,13 +183,32 @@ public final class FakeOpenStack implements AutoCloseable {
         }
     }
 
-    private Reply tokenReply() {
+    private Reply tokenReply(Request request) {
+        com.fasterxml.jackson.databind.JsonNode app;
+        try {
+            app = new com.fasterxml.jackson.databind.ObjectMapper().readTree(request.body())
+                    .path("auth").path("identity").path("application_credential");
+        } catch (IOException e) {
+            return Reply.json(400, "{\"error\": {\"code\": 400, \"message\": \"not JSON\"}}");
+        }
+        if (!app.isMissingNode() && !applicationCredentials.isEmpty()) {
+            String id = app.path("id").asText();
+            String[] known = applicationCredentials.get(id);
+            if (known == null || !known[0].equals(app.path("secret").asText())) {
+                return Reply.json(401, recorded("auth-401.json"));
+            }
+            return token(known[1], tokenPrefix(id) + System.nanoTime());
+        }
+        return token(tokenFile, "gAAAAfake-token-" + System.nanoTime());
+    }
+
+    private Reply token(String file, String id) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        String body = recorded(tokenFile)
+        String body = recorded(file)
                 .replaceAll("\"expires_at\": \"[^\"]+\"", "\"expires_at\": \"" + now.plus(tokenLifetime) + "\"")
                 .replaceAll("\"issued_at\": \"[^\"]+\"", "\"issued_at\": \"" + now + "\"");
         return new Reply(201, body, Map.of("Content-Type", "application/json",
-                "X-Subject-Token", "gAAAAfake-token-" + System.nanoTime()));
+                "X-Subject-Token", id));
     }
 
     private void handle(HttpExchange exchange) throws IOException {

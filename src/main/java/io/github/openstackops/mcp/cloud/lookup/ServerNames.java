@@ -38,7 +38,7 @@ public class ServerNames {
 
     private final NovaClient nova;
     private final CloudSession cloud;
-    /** id → name; empty for a server Nova said does not exist. */
+    /** identity|id → name; empty for a server Nova said does not exist. */
     private final Cache<String, Optional<String>> names = Caffeine.newBuilder()
             .expireAfterWrite(Duration.ofMinutes(1)).maximumSize(20_000).build();
 
@@ -47,12 +47,17 @@ public class ServerNames {
         this.cloud = cloud;
     }
 
+    /** Names are kept per OpenStack identity: one caller never sees a name only another's token could read. */
+    private static String key(String id) {
+        return CloudSession.identityKey() + "|" + id;
+    }
+
     /** id → name for the given server ids (null or blank ids are ignored; servers without a name are left out). */
     public Map<String, String> of(Collection<String> serverIds) {
         Set<String> unnamed = new LinkedHashSet<>();
         Map<String, String> out = new HashMap<>();
         serverIds.stream().filter(Objects::nonNull).filter(s -> !s.isBlank()).forEach(id -> {
-            Optional<String> known = names.getIfPresent(id);
+            Optional<String> known = names.getIfPresent(key(id));
             if (known == null) {
                 unnamed.add(id);
             } else {
@@ -66,7 +71,7 @@ public class ServerNames {
             if (unnamed.size() == 1) {
                 String id = unnamed.iterator().next();
                 Optional<String> name = Optional.ofNullable(nova.server(id)).map(s -> Json.text(s, "name"));
-                names.put(id, name);
+                names.put(key(id), name);
                 name.ifPresent(n -> out.put(id, n));
                 return out;
             }
@@ -81,7 +86,7 @@ public class ServerNames {
                 if (id == null) {
                     continue;
                 }
-                names.put(id, Optional.ofNullable(name));
+                names.put(key(id), Optional.ofNullable(name));
                 if (unnamed.contains(id) && name != null) {
                     out.put(id, name);
                 }
