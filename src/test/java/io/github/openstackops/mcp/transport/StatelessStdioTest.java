@@ -127,7 +127,7 @@ class StatelessStdioTest {
         assertThat(changed).contains("notifications/tools/list_changed").contains("listen-1");
 
         pipe.send("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/cancelled\",\"params\":{\"requestId\":\"listen-1\"}}");
-        pipe.send(StatelessMcp.body(2, "ping", Map.of()));
+        pipe.send(StatelessMcp.body(2, "server/discover", Map.of()));
         assertThat(pipe.next(WAIT)).contains("\"id\":2").contains("\"result\"");
         tier.observed(tier.hides());
         assertThat(pipe.nextLine(Duration.ofSeconds(2))).as("nothing after the listener was cancelled, and no"
