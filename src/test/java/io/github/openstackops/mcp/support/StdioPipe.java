@@ -46,13 +46,23 @@ public final class StdioPipe implements AutoCloseable {
                     .environments("test").propertySources(PropertySource.of("test", all, 1000))
                     .singletons(new StdioStreams(input, serverOut)).start();
             reader = Thread.ofVirtual().start(() -> {
-                try (BufferedReader lines = new BufferedReader(new InputStreamReader(clientIn, StandardCharsets.UTF_8))) {
-                    String line;
-                    while ((line = lines.readLine()) != null) {
+                BufferedReader lines = new BufferedReader(new InputStreamReader(clientIn, StandardCharsets.UTF_8));
+                while (!Thread.currentThread().isInterrupted()) {
+                    try {
+                        String line = lines.readLine();
+                        if (line == null) {
+                            return;
+                        }
                         fromServer.offer(line);
+                    } catch (IOException e) {
+                        // a piped stream calls itself broken once the thread that last wrote has ended (answers are
+                        // written from call threads that end): real stdout is not like that, so read on
+                        try {
+                            Thread.sleep(20);
+                        } catch (InterruptedException stop) {
+                            return;
+                        }
                     }
-                } catch (IOException e) {
-                    // the server side closed
                 }
             });
         } catch (IOException e) {
@@ -83,6 +93,16 @@ public final class StdioPipe implements AutoCloseable {
                 line = fromServer.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             } while (line != null && line.contains("\"method\":\"notifications/"));
             return line;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    /** The next line the server wrote, notifications included, or null when none came within the wait. */
+    public String nextLine(Duration wait) {
+        try {
+            return fromServer.poll(wait.toNanos(), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return null;
