@@ -126,7 +126,7 @@ public class McpToolAdapter {
         return caller instanceof Caller c ? c : defaultCaller;
     }
 
-    static CallToolResult toResult(ToolOutcome outcome) {
+    public static CallToolResult toResult(ToolOutcome outcome) {
         return switch (outcome) {
             case ToolOutcome.Success success -> CallToolResult.builder()
                     .structuredContent(success.structured())

@@ -10,6 +10,8 @@ import io.github.openstackops.mcp.state.SharedState;
 import io.github.openstackops.mcp.transport.JsonRpcChecks;
 import io.github.openstackops.mcp.transport.McpServerFactory;
 import io.github.openstackops.mcp.transport.McpToolAdapter;
+import io.github.openstackops.mcp.transport.stateless.StatelessDispatcher;
+import io.github.openstackops.mcp.transport.stateless.StatelessProtocol;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -88,11 +90,13 @@ public class StreamableHttpTransport implements McpStreamableServerTransportProv
     private final McpSessions sessions;
     @Nullable
     private final SharedSessions shared;
+    private final StatelessHttp stateless;
     private volatile McpStreamableServerSession.Factory sessionFactory;
     private volatile boolean closing;
 
     public StreamableHttpTransport(McpJsonMapper json, HttpTransportSettings settings, CallerResolver callers,
-                                   McpToolAdapter tools, @Nullable CallRateLimiter rateLimit, SharedState state) {
+                                   McpToolAdapter tools, @Nullable CallRateLimiter rateLimit, SharedState state,
+                                   StatelessDispatcher dispatcher) {
         this.json = json;
         this.settings = settings;
         this.callers = callers;
@@ -101,6 +105,7 @@ public class StreamableHttpTransport implements McpStreamableServerTransportProv
         this.origins = new OriginRule(settings.allowedOrigins());
         this.sessions = new McpSessions(settings.maxSessions(), settings.maxSessionsPerCaller());
         this.shared = state.sharedAcrossProcesses() ? new SharedSessions(state, json, settings.sessionIdleTimeout()) : null;
+        this.stateless = new StatelessHttp(json, dispatcher, rateLimit, settings.maxQueuedMessages());
         this.keepAlive = KeepAliveScheduler.builder(() -> Flux.fromIterable(sessions.all())
                         .map(e -> e.session).filter(McpStreamableServerSession::hasListeningStream)
                         .cast(McpSession.class))
@@ -178,6 +183,9 @@ public class StreamableHttpTransport implements McpStreamableServerTransportProv
         }
         Caller caller = callers.resolve(request);
         McpTransportContext context = McpTransportContext.create(Map.of(McpToolAdapter.CALLER, caller));
+        if (StatelessHttp.applies(request, message)) {
+            return stateless.post(request, message, caller);
+        }
 
         if (message instanceof McpSchema.JSONRPCRequest req && McpSchema.METHOD_INITIALIZE.equals(req.method())) {
             return initialize(req, caller);
@@ -295,6 +303,10 @@ public class StreamableHttpTransport implements McpStreamableServerTransportProv
         if (rejected != null) {
             return Mono.just(rejected);
         }
+        if (statelessVersion(request)) {
+            return Mono.just(error(HttpStatus.METHOD_NOT_ALLOWED, "Protocol " + StatelessProtocol.VERSION
+                    + " has no GET stream: POST subscriptions/listen to hear of changes"));
+        }
         if (!accepts(request, MediaType.TEXT_EVENT_STREAM)) {
             return Mono.just(error(HttpStatus.NOT_ACCEPTABLE, "Accept must list text/event-stream"));
         }
@@ -318,6 +330,10 @@ public class StreamableHttpTransport implements McpStreamableServerTransportProv
         MutableHttpResponse<?> rejected = checkCommon(request);
         if (rejected != null) {
             return Mono.just(rejected);
+        }
+        if (statelessVersion(request)) {
+            return Mono.just(error(HttpStatus.METHOD_NOT_ALLOWED, "Protocol " + StatelessProtocol.VERSION
+                    + " has no sessions to end"));
         }
         String sessionId = request.getHeaders().get(HttpHeaders.MCP_SESSION_ID);
         if (sessionId == null) {
@@ -359,10 +375,15 @@ public class StreamableHttpTransport implements McpStreamableServerTransportProv
             }
         }
         String version = request.getHeaders().get(HttpHeaders.PROTOCOL_VERSION);
-        if (version != null && !VERSIONS.contains(version)) {
+        // a 2026+ version is judged with the body it comes with (StatelessHttp)
+        if (version != null && !VERSIONS.contains(version) && !StatelessProtocol.isStateless(version)) {
             return error(HttpStatus.BAD_REQUEST, "Unsupported MCP-Protocol-Version: " + version);
         }
         return null;
+    }
+
+    private static boolean statelessVersion(HttpRequest<?> request) {
+        return StatelessProtocol.isStateless(request.getHeaders().get(HttpHeaders.PROTOCOL_VERSION));
     }
 
     private static boolean accepts(HttpRequest<?> request, String mediaType) {
