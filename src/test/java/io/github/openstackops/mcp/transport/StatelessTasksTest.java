@@ -26,8 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class StatelessTasksTest {
 
-    static final String CINDER = "/volume/v3/8555d241e74c44ad9cc087c1e0ccee5b";
-    static final String REC_VOL = "ed6f9f83-f01e-47cb-bcb2-8f29b4f429b6";
+    public static final String CINDER = "/volume/v3/8555d241e74c44ad9cc087c1e0ccee5b";
+    public static final String REC_VOL = "ed6f9f83-f01e-47cb-bcb2-8f29b4f429b6";
     static final Map<String, Object> TASKS = Map.of("extensions", Map.of("io.modelcontextprotocol/tasks", Map.of()));
     static final Map<String, Object> CREATE = Map.of("operation", "volume_create", "arguments",
             Map.of("name", "rec-vol", "size_gb", 1));
