@@ -7,6 +7,8 @@ import io.github.openstackops.mcp.catalog.Surface;
 import io.github.openstackops.mcp.prompts.McpPrompts;
 import io.github.openstackops.mcp.resources.McpResources;
 import io.github.openstackops.mcp.transport.http.StreamableHttpTransport;
+import io.github.openstackops.mcp.transport.stateless.StatelessDispatcher;
+import io.github.openstackops.mcp.transport.stateless.StatelessStdio;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
@@ -21,6 +23,7 @@ import io.modelcontextprotocol.spec.McpSchema;
 import jakarta.inject.Singleton;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 
 /** The MCP server on the transport chosen at launch (property {@code mcp.transport}: stdio or streamable-http). */
 @Factory
@@ -38,9 +41,21 @@ public class McpServerFactory {
     @Requires(property = TRANSPORT, value = "stdio")
     McpAsyncServer stdioServer(McpJsonMapper json, StdioStreams io, McpToolAdapter tools, McpPrompts prompts,
                                McpResources resources, AdminTier adminTier, AdminRoleWatcher adminRole,
+                               StatelessDispatcher stateless,
                                @Value("${mcp.request-timeout:2m}") Duration requestTimeout) {
         StdioOutput out = new StdioOutput(io.out(), json);
         if (io.in() instanceof StdioInput input) {
+            // protocol 2026-07-28 requests are served beside the SDK's session, which never sees them
+            CompletableFuture<Void> closed = new CompletableFuture<>();
+            Thread.ofVirtual().name("stdin-end").start(() -> {
+                try {
+                    input.closed().await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                closed.complete(null);
+            });
+            input.takeWith(new StatelessStdio(stateless, out::send, closed)::take);
             // a call to an unregistered tool is refused (and audited) by the invoker before the SDK says "unknown"
             input.onMessage(message -> tools.refuseUnregistered(message, Caller.STDIO, Surface.STDIO).join());
             input.replyWith(out::send);

@@ -32,6 +32,7 @@ public final class StdioInput extends InputStream {
     private final CountDownLatch closed = new CountDownLatch(1);
     private volatile java.util.function.Consumer<McpSchema.JSONRPCMessage> listener = message -> { };
     private volatile java.util.function.Consumer<Object> replies = reply -> { };
+    private volatile java.util.function.Predicate<McpSchema.JSONRPCMessage> taker = message -> false;
     private byte[] current = new byte[0];
     private int position;
     private boolean eof;
@@ -45,6 +46,14 @@ public final class StdioInput extends InputStream {
     /** Sees every message before the SDK does, on the reading thread (blocking is fine there). */
     public void onMessage(java.util.function.Consumer<McpSchema.JSONRPCMessage> listener) {
         this.listener = listener;
+    }
+
+    /**
+     * Sees every valid message before the listener and the SDK; a message it takes (returns true for) goes no further:
+     * how protocol 2026-07-28 requests, which the SDK does not speak, are served beside its sessions.
+     */
+    public void takeWith(java.util.function.Predicate<McpSchema.JSONRPCMessage> taker) {
+        this.taker = taker;
     }
 
     /** Where the answers to lines the SDK never sees go (stdout, through the SDK's own writer lock). */
@@ -113,6 +122,13 @@ public final class StdioInput extends InputStream {
                     reply(McpSchema.JSONRPCResponse.error(request.id(), invalid.get()));
                     continue;
                 }
+            }
+            try {
+                if (taker.test(message)) {
+                    continue;
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("stdin message taker failed: {}", e.toString());
             }
             try {
                 listener.accept(message);

@@ -89,6 +89,16 @@ public final class StdioPipe implements AutoCloseable {
         }
     }
 
+    /** The next line the server wrote, notifications included, or null when none came within the wait. */
+    public String nextLine(Duration wait) {
+        try {
+            return fromServer.poll(wait.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
     /** Opens the MCP session: initialize, its answer, the initialized notification. */
     public StdioPipe initialize() {
         send(RawMcp.INITIALIZE);

@@ -1,5 +1,6 @@
 package io.github.openstackops.mcp.transport;
 
+import io.github.openstackops.mcp.catalog.AdminTier;
 import io.github.openstackops.mcp.support.FakeOpenStack;
 import io.github.openstackops.mcp.support.HttpSurfaces;
 import io.github.openstackops.mcp.support.McpClients;
@@ -15,6 +16,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,6 +42,10 @@ class StatelessHttpTest {
     }
 
     private EmbeddedServer server(boolean allowModify) {
+        return server(allowModify, Map.of());
+    }
+
+    private EmbeddedServer server(boolean allowModify, Map<String, Object> extra) {
         fake = FakeOpenStack.start()
                 .on("GET", "/compute/v2.1/servers/detail", 200, "servers/servers-detail-limit3.json")
                 .on("GET", "/compute/v2.1/flavors/.*", 200, "servers/flavor-web-1.json")
@@ -50,6 +58,7 @@ class StatelessHttpTest {
         properties.put("mcp.safety.allow-modify", allowModify);
         properties.put("mcp.auth.enabled", true);
         properties.put("mcp.auth.static-token", TOKEN);
+        properties.putAll(extra);
         EmbeddedServer server = TestContexts.http(properties);
         closing.add(server.getApplicationContext());
         base = server.getURL().toString();
@@ -247,5 +256,40 @@ class StatelessHttpTest {
         assertThat(StatelessMcp.result(StatelessMcp.post(base, TOKEN, 1, "tools/list", Map.of()))).containsKey("tools");
         assertThat(client.callTool(new io.modelcontextprotocol.spec.McpSchema.CallToolRequest("server_list",
                 Map.of("limit", 2))).isError()).isFalse();
+    }
+
+    @Test
+    void a_listener_hears_that_the_tools_changed_when_the_admin_tier_resolves_and_the_list_fingerprint_follows()
+            throws Exception {
+        EmbeddedServer server = server(false, Map.of("mcp.catalog.admin-tools", "auto"));
+        AdminTier tier = server.getApplicationContext().getBean(AdminTier.class);
+        String before = fingerprint();
+
+        java.net.http.HttpRequest.Builder request = HttpSurfaces.request(base.replaceAll("/+$", "") + "/mcp", TOKEN)
+                .header("Content-Type", "application/json").header("Accept", "application/json, text/event-stream")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(StatelessMcp.body(7, "subscriptions/listen",
+                        Map.of("notifications", Map.of("toolsListChanged", true, "promptsListChanged", true)))));
+        StatelessMcp.headers("subscriptions/listen", Map.of()).forEach(request::header);
+        BlockingQueue<String> events = new LinkedBlockingQueue<>();
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        closing.add(http::shutdownNow);
+        http.sendAsync(request.build(), java.net.http.HttpResponse.BodyHandlers.ofLines())
+                .thenAccept(r -> r.body().filter(l -> l.startsWith("data:")).forEach(events::add));
+
+        String acknowledged = events.poll(20, TimeUnit.SECONDS);
+        assertThat(acknowledged).contains("notifications/subscriptions/acknowledged")
+                .contains("\"toolsListChanged\":true").doesNotContain("promptsListChanged")
+                .contains("\"io.modelcontextprotocol/subscriptionId\":7");
+        boolean admin = tier.hides();
+        tier.observed(admin); // hidden -> offered, or offered -> hidden: the catalog changes either way
+        String changed = events.poll(20, TimeUnit.SECONDS);
+        assertThat(changed).contains("notifications/tools/list_changed")
+                .contains("\"io.modelcontextprotocol/subscriptionId\":7");
+        assertThat(fingerprint()).isNotEqualTo(before);
+    }
+
+    private String fingerprint() {
+        return String.valueOf(map(StatelessMcp.result(StatelessMcp.post(base, TOKEN, 1, "tools/list", Map.of()))
+                .get("_meta")).get("io.github.openstackops/catalogFingerprint"));
     }
 }
