@@ -55,6 +55,12 @@ public class McpPrompts {
                 .toList();
     }
 
+    /** A runbook by name with these arguments, where no MCP exchange exists (protocol 2026-07-28); empty if none. */
+    public java.util.Optional<McpSchema.GetPromptResult> get(String name, Map<String, Object> arguments) {
+        return Runbooks.ALL.stream().filter(r -> r.name().equals(name)).findFirst()
+                .map(r -> get(r, new McpSchema.GetPromptRequest(name, arguments == null ? Map.of() : arguments)));
+    }
+
     static McpSchema.Prompt describe(Runbook runbook) {
         return new McpSchema.Prompt(runbook.name(), runbook.title(), runbook.description(), runbook.arguments().stream()
                 .map(a -> new McpSchema.PromptArgument(a.name(), a.description(), a.required())).toList());

@@ -81,6 +81,20 @@ public class McpResources {
                 .toList();
     }
 
+    /**
+     * Reads a resource by URI for this caller, where no MCP exchange exists (protocol 2026-07-28); empty when no
+     * resource of this server has that URI.
+     */
+    public java.util.Optional<Mono<McpSchema.ReadResourceResult>> read(String uri, ToolContext context) {
+        if (CAPABILITIES_URI.equals(uri)) {
+            return java.util.Optional.of(Mono.fromCallable(() -> json(uri, ToolJson.write(capabilities.describe())))
+                    .subscribeOn(Schedulers.boundedElastic()));
+        }
+        return TEMPLATES.stream().filter(t -> uri.startsWith(t.prefix()))
+                .filter(t -> catalog.find(t.tool()).map(catalog.enabled()::contains).orElse(false))
+                .findFirst().map(t -> read(t, uri, context));
+    }
+
     private Mono<McpSchema.ReadResourceResult> read(ObjectTemplate template, String uri, ToolContext context) {
         String id = uri.startsWith(template.prefix()) ? URLDecoder.decode(uri.substring(template.prefix().length()),
                 StandardCharsets.UTF_8) : "";

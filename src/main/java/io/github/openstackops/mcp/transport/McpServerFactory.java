@@ -56,6 +56,8 @@ public class McpServerFactory {
                 closed.complete(null);
             });
             input.takeWith(new StatelessStdio(stateless, out::send, closed)::take);
+            // a 2026-07-28 client opens no session: the SDK's unsolicited notifications are not for it
+            out.notifyOnlyWhen(input::sessionOpened);
             // a call to an unregistered tool is refused (and audited) by the invoker before the SDK says "unknown"
             input.onMessage(message -> tools.refuseUnregistered(message, Caller.STDIO, Surface.STDIO).join());
             input.replyWith(out::send);

@@ -33,6 +33,7 @@ public final class StdioInput extends InputStream {
     private volatile java.util.function.Consumer<McpSchema.JSONRPCMessage> listener = message -> { };
     private volatile java.util.function.Consumer<Object> replies = reply -> { };
     private volatile java.util.function.Predicate<McpSchema.JSONRPCMessage> taker = message -> false;
+    private volatile boolean sessionOpened;
     private byte[] current = new byte[0];
     private int position;
     private boolean eof;
@@ -54,6 +55,11 @@ public final class StdioInput extends InputStream {
      */
     public void takeWith(java.util.function.Predicate<McpSchema.JSONRPCMessage> taker) {
         this.taker = taker;
+    }
+
+    /** Whether a client opened an SDK session (sent initialize): only then may the SDK notify unsolicited. */
+    public boolean sessionOpened() {
+        return sessionOpened;
     }
 
     /** Where the answers to lines the SDK never sees go (stdout, through the SDK's own writer lock). */
@@ -129,6 +135,9 @@ public final class StdioInput extends InputStream {
                 }
             } catch (RuntimeException e) {
                 LOG.warn("stdin message taker failed: {}", e.toString());
+            }
+            if (message instanceof McpSchema.JSONRPCRequest r && McpSchema.METHOD_INITIALIZE.equals(r.method())) {
+                sessionOpened = true;
             }
             try {
                 listener.accept(message);

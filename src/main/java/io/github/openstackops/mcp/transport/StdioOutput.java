@@ -23,6 +23,7 @@ public final class StdioOutput extends OutputStream {
     private final OutputStream out;
     private final McpJsonMapper json;
     private final ByteArrayOutputStream line = new ByteArrayOutputStream(1024);
+    private volatile java.util.function.BooleanSupplier sessionOpened = () -> true;
 
     public StdioOutput(OutputStream out, McpJsonMapper json) {
         this.out = out;
@@ -41,6 +42,14 @@ public final class StdioOutput extends OutputStream {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Drops the SDK's notifications while {@code sessionOpened} says no client opened a session (initialize): a
+     * stateless (2026-07-28) client hears of changes on its own subscription, never unsolicited.
+     */
+    public void notifyOnlyWhen(java.util.function.BooleanSupplier sessionOpened) {
+        this.sessionOpened = sessionOpened;
     }
 
     @Override
@@ -80,6 +89,10 @@ public final class StdioOutput extends OutputStream {
         byte[] bytes = line.toByteArray();
         line.reset();
         String text = new String(bytes, StandardCharsets.UTF_8);
+        if (!sessionOpened.getAsBoolean() && text.startsWith("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/")) {
+            LOG.debug("no session open: an SDK notification is not sent");
+            return;
+        }
         if (text.contains("\"error\"")) {
             try {
                 McpSchema.JSONRPCMessage message = McpSchema.deserializeJsonRpcMessage(json, text.strip());

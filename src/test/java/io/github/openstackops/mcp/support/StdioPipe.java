@@ -46,13 +46,23 @@ public final class StdioPipe implements AutoCloseable {
                     .environments("test").propertySources(PropertySource.of("test", all, 1000))
                     .singletons(new StdioStreams(input, serverOut)).start();
             reader = Thread.ofVirtual().start(() -> {
-                try (BufferedReader lines = new BufferedReader(new InputStreamReader(clientIn, StandardCharsets.UTF_8))) {
-                    String line;
-                    while ((line = lines.readLine()) != null) {
+                BufferedReader lines = new BufferedReader(new InputStreamReader(clientIn, StandardCharsets.UTF_8));
+                while (!Thread.currentThread().isInterrupted()) {
+                    try {
+                        String line = lines.readLine();
+                        if (line == null) {
+                            return;
+                        }
                         fromServer.offer(line);
+                    } catch (IOException e) {
+                        // a piped stream calls itself broken once the thread that last wrote has ended (answers are
+                        // written from call threads that end): real stdout is not like that, so read on
+                        try {
+                            Thread.sleep(20);
+                        } catch (InterruptedException stop) {
+                            return;
+                        }
                     }
-                } catch (IOException e) {
-                    // the server side closed
                 }
             });
         } catch (IOException e) {

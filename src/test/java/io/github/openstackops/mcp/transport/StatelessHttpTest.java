@@ -234,6 +234,52 @@ class StatelessHttpTest {
     }
 
     @Test
+    void a_request_without_its_envelope_is_invalid_params_and_a_method_this_version_lacks_is_404() {
+        server(false);
+        Map<String, String> headers = StatelessMcp.headers("tools/list", Map.of());
+        HttpSurfaces.Response bare = StatelessMcp.post(base, TOKEN,
+                "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\",\"params\":{}}", headers);
+        assertThat(bare.status()).isEqualTo(400);
+        assertThat(StatelessMcp.error(bare)).containsEntry("code", -32602);
+        assertThat(StatelessMcp.error(bare).get("message")).asString().contains("_meta");
+
+        Map<String, Object> noCapabilities = new LinkedHashMap<>(StatelessMcp.meta(Map.of()));
+        noCapabilities.remove("io.modelcontextprotocol/clientCapabilities");
+        HttpSurfaces.Response partial = StatelessMcp.post(base, TOKEN, 2, "tools/list", Map.of("_meta", noCapabilities));
+        assertThat(partial.status()).isEqualTo(400);
+        assertThat(StatelessMcp.error(partial)).containsEntry("code", -32602);
+
+        for (String removed : List.of("ping", "initialize", "logging/setLevel", "resources/subscribe")) {
+            HttpSurfaces.Response missing = StatelessMcp.post(base, TOKEN, 3, removed, Map.of());
+            assertThat(missing.status()).as(removed).isEqualTo(404);
+            assertThat(StatelessMcp.error(missing)).containsEntry("code", -32601);
+        }
+    }
+
+    @Test
+    void prompts_and_resources_are_listed_cacheably_and_read() {
+        server(false);
+        deletableWeb1();
+        fake.on("GET", "/compute/v2.1/servers/" + WEB_1 + "/os-volume_attachments",
+                r -> FakeOpenStack.Reply.json(200, "{\"volumeAttachments\": []}"));
+        Map<String, Object> prompts = StatelessMcp.result(StatelessMcp.post(base, TOKEN, 1, "prompts/list", Map.of()));
+        assertThat(prompts).containsEntry("cacheScope", "public").containsKey("ttlMs");
+        assertThat(list(prompts.get("prompts"))).isNotEmpty();
+        Map<String, Object> resources = StatelessMcp.result(StatelessMcp.post(base, TOKEN, 2, "resources/list",
+                Map.of()));
+        assertThat(resources.get("resources")).asString().contains("openstack-ops-mcp://capabilities");
+        Map<String, Object> templates = StatelessMcp.result(StatelessMcp.post(base, TOKEN, 3,
+                "resources/templates/list", Map.of()));
+        assertThat(templates.get("resourceTemplates")).asString().contains("openstack://servers/{server}");
+        Map<String, Object> read = StatelessMcp.result(StatelessMcp.post(base, TOKEN, 4, "resources/read",
+                Map.of("uri", "openstack://servers/" + WEB_1)));
+        assertThat(read.get("contents")).asString().contains("web-1");
+        Map<String, Object> unknown = StatelessMcp.error(StatelessMcp.post(base, TOKEN, 5, "resources/read",
+                Map.of("uri", "openstack://nothing/x")));
+        assertThat(unknown).containsEntry("code", -32002);
+    }
+
+    @Test
     void the_caller_is_authenticated_like_on_every_request_and_foreign_origins_are_refused() {
         server(false);
         HttpSurfaces.Response anonymous = StatelessMcp.post(base, null, 1, "server/discover", Map.of());

@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class StatelessStdioTest {
 
     static final String WEB_1 = StreamableHttpTransportTest.WEB_1;
-    static final Duration WAIT = Duration.ofSeconds(60);
+    static final Duration WAIT = Duration.ofSeconds(30);
 
     private final List<AutoCloseable> closing = new ArrayList<>();
     private FakeOpenStack fake;
@@ -84,7 +84,8 @@ class StatelessStdioTest {
                 .contains("compute_read", "compute_destructive");
 
         Map<String, Object> meta = StatelessMcp.meta(StatelessHttpTest.ELICITS);
-        Map<String, Object> arguments = Map.of("operation", "server_delete", "arguments", Map.of("server", WEB_1));
+        Map<String, Object> arguments = Map.of("operation", "server_delete", "arguments",
+                Map.of("server", WEB_1, "wait", false));
         Map<String, Object> asked = result(pipe.send(StatelessMcp.body(3, "tools/call",
                 Map.of("name", "compute_destructive", "arguments", arguments, "_meta", meta))));
         assertThat(asked).containsEntry("resultType", "input_required");
@@ -93,7 +94,7 @@ class StatelessStdioTest {
         Map<String, Object> done = result(pipe.send(StatelessMcp.body(4, "tools/call", Map.of("name",
                 "compute_destructive", "arguments", arguments, "_meta", meta, "requestState", asked.get("requestState"),
                 "inputResponses", Map.of("confirm", Map.of("action", "accept", "content", Map.of("confirm", true)))))));
-        assertThat(map(done.get("structuredContent"))).containsEntry("status", "executed");
+        assertThat(map(done.get("structuredContent"))).as(done.toString()).containsEntry("status", "executed");
         assertThat(fake.count("DELETE", "/compute/v2.1/servers/" + WEB_1)).isEqualTo(1);
     }
 
@@ -124,5 +125,12 @@ class StatelessStdioTest {
         tier.observed(tier.hides());
         String changed = pipe.nextLine(WAIT);
         assertThat(changed).contains("notifications/tools/list_changed").contains("listen-1");
+
+        pipe.send("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/cancelled\",\"params\":{\"requestId\":\"listen-1\"}}");
+        pipe.send(StatelessMcp.body(2, "server/discover", Map.of()));
+        assertThat(pipe.next(WAIT)).contains("\"id\":2").contains("\"result\"");
+        tier.observed(tier.hides());
+        assertThat(pipe.nextLine(Duration.ofSeconds(2))).as("nothing after the listener was cancelled, and no"
+                + " unsolicited 2025 notification without a session").isNull();
     }
 }

@@ -30,7 +30,8 @@ import java.util.Optional;
  * {@link StatelessDispatcher}, so any replica can serve it. Before that, the standard headers must agree with the body
  * ({@code MCP-Protocol-Version} with {@code _meta}, {@code Mcp-Method} with the method, {@code Mcp-Name} with the
  * tool name or URI): gateways route on them, so a disagreement is refused (400, HeaderMismatch); a version this server
- * does not speak is refused with the versions it does (400, UnsupportedProtocolVersion). Authentication and the
+ * does not speak is refused with the versions it does (400, UnsupportedProtocolVersion), a request without its
+ * {@code _meta} envelope is invalid params (400), a method this version does not have is 404. Authentication and the
  * Origin rule were applied by the caller ({@link StreamableHttpTransport}); a {@code subscriptions/listen} stream
  * counts against the caller's rate limit like a new session.
  */
@@ -77,6 +78,13 @@ final class StatelessHttp {
         if (mismatch.isPresent()) {
             return Mono.just(refusal(HttpStatus.BAD_REQUEST, request.id(), mismatch.get()));
         }
+        Optional<StatelessReply> refused = dispatcher.refusal(request);
+        if (refused.isPresent()) {
+            boolean missing = refused.get() instanceof StatelessReply.Error e
+                    && e.code() == McpSchema.ErrorCodes.METHOD_NOT_FOUND;
+            return Mono.just(refusal(missing ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST, request.id(),
+                    refused.get()));
+        }
         if ("subscriptions/listen".equals(request.method()) && rateLimit != null) {
             Optional<ToolCallAdmission.Refusal> limited = rateLimit.admit(caller, "requests (tool calls and streams)");
             if (limited.isPresent()) {
@@ -102,7 +110,7 @@ final class StatelessHttp {
         if (!StatelessProtocol.VERSION.equals(header)) {
             return Optional.of(StatelessDispatcher.unsupported(header));
         }
-        if (!header.equals(claimed)) {
+        if (claimed != null && !header.equals(claimed)) { // without one, _meta is what is wrong (-32602)
             return Optional.of(mismatch("the MCP-Protocol-Version header (" + header + ") and _meta "
                     + StatelessProtocol.META_PROTOCOL_VERSION + " (" + claimed + ") must name the same version."));
         }

@@ -10,7 +10,8 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * {@code server/discover}: the versions this server speaks, what it offers (tools, whose list changes are announced
- * on {@code subscriptions/listen}) and the instructions every client gets. The same for every caller.
+ * on {@code subscriptions/listen}; prompts and resources, fixed at start) and the instructions every client gets. The
+ * same for every caller.
  */
 @Singleton
 class DiscoverMethod implements StatelessMethod.Named {
@@ -34,8 +35,8 @@ class DiscoverMethod implements StatelessMethod.Named {
     public CompletableFuture<StatelessReply> handle(StatelessRequest request) {
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("supportedVersions", StatelessProtocol.SUPPORTED);
-        result.put("capabilities", Map.of("tools", Map.of("listChanged", true),
-                "extensions", Map.of(TaskWire.EXTENSION, Map.of())));
+        result.put("capabilities", Map.of("tools", Map.of("listChanged", true), "prompts", Map.of(),
+                "resources", Map.of(), "extensions", Map.of(TaskWire.EXTENSION, Map.of())));
         result.put("instructions", INSTRUCTIONS);
         result.put("ttlMs", tools.ttlMs());
         result.put("cacheScope", "public");

@@ -38,7 +38,7 @@ public class StatelessDispatcher {
     public CompletableFuture<Map<String, Object>> dispatch(McpSchema.JSONRPCRequest request, Caller caller,
                                                            Surface surface, StatelessStream stream) {
         Object id = request.id();
-        Optional<StatelessReply> refused = check(request);
+        Optional<StatelessReply> refused = refusal(request);
         if (refused.isPresent()) {
             return CompletableFuture.completedFuture(answer(id, refused.get()));
         }
@@ -47,15 +47,10 @@ public class StatelessDispatcher {
                 : new LinkedHashMap<>((Map<String, Object>) request.params());
         @SuppressWarnings("unchecked")
         Map<String, Object> meta = (Map<String, Object>) params.remove("_meta");
-        Optional<StatelessMethod> handler = methods.find(request.method());
-        if (handler.isEmpty()) {
-            return CompletableFuture.completedFuture(answer(id, StatelessReply.error(ErrorCodes.METHOD_NOT_FOUND,
-                    "Method not found: " + request.method() + " (protocol " + StatelessProtocol.VERSION + ").")));
-        }
         StatelessRequest call = new StatelessRequest(id, request.method(), params, meta, caller, surface, stream);
         CompletableFuture<StatelessReply> reply;
         try {
-            reply = handler.get().handle(call);
+            reply = methods.find(request.method()).orElseThrow().handle(call);
         } catch (RuntimeException e) {
             reply = CompletableFuture.failedFuture(e);
         }
@@ -69,33 +64,53 @@ public class StatelessDispatcher {
         });
     }
 
+    /**
+     * Why this request cannot be served, before any handler runs: a method this version does not have (-32601, also
+     * for the methods 2026-07-28 removed: initialize, ping, logging/setLevel, resources/subscribe), then an envelope
+     * or params that do not fit (-32602), then a version not spoken (-32022). Empty when it can be served.
+     */
+    public Optional<StatelessReply> refusal(McpSchema.JSONRPCRequest request) {
+        if (methods.find(request.method()).isEmpty()) {
+            return Optional.of(StatelessReply.error(ErrorCodes.METHOD_NOT_FOUND, "Method not found: "
+                    + request.method() + " (protocol " + StatelessProtocol.VERSION + ")."));
+        }
+        return check(request);
+    }
+
     /** A refusal for a request whose envelope or params this server cannot serve. */
     static Optional<StatelessReply> check(McpSchema.JSONRPCRequest request) {
-        Optional<McpSchema.JSONRPCResponse.JSONRPCError> invalid = JsonRpcChecks.invalidParams(request);
-        if (invalid.isPresent()) {
-            return Optional.of(StatelessReply.error(invalid.get().code(), invalid.get().message()));
+        if (request.params() != null && !(request.params() instanceof Map<?, ?>)) {
+            return Optional.of(StatelessReply.error(ErrorCodes.INVALID_PARAMS, "Invalid params for "
+                    + request.method() + ": params must be a JSON object."));
         }
-        String version = StatelessProtocol.claimedVersion(request.params());
-        if (version == null) {
-            return Optional.of(StatelessReply.error(ErrorCodes.INVALID_PARAMS, "Invalid params for " + request.method()
-                    + ": _meta must carry " + StatelessProtocol.META_PROTOCOL_VERSION + " (\"" + StatelessProtocol.VERSION
-                    + "\") on every request of this protocol version."));
+        Map<?, ?> params = request.params() == null ? Map.of() : (Map<?, ?>) request.params();
+        if (!(params.get("_meta") instanceof Map<?, ?> meta)) {
+            return Optional.of(envelope(request, "params._meta is required: every request of this protocol version"
+                    + " names its " + StatelessProtocol.META_PROTOCOL_VERSION + " (\"" + StatelessProtocol.VERSION
+                    + "\") and " + StatelessProtocol.META_CLIENT_CAPABILITIES + " there."));
+        }
+        if (!(meta.get(StatelessProtocol.META_PROTOCOL_VERSION) instanceof String version)) {
+            return Optional.of(envelope(request, "_meta must carry " + StatelessProtocol.META_PROTOCOL_VERSION
+                    + " (\"" + StatelessProtocol.VERSION + "\")."));
+        }
+        if (!(meta.get(StatelessProtocol.META_CLIENT_CAPABILITIES) instanceof Map<?, ?>)) {
+            return Optional.of(envelope(request, "_meta must carry " + StatelessProtocol.META_CLIENT_CAPABILITIES
+                    + " (an object, {} when the client declares none)."));
+        }
+        Object info = meta.get(StatelessProtocol.META_CLIENT_INFO);
+        if (info != null && !(info instanceof Map<?, ?>)) {
+            return Optional.of(envelope(request, StatelessProtocol.META_CLIENT_INFO
+                    + " must be an object with a name and a version."));
         }
         if (!StatelessProtocol.VERSION.equals(version)) {
             return Optional.of(unsupported(version));
         }
-        Map<?, ?> meta = (Map<?, ?>) ((Map<?, ?>) request.params()).get("_meta");
-        Object capabilities = meta.get(StatelessProtocol.META_CLIENT_CAPABILITIES);
-        if (capabilities != null && !(capabilities instanceof Map<?, ?>)) {
-            return Optional.of(StatelessReply.error(ErrorCodes.INVALID_PARAMS, "Invalid params for " + request.method()
-                    + ": " + StatelessProtocol.META_CLIENT_CAPABILITIES + " must be an object."));
-        }
-        Object info = meta.get(StatelessProtocol.META_CLIENT_INFO);
-        if (info != null && !(info instanceof Map<?, ?>)) {
-            return Optional.of(StatelessReply.error(ErrorCodes.INVALID_PARAMS, "Invalid params for " + request.method()
-                    + ": " + StatelessProtocol.META_CLIENT_INFO + " must be an object with a name and a version."));
-        }
-        return Optional.empty();
+        return JsonRpcChecks.invalidParams(request).map(e -> StatelessReply.error(e.code(), e.message()));
+    }
+
+    private static StatelessReply envelope(McpSchema.JSONRPCRequest request, String problem) {
+        return StatelessReply.error(ErrorCodes.INVALID_PARAMS, "Invalid params for " + request.method() + ": "
+                + problem);
     }
 
     /** The refusal of a protocol version this server does not speak statelessly. */

@@ -22,6 +22,9 @@ public final class StatelessProtocol {
     public static final String META_SERVER_INFO = "io.modelcontextprotocol/serverInfo";
     public static final String META_SUBSCRIPTION_ID = "io.modelcontextprotocol/subscriptionId";
 
+    /** The notification that cancels a request (on HTTP, closing the response does). */
+    public static final String CANCELLED = "notifications/cancelled";
+
     /** HTTP headers that mirror the body so gateways can route without reading it. */
     public static final String HEADER_METHOD = "Mcp-Method";
     public static final String HEADER_NAME = "Mcp-Name";
