@@ -26,7 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class RoundRobinProxy implements AutoCloseable {
 
     private static final List<String> FORWARDED = List.of("Content-Type", "Accept", "Authorization", "Mcp-Session-Id",
-            "Mcp-Protocol-Version", "Last-Event-ID");
+            "Mcp-Protocol-Version", "Last-Event-ID", "Mcp-Method", "Mcp-Name");
 
     private final HttpServer server;
     private final List<String> upstreams;

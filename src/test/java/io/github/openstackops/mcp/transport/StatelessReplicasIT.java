@@ -49,7 +49,7 @@ class StatelessReplicasIT {
                 }
                 Map<String, Object> plan = new HashMap<>();
                 plan.put("transport", "http");
-                plan.put("url", balancer.url());
+                plan.put("url", balancer.url().replaceAll("/+$", "") + "/mcp");
                 plan.put("token", TOKEN);
                 plan.put("negotiation", "auto");
                 plan.put("elicit", true);
