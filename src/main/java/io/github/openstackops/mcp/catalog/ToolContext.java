@@ -9,8 +9,22 @@ public interface ToolContext {
 
     Surface surface();
 
-    /** Reports progress of a long operation (MCP progress notification when the client asked for it). */
+    /**
+     * Reports progress of a long operation (MCP progress notification when the client asked for it; the status
+     * message of a task).
+     *
+     * @throws CallCancelled when the caller cancelled the call (a task): let it propagate, after stopping the
+     *                       operation in OpenStack where the tool can
+     */
     void progress(double done, Double total, String message);
+
+    /**
+     * Called by the invoker once a call passed the rate limit, the gate, the argument check and the confirmation,
+     * right before the handler runs. A task context starts the task here (and may refuse with a
+     * {@link ToolException}); others do nothing.
+     */
+    default void beforeRun(ToolDefinition<?, ?> tool, Record arguments) {
+    }
 
     /** Sends an informational message to the client (MCP logging notification) and to the server log. */
     void info(String message);

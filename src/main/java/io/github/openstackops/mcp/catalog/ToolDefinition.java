@@ -35,6 +35,10 @@ public final class ToolDefinition<A extends Record, R extends Record> {
     private final Map<String, Object> inputSchema;
     private final Map<String, Object> outputSchema;
     private final ArgumentBinder<A> binder;
+    @Nullable
+    private final java.lang.reflect.Method waitAccessor;
+    @Nullable
+    private final String cancellation;
 
     private ToolDefinition(Builder<A, R> b) {
         this.name = Objects.requireNonNull(b.name);
@@ -53,11 +57,26 @@ public final class ToolDefinition<A extends Record, R extends Record> {
         }
         this.description = Objects.requireNonNull(b.description, () -> name + ": description") + safetyNote(safety);
         Class<A> argumentsType = Objects.requireNonNull(b.argumentsType);
+        this.waitAccessor = waitAccessor(argumentsType);
+        if (b.cancellation != null && waitAccessor == null) {
+            throw new IllegalArgumentException(name + ": only a tool that waits (@Wait) says how a cancel stops it");
+        }
+        this.cancellation = b.cancellation;
         Map<String, Object> args = SchemaGenerator.inputSchema(argumentsType);
         this.binder = new ArgumentBinder<>(name, argumentsType, args);
         this.inputSchema = safety == SafetyClass.DESTRUCTIVE ? Confirmations.withConfirmArgument(args) : args;
         Map<String, Object> result = Objects.requireNonNull(b.resultSchema);
         this.outputSchema = safety == SafetyClass.DESTRUCTIVE ? Confirmations.envelopeSchema(result) : result;
+    }
+
+    @Nullable
+    private static java.lang.reflect.Method waitAccessor(Class<?> arguments) {
+        for (java.lang.reflect.RecordComponent component : arguments.getRecordComponents()) {
+            if (component.isAnnotationPresent(io.github.openstackops.mcp.catalog.schema.Wait.class)) {
+                return component.getAccessor();
+            }
+        }
+        return null;
     }
 
     private static String safetyNote(SafetyClass safety) {
@@ -109,6 +128,40 @@ public final class ToolDefinition<A extends Record, R extends Record> {
 
     public SafetyClass safety() {
         return safety;
+    }
+
+    /**
+     * A long operation: its arguments say whether to wait until OpenStack finished ({@code @Wait}). Such a call can run
+     * as a task (MCP Tasks extension): the caller gets a handle at once and polls for the status and result.
+     */
+    public boolean longRunning() {
+        return waitAccessor != null;
+    }
+
+    /** Whether this call waits for OpenStack to finish (a long-running tool whose wait argument is not false). */
+    public boolean waits(Record arguments) {
+        if (waitAccessor == null || !waitAccessor.getDeclaringClass().isInstance(arguments)) {
+            return false;
+        }
+        try {
+            return !Boolean.FALSE.equals(waitAccessor.invoke(arguments));
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(name + ": cannot read the wait argument", e);
+        }
+    }
+
+    /**
+     * What cancelling a running call does in OpenStack, for the caller and the docs: by default a cancel only stops
+     * the wait, and OpenStack finishes (or fails) what was started.
+     */
+    public String cancellation() {
+        return cancellation != null ? cancellation : "Cancelling stops the wait only: OpenStack cannot stop this"
+                + " operation once started and finishes it; check the resource and undo it if needed.";
+    }
+
+    /** Whether a cancel stops the operation in OpenStack itself (not only the wait). */
+    public boolean stopsInOpenStack() {
+        return cancellation != null;
     }
 
     /** Only a cloud administrator can use it (hypervisors, services, other projects, identity admin). */
@@ -165,6 +218,7 @@ public final class ToolDefinition<A extends Record, R extends Record> {
         private boolean adminOnly;
         private ToolHandler<A, R> handler;
         private Previewer<A> previewer;
+        private String cancellation;
 
         private Builder(String name, Toolset toolset, SafetyClass safety, Class<A> arguments,
                         Map<String, Object> resultSchema) {
@@ -200,6 +254,15 @@ public final class ToolDefinition<A extends Record, R extends Record> {
 
         public Builder<A, R> preview(Previewer<A> previewer) {
             this.previewer = previewer;
+            return this;
+        }
+
+        /**
+         * Says how a cancel of a running call stops the operation in OpenStack itself (the handler does it when
+         * {@link ToolContext#progress} throws {@link CallCancelled}); without it a cancel only stops the wait.
+         */
+        public Builder<A, R> cancellation(String whatACancelDoes) {
+            this.cancellation = whatACancelDoes;
             return this;
         }
 

@@ -158,6 +158,7 @@ public class ToolInvoker {
         }
         try {
             if (tool.safety() != SafetyClass.DESTRUCTIVE) {
+                context.beforeRun(tool, bound);
                 R result = tool.run(context, bound);
                 notify(tool, context, args, Outcome.EXECUTED, null, start);
                 return new ToolOutcome.Success(ToolJson.toMap(result));
@@ -219,6 +220,7 @@ public class ToolInvoker {
     private <A extends Record, R extends Record> ToolOutcome executeDestructive(
             ToolDefinition<A, R> tool, A bound, Map<String, Object> envelope, Map<String, Object> args,
             ToolContext context, long start, String how) {
+        context.beforeRun(tool, bound);
         R result = tool.run(context, bound);
         envelope.put("status", "executed");
         envelope.put("result", ToolJson.toMap(result));

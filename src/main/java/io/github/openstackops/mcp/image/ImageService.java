@@ -1,6 +1,7 @@
 package io.github.openstackops.mcp.image;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.openstackops.mcp.catalog.CallCancelled;
 import io.github.openstackops.mcp.catalog.Page;
 import io.github.openstackops.mcp.catalog.ToolContext;
 import io.github.openstackops.mcp.catalog.ToolException;
@@ -245,8 +246,25 @@ public class ImageService {
             throw new UncheckedIOException(e); // closing a local file
         } catch (RuntimeException e) {
             discard(id);
+            if (cancelled(e)) {
+                throw new CallCancelled("Cancelled: the upload of " + file.path() + " stopped and image '"
+                        + label(created) + "' (" + id + ") was deleted.");
+            }
             throw e;
         }
+    }
+
+    /** What a cancel of a running image_create does, for the caller (the task's cancel note). */
+    static final String CANCELLATION = "Cancelling stops a file upload and deletes the partly uploaded image; a"
+            + " web-download import Glance cannot stop: only the wait ends, and the image finishes importing.";
+
+    private static boolean cancelled(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof CallCancelled) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Removes an image whose data never arrived, so a failed create leaves nothing behind. */

@@ -157,6 +157,7 @@ public class ImageTools implements ToolProvider {
                                 + " the web-download import, which is checked first), and wait until it is active."
                                 + " Files in system or hidden directories are refused. A failed upload or import"
                                 + " removes the half-made image again.")
+                        .cancellation(ImageService.CANCELLATION)
                         .handler((ctx, a) -> images.create(new ImageService.NewImage(a.name(), lower(a.diskFormat()),
                                         lower(a.containerFormat()), lower(a.visibility()), a.minDiskGb(), a.minRamMb(),
                                         a.isProtected(), a.tags() == null ? List.of() : a.tags(),

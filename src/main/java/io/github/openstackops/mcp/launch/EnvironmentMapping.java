@@ -109,6 +109,14 @@ public final class EnvironmentMapping {
             v("MCP_MAX_PENDING_ELICITATIONS", "mcp.max-pending-elicitations", EnvironmentMapping::positive,
                     "Confirmation questions (elicitations) one caller may have open at once; a call waiting for an"
                             + " answer holds no call slot. Beyond it: a confirmation token", "4"),
+            v("MCP_TASKS_MAX_PER_CALLER", "mcp.tasks.max-per-caller", EnvironmentMapping::positive,
+                    "Long operations one caller may run as tasks at once (MCP Tasks extension; beyond it the call is"
+                            + " refused)", "8"),
+            v("MCP_TASKS_MAX", "mcp.tasks.max", EnvironmentMapping::positive,
+                    "Long operations running as tasks at once on this server, all callers together", "64"),
+            v("MCP_TASKS_RETENTION", "mcp.tasks.retention", TEXT,
+                    "How long a task's status and result are kept after it ended, e.g. 30m or 2h (then tasks/get no"
+                            + " longer knows it)", "1h"),
             v("MCP_MAX_SESSIONS_PER_CALLER", "mcp.http.max-sessions-per-caller", EnvironmentMapping::positive,
                     "Open MCP sessions per HTTP caller (initialize beyond it: 429)", "50"),
             v("MCP_LOG_LEVEL", "mcp.log-level", EnvironmentMapping::logLevel,

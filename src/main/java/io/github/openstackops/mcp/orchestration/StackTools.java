@@ -246,6 +246,7 @@ public class StackTools implements ToolProvider {
                                 + " reporting progress; returns its outputs. When it fails, the error names the"
                                 + " failing resources and Heat's reasons; the failed stack is kept unless"
                                 + " rollback_on_failure is set.")
+                        .cancellation(StackWaits.CANCELLATION)
                         .handler((ctx, a) -> changes.create(a.name(), new TemplateInput(a.template(), a.templateUrl(),
                                 a.environment(), a.parameters()), a.tags(), a.timeoutMinutes(), a.rollbackOnFailure(),
                                 a.waitUntilDone(), Duration.ofSeconds(a.timeoutSeconds()), ctx))
@@ -260,6 +261,7 @@ public class StackTools implements ToolProvider {
                                 + " changes as 'changes'.")
                         .preview((ctx, a) -> changes.updatePreview(a.stack(), new TemplateInput(a.template(),
                                 a.templateUrl(), a.environment(), a.parameters())))
+                        .cancellation(StackWaits.CANCELLATION)
                         .handler((ctx, a) -> changes.update(a.stack(), new TemplateInput(a.template(), a.templateUrl(),
                                 a.environment(), a.parameters()), a.waitUntilDone(),
                                 Duration.ofSeconds(a.timeoutSeconds()), ctx))

@@ -1,6 +1,7 @@
 package io.github.openstackops.mcp.orchestration;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.openstackops.mcp.catalog.CallCancelled;
 import io.github.openstackops.mcp.catalog.ToolContext;
 import io.github.openstackops.mcp.catalog.ToolException;
 import io.github.openstackops.mcp.cloud.Polling;
@@ -54,9 +55,14 @@ public class StackWaits {
     StackActionResult await(StackRef s, String verb, String target, Predicate<String> done,
                                     @Nullable String before, Duration timeout, ToolContext context,
                                     @Nullable List<ResourceChange> changes, boolean failIfMissed) {
-        Polling.Outcome<JsonNode> outcome = Polling.until(() -> stacks.summaryById(s.id()),
-                x -> done.test(text(x, "stack_status", "")), x -> false, StackJson::describe, timeout,
-                pollInterval, context);
+        Polling.Outcome<JsonNode> outcome;
+        try {
+            outcome = Polling.until(() -> stacks.summaryById(s.id()),
+                    x -> done.test(text(x, "stack_status", "")), x -> false, StackJson::describe, timeout,
+                    pollInterval, context);
+        } catch (CallCancelled cancelled) {
+            throw stop(s, verb, cancelled);
+        }
         if (outcome.end() == Polling.End.GONE) {
             throw new ToolException(ToolException.Kind.CLOUD_ERROR, "Stack '" + s.name() + "' (" + s.id()
                     + ") disappeared during " + verb + "; something else deleted it.");
@@ -82,6 +88,34 @@ public class StackWaits {
                 : "Stack '" + s.name() + "' is " + status + (reason == null ? "" : ": " + truncate(reason)) + ".";
         return new StackActionResult(s.id(), s.name(), verb, before, status, reason, status.equals(target), changes,
                 outputs, message);
+    }
+
+    /** What a cancel of a running create or update does in Heat, for the caller (the task's cancel note). */
+    static final String CANCELLATION = "Cancelling asks Heat to stop: an update is cancelled and rolled back"
+            + " (cancel_update), a create stops where it is (cancel_without_rollback: the stack ends CREATE_FAILED"
+            + " with what was built; delete it with stack_delete).";
+
+    /**
+     * The caller cancelled while a create or update runs: Heat is asked to stop it (an update rolls back, a create
+     * stops where it is). Other waits (delete, suspend, ...) Heat cannot stop: only the wait ends.
+     */
+    private CallCancelled stop(StackRef s, String verb, CallCancelled cancelled) {
+        if (!verb.equals("create") && !verb.equals("update")) {
+            return cancelled;
+        }
+        String action = verb.equals("update") ? "cancel_update" : "cancel_without_rollback";
+        java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put(action, null);
+        try {
+            stacks.send(org.openstack4j.core.transport.HttpMethod.POST, s.path() + "/actions", body);
+        } catch (RuntimeException e) {
+            return new CallCancelled("Cancelled the wait, but Heat did not take the cancel of the " + verb
+                    + " of stack '" + s.name() + "' (" + s.id() + "), so it goes on: follow it with stack_get.");
+        }
+        return new CallCancelled("Cancelled: Heat was asked to stop the " + verb + " of stack '" + s.name() + "' ("
+                + s.id() + ") with " + action + (verb.equals("update") ? "; it rolls the stack back to its previous"
+                + " template." : "; the stack ends CREATE_FAILED with what was built so far: delete it with"
+                + " stack_delete."));
     }
 
     /** The resources that failed: those FAILED now (nested ones too), else the latest failure events. */

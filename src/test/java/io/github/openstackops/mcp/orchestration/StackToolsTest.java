@@ -3,6 +3,7 @@ package io.github.openstackops.mcp.orchestration;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.openstackops.mcp.catalog.CallCancelled;
 import io.github.openstackops.mcp.catalog.Caller;
 import io.github.openstackops.mcp.catalog.Surface;
 import io.github.openstackops.mcp.catalog.ToolContext;
@@ -413,6 +414,42 @@ class StackToolsTest {
                 .containsExactly("suffix=ohshcg", "server_ip=10.91.0.155");
         assertThat(tools.progress()).isNotEmpty().allSatisfy(p -> assertThat(p).startsWith("CREATE_IN_PROGRESS"));
         assertThat(okPolls.get()).isEqualTo(3);
+    }
+
+    @Test
+    void a_cancelled_create_asks_heat_to_stop_it_without_rollback() {
+        fake.on("POST", H + "/stacks", 201, "orchestration/create-201.json")
+                .on("POST", OK_PATH + "/actions", r -> new Reply(200, "", Map.of()));
+        okStates.set(List.of(okIn("CREATE_IN_PROGRESS")));
+        ToolContext cancelling = new ToolContext() {
+            @Override
+            public Caller caller() {
+                return Caller.STDIO;
+            }
+
+            @Override
+            public Surface surface() {
+                return Surface.STDIO;
+            }
+
+            @Override
+            public void progress(double done, Double total, String message) {
+                throw new CallCancelled("Cancelled.");
+            }
+
+            @Override
+            public void info(String message) {
+            }
+        };
+
+        ToolOutcome outcome = tools.invoker().invoke("stack_create", Map.of("name", "rec-orch-ok", "template",
+                TEMPLATE), cancelling);
+
+        assertThat(body(fake.requests("POST", OK_PATH + "/actions").get(0))).containsOnlyKeys("cancel_without_rollback");
+        assertThat(outcome).isInstanceOfSatisfying(ToolOutcome.Error.class, e -> assertThat(e.message())
+                .contains("Heat was asked to stop the create", "cancel_without_rollback", "stack_delete"));
+        assertThat(tools.context().getBean(io.github.openstackops.mcp.catalog.ToolCatalog.class).find("stack_create")
+                .orElseThrow().stopsInOpenStack()).isTrue();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.github.openstackops.mcp.transport.stateless;
 
 import io.github.openstackops.mcp.ServerInfo;
+import io.github.openstackops.mcp.tasks.TaskWire;
 import jakarta.inject.Singleton;
 
 import java.util.LinkedHashMap;
@@ -35,7 +36,7 @@ class DiscoverMethod implements StatelessMethod.Named {
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("supportedVersions", StatelessProtocol.SUPPORTED);
         result.put("capabilities", Map.of("tools", Map.of("listChanged", true), "prompts", Map.of(),
-                "resources", Map.of()));
+                "resources", Map.of(), "extensions", Map.of(TaskWire.EXTENSION, Map.of())));
         result.put("instructions", INSTRUCTIONS);
         result.put("ttlMs", tools.ttlMs());
         result.put("cacheScope", "public");

@@ -150,7 +150,8 @@ public class StatelessDispatcher {
 
     private static Map<String, Object> stamp(Map<String, Object> result, String type) {
         Map<String, Object> stamped = new LinkedHashMap<>(result);
-        stamped.put("resultType", type);
+        // a handler may answer with another kind of result (the Tasks extension's "task")
+        stamped.putIfAbsent("resultType", type);
         Map<String, Object> meta = new LinkedHashMap<>();
         if (result.get("_meta") instanceof Map<?, ?> given) {
             given.forEach((k, v) -> meta.put(String.valueOf(k), v));

@@ -29,6 +29,11 @@ public record StatelessRequest(Object id, String method, Map<String, Object> par
         return meta.get(StatelessProtocol.META_CLIENT_CAPABILITIES) instanceof Map<?, ?> c ? c : Map.of();
     }
 
+    /** Whether the client declared an extension (e.g. {@code io.modelcontextprotocol/tasks}) with this request. */
+    public boolean declaresExtension(String extension) {
+        return capabilities().get("extensions") instanceof Map<?, ?> extensions && extensions.containsKey(extension);
+    }
+
     /** Whether the client declared it can answer form elicitations embedded in an input-required result. */
     public boolean elicitsForms() {
         if (!(capabilities().get("elicitation") instanceof Map<?, ?> elicitation)) {

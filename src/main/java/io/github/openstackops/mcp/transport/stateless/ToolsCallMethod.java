@@ -2,6 +2,8 @@ package io.github.openstackops.mcp.transport.stateless;
 
 import io.github.openstackops.mcp.catalog.ToolListing;
 import io.github.openstackops.mcp.catalog.ToolOutcome;
+import io.github.openstackops.mcp.tasks.TaskWire;
+import io.github.openstackops.mcp.tasks.Tasks;
 import io.github.openstackops.mcp.transport.McpToolAdapter;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.TypeRef;
@@ -17,7 +19,8 @@ import java.util.concurrent.CompletableFuture;
  * argument checks, confirmation, audit). A DESTRUCTIVE call from a client that declared form elicitation does not get
  * the preview and its token: it gets an input-required result asking the user to confirm (the preview is the
  * question), and its retry with the answer runs the call once ({@link ConfirmationRounds}). Other clients keep the
- * preview → token flow.
+ * preview → token flow. A client that declared the Tasks extension gets a task handle for a long operation
+ * ({@link Tasks}): the confirmation comes first, the task only once the operation runs.
  */
 @Singleton
 class ToolsCallMethod implements StatelessMethod.Named {
@@ -27,11 +30,13 @@ class ToolsCallMethod implements StatelessMethod.Named {
     private final ToolListing listing;
     private final ConfirmationRounds rounds;
     private final McpJsonMapper json;
+    private final Tasks tasks;
 
-    ToolsCallMethod(ToolListing listing, ConfirmationRounds rounds, McpJsonMapper json) {
+    ToolsCallMethod(ToolListing listing, ConfirmationRounds rounds, McpJsonMapper json, Tasks tasks) {
         this.listing = listing;
         this.rounds = rounds;
         this.json = json;
+        this.tasks = tasks;
     }
 
     @Override
@@ -57,18 +62,30 @@ class ToolsCallMethod implements StatelessMethod.Named {
             answer = ((ConfirmationRounds.Answer.Decided) checked).yes();
         }
         StatelessToolContext context = new StatelessToolContext(request, name, answer);
-        return listing.submit(name, arguments, context).thenApply(outcome -> {
-            Optional<String> question = context.question();
-            if (!retry && question.isPresent() && request.elicitsForms() && isPreview(outcome)) {
-                String state = rounds.ask(request.caller(), name, arguments);
-                return new StatelessReply.InputRequired(
-                        Map.of(ConfirmationRounds.KEY, ConfirmationRounds.request(question.get())), state);
-            }
-            if (outcome instanceof ToolOutcome.Error error && error.failure() == ToolOutcome.Failure.UNKNOWN_TOOL) {
-                return StatelessReply.error(ErrorCodes.INVALID_PARAMS, error.message());
-            }
-            return StatelessReply.result(json.convertValue(McpToolAdapter.toResult(outcome), MAP));
-        });
+        if (request.declaresExtension(TaskWire.EXTENSION)) {
+            // the client takes a task for a long operation: the handle comes back as soon as it runs
+            return tasks.call(context, c -> listing.submit(name, arguments, c)).thenApply(started -> switch (started) {
+                case Tasks.Started.Created created -> StatelessReply.result(TaskWire.created(created.task()));
+                case Tasks.Started.Immediate immediate -> reply(request, name, arguments, retry, context,
+                        immediate.outcome());
+            });
+        }
+        return listing.submit(name, arguments, context)
+                .thenApply(outcome -> reply(request, name, arguments, retry, context, outcome));
+    }
+
+    private StatelessReply reply(StatelessRequest request, String name, Map<String, Object> arguments, boolean retry,
+                                 StatelessToolContext context, ToolOutcome outcome) {
+        Optional<String> question = context.question();
+        if (!retry && question.isPresent() && request.elicitsForms() && isPreview(outcome)) {
+            String state = rounds.ask(request.caller(), name, arguments);
+            return new StatelessReply.InputRequired(
+                    Map.of(ConfirmationRounds.KEY, ConfirmationRounds.request(question.get())), state);
+        }
+        if (outcome instanceof ToolOutcome.Error error && error.failure() == ToolOutcome.Failure.UNKNOWN_TOOL) {
+            return StatelessReply.error(ErrorCodes.INVALID_PARAMS, error.message());
+        }
+        return StatelessReply.result(json.convertValue(McpToolAdapter.toResult(outcome), MAP));
     }
 
     private static boolean isPreview(ToolOutcome outcome) {
