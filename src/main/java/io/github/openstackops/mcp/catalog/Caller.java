@@ -24,6 +24,15 @@ public record Caller(String principal, AuthMethod method, boolean mayModify, @Nu
         return new Caller(principal, method, mayModify, presented);
     }
 
+    /**
+     * Who owns what this caller starts (tasks, confirmation rounds): how it authenticated, its principal and the
+     * OpenStack identity it acts with. Two people sharing a principal (auth off, one static token) but presenting
+     * different application credentials are different owners.
+     */
+    public String identityKey() {
+        return method + "\n" + principal + "\n" + (credential == null ? "service" : credential.key());
+    }
+
     public enum AuthMethod { LOCAL, NONE, STATIC_TOKEN, JWT }
 
     /** The local operator on the other end of a stdio pipe. */

@@ -120,8 +120,7 @@ public class ConfirmationTokens {
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
             Map<String, Object> normalised = ToolJson.toMap(arguments);
             // a token previewed with one OpenStack identity is not valid for another (the preview showed what it sees)
-            String acting = caller.credential() == null ? "service" : caller.credential().key();
-            String message = String.join("\n", head, tool, caller.principal(), acting,
+            String message = String.join("\n", head, tool, caller.identityKey(),
                     CANONICAL.writeValueAsString(normalised));
             return B64.encodeToString(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException | com.fasterxml.jackson.core.JsonProcessingException e) {

@@ -190,7 +190,7 @@ public class Tasks {
     }
 
     static String owner(Caller caller) {
-        return SharedState.hash(caller.method() + ":" + caller.principal());
+        return SharedState.hash(caller.identityKey());
     }
 
     /** The context a task's call runs with: the request's until the task starts, the task's from then on. */

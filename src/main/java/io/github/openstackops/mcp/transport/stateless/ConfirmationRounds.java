@@ -116,7 +116,7 @@ public class ConfirmationRounds {
 
     private static String binding(Caller caller, String tool, Map<String, Object> arguments) {
         try {
-            return SharedState.hash(caller.method() + "\n" + caller.principal()) + "|" + tool + "|"
+            return SharedState.hash(caller.identityKey()) + "|" + tool + "|"
                     + SharedState.hash(CANONICAL.writeValueAsString(arguments == null ? Map.of() : arguments));
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("arguments are not JSON", e);
