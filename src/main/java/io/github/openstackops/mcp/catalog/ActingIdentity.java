@@ -11,11 +11,13 @@ import java.util.function.Supplier;
  * session reads it to pick the token. A thread started inside a call does not inherit it: every executor used inside
  * a tool must hand its tasks through {@link #carried}, which captures the identity where the task is created and
  * installs it where it runs (a fan-out that silently fell back to the service identity would let a caller act as the
- * server).
+ * server). The cloud the call acts in ({@code OS_CLOUDS}, several clouds) is thread state of the same kind, carried the
+ * same way: a fan-out that silently switched clouds would read or change the wrong cloud.
  */
 public final class ActingIdentity {
 
     private static final ThreadLocal<OpenStackCredential> CURRENT = new ThreadLocal<>();
+    private static final ThreadLocal<String> CLOUD = new ThreadLocal<>();
 
     private ActingIdentity() {
     }
@@ -39,11 +41,25 @@ public final class ActingIdentity {
         return () -> set(before);
     }
 
-    /** The task, run on whatever thread with the identity current here and now. */
+    /** The clouds.yaml name of the cloud this thread acts in, or null: the only (or default) cloud. */
+    @Nullable
+    public static String cloud() {
+        return CLOUD.get();
+    }
+
+    /** Makes {@code cloud} (null: the only or default cloud) current until the scope is closed. */
+    public static Scope enterCloud(@Nullable String cloud) {
+        String before = CLOUD.get();
+        setCloud(cloud);
+        return () -> setCloud(before);
+    }
+
+    /** The task, run on whatever thread with the identity and cloud current here and now. */
     public static <T> Callable<T> carried(Callable<T> task) {
         OpenStackCredential captured = CURRENT.get();
+        String cloud = CLOUD.get();
         return () -> {
-            try (Scope ignored = enter(captured)) {
+            try (Scope ignored = enter(captured); Scope in = enterCloud(cloud)) {
                 return task.call();
             }
         };
@@ -52,11 +68,20 @@ public final class ActingIdentity {
     /** As {@link #carried(Callable)} for a supplier. */
     public static <T> Supplier<T> carried(Supplier<T> task) {
         OpenStackCredential captured = CURRENT.get();
+        String cloud = CLOUD.get();
         return () -> {
-            try (Scope ignored = enter(captured)) {
+            try (Scope ignored = enter(captured); Scope in = enterCloud(cloud)) {
                 return task.get();
             }
         };
+    }
+
+    private static void setCloud(@Nullable String cloud) {
+        if (cloud == null) {
+            CLOUD.remove();
+        } else {
+            CLOUD.set(cloud);
+        }
     }
 
     private static void set(@Nullable OpenStackCredential credential) {

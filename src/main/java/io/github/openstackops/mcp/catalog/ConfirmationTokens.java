@@ -90,8 +90,8 @@ public class ConfirmationTokens {
         String head = parts[0] + "." + parts[1];
         byte[] expected = sign(head, tool, arguments, caller).getBytes(StandardCharsets.US_ASCII);
         if (!MessageDigest.isEqual(expected, parts[2].getBytes(StandardCharsets.US_ASCII))) {
-            throw ToolException.refused("The confirmation token was issued for another tool, other arguments or"
-                    + " another caller." + again);
+            throw ToolException.refused("The confirmation token was issued for another tool, other arguments,"
+                    + " another caller or another cloud." + again);
         }
         long expiry;
         try {
@@ -119,9 +119,11 @@ public class ConfirmationTokens {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
             Map<String, Object> normalised = ToolJson.toMap(arguments);
-            // a token previewed with one OpenStack identity is not valid for another (the preview showed what it sees)
-            String message = String.join("\n", head, tool, caller.identityKey(),
-                    CANONICAL.writeValueAsString(normalised));
+            // a token previewed with one OpenStack identity is not valid for another (the preview showed what it sees),
+            // nor in another cloud (several clouds: a preview on staging must not confirm the same call on prod)
+            String cloud = ActingIdentity.cloud();
+            String message = String.join("\n", head, tool, caller.identityKey()
+                    + (cloud == null ? "" : "\ncloud:" + cloud), CANONICAL.writeValueAsString(normalised));
             return B64.encodeToString(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException | com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("cannot sign a confirmation token", e);

@@ -41,6 +41,7 @@ public class ToolInvoker {
     private final List<ToolCallAdmission> admissions;
     private final Duration timeout;
     private final CallPermits permits;
+    private final CloudChoice clouds;
     private final ExecutorService executor = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("tool-", 0).factory());
 
@@ -55,13 +56,21 @@ public class ToolInvoker {
         this(catalog, tokens, translators, observers, admissions, timeout, maxConcurrentCalls, 4);
     }
 
+    public ToolInvoker(ToolCatalog catalog, ConfirmationTokens tokens, List<FaultTranslator> translators,
+                       List<ToolCallObserver> observers, List<ToolCallAdmission> admissions, Duration timeout,
+                       int maxConcurrentCalls, int maxPendingElicitations) {
+        this(catalog, tokens, translators, observers, admissions, timeout, maxConcurrentCalls, maxPendingElicitations,
+                CloudChoice.single());
+    }
+
     @Inject
     public ToolInvoker(ToolCatalog catalog, ConfirmationTokens tokens, List<FaultTranslator> translators,
                        List<ToolCallObserver> observers, List<ToolCallAdmission> admissions,
                        @Value("${mcp.tool-timeout:10m}") Duration timeout,
                        @Value("${mcp.max-concurrent-calls:32}") int maxConcurrentCalls,
-                       @Value("${mcp.max-pending-elicitations:4}") int maxPendingElicitations) {
+                       @Value("${mcp.max-pending-elicitations:4}") int maxPendingElicitations, CloudChoice clouds) {
         this.catalog = catalog;
+        this.clouds = clouds;
         this.admissions = admissions;
         this.gate = catalog.gate();
         this.tokens = tokens;
@@ -85,6 +94,24 @@ public class ToolInvoker {
                         + " resource's status before retrying."), timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * As {@link #submit(String, Map, ToolContext)} for a read the server makes on a client's behalf without a choice
+     * of cloud (a resource read, a completion): with several clouds it runs in the default one, and says so.
+     */
+    public CompletableFuture<ToolOutcome> submitOnDefaultCloud(String name, Map<String, Object> arguments,
+                                                               ToolContext context) {
+        Map<String, Object> args = new HashMap<>(arguments);
+        if (clouds.multiple()) {
+            args.putIfAbsent(CloudChoice.ARGUMENT, clouds.defaultCloud());
+        }
+        return submit(name, args, context);
+    }
+
+    /** The clouds this server offers. */
+    public CloudChoice clouds() {
+        return clouds;
+    }
+
     /** Runs the call on the current thread (which must be allowed to block). */
     public ToolOutcome invoke(String name, Map<String, Object> arguments, ToolContext context) {
         return invoke(name, arguments, context, null);
@@ -93,7 +120,20 @@ public class ToolInvoker {
     private ToolOutcome invoke(String name, Map<String, Object> arguments, ToolContext context, Route route) {
         // the whole call, its audit line included, acts with the caller's OpenStack identity (or the service's)
         try (ActingIdentity.Scope ignored = ActingIdentity.enter(context.caller().credential())) {
-            return invokeAs(name, arguments, context, route);
+            if (!clouds.multiple() || catalog.find(name).isEmpty()) {
+                return invokeAs(name, arguments, context, route);
+            }
+            // several clouds: the call names one; it runs there (fan-outs included) and its result says so
+            Map<String, Object> args = arguments == null ? new HashMap<>() : new HashMap<>(arguments);
+            String cloud;
+            try {
+                cloud = clouds.select(args.remove(CloudChoice.ARGUMENT));
+            } catch (ToolException e) {
+                return new ToolOutcome.Error(Failure.INVALID_ARGUMENTS, e.getMessage());
+            }
+            try (ActingIdentity.Scope in = ActingIdentity.enterCloud(cloud)) {
+                return clouds.named(cloud, invokeAs(name, args, context, route));
+            }
         }
     }
 

@@ -76,8 +76,14 @@ public class ToolListing {
     }
 
     private List<ListedTool> build(List<ToolDefinition<?, ?>> operations, ToolMode in) {
-        return in == ToolMode.GROUPED ? List.copyOf(ToolGroups.of(operations))
+        List<ListedTool> listed = in == ToolMode.GROUPED ? List.copyOf(ToolGroups.of(operations))
                 : operations.stream().map(t -> ListedTool.of(t, settings.outputSchemas())).toList();
+        // several clouds: every tool (or group) takes the required 'cloud', and every result names it; every surface
+        // (MCP, OpenAPI, REST) lists these, so this is the one place that says so
+        CloudChoice clouds = invoker.clouds();
+        return !clouds.multiple() ? listed : listed.stream().map(t -> new ListedTool(t.name(), t.title(),
+                t.description(), t.toolset(), t.safety(), clouds.withCloudArgument(t.inputSchema()),
+                clouds.withCloudResult(t.outputSchema()), t.operations(), t.group())).toList();
     }
 
     /**
@@ -112,8 +118,10 @@ public class ToolListing {
         if (!(operation instanceof String op) || op.isBlank()) {
             return invalid(group.tool() + " needs 'operation', one of: " + String.join(", ", valid) + ".");
         }
+        boolean clouds = invoker.clouds().multiple();
         for (String key : call.keySet()) {
             if (!key.equals(ToolGroups.OPERATION) && !key.equals(ToolGroups.ARGUMENTS)
+                    && !(key.equals(CloudChoice.ARGUMENT) && clouds)
                     && !(key.equals(ToolDefinition.CONFIRM) && group.safety() == SafetyClass.DESTRUCTIVE)) {
                 return invalid("Unknown argument '" + key + "' for " + group.tool() + ": pass 'operation' and the"
                         + " operation's 'arguments'" + (group.safety() == SafetyClass.DESTRUCTIVE ? " (and 'confirm')"
@@ -136,6 +144,12 @@ public class ToolListing {
         }
         if (call.containsKey(ToolDefinition.CONFIRM)) {
             arguments.put(ToolDefinition.CONFIRM, call.get(ToolDefinition.CONFIRM));
+        }
+        if (clouds) { // the envelope's choice of cloud, whatever the operation's arguments say
+            arguments.remove(CloudChoice.ARGUMENT);
+            if (call.containsKey(CloudChoice.ARGUMENT)) {
+                arguments.put(CloudChoice.ARGUMENT, call.get(CloudChoice.ARGUMENT));
+            }
         }
         ToolDefinition<?, ?> target = found.get();
         return invoker.submit(op, arguments, context, group).thenApply(outcome ->

@@ -6,6 +6,7 @@ import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.RemovalCause;
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.github.openstackops.mcp.catalog.ActingIdentity;
+import io.github.openstackops.mcp.catalog.CloudChoice;
 import io.github.openstackops.mcp.catalog.OpenStackCredential;
 import io.github.openstackops.mcp.catalog.Secrets;
 import io.github.openstackops.mcp.catalog.ToolException;
@@ -31,8 +32,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The connection to the cloud: one Keystone token per scope, cached until shortly before it expires, obtained by one
@@ -45,6 +49,11 @@ import java.util.function.Function;
  * application credential an HTTP caller presented ({@code OS_IDENTITY_MODE=caller|both}). A caller's token is cached
  * apart, in a bounded cache keyed by the hash of the credential (never its secret), and everything here that reads the
  * token (the admin role, the scope, the catalog) reads the current identity's.
+ *
+ * <p>With several clouds ({@code OS_CLOUDS=prod,staging}) there is one connection per clouds.yaml entry, resolved on
+ * first use, and every call reaches the cloud current on its thread ({@link ActingIdentity#cloud()}; none: the first,
+ * the default). Token caches are per cloud: the service token under the profile's scope key (which names the cloud),
+ * a caller's under its credential's hash and the cloud.
  */
 @Singleton
 public class CloudSession {
@@ -54,6 +63,7 @@ public class CloudSession {
     private static final Duration FAILURE_MEMORY = Duration.ofSeconds(2);
 
     private final CloudSettings settings;
+    private final CloudChoice clouds;
     private final KeystoneAuthenticator authenticator = new KeystoneAuthenticator();
     private final Cache<String, KeystoneToken> tokens;
     /** Tokens of callers' application credentials, by {@link OpenStackCredential#key()}. */
@@ -61,30 +71,42 @@ public class CloudSession {
     private final Ticker ticker;
     /** Tokens out of the cache that calls in flight may still use: scrubbed from text until Keystone expires them. */
     private final Queue<KeystoneToken> retired = new ConcurrentLinkedQueue<>();
-    private volatile Connection connection;
-    private volatile RecentFailure recentFailure;
+    /** Resolved connections by cloud name ("" for the one cloud of OS_CLOUD / OS_*). */
+    private final Map<String, Connection> connections = new ConcurrentHashMap<>();
 
-    private record Connection(CloudProfile profile, Config config) {
+    private record Connection(CloudProfile profile, Config config, AtomicReference<RecentFailure> recentFailure) {
     }
 
     private record RecentFailure(RuntimeException error, long atNanos) {
     }
 
     public CloudSession(CloudSettings settings) {
-        this(settings, Ticker.systemTicker(), 1000);
+        this(settings, Ticker.systemTicker(), 1000, CloudChoice.single());
+    }
+
+    public CloudSession(CloudSettings settings, CloudChoice clouds) {
+        this(settings, Ticker.systemTicker(), 1000, clouds);
     }
 
     @Inject
-    public CloudSession(CloudSettings settings, @Value("${mcp.identity.cache-size:1000}") int callerTokens) {
-        this(settings, Ticker.systemTicker(), callerTokens);
+    public CloudSession(CloudSettings settings, @Value("${mcp.identity.cache-size:1000}") int callerTokens,
+                        CloudChoice clouds) {
+        this(settings, Ticker.systemTicker(), callerTokens, clouds);
     }
 
     CloudSession(CloudSettings settings, Ticker ticker) {
-        this(settings, ticker, 1000);
+        this(settings, ticker, 1000, CloudChoice.single());
     }
 
     CloudSession(CloudSettings settings, Ticker ticker, int callerTokens) {
-        this.settings = settings;
+        this(settings, ticker, callerTokens, CloudChoice.single());
+    }
+
+    CloudSession(CloudSettings settings, Ticker ticker, int callerTokens, CloudChoice clouds) {
+        // OS_CLOUDS with one name is OS_CLOUD by another name
+        this.settings = clouds.names().size() == 1 && (settings.cloud() == null || settings.cloud().isBlank())
+                ? only(clouds.names().get(0), settings, true) : settings;
+        this.clouds = clouds;
         this.ticker = ticker;
         this.tokens = tokenCache(ticker, 64);
         this.callerTokens = tokenCache(ticker, Math.max(1, callerTokens));
@@ -118,23 +140,45 @@ public class CloudSession {
      */
     @Nullable
     public TokenScope cachedScope() {
-        Connection c = connection;
+        Connection c = connections.get(currentCloud());
         if (c == null) {
             return null;
         }
         OpenStackCredential caller = ActingIdentity.current();
         KeystoneToken token = caller == null ? tokens.getIfPresent(c.profile().scopeKey())
-                : callerTokens.getIfPresent(caller.key());
+                : callerTokens.getIfPresent(callerKey(c, caller));
         return token == null ? null : TokenScope.of(token);
     }
 
     /**
-     * A partition for caches of what the cloud returned: "service", or the hash of the caller's credential, so that
-     * what one identity may see is never served to another.
+     * A partition for caches of what the cloud returned: "service", or the hash of the caller's credential, and the
+     * cloud when several are offered, so that what one identity may see in one cloud is never served to another.
      */
     public static String identityKey() {
         OpenStackCredential caller = ActingIdentity.current();
-        return caller == null ? "service" : caller.key();
+        String cloud = ActingIdentity.cloud();
+        return (caller == null ? "service" : caller.key()) + (cloud == null ? "" : "@" + cloud);
+    }
+
+    /**
+     * The clouds this server offers, the default first: the OS_CLOUDS names, or the one cloud's name ("env" when it
+     * is configured by OS_* variables).
+     */
+    public List<String> clouds() {
+        if (clouds.multiple()) {
+            return clouds.names();
+        }
+        return List.of(settings.cloud() == null || settings.cloud().isBlank() ? "env" : settings.cloud().trim());
+    }
+
+    /** Runs {@code work} in the named cloud (one of {@link #clouds()}), with the current identity. */
+    public <T> T in(String cloud, Supplier<T> work) {
+        if (!clouds.multiple()) {
+            return work.get();
+        }
+        try (ActingIdentity.Scope ignored = ActingIdentity.enterCloud(cloud)) {
+            return work.get();
+        }
     }
 
     /** The resolved connection profile; a {@link ToolException} naming the missing setting when there is none. */
@@ -216,7 +260,7 @@ public class CloudSession {
 
     /** The catalog type of the service a request to {@code url} went to; empty when no endpoint resolved is its. */
     public Optional<String> serviceTypeOf(String url) {
-        Connection c = connection;
+        Connection c = connections.get(currentCloud());
         return c != null && c.config().getEndpointURLResolver() instanceof EndpointOverrides endpoints
                 ? endpoints.typeOf(url) : Optional.empty();
     }
@@ -230,13 +274,13 @@ public class CloudSession {
 
     /** Drops the cached token of the current identity; the next call authenticates again. */
     public void invalidate() {
-        Connection c = connection;
+        Connection c = connections.get(currentCloud());
         if (c != null) {
             OpenStackCredential caller = ActingIdentity.current();
             if (caller == null) {
                 tokens.invalidate(c.profile().scopeKey());
             } else {
-                callerTokens.invalidate(caller.key());
+                callerTokens.invalidate(callerKey(c, caller));
             }
         }
     }
@@ -246,16 +290,17 @@ public class CloudSession {
         if (caller == null) {
             tokens.asMap().remove(c.profile().scopeKey(), used);
         } else {
-            callerTokens.asMap().remove(caller.key(), used);
+            callerTokens.asMap().remove(callerKey(c, caller), used);
         }
     }
 
     private KeystoneToken token(Connection c) {
         OpenStackCredential caller = ActingIdentity.current();
         if (caller != null) {
-            KeystoneToken cached = callerTokens.getIfPresent(caller.key());
+            String key = callerKey(c, caller);
+            KeystoneToken cached = callerTokens.getIfPresent(key);
             CloudTelemetry.tokenLookup(cached != null);
-            return cached != null ? cached : callerTokens.get(caller.key(), key -> authenticate(c, caller));
+            return cached != null ? cached : callerTokens.get(key, k -> authenticate(c, caller));
         }
         KeystoneToken cached = tokens.getIfPresent(c.profile().scopeKey());
         CloudTelemetry.tokenLookup(cached != null);
@@ -307,8 +352,13 @@ public class CloudSession {
         return os;
     }
 
+    /** A caller's token in one cloud: the credential's hash (never its secret) and the cloud's name. */
+    private static String callerKey(Connection c, OpenStackCredential caller) {
+        return caller.key() + "|" + c.profile().cloudName();
+    }
+
     private KeystoneToken authenticate(Connection c) {
-        RecentFailure failure = recentFailure;
+        RecentFailure failure = c.recentFailure().get();
         if (failure != null && ticker.read() - failure.atNanos() < FAILURE_MEMORY.toNanos()) {
             throw failure.error();
         }
@@ -316,14 +366,14 @@ public class CloudSession {
         try {
             KeystoneToken token = authenticator.authenticate(c.profile(), c.config());
             CloudTelemetry.authentication(token, start);
-            recentFailure = null;
+            c.recentFailure().set(null);
             forgetExpired();
             LOG.info("authenticated {} (token valid until {}, {} ms)", c.profile().describe(), token.getExpires(),
                     (System.nanoTime() - start) / 1_000_000);
             return token;
         } catch (RuntimeException e) {
             CloudTelemetry.authentication(null, start);
-            recentFailure = new RecentFailure(e, ticker.read());
+            c.recentFailure().set(new RecentFailure(e, ticker.read()));
             LOG.warn("authentication failed: {}", Secrets.scrub(e.getMessage()));
             throw e;
         }
@@ -341,24 +391,59 @@ public class CloudSession {
         });
     }
 
+    /** The cloud current on this thread: "" for the one cloud, else its OS_CLOUDS name (none: the default). */
+    private String currentCloud() {
+        if (!clouds.multiple()) {
+            return "";
+        }
+        String cloud = ActingIdentity.cloud();
+        return cloud != null ? cloud : clouds.defaultCloud();
+    }
+
     private Connection connection() {
-        Connection c = connection;
+        String cloud = currentCloud();
+        Connection c = connections.get(cloud);
         if (c != null) {
             return c;
         }
+        if (!cloud.isEmpty() && !clouds.names().contains(cloud)) {
+            throw new ToolException(ToolException.Kind.INVALID_ARGUMENTS, "Unknown cloud '" + cloud + "': this server"
+                    + " offers " + String.join(", ", clouds.names()) + ".");
+        }
         synchronized (this) {
-            if (connection == null) {
+            c = connections.get(cloud);
+            if (c == null) {
                 try {
-                    CloudProfile profile = CloudProfile.resolve(settings);
-                    connection = new Connection(profile, config(profile));
-                    LOG.info("cloud: {}", profile);
+                    CloudProfile profile = CloudProfile.resolve(cloud.isEmpty() ? settings : only(cloud, settings, false));
+                    c = new Connection(profile, config(profile), new AtomicReference<>());
+                    connections.put(cloud, c);
+                    LOG.info("cloud{}: {}", cloud.isEmpty() ? "" : " " + cloud, profile);
                 } catch (CloudConfigurationException e) {
                     // not cached: the operator may fix a clouds.yaml or CA file without a restart
                     throw new ToolException(ToolException.Kind.UNAVAILABLE, e.getMessage());
                 }
             }
-            return connection;
+            return c;
         }
+    }
+
+    /**
+     * The settings of one clouds.yaml entry. With several clouds, each comes from its entry alone (an OS_USERNAME
+     * meant for one must not leak into another); the file, timeouts and token margin stay the server's. With one
+     * ({@code keepEnvironment}), the OS_* variables still override the entry, as with OS_CLOUD.
+     */
+    private static CloudSettings only(String cloud, CloudSettings s, boolean keepEnvironment) {
+        if (keepEnvironment) {
+            return new CloudSettings(cloud, s.cloudsFile(), s.authUrl(), s.authHost(), s.authPort(), s.authProtocol(),
+                    s.authType(), s.username(), s.userId(), s.password(), s.projectName(), s.projectId(),
+                    s.userDomainName(), s.userDomainId(), s.projectDomainName(), s.projectDomainId(), s.regionName(),
+                    s.endpointInterface(), s.cacert(), s.insecure(), s.applicationCredentialId(),
+                    s.applicationCredentialSecret(), s.endpointPorts(), s.connectTimeout(), s.readTimeout(),
+                    s.tokenRefreshMargin());
+        }
+        return new CloudSettings(cloud, s.cloudsFile(), null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null, null, null, null, null, Map.of(), s.connectTimeout(),
+                s.readTimeout(), s.tokenRefreshMargin());
     }
 
     private static Config config(CloudProfile profile) {

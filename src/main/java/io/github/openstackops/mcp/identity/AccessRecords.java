@@ -57,6 +57,23 @@ public final class AccessRecords {
             @Doc("Number of regions returned") int count) {
     }
 
+    @Doc("A cloud this server offers")
+    public record Cloud(
+            @Doc("Its clouds.yaml name: the value of 'cloud' when several are offered") String name,
+            @Nullable @Doc("Keystone URL") String authUrl,
+            @Nullable @Doc("Region this server uses there") String region,
+            @Nullable @Doc("Project this server acts in there") String project,
+            @Doc("True for the default cloud") boolean isDefault,
+            @Nullable @Doc("The cloud's regions, from Keystone") List<String> regions,
+            @Nullable @Doc("Why the cloud could not be read") String error) {
+    }
+
+    @Doc("Clouds")
+    public record CloudPage(
+            @Doc("Clouds, the default first") List<Cloud> clouds,
+            @Doc("Number of clouds") int count) {
+    }
+
     @Doc("A domain with what it holds")
     public record DomainDetail(
             @Doc("The domain") Domain domain,

@@ -9,6 +9,7 @@ import io.github.openstackops.mcp.catalog.schema.Param;
 import io.github.openstackops.mcp.identity.AccessRecords.ApplicationCredential;
 import io.github.openstackops.mcp.identity.AccessRecords.ApplicationCredentialCreated;
 import io.github.openstackops.mcp.identity.AccessRecords.ApplicationCredentialPage;
+import io.github.openstackops.mcp.identity.AccessRecords.CloudPage;
 import io.github.openstackops.mcp.identity.AccessRecords.Region;
 import io.github.openstackops.mcp.identity.AccessRecords.RegionPage;
 import io.github.openstackops.mcp.identity.IdentityRecords.Deleted;
@@ -19,7 +20,7 @@ import java.util.List;
 import static io.github.openstackops.mcp.identity.IdentityTools.LIMIT;
 import static io.github.openstackops.mcp.identity.IdentityTools.UNPAGED;
 
-/** Application credentials (list, get, create, delete) and regions (list, get). */
+/** Application credentials (list, get, create, delete), regions (list, get) and the clouds offered. */
 @Singleton
 public class AccessTools implements ToolProvider {
 
@@ -101,6 +102,12 @@ public class AccessTools implements ToolProvider {
                         .description("The cloud's regions (where endpoints live), optionally only the children of"
                                 + " one region.")
                         .handler((ctx, a) -> regions.list(a.parent()))
+                        .build(),
+                ToolDefinition.read("cloud_list", Toolset.IDENTITY, IdentityTools.NoArgs.class, CloudPage.class)
+                        .title("Clouds: List")
+                        .description("The clouds this server offers: Keystone URL, region, project, the default,"
+                                + " and each one's regions.")
+                        .handler((ctx, a) -> regions.clouds())
                         .build(),
                 ToolDefinition.read("region_get", Toolset.IDENTITY, RegionArgs.class, Region.class)
                         .title("Regions: Get")

@@ -34,6 +34,8 @@ public final class EnvironmentMapping {
     public static final List<Variable> VARIABLES = List.of(
             // ---- OpenStack connection (the openstack CLI's names)
             v("OS_CLOUD", "openstack.cloud", TEXT, "Cloud entry of clouds.yaml to use", ""),
+            v("OS_CLOUDS", "openstack.clouds", EnvironmentMapping::clouds, "Several clouds.yaml entries offered at once,"
+                    + " e.g. prod,staging: every tool then takes a required 'cloud' and every result names it", ""),
             v("OS_CLIENT_CONFIG_FILE", "openstack.clouds-file", TEXT, "Path of clouds.yaml (else the standard search path)", ""),
             v("OS_AUTH_URL", "openstack.auth-url", TEXT, "Keystone v3 URL, e.g. https://keystone:5000/v3", ""),
             v("OS_AUTH_TYPE", "openstack.auth-type", TEXT, "password or v3applicationcredential", "password"),
@@ -330,6 +332,15 @@ public final class EnvironmentMapping {
 
     static Object identityMode(String value) {
         return io.github.openstackops.mcp.auth.IdentityMode.parse(value).id();
+    }
+
+    /** Comma-separated clouds.yaml names, each once (kept as text: the catalog and the cloud layer both read it). */
+    static Object clouds(String value) {
+        List<String> names = Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        if (names.stream().distinct().count() != names.size()) {
+            throw new IllegalArgumentException("expected each clouds.yaml entry name once, e.g. prod,staging");
+        }
+        return String.join(",", names);
     }
 
     static Object list(String value) {

@@ -116,7 +116,7 @@ public class McpPrompts {
         if (kind == Completion.SERVER) {
             arguments.put("detail", false);
         }
-        return invoker.submit(tool, arguments, context).thenApply(outcome -> {
+        return invoker.submitOnDefaultCloud(tool, arguments, context).thenApply(outcome -> {
             if (!(outcome instanceof ToolOutcome.Success success)
                     || !(success.structured().get(key) instanceof List<?> items)) {
                 return result(List.of()); // nothing to offer this caller (not permitted, cloud down): no values

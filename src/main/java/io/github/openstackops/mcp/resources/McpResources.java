@@ -102,7 +102,7 @@ public class McpResources {
             return Mono.error(McpError.builder(McpSchema.ErrorCodes.INVALID_PARAMS).message("Read " + template.prefix()
                     + "<id or name>, e.g. " + template.prefix() + "web-1.").build());
         }
-        return Mono.fromFuture(() -> invoker.submit(template.tool(), Map.of(template.argument(), id), context))
+        return Mono.fromFuture(() -> invoker.submitOnDefaultCloud(template.tool(), Map.of(template.argument(), id), context))
                 .map(outcome -> switch (outcome) {
                     case ToolOutcome.Success success -> json(uri, ToolJson.write(success.structured()));
                     case ToolOutcome.Error error -> throw McpError.builder(error.failure() == ToolOutcome.Failure.NOT_PERMITTED

@@ -119,6 +119,11 @@ public final class ToolHarness implements ToolCalls, AutoCloseable {
         return progress;
     }
 
+    /** The context calls of this harness run in: the stdio operator's. */
+    public ToolContext stdio() {
+        return stdio;
+    }
+
     /** Calls the tool as the stdio operator. */
     public ToolOutcome call(String tool, Map<String, Object> arguments) {
         return invoker().invoke(tool, arguments, stdio);
