@@ -52,7 +52,8 @@ class MultiCloudTest {
                 .property("openstack.clouds-file", clouds.toString())
                 // with several clouds each comes from its entry alone: this must not leak into them
                 .property("openstack.username", "leaked-user")
-                .property("mcp.catalog.tool-mode", mode);
+                .property("mcp.catalog.tool-mode", mode)
+                .property("mcp.audit.path", dir.resolve("audit.jsonl").toString());
         tools.start();
     }
 
@@ -124,6 +125,13 @@ class MultiCloudTest {
                 .containsEntry("status", "executed");
         assertThat(staging.count("DELETE", ".*")).isEqualTo(1);
         assertThat(prod.count("DELETE", ".*")).isZero();
+        // the audit names the cloud of each call: the refused confirmation on prod, the rest on staging
+        List<String> audit = Files.readAllLines(dir.resolve("audit.jsonl"));
+        assertThat(audit).hasSize(3);
+        assertThat(audit.get(0)).contains("\"outcome\":\"previewed\"").contains("\"cloud\":\"staging\"");
+        assertThat(audit.get(1)).contains("\"outcome\":\"failed\"").contains("\"cloud\":\"prod\"");
+        assertThat(audit.get(2)).contains("\"outcome\":\"executed\"").contains("\"cloud\":\"staging\"")
+                .contains("\"project\":\"demo\"");
     }
 
     @Test
