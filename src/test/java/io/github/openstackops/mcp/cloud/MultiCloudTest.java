@@ -182,6 +182,21 @@ class MultiCloudTest {
     }
 
     @Test
+    void caches_of_what_a_cloud_returned_are_partitioned_by_cloud() {
+        io.github.openstackops.mcp.catalog.OpenStackCredential caller =
+                io.github.openstackops.mcp.catalog.OpenStackCredential.presented("cred-1", "secret-1-abcdefgh");
+        assertThat(CloudSession.identityKey()).isEqualTo("service");
+        try (var in = io.github.openstackops.mcp.catalog.ActingIdentity.enterCloud("prod")) {
+            assertThat(CloudSession.identityKey()).isEqualTo("service@prod");
+            try (var as = io.github.openstackops.mcp.catalog.ActingIdentity.enter(caller);
+                 var other = io.github.openstackops.mcp.catalog.ActingIdentity.enterCloud("staging")) {
+                assertThat(CloudSession.identityKey()).isEqualTo(caller.key() + "@staging");
+            }
+        }
+        assertThat(CloudSession.identityKey()).isEqualTo("service");
+    }
+
+    @Test
     void one_cloud_changes_nothing() {
         prod = FakeOpenStack.start();
         prod.on("GET", KS + "/regions", 200, "identity/regions.json");

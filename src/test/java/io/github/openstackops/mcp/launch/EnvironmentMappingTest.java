@@ -48,6 +48,14 @@ class EnvironmentMappingTest {
     }
 
     @Test
+    void os_clouds_is_a_list_of_distinct_names() {
+        assertThat(EnvironmentMapping.map(Map.of("OS_CLOUDS", " prod, staging ,,")))
+                .containsEntry("openstack.clouds", "prod,staging");
+        assertThatThrownBy(() -> EnvironmentMapping.map(Map.of("OS_CLOUDS", "prod,staging,prod")))
+                .hasMessageContaining("OS_CLOUDS").hasMessageContaining("each clouds.yaml entry name once");
+    }
+
+    @Test
     void lists_and_defaults() {
         Map<String, Object> p = EnvironmentMapping.map(Map.of("MCP_TOOLSETS", "compute, network,,",
                 "MCP_EXCLUDE_TOOLS", "server_delete"));
