@@ -2,6 +2,7 @@ package io.github.openstackops.mcp.audit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.openstackops.mcp.catalog.ActingIdentity;
 import io.github.openstackops.mcp.catalog.ToolCallObserver;
 import io.github.openstackops.mcp.catalog.ToolContext;
 import io.github.openstackops.mcp.catalog.ToolDefinition;
@@ -100,7 +101,8 @@ public class AuditTrail implements ToolCallObserver {
             line.put("detail", Redaction.text(event.detail()));
         }
         line.put("arguments", Redaction.arguments(event.arguments(), argumentNames(event.tool())));
-        CloudProfile profile = profile();
+        // several clouds: a call refused for a missing or unknown cloud acted in none
+        CloudProfile profile = ActingIdentity.cloud() == null && session.clouds().size() > 1 ? null : profile();
         line.put("cloud", profile == null ? null : profile.cloudName());
         line.put("project", profile == null || event.caller().credential() != null ? null
                 : profile.projectName() != null ? profile.projectName() : profile.projectId());

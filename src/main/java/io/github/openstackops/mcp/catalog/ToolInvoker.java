@@ -120,24 +120,28 @@ public class ToolInvoker {
     private ToolOutcome invoke(String name, Map<String, Object> arguments, ToolContext context, Route route) {
         // the whole call, its audit line included, acts with the caller's OpenStack identity (or the service's)
         try (ActingIdentity.Scope ignored = ActingIdentity.enter(context.caller().credential())) {
-            if (!clouds.multiple() || catalog.find(name).isEmpty()) {
-                return invokeAs(name, arguments, context, route);
+            if (!clouds.multiple()) {
+                return invokeAs(name, arguments, context, route, null);
             }
-            // several clouds: the call names one; it runs there (fan-outs included) and its result says so
+            // several clouds: the call names one; it runs there (fan-outs included) and its result says so. A missing
+            // or unknown cloud is refused after the rate limit and the gate, like any other invalid argument
             Map<String, Object> args = arguments == null ? new HashMap<>() : new HashMap<>(arguments);
-            String cloud;
+            Object given = args.remove(CloudChoice.ARGUMENT);
+            String cloud = null;
+            String problem = null;
             try {
-                cloud = clouds.select(args.remove(CloudChoice.ARGUMENT));
+                cloud = clouds.select(given);
             } catch (ToolException e) {
-                return new ToolOutcome.Error(Failure.INVALID_ARGUMENTS, e.getMessage());
+                problem = e.getMessage();
             }
             try (ActingIdentity.Scope in = ActingIdentity.enterCloud(cloud)) {
-                return clouds.named(cloud, invokeAs(name, args, context, route));
+                return clouds.named(cloud, invokeAs(name, args, context, route, problem));
             }
         }
     }
 
-    private ToolOutcome invokeAs(String name, Map<String, Object> arguments, ToolContext context, Route route) {
+    private ToolOutcome invokeAs(String name, Map<String, Object> arguments, ToolContext context, Route route,
+                                 String cloudProblem) {
         long start = System.nanoTime();
         Map<String, Object> args = arguments == null ? new HashMap<>() : new HashMap<>(arguments);
         Optional<ToolDefinition<?, ?>> found = catalog.find(name);
@@ -162,6 +166,10 @@ public class ToolInvoker {
         if (refusal.isPresent()) {
             notify(tool, context, args, Outcome.REFUSED_BY_GATE, refusal.get(), start);
             return new ToolOutcome.Error(Failure.NOT_PERMITTED, "Tool not available: " + refusal.get());
+        }
+        if (cloudProblem != null) {
+            notify(tool, context, args, Outcome.INVALID, cloudProblem, start);
+            return new ToolOutcome.Error(Failure.INVALID_ARGUMENTS, cloudProblem);
         }
         Optional<CallPermits.Permit> permit;
         try {

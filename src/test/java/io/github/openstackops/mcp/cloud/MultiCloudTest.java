@@ -125,9 +125,12 @@ class MultiCloudTest {
                 .containsEntry("status", "executed");
         assertThat(staging.count("DELETE", ".*")).isEqualTo(1);
         assertThat(prod.count("DELETE", ".*")).isZero();
-        // the audit names the cloud of each call: the refused confirmation on prod, the rest on staging
+        assertThat(tools.error("application_credential_delete", args)).contains("set the argument 'cloud'");
+        // the audit names the cloud of each call: the refused confirmation on prod, the rest on staging, none for
+        // the call that named no cloud
         List<String> audit = Files.readAllLines(dir.resolve("audit.jsonl"));
-        assertThat(audit).hasSize(3);
+        assertThat(audit).hasSize(4);
+        assertThat(audit.get(3)).contains("\"outcome\":\"invalid\"").contains("\"cloud\":null");
         assertThat(audit.get(0)).contains("\"outcome\":\"previewed\"").contains("\"cloud\":\"staging\"");
         assertThat(audit.get(1)).contains("\"outcome\":\"failed\"").contains("\"cloud\":\"prod\"");
         assertThat(audit.get(2)).contains("\"outcome\":\"executed\"").contains("\"cloud\":\"staging\"")
