@@ -96,6 +96,19 @@ class AccessToolsTest {
     }
 
     @Test
+    void cloud_list_of_a_single_cloud_server_lists_the_one_cloud_with_its_regions() {
+        start();
+
+        Map<String, Object> page = tools.ok("cloud_list", Map.of());
+        assertThat(page).containsEntry("count", 1).doesNotContainKey("cloud");
+        assertThat(list(page, "clouds")).singleElement().satisfies(c -> assertThat(c)
+                .containsEntry("name", "env").containsEntry("auth_url", fake.authUrl())
+                .containsEntry("region", "RegionOne").containsEntry("project", "demo")
+                .containsEntry("is_default", true).containsEntry("regions", List.of("RegionOne"))
+                .doesNotContainKey("error"));
+    }
+
+    @Test
     void application_credentials_of_this_servers_user_are_listed_and_read_without_a_secret() {
         start();
 
