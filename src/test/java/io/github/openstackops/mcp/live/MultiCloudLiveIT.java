@@ -1,5 +1,6 @@
 package io.github.openstackops.mcp.live;
 
+import io.github.openstackops.mcp.support.HttpSurfaces;
 import io.github.openstackops.mcp.support.McpClients;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -23,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * who acts where (admin in project admin, demo in project demo), and the packaged server started with
  * OS_CLOUDS=both. cloud_list describes both with their regions; the same read on each cloud returns what that
  * identity sees (the openstack CLI as each is the truth); a call without 'cloud' gets a sentence naming the clouds;
- * a deletion previewed in one cloud cannot be confirmed in the other; every result names the cloud that answered.
+ * a deletion previewed in one cloud cannot be confirmed in the other; every result names the cloud that answered, on
+ * MCP (stdio) and on the OpenAPI and REST surfaces.
  */
 class MultiCloudLiveIT {
 
@@ -33,13 +35,13 @@ class MultiCloudLiveIT {
     @TempDir
     static Path dir;
     static McpSyncClient client;
+    static final Map<String, String> env = new HashMap<>();
     static final String NET = "ops-live-clouds-" + LiveCloud.RUN;
 
     @BeforeAll
     static void start() throws Exception {
         Path clouds = dir.resolve("clouds.yaml");
         Files.writeString(clouds, "clouds:\n" + entry(ADMIN, LiveCloud.adminEnv()) + entry(DEMO, LiveCloud.demoEnv()));
-        Map<String, String> env = new HashMap<>();
         env.put("OS_CLOUDS", ADMIN + "," + DEMO);
         env.put("OS_CLIENT_CONFIG_FILE", clouds.toString());
         env.put("MCP_TOOL_MODE", "all");
@@ -127,7 +129,7 @@ class MultiCloudLiveIT {
 
     /** "ID Name" lines of the CLI, without other live tests' resources: the ids. */
     static Set<String> withoutLiveRuns(String lines) {
-        return LiveCloud.lines(lines).stream().filter(l -> !l.contains(" ops-live-")).map(l -> l.split(" ")[0])
+        return LiveCloud.lines(lines).stream().filter(l -> !l.contains(" ops-live-")).map(l -> l.contains(" ") ? l.substring(0, l.indexOf(' ')) : l)
                 .collect(Collectors.toSet());
     }
 
@@ -140,6 +142,29 @@ class MultiCloudLiveIT {
         McpSchema.CallToolResult unknown = call("network_list", Map.of("cloud", "prod"));
         assertThat(unknown.isError()).isTrue();
         assertThat(McpClients.text(unknown)).contains("Unknown cloud 'prod'");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void the_http_surfaces_take_and_name_the_cloud_too() throws Exception {
+        try (ServerProcess http = ServerProcess.http(env)) {
+            Map<String, Object> openapi = HttpSurfaces.get(http.baseUrl() + "/openapi/openapi.json", null).json();
+            assertThat(HttpSurfaces.write(openapi)).contains("\"cloud\"").contains(ADMIN).contains(DEMO);
+
+            HttpSurfaces.Response rest = HttpSurfaces.post(http.baseUrl() + "/tool/server_list/call", null,
+                    Map.of("cloud", DEMO, "detail", false));
+            assertThat(rest.status()).as(rest.body()).isEqualTo(200);
+            assertThat(rest.json()).containsEntry("cloud", DEMO);
+            HttpSurfaces.Response viaOpenApi = HttpSurfaces.post(http.baseUrl() + "/openapi/server_list", null,
+                    Map.of("cloud", ADMIN, "detail", false));
+            assertThat(viaOpenApi.status()).as(viaOpenApi.body()).isEqualTo(200);
+            assertThat(viaOpenApi.json()).containsEntry("cloud", ADMIN);
+
+            HttpSurfaces.Response missing = HttpSurfaces.post(http.baseUrl() + "/tool/server_list/call", null,
+                    Map.of("detail", false));
+            assertThat(missing.status()).isEqualTo(422);
+            assertThat(missing.body()).contains("set the argument 'cloud' to one of: " + ADMIN + ", " + DEMO);
+        }
     }
 
     @Test
