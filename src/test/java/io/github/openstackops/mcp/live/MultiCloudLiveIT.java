@@ -129,7 +129,8 @@ class MultiCloudLiveIT {
 
     /** "ID Name" lines of the CLI, without other live tests' resources: the ids. */
     static Set<String> withoutLiveRuns(String lines) {
-        return LiveCloud.lines(lines).stream().filter(l -> !l.contains(" ops-live-")).map(l -> l.contains(" ") ? l.substring(0, l.indexOf(' ')) : l)
+        return LiveCloud.lines(lines).stream().filter(l -> !l.contains(" ops-live-"))
+                .map(l -> l.contains(" ") ? l.substring(0, l.indexOf(' ')) : l)
                 .collect(Collectors.toSet());
     }
 
