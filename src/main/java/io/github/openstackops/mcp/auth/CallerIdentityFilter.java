@@ -5,13 +5,12 @@ import io.github.openstackops.mcp.catalog.ToolException;
 import io.github.openstackops.mcp.cloud.CloudSession;
 import io.github.openstackops.mcp.cloud.TokenScope;
 import io.github.openstackops.mcp.transport.McpServerFactory;
+import io.github.openstackops.mcp.transport.SurfaceErrors;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
-import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Filter;
 import io.micronaut.http.filter.HttpServerFilter;
@@ -23,8 +22,6 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -121,32 +118,10 @@ public class CallerIdentityFilter implements HttpServerFilter {
 
     /** The refusal in the error shape of the surface the request was for. */
     private static MutableHttpResponse<?> refuse(HttpRequest<?> request, HttpStatus status, String message) {
-        String path = request.getPath();
-        Object body;
-        if (path.equals("/mcp") || path.startsWith("/mcp/")) {
-            Map<String, Object> rpc = new LinkedHashMap<>();
-            rpc.put("jsonrpc", "2.0");
-            rpc.put("id", null);
-            rpc.put("error", Map.of("code", -32600, "message", message));
-            body = rpc;
-        } else if (path.equals("/tools") || path.startsWith("/tool/")) {
-            body = Map.of("error", Map.of("code", status == HttpStatus.UNAUTHORIZED ? "unauthorized"
-                    : status == HttpStatus.BAD_REQUEST ? "bad_request" : "unavailable", "message", message));
-        } else {
-            body = Map.of("detail", Map.of("message", message));
-        }
-        return HttpResponse.status(status).body(write(body)).contentType(MediaType.APPLICATION_JSON_TYPE);
+        String code = status == HttpStatus.UNAUTHORIZED ? "unauthorized"
+                : status == HttpStatus.BAD_REQUEST ? "bad_request" : "unavailable";
+        return SurfaceErrors.answer(request, status, -32600, code, message);
     }
-
-    private static String write(Object body) {
-        try {
-            return JSON.writeValueAsString(body);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     @Override
     public String toString() {

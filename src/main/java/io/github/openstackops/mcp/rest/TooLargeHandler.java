@@ -1,6 +1,7 @@
 package io.github.openstackops.mcp.rest;
 
 import io.github.openstackops.mcp.transport.McpServerFactory;
+import io.github.openstackops.mcp.transport.SurfaceErrors;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpRequest;
@@ -23,7 +24,7 @@ import jakarta.inject.Singleton;
 public class TooLargeHandler implements ExceptionHandler<ContentLengthExceededException, HttpResponse<?>> {
 
     static final java.util.function.Function<HttpRequest<?>, HttpResponse<?>> ANSWER = request ->
-            UnexpectedErrorHandler.answer(request, HttpStatus.REQUEST_ENTITY_TOO_LARGE, -32600, "too_large",
+            SurfaceErrors.answer(request, HttpStatus.REQUEST_ENTITY_TOO_LARGE, -32600, "too_large",
                     "The request body is larger than this server accepts (MCP_MAX_REQUEST_SIZE); send less.");
 
     @Override

@@ -1,19 +1,17 @@
 package io.github.openstackops.mcp.rest;
 
 import io.github.openstackops.mcp.transport.McpServerFactory;
+import io.github.openstackops.mcp.transport.SurfaceErrors;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
-import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -39,25 +37,7 @@ public class UnexpectedErrorHandler implements ExceptionHandler<Exception, HttpR
         }
         String reference = UUID.randomUUID().toString().substring(0, 8);
         LOG.error("{} {} failed unexpectedly (reference {})", request.getMethod(), request.getPath(), reference, exception);
-        return answer(request, HttpStatus.INTERNAL_SERVER_ERROR, -32603, "internal",
+        return SurfaceErrors.answer(request, HttpStatus.INTERNAL_SERVER_ERROR, -32603, "internal",
                 "The server failed unexpectedly (reference " + reference + " in the server log).");
-    }
-
-    /** An error in the shape of the surface the request went to. */
-    static HttpResponse<?> answer(HttpRequest<?> request, HttpStatus status, int rpcCode, String code, String message) {
-        String path = request.getPath();
-        Object body;
-        if (path.startsWith("/mcp")) {
-            Map<String, Object> rpc = new LinkedHashMap<>();
-            rpc.put("jsonrpc", "2.0");
-            rpc.put("id", null);
-            rpc.put("error", Map.of("code", rpcCode, "message", message));
-            body = rpc;
-        } else if (path.startsWith("/tool")) {
-            body = Map.of("error", Map.of("code", code, "message", message));
-        } else {
-            body = Map.of("detail", Map.of("message", message));
-        }
-        return HttpResponse.status(status).body(HttpToolCalls.write(body)).contentType(MediaType.APPLICATION_JSON_TYPE);
     }
 }
