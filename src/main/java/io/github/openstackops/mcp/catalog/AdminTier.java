@@ -1,6 +1,9 @@
 package io.github.openstackops.mcp.catalog;
 
+import io.micronaut.context.annotation.Value;
 import io.micronaut.context.exceptions.ConfigurationException;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import java.util.List;
@@ -39,9 +42,8 @@ public class AdminTier {
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private volatile Boolean admin;
 
-    @jakarta.inject.Inject
-    public AdminTier(CatalogSettings settings,
-                     @io.micronaut.context.annotation.Value("${mcp.identity.mode:service}") String identityMode) {
+    @Inject
+    public AdminTier(CatalogSettings settings, @Value("${mcp.identity.mode:service}") String identityMode) {
         this(settings.admin(), !identityMode.trim().equalsIgnoreCase("service"));
     }
 
@@ -110,7 +112,7 @@ public class AdminTier {
     }
 
     /** The reason an admin-only operation is refused to this caller now. */
-    String refusal(String operation, @io.micronaut.core.annotation.Nullable Caller caller) {
+    String refusal(String operation, @Nullable Caller caller) {
         if (caller != null && caller.credential() != null && setting == Setting.AUTO) {
             return "'" + operation + "' needs the cloud's admin role, which the OpenStack identity you present ("
                     + caller.credential() + ") does not hold.";

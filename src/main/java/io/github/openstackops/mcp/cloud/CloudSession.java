@@ -406,9 +406,8 @@ public class CloudSession {
         if (c != null) {
             return c;
         }
-        if (!cloud.isEmpty() && !clouds.names().contains(cloud)) {
-            throw new ToolException(ToolException.Kind.INVALID_ARGUMENTS, "Unknown cloud '" + cloud + "': this server"
-                    + " offers " + String.join(", ", clouds.names()) + ".");
+        if (!cloud.isEmpty()) {
+            clouds.select(cloud); // refuses a name that is not offered, as the invoker does
         }
         synchronized (this) {
             c = connections.get(cloud);

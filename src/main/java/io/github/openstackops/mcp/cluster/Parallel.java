@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,9 +24,9 @@ import java.util.function.Supplier;
  * Runs independent reads against the cloud at the same time, one virtual thread each, and reports every one's value
  * or the reason it failed, so that one service being down does not hide the others. Every task must do its cloud work
  * through {@code CloudSession.call} / {@code CloudApi} on its own thread (openstack4j keeps its session in a
- * ThreadLocal: a client is never shared between threads). Each task acts with the OpenStack identity of the call that
- * started it ({@link ActingIdentity#carried}), never silently with the server's own. Tasks still running at the deadline are cancelled and
- * reported as not answering in time.
+ * ThreadLocal: a client is never shared between threads). Each task acts with the OpenStack identity and in the cloud
+ * of the call that started it ({@link ActingIdentity#carried}), never silently with the server's own. Tasks still
+ * running at the deadline are cancelled and reported as not answering in time.
  */
 final class Parallel {
 
@@ -55,7 +56,7 @@ final class Parallel {
                                            OpenStackFaults faults) {
         Semaphore permits = new Semaphore(Math.max(1, concurrency));
         Map<String, Future<T>> futures = new LinkedHashMap<>();
-        tasks.forEach((name, task) -> futures.put(name, EXECUTOR.submit(ActingIdentity.carried((java.util.concurrent.Callable<T>) () -> {
+        tasks.forEach((name, task) -> futures.put(name, EXECUTOR.submit(ActingIdentity.carried((Callable<T>) () -> {
             permits.acquire();
             try {
                 return task.get();

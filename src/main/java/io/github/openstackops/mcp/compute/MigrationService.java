@@ -16,6 +16,7 @@ import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
 import java.time.Duration;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -134,10 +135,8 @@ public class MigrationService {
     public MigrationControlled control(Control control, String server, @Nullable String migration, boolean wait,
                                        Duration timeout, ToolContext context) {
         NovaServer s = servers.resolve(server);
-        List<Migration> all = Json.array(OpenStackFaults.attempt("list the migrations of server '" + s.name() + "'",
-                () -> nova.at(MV).get("/os-migrations", Map.of("instance_uuid", s.id(), "limit", SERVER_SCAN))),
-                "migrations").stream().map(MigrationService::migration).toList();
-        Migration m = pick(all, s, migration, control);
+        Migration m = pick(OpenStackFaults.attempt("list the migrations of server '" + s.name() + "'",
+                () -> migrationsOf(s)), s, migration, control);
         String label = "live migration " + m.id() + " of server '" + s.name() + "'";
         if (!"live-migration".equals(m.type())) {
             throw ToolException.invalid("Migration " + m.id() + " of server '" + s.name() + "' is a " + m.type()
@@ -157,7 +156,7 @@ public class MigrationService {
             });
         } else {
             OpenStackFaults.attempt("force-complete the " + label + " (it must be running)",
-                    () -> nova.at(FORCE_COMPLETE_MV).post(path + "/action", java.util.Collections.singletonMap(
+                    () -> nova.at(FORCE_COMPLETE_MV).post(path + "/action", Collections.singletonMap(
                             "force_complete", null)));
         }
         context.info(control.verb + " requested for the " + label);
@@ -193,11 +192,14 @@ public class MigrationService {
                         + " shows its migrations."));
     }
 
+    private List<Migration> migrationsOf(NovaServer s) {
+        JsonNode answer = nova.at(MV).get("/os-migrations", Map.of("instance_uuid", s.id(), "limit", SERVER_SCAN));
+        return Json.array(answer, "migrations").stream().map(MigrationService::migration).toList();
+    }
+
     @Nullable
     private Migration current(NovaServer s, long id) {
-        JsonNode answer = nova.at(MV).get("/os-migrations", Map.of("instance_uuid", s.id(), "limit", SERVER_SCAN));
-        return Json.array(answer, "migrations").stream().filter(x -> Long.valueOf(id).equals(Json.longValue(x, "id")))
-                .findFirst().map(MigrationService::migration).orElse(null);
+        return migrationsOf(s).stream().filter(x -> x.id() == id).findFirst().orElse(null);
     }
 
     private static String outcome(Control control, String label, String server, Migration last,

@@ -28,10 +28,10 @@ public class RegionService {
     private final CloudSession session;
     private final OpenStackFaults faults;
 
-    public RegionService(KeystoneClient keystone, CloudSession session) {
+    public RegionService(KeystoneClient keystone, CloudSession session, OpenStackFaults faults) {
         this.keystone = keystone;
         this.session = session;
-        this.faults = new OpenStackFaults(session);
+        this.faults = faults;
     }
 
     /**

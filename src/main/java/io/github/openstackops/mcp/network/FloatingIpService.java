@@ -252,7 +252,6 @@ public class FloatingIpService {
         return describe(List.of(created)).get(0);
     }
 
-    /** Sets the description ("" clears it). */
     /** Sets the description and/or the QoS policy ("" clears either). */
     public FloatingIp update(String ref, @Nullable String description, @Nullable String qosPolicy,
                              ToolContext context) {
